@@ -1,0 +1,12 @@
+class DomainError(Exception):
+    """A business rule said no. `message` is for the user, in Vietnamese; `field` names the
+    form field it belongs to, when there is one. Views turn it into a form error or a message."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class PermissionDeniedError(DomainError):
+    """The user may see the object but not do this to it (views answer 403)."""

@@ -1,0 +1,37 @@
+import unicodedata
+
+from django.http import QueryDict
+
+# Secrets are compared byte for byte: never rewrite them.
+_UNTOUCHED = ("password", "csrfmiddlewaretoken")
+
+
+def _normalise(query: QueryDict) -> QueryDict:
+    copy = query.copy()
+    for key, values in copy.lists():
+        if any(word in key for word in _UNTOUCHED):
+            continue
+        copy.setlist(key, [unicodedata.normalize("NFC", v) for v in values])
+    copy._mutable = False
+    return copy
+
+
+class NormalizeInputMiddleware:
+    """Every text a user sends arrives in NFC.
+
+    Vietnamese text comes in both composed (NFC) and decomposed (NFD, e.g. from macOS or some
+    Vietnamese input methods) forms that look the same but compare, sort and search differently.
+    Trimming is left to the forms, so text areas keep their line breaks."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET:
+            request.GET = _normalise(request.GET)
+        if request.method == "POST" and request.content_type in (
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+        ):
+            request.POST = _normalise(request.POST)
+        return self.get_response(request)

@@ -1,0 +1,55 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
+
+
+class UnitKind(models.TextChoices):
+    PROVINCE = "province", _("Tỉnh, thành phố trực thuộc trung ương")
+    DISTRICT = "district", _("Huyện, quận, thị xã (trước 01/7/2025)")
+    COMMUNE = "commune", _("Xã, phường, đặc khu")
+    OFFICE = "office", _("Cơ quan, phòng, ban chuyên môn")
+    ORGANISATION = "organisation", _("Tổ chức Đảng, Mặt trận, đoàn thể")
+    VILLAGE = "village", _("Thôn, tổ dân phố")
+    SCHOOL = "school", _("Trường học")
+    ENTERPRISE = "enterprise", _("Doanh nghiệp")
+    AGENCY = "agency", _("Cơ quan ngoài (công an, quân sự, điện lực, báo chí...)")
+
+
+class Unit(MP_Node):
+    """An organisation in an office's world: a province, a commune, one of its offices,
+    a village, a school, an outside agency. Units form a tree (materialised path), so the
+    whole of an office's world is one prefix query."""
+
+    Kind = UnitKind
+
+    ORGANISER_KINDS = (Kind.PROVINCE, Kind.DISTRICT, Kind.COMMUNE)
+
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
+    code = models.CharField(_("mã đơn vị"), max_length=50, unique=True)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind.choices)
+    active = models.BooleanField(_("đang hoạt động"), default=True)
+
+    node_order_by = None
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=UnitKind.values), name="unit_kind_valid"
+            ),
+            models.CheckConstraint(condition=~models.Q(code=""), name="unit_code_not_blank"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_organiser(self) -> bool:
+        """Province, district and commune people's committees organise conferences."""
+        return self.kind in self.ORGANISER_KINDS
+
+    @property
+    def label(self) -> str:
+        return self.short_name or self.name

@@ -1,0 +1,108 @@
+"""Reads, scoped to what the user may see. A view fetches through these and answers 404 for
+anything outside the user's world."""
+
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+
+from .models import ActivityEntry, Conference, Membership, Unit, User
+from .models.users import OFFICE_ROLES
+from .permissions import memberships_of
+from .vntext import fold
+
+
+def _office_paths(user) -> list[str]:
+    return [m.unit.path for m in memberships_of(user) if m.role in OFFICE_ROLES]
+
+
+def _unit_ids(user) -> list[int]:
+    return [m.unit_id for m in memberships_of(user) if m.role not in OFFICE_ROLES]
+
+
+def _subtree_q(paths: list[str], field: str = "path") -> Q | None:
+    if not paths:
+        return None
+    return reduce(or_, (Q(**{f"{field}__startswith": p}) for p in paths))
+
+
+def visible_units(user) -> QuerySet[Unit]:
+    """Units in the subtree of an office role, plus the units of unit roles."""
+    if user.is_superuser:
+        return Unit.objects.all()
+    q = Q(pk__in=_unit_ids(user))
+    subtree = _subtree_q(_office_paths(user))
+    if subtree is not None:
+        q |= subtree
+    return Unit.objects.filter(q)
+
+
+def office_units(user) -> QuerySet[Unit]:
+    """The subtree the user works in for an office (empty for unit-only users)."""
+    if user.is_superuser:
+        return Unit.objects.all()
+    subtree = _subtree_q(_office_paths(user))
+    return Unit.objects.filter(subtree) if subtree is not None else Unit.objects.none()
+
+
+def search_units(user, *, query: str = "") -> QuerySet[Unit]:
+    units = visible_units(user).order_by("path")
+    if query:
+        folded = fold(query)
+        units = units.filter(
+            Q(name__fold__contains=folded)
+            | Q(short_name__fold__contains=folded)
+            | Q(code__icontains=query)
+        )
+    return units
+
+
+def get_unit(user, pk: int) -> Unit:
+    return get_object_or_404(visible_units(user), pk=pk)
+
+
+def unit_members(unit: Unit) -> QuerySet[Membership]:
+    return (
+        Membership.objects.filter(unit=unit)
+        .select_related("user")
+        .order_by("user__full_name", "role")
+    )
+
+
+def _ancestor_paths(paths: list[str]) -> set[str]:
+    steplen = Unit.steplen
+    return {p[:i] for p in paths for i in range(steplen, len(p) + 1, steplen)}
+
+
+def visible_conferences(user) -> QuerySet[Conference]:
+    """Office users: conferences organised in their subtree. Unit users: conferences organised
+    by a unit above theirs (they take part in those)."""
+    qs = Conference.objects.select_related("organiser")
+    if user.is_superuser:
+        return qs
+    q = Q(pk__in=[])
+    subtree = _subtree_q(_office_paths(user), "organiser__path")
+    if subtree is not None:
+        q |= subtree
+    unit_paths = [m.unit.path for m in memberships_of(user) if m.role not in OFFICE_ROLES]
+    if unit_paths:
+        q |= Q(organiser__path__in=_ancestor_paths(unit_paths))
+    return qs.filter(q)
+
+
+def get_conference(user, pk: int) -> Conference:
+    return get_object_or_404(visible_conferences(user), pk=pk)
+
+
+def visible_activity(user) -> QuerySet[ActivityEntry]:
+    qs = ActivityEntry.objects.select_related("actor", "conference", "content_type", "scope_unit")
+    if user.is_superuser:
+        return qs
+    subtree = _subtree_q(_office_paths(user), "scope_unit__path")
+    return qs.filter(subtree) if subtree is not None else qs.none()
+
+
+def manageable_users(user) -> QuerySet[User]:
+    """People with a role somewhere in the user's office subtree."""
+    return User.objects.filter(memberships__unit__in=office_units(user)).distinct()

@@ -1,0 +1,233 @@
+"""Writes for the base app. Each service is atomic, checks permission and state, writes and
+logs. Side effects are listed in each docstring."""
+
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import Model
+
+from .errors import DomainError, PermissionDeniedError
+from .importing import ImportReport, check_headers, read_xlsx, run_import
+from .models import ActivityEntry, Conference, Membership, Unit, User
+from .permissions import can_manage_members, can_manage_unit
+from .vntext import nfc
+
+
+def _jsonable(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    if isinstance(value, Model):
+        return str(value)
+    return str(value)
+
+
+def diff_fields(obj: Model, new_values: dict[str, Any]) -> dict[str, list]:
+    """{field: [old, new]} for the fields whose value changes."""
+    return {
+        name: [_jsonable(getattr(obj, name)), _jsonable(value)]
+        for name, value in new_values.items()
+        if getattr(obj, name) != value
+    }
+
+
+def log_activity(
+    *,
+    actor: User | None,
+    action: str,
+    summary: str,
+    target: Model,
+    scope_unit: Unit,
+    conference: Conference | None = None,
+    changes: dict | None = None,
+) -> ActivityEntry:
+    """Side effects: one ActivityEntry row."""
+    return ActivityEntry.objects.create(
+        actor=actor if actor and actor.is_authenticated else None,
+        action=action,
+        summary=summary[:500],
+        scope_unit=scope_unit,
+        conference=conference,
+        content_type=ContentType.objects.get_for_model(target),
+        object_id=str(target.pk),
+        object_repr=str(target)[:300],
+        changes=changes or {},
+    )
+
+
+def _clean_unit_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    cleaned = {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+    if "code" in cleaned:
+        cleaned["code"] = cleaned["code"].upper()
+    return cleaned
+
+
+def _check_code_free(code: str, *, exclude_pk: int | None = None) -> None:
+    if Unit.objects.filter(code=code).exclude(pk=exclude_pk).exists():
+        raise DomainError(f"Mã đơn vị “{code}” đã được dùng cho đơn vị khác.", field="code")
+
+
+@transaction.atomic
+def create_unit(*, parent: Unit | None, by: User, **fields: Any) -> Unit:
+    """Create a unit under `parent` (a root needs a superuser).
+    Side effects: the unit row, an activity entry."""
+    if parent is None and not by.is_superuser:
+        raise PermissionDeniedError("Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.")
+    if parent is not None and not can_manage_unit(by, parent):
+        raise PermissionDeniedError("Bạn không có quyền thêm đơn vị vào đơn vị này.")
+    fields = _clean_unit_fields(fields)
+    _check_code_free(fields["code"])
+    unit = Unit(**fields)
+    unit = (
+        Unit.objects.add_child(parent, instance=unit)
+        if parent
+        else Unit.objects.add_root(instance=unit)
+    )
+    log_activity(
+        actor=by,
+        action="unit.created",
+        summary=f"Thêm đơn vị {unit.name}",
+        target=unit,
+        scope_unit=parent or unit,
+    )
+    return unit
+
+
+@transaction.atomic
+def update_unit(*, unit: Unit, by: User, **fields: Any) -> Unit:
+    """Change a unit's own fields (not its place in the tree).
+    Side effects: the unit row, an activity entry with the previous values."""
+    if not can_manage_unit(by, unit):
+        raise PermissionDeniedError("Bạn không có quyền sửa đơn vị này.")
+    fields = _clean_unit_fields(fields)
+    if "code" in fields:
+        _check_code_free(fields["code"], exclude_pk=unit.pk)
+    changes = diff_fields(unit, fields)
+    if not changes:
+        return unit
+    for name, value in fields.items():
+        setattr(unit, name, value)
+    unit.save(update_fields=list(changes))
+    log_activity(
+        actor=by,
+        action="unit.updated",
+        summary=f"Sửa thông tin đơn vị {unit.name}",
+        target=unit,
+        scope_unit=unit,
+        changes=changes,
+    )
+    return unit
+
+
+@transaction.atomic
+def move_unit(*, unit: Unit, parent: Unit, by: User) -> Unit:
+    """Put a unit (and its subtree) under another parent.
+    Side effects: the tree paths of the subtree, an activity entry."""
+    if not (can_manage_unit(by, unit) and can_manage_unit(by, parent)):
+        raise PermissionDeniedError("Bạn không có quyền chuyển đơn vị này.")
+    if parent.path.startswith(unit.path):
+        raise DomainError("Không thể chuyển một đơn vị vào bên trong chính nó.", field="parent")
+    old_parent = Unit.objects.get_parent(unit)
+    Unit.objects.move(unit, parent, "last-child")
+    unit.refresh_from_db()
+    log_activity(
+        actor=by,
+        action="unit.moved",
+        summary=f"Chuyển đơn vị {unit.name} về {parent.name}",
+        target=unit,
+        scope_unit=parent,
+        changes={"parent": [str(old_parent), str(parent)]},
+    )
+    return unit
+
+
+@transaction.atomic
+def add_member(*, unit: Unit, user: User, role: str, by: User, position: str = "") -> Membership:
+    """Give `user` a role in `unit`.
+    Side effects: a membership row, an activity entry."""
+    if not can_manage_members(by, unit):
+        raise PermissionDeniedError("Bạn không có quyền phân vai trò trong đơn vị này.")
+    if Membership.objects.filter(user=user, unit=unit, role=role).exists():
+        raise DomainError("Người này đã có vai trò đó trong đơn vị.", field="role")
+    try:
+        with transaction.atomic():
+            membership = Membership.objects.create(
+                user=user, unit=unit, role=role, position=nfc(position) or ""
+            )
+    except IntegrityError as exc:  # a concurrent request gave the same role first
+        raise DomainError("Người này đã có vai trò đó trong đơn vị.", field="role") from exc
+    log_activity(
+        actor=by,
+        action="membership.added",
+        summary=f"Giao vai trò “{membership.get_role_display()}” cho {user} tại {unit.name}",
+        target=membership,
+        scope_unit=unit,
+    )
+    return membership
+
+
+@transaction.atomic
+def create_user(
+    *,
+    username: str,
+    full_name: str,
+    email: str,
+    password: str,
+    unit: Unit,
+    role: str,
+    by: User,
+    position: str = "",
+    phone: str = "",
+) -> User:
+    """Create a login for a person and give them a role in `unit`.
+    Side effects: the user row, a membership, two activity entries."""
+    if not can_manage_members(by, unit):
+        raise PermissionDeniedError("Bạn không có quyền thêm người dùng vào đơn vị này.")
+    username = nfc(username).lower()
+    if User.objects.filter(username__iexact=username).exists():
+        raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
+    user = User.objects.create_user(
+        username=username,
+        email=nfc(email) or "",
+        password=password,
+        full_name=nfc(full_name) or "",
+        phone=nfc(phone) or "",
+    )
+    log_activity(
+        actor=by,
+        action="user.created",
+        summary=f"Tạo tài khoản {user.username} ({user})",
+        target=user,
+        scope_unit=unit,
+    )
+    add_member(unit=unit, user=user, role=role, by=by, position=position)
+    return user
+
+
+@transaction.atomic
+def remove_membership(*, membership: Membership, by: User) -> None:
+    """Take a role away. Side effects: deletes the membership, an activity entry."""
+    if not can_manage_members(by, membership.unit):
+        raise PermissionDeniedError("Bạn không có quyền gỡ vai trò trong đơn vị này.")
+    if membership.user_id == by.pk and not by.is_superuser:
+        raise DomainError("Bạn không thể tự gỡ vai trò của chính mình.")
+    log_activity(
+        actor=by,
+        action="membership.removed",
+        summary=f"Gỡ vai trò “{membership.get_role_display()}” của {membership.user} tại {membership.unit.name}",
+        target=membership.user,
+        scope_unit=membership.unit,
+        changes={"role": [membership.role, None]},
+    )
+    membership.delete()
+
+
+def import_units(*, data: bytes, by: User, dry_run: bool) -> ImportReport:
+    """Read a unit tree from an .xlsx file: every row or none.
+    Side effects (when not a dry run and the file is clean): unit rows created or updated,
+    one activity entry per unit."""
+    from .resources import REQUIRED_UNIT_COLUMNS, UnitResource
+
+    dataset = read_xlsx(data)
+    check_headers(UnitResource(), dataset, REQUIRED_UNIT_COLUMNS)
+    return run_import(UnitResource(user=by), dataset, dry_run=dry_run)

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("don-vi/", views.unit_list, name="unit_list"),
+    path("don-vi/nhap-excel/", views.unit_import, name="unit_import"),
+    path("don-vi/mau-excel/", views.unit_template, name="unit_template"),
+    path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
+    path("don-vi/<int:pk>/sua/", views.unit_edit, name="unit_edit"),
+    path("don-vi/<int:parent_pk>/them-don-vi/", views.unit_create, name="unit_create"),
+    path("don-vi/<int:pk>/xuat-excel/", views.unit_export, name="unit_export"),
+    path("don-vi/<int:pk>/them-nguoi-dung/", views.member_add, name="member_add"),
+    path("vai-tro/<int:pk>/go/", views.membership_remove, name="membership_remove"),
+    path("hoi-nghi/", views.conference_list, name="conference_list"),
+    path("hoi-nghi/<int:pk>/", views.conference_detail, name="conference_detail"),
+    path("nhat-ky/", views.activity_list, name="activity_list"),
+]

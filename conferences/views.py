@@ -1,0 +1,228 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from . import permissions, selectors, services
+from .errors import DomainError, PermissionDeniedError
+from .filters import ActivityFilter
+from .forms import AddRoleForm, NewUserForm, UnitForm, XlsxUploadForm
+from .home import home_panels
+from .importing import XLSX_CONTENT_TYPE
+from .models import Membership, Unit
+from .resources import UnitResource
+
+
+def _form_error(form, exc: DomainError) -> None:
+    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+@require_GET
+def healthz(request):
+    return JsonResponse({"status": "ok"})
+
+
+@login_required
+def home(request):
+    return render(request, "conferences/home.html", {"panels": home_panels(request.user)})
+
+
+# --- Units ------------------------------------------------------------------------------------
+@login_required
+def unit_list(request):
+    query = request.GET.get("q", "").strip()
+    units = list(selectors.search_units(request.user, query=query))
+    context = {
+        "units": units,
+        "query": query,
+        "can_import": permissions.can_import_units(request.user),
+    }
+    return render(request, "conferences/unit_list.html", context)
+
+
+@login_required
+def unit_detail(request, pk: int):
+    unit = selectors.get_unit(request.user, pk)
+    can_see_members = permissions.can_view_unit_members(request.user, unit)
+    context = {
+        "unit": unit,
+        "ancestors": Unit.objects.get_ancestors(unit),
+        "children": Unit.objects.get_children(unit),
+        "members": selectors.unit_members(unit) if can_see_members else None,
+        "can_manage": permissions.can_manage_unit(request.user, unit),
+        "can_manage_members": permissions.can_manage_members(request.user, unit),
+    }
+    return render(request, "conferences/unit_detail.html", context)
+
+
+@login_required
+def unit_create(request, parent_pk: int):
+    parent = selectors.get_unit(request.user, parent_pk)
+    _require(permissions.can_manage_unit(request.user, parent))
+    form = UnitForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            unit = services.create_unit(parent=parent, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, f"Đã thêm đơn vị {unit.name}.")
+            return redirect("unit_detail", pk=unit.pk)
+    return render(request, "conferences/unit_form.html", {"form": form, "parent": parent})
+
+
+@login_required
+def unit_edit(request, pk: int):
+    unit = selectors.get_unit(request.user, pk)
+    _require(permissions.can_manage_unit(request.user, unit))
+    form = UnitForm(request.POST or None, instance=unit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            fresh = selectors.get_unit(request.user, pk)
+            services.update_unit(unit=fresh, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin đơn vị.")
+            return redirect("unit_detail", pk=unit.pk)
+    return render(request, "conferences/unit_form.html", {"form": form, "unit": unit})
+
+
+@login_required
+def unit_import(request):
+    _require(permissions.can_import_units(request.user))
+    form = XlsxUploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data["file"].read()
+        confirm = "confirm" in request.POST
+        try:
+            report = services.import_units(data=data, by=request.user, dry_run=not confirm)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            if confirm and report.ok:
+                messages.success(
+                    request, f"Đã nhập {report.new} đơn vị mới, cập nhật {report.updated} đơn vị."
+                )
+                return redirect("unit_list")
+    return render(request, "conferences/unit_import.html", {"form": form, "report": report})
+
+
+@login_required
+def unit_export(request, pk: int):
+    unit = selectors.get_unit(request.user, pk)
+    _require(permissions.can_view_unit_members(request.user, unit))
+    dataset = UnitResource(root=unit).export()
+    response = HttpResponse(dataset.export("xlsx"), content_type=XLSX_CONTENT_TYPE)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="don-vi-{unit.code}-{stamp}.xlsx"'
+    return response
+
+
+@login_required
+def unit_template(request):
+    dataset = UnitResource(root=None).export(queryset=selectors.visible_units(request.user).none())
+    response = HttpResponse(dataset.export("xlsx"), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi.xlsx"'
+    return response
+
+
+# --- Members ------------------------------------------------------------------------------------
+@login_required
+def member_add(request, pk: int):
+    unit = selectors.get_unit(request.user, pk)
+    _require(permissions.can_manage_members(request.user, unit))
+    new_form = NewUserForm(request.POST if "create" in request.POST else None, prefix="new")
+    role_form = AddRoleForm(request.POST if "grant" in request.POST else None, prefix="role")
+    if new_form.is_bound and new_form.is_valid():
+        try:
+            user = services.create_user(unit=unit, by=request.user, **new_form.cleaned_data)
+        except DomainError as exc:
+            _form_error(new_form, exc)
+        else:
+            messages.success(request, f"Đã tạo tài khoản {user.username}.")
+            return redirect("unit_detail", pk=unit.pk)
+    if role_form.is_bound and role_form.is_valid():
+        data = role_form.cleaned_data
+        try:
+            services.add_member(
+                unit=unit,
+                user=data["username"],
+                role=data["role"],
+                position=data["position"],
+                by=request.user,
+            )
+        except DomainError as exc:
+            _form_error(role_form, exc)
+        else:
+            messages.success(request, "Đã giao vai trò.")
+            return redirect("unit_detail", pk=unit.pk)
+    return render(
+        request,
+        "conferences/member_add.html",
+        {"unit": unit, "new_form": new_form, "role_form": role_form},
+    )
+
+
+@login_required
+@require_POST
+def membership_remove(request, pk: int):
+    membership = get_object_or_404(
+        Membership.objects.select_related("unit", "user"),
+        pk=pk,
+        unit__in=selectors.visible_units(request.user),
+    )
+    try:
+        services.remove_membership(membership=membership, by=request.user)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Đã gỡ vai trò.")
+    return redirect("unit_detail", pk=membership.unit_id)
+
+
+# --- Conferences ------------------------------------------------------------------------------
+@login_required
+def conference_list(request):
+    conferences = selectors.visible_conferences(request.user)
+    return render(request, "conferences/conference_list.html", {"conferences": conferences})
+
+
+@login_required
+def conference_detail(request, pk: int):
+    conference = selectors.get_conference(request.user, pk)
+    return render(
+        request,
+        "conferences/conference_detail.html",
+        {
+            "conference": conference,
+            "can_manage": permissions.can_manage_conference(request.user, conference),
+        },
+    )
+
+
+# --- Activity log -------------------------------------------------------------------------------
+@login_required
+def activity_list(request):
+    _require(permissions.can_view_activity(request.user))
+    entries = selectors.visible_activity(request.user)
+    filterset = ActivityFilter(
+        request.GET or None,
+        queryset=entries,
+        conferences=selectors.visible_conferences(request.user),
+        actors=selectors.manageable_users(request.user),
+    )
+    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    return render(request, "conferences/activity_list.html", {"filter": filterset, "page": page})

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HonoreesConfig(AppConfig):
+    name = "honorees"
+    verbose_name = "Khen thưởng"

@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.utils.translation import gettext_lazy as _
 
@@ -59,3 +60,13 @@ class AddRoleForm(forms.Form):
         if user is None:
             raise forms.ValidationError(_("Không có tài khoản nào mang tên đăng nhập này."))
         return user
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Tên đăng nhập hoặc mật khẩu không đúng. Lưu ý: mật khẩu phân biệt chữ hoa và chữ thường."
+        ),
+        "inactive": _("Tài khoản này đã bị khóa. Hãy liên hệ cán bộ quản trị của đơn vị."),
+    }

@@ -10,6 +10,7 @@ from django.db.models import Model
 from .errors import DomainError, PermissionDeniedError
 from .importing import ImportReport, check_headers, read_xlsx, run_import
 from .models import ActivityEntry, Conference, Membership, Unit, User
+from .notifications import notify
 from .permissions import can_manage_members, can_manage_unit
 from .vntext import nfc
 
@@ -144,7 +145,7 @@ def move_unit(*, unit: Unit, parent: Unit, by: User) -> Unit:
 @transaction.atomic
 def add_member(*, unit: Unit, user: User, role: str, by: User, position: str = "") -> Membership:
     """Give `user` a role in `unit`.
-    Side effects: a membership row, an activity entry."""
+    Side effects: a membership row, an activity entry, an email to the user (after commit)."""
     if not can_manage_members(by, unit):
         raise PermissionDeniedError("Bạn không có quyền phân vai trò trong đơn vị này.")
     if Membership.objects.filter(user=user, unit=unit, role=role).exists():

@@ -10,11 +10,9 @@ pytest_plugins = ["tests.authz"]
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _celery_eager_for_unit_tests(request):
-    """Unit tests run tasks in-process. The worker suite (-m worker) runs a real worker."""
-    if "worker" in (request.config.getoption("-m") or ""):
-        yield
-        return
+def _celery_eager_for_unit_tests():
+    """Unit tests run tasks in-process; the worker suite's `celery_worker` fixture turns this
+    off and runs a real worker process."""
     celery_app.conf.update(task_always_eager=True, task_eager_propagates=True)
     yield
 

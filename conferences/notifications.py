@@ -1,0 +1,38 @@
+"""Telling people that something concerns them. Email through Django's backend (console by
+default); the sending happens in a worker, after the transaction that caused it commits."""
+
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+
+from .models import User
+
+SUBJECT_PREFIX = "[Thi đua - Khen thưởng] "
+
+
+def notify(*, users: Iterable[User], subject: str, body: str) -> None:
+    """Queue one email per user once the current transaction commits.
+    Side effects: a Celery task (none when nobody has an address)."""
+    from .tasks import task_send_notification
+
+    user_ids = sorted({u.pk for u in users if u.email})
+    if not user_ids:
+        return
+    transaction.on_commit(
+        lambda: task_send_notification.delay(user_ids=user_ids, subject=subject, body=body)
+    )
+
+
+def deliver_notification(*, user_ids: list[int], subject: str, body: str) -> int:
+    """Send the emails now. Returns how many were sent."""
+    recipients = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
+    messages = [
+        EmailMessage(SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, [u.email])
+        for u in recipients
+    ]
+    if not messages:
+        return 0
+    with get_connection() as connection:
+        return connection.send_messages(messages)

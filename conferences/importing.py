@@ -2,7 +2,9 @@
 every error named by its Excel row and column, in Vietnamese."""
 
 from dataclasses import dataclass, field
+from io import BytesIO
 
+import openpyxl
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -38,9 +40,20 @@ class ImportReport:
 
 
 def read_xlsx(data: bytes) -> tablib.Dataset:
-    """Parse an uploaded workbook's first sheet; refuse what is not a readable .xlsx."""
+    """Parse an uploaded workbook's first sheet; refuse what is not a readable .xlsx.
+
+    Blank lines are left out, so `dataset.excel_rows[i]` keeps the row number Excel shows for
+    data row i: errors must point at the row the user sees."""
     try:
-        dataset = XLSX().create_dataset(data)
+        sheet = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True).active
+        rows = sheet.iter_rows(values_only=True)
+        headers = list(next(rows, None) or [])
+        dataset = tablib.Dataset(headers=headers)
+        dataset.excel_rows = []
+        for number, values in enumerate(rows, start=2):
+            if any(v is not None for v in values):
+                dataset.append((list(values) + [None] * len(headers))[: len(headers)])
+                dataset.excel_rows.append(number)
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
         raise DomainError("Không đọc được tệp. Hãy chọn tệp Excel .xlsx theo mẫu.") from exc
     if not dataset.headers or all(h is None for h in dataset.headers):
@@ -50,11 +63,24 @@ def read_xlsx(data: bytes) -> tablib.Dataset:
     return dataset
 
 
+def export_xlsx(dataset: tablib.Dataset) -> bytes:
+    """The dataset as an .xlsx file. Text that starts with "=" stays text: a list opened in
+    Excel runs no formula, and the same text comes back when the file is imported again."""
+    book = openpyxl.load_workbook(BytesIO(dataset.export("xlsx")))
+    for row in book.active.iter_rows():
+        for cell in row:
+            if cell.data_type == "f":
+                cell.data_type = "s"
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def _column_of(resource: Resource, key: str) -> str:
     if key == NON_FIELD_ERRORS:
         return ""
-    for f in resource.get_fields():
-        if key in (f.attribute, f.column_name):
+    for name, f in resource.fields.items():
+        if key in (name, f.attribute, f.column_name):
             return f.column_name
     return key
 
@@ -65,15 +91,25 @@ def _messages(error: Exception) -> list[str]:
     return [str(error) or error.__class__.__name__]
 
 
-def collect_errors(resource: Resource, result) -> list[RowError]:
+def collect_errors(
+    resource: Resource, result, excel_rows: list[int] | None = None
+) -> list[RowError]:
+    """`excel_rows[i]`: the Excel row of data row i + 1 (import-export counts from 1);
+    without it the header is taken as row 1 and no line as skipped."""
+
+    def excel_row(number: int) -> int:
+        return excel_rows[number - 1] if excel_rows else number + 1
+
     errors = [RowError(0, "", m) for e in result.base_errors for m in _messages(e.error)]
     for invalid in result.invalid_rows:
         for key, messages in invalid.error_dict.items():
             errors.extend(
-                RowError(invalid.number + 1, _column_of(resource, key), m) for m in messages
+                RowError(excel_row(invalid.number), _column_of(resource, key), m) for m in messages
             )
     for number, row_errors in result.row_errors():
-        errors.extend(RowError(number + 1, "", m) for e in row_errors for m in _messages(e.error))
+        errors.extend(
+            RowError(excel_row(number), "", m) for e in row_errors for m in _messages(e.error)
+        )
     return sorted(errors, key=lambda e: (e.row, e.column))
 
 
@@ -101,5 +137,5 @@ def run_import(resource: Resource, dataset: tablib.Dataset, *, dry_run: bool) ->
         total=len(dataset),
         new=totals.get("new", 0),
         updated=totals.get("update", 0),
-        errors=collect_errors(resource, result),
+        errors=collect_errors(resource, result, getattr(dataset, "excel_rows", None)),
     )

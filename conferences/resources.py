@@ -139,7 +139,10 @@ class UnitResource(resources.ModelResource):
             )
         if instance.pk and parent.path.startswith(instance.path):
             raise ValueError("Không thể đặt một đơn vị vào bên trong chính nó.")
-        if self.user is not None and not can_manage_unit(self.user, parent):
+        # A unit that stays where it is (the top row of an exported subtree) needs no right
+        # over its parent; save_instance checks the right to edit the unit itself.
+        stays = instance.pk is not None and instance.path[: -Unit.steplen] == parent.path
+        if self.user is not None and not stays and not can_manage_unit(self.user, parent):
             raise ValueError(f"Bạn không có quyền thêm đơn vị vào “{parent.name}”.")
         return parent
 

@@ -164,6 +164,14 @@ def add_member(*, unit: Unit, user: User, role: str, by: User, position: str = "
         target=membership,
         scope_unit=unit,
     )
+    notify(
+        users=[user],
+        subject=f"Bạn được giao vai trò tại {unit.name}",
+        body=(
+            f"Bạn được giao vai trò “{membership.get_role_display()}” tại {unit.name}.\n"
+            f"Tên đăng nhập của bạn: {user.username}."
+        ),
+    )
     return membership
 
 
@@ -181,7 +189,8 @@ def create_user(
     phone: str = "",
 ) -> User:
     """Create a login for a person and give them a role in `unit`.
-    Side effects: the user row, a membership, two activity entries."""
+    Side effects: the user row, a membership, two activity entries, an email to the user
+    (after commit)."""
     if not can_manage_members(by, unit):
         raise PermissionDeniedError("Bạn không có quyền thêm người dùng vào đơn vị này.")
     username = nfc(username).lower()

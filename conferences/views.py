@@ -12,7 +12,7 @@ from .errors import DomainError, PermissionDeniedError
 from .filters import ActivityFilter
 from .forms import AddRoleForm, NewUserForm, UnitForm, XlsxUploadForm
 from .home import home_panels
-from .importing import XLSX_CONTENT_TYPE
+from .importing import XLSX_CONTENT_TYPE, export_xlsx
 from .models import Membership, Unit
 from .resources import UnitResource
 
@@ -123,7 +123,7 @@ def unit_export(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
     _require(permissions.can_view_unit_members(request.user, unit))
     dataset = UnitResource(root=unit).export()
-    response = HttpResponse(dataset.export("xlsx"), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="don-vi-{unit.code}-{stamp}.xlsx"'
     return response
@@ -132,7 +132,7 @@ def unit_export(request, pk: int):
 @login_required
 def unit_template(request):
     dataset = UnitResource(root=None).export(queryset=selectors.visible_units(request.user).none())
-    response = HttpResponse(dataset.export("xlsx"), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi.xlsx"'
     return response
 

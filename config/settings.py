@@ -202,6 +202,7 @@ LOGGING = {
 
 # --- Excel import/export (django-import-export) -------------------------------------------------
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
-# A cell that starts with = + - @ is written as text, so a list opened in Excel runs nothing.
+# Exports go through conferences.importing.export_xlsx, which writes formula-like text as text
+# (a list opened in Excel runs nothing); this flag covers the admin's export too.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_MAX_ROWS = env.int("IMPORT_EXPORT_MAX_ROWS", default=20000)

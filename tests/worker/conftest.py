@@ -49,8 +49,19 @@ def worker_env(tmp_path, transactional_db) -> dict:
 
 def start_worker(env: dict, *extra: str) -> subprocess.Popen:
     command = [
-        sys.executable, "-m", "celery", "-A", "config", "worker", "-Q", "default,documents",
-        "--loglevel", "INFO", "--without-gossip", "--without-mingle", *extra,
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "config",
+        "worker",
+        "-Q",
+        "default,documents",
+        "--loglevel",
+        "INFO",
+        "--without-gossip",
+        "--without-mingle",
+        *extra,
     ]
     process = subprocess.Popen(command, cwd=ROOT, env=env)  # noqa: S603
     _wait_until_ready(process)

@@ -34,7 +34,11 @@ def test_worker_delivers_notification_through_the_broker(celery_worker, worker_e
     reader = UserFactory(email="canbo@example.test", full_name="Nguyễn Thị Hà")
     UserFactory(email="")  # no address: nothing is sent to them
 
-    notify(users=[reader], subject="Kế hoạch đã được duyệt", body="Kế hoạch số 330/KH-UBND đã được duyệt.")
+    notify(
+        users=[reader],
+        subject="Kế hoạch đã được duyệt",
+        body="Kế hoạch số 330/KH-UBND đã được duyệt.",
+    )
 
     folder = Path(worker_env["EMAIL_URL"].removeprefix("filemail://"))
     mails = _wait_for_mails(folder, 1)

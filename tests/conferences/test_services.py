@@ -1,0 +1,364 @@
+"""Services of the base app: the state they leave behind (rows, tree, activity, email)."""
+
+import pytest
+
+from conferences import services
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.models import ActivityEntry, Membership, Role, Unit, User
+from tests.factories import UnitFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _entries(action: str, target) -> list[ActivityEntry]:
+    return list(ActivityEntry.objects.filter(action=action, object_id=str(target.pk)))
+
+
+# --- create_unit ------------------------------------------------------------------------------
+def test_create_unit_adds_child_under_parent(world):
+    office_a = world["office_a"]
+
+    unit = services.create_unit(
+        parent=office_a,
+        by=world["users"]["staff"],
+        name="Thôn Đông",
+        code="thon-dong",
+        kind=Unit.Kind.VILLAGE,
+    )
+
+    unit.refresh_from_db()
+    assert Unit.objects.get_parent(unit) == office_a
+    assert unit.path.startswith(office_a.path)
+    assert unit.depth == office_a.depth + 1
+    assert unit in Unit.objects.get_children(Unit.objects.get(pk=office_a.pk))
+    [entry] = _entries("unit.created", unit)
+    assert entry.actor == world["users"]["staff"]
+    assert entry.scope_unit == office_a
+
+
+def test_create_unit_upper_cases_code(world):
+    unit = services.create_unit(
+        parent=world["office_a"],
+        by=world["users"]["staff"],
+        name="Thôn Tây",
+        code="ht-tay",
+        kind=Unit.Kind.VILLAGE,
+    )
+
+    assert Unit.objects.get(pk=unit.pk).code == "HT-TAY"
+
+
+def test_create_unit_refuses_duplicate_code(world):
+    taken = world["school"].code
+    count = Unit.objects.count()
+
+    with pytest.raises(DomainError) as exc:
+        services.create_unit(
+            parent=world["office_a"],
+            by=world["users"]["staff"],
+            name="Trường trùng mã",
+            code=taken.lower(),
+            kind=Unit.Kind.SCHOOL,
+        )
+
+    assert exc.value.field == "code"
+    assert "đã được dùng" in exc.value.message
+    assert Unit.objects.count() == count
+
+
+def test_create_unit_root_needs_superuser(world):
+    count = Unit.objects.count()
+
+    with pytest.raises(PermissionDeniedError):
+        services.create_unit(
+            parent=None,
+            by=world["users"]["staff"],
+            name="Ủy ban nhân dân tỉnh Mới",
+            code="TM",
+            kind=Unit.Kind.PROVINCE,
+        )
+    assert Unit.objects.count() == count
+
+    root = services.create_unit(
+        parent=None,
+        by=world["users"]["superuser"],
+        name="Ủy ban nhân dân tỉnh Mới",
+        code="TM",
+        kind=Unit.Kind.PROVINCE,
+    )
+    assert Unit.objects.get(pk=root.pk).is_root()
+
+
+def test_create_unit_refused_for_leader(world):
+    count = Unit.objects.count()
+
+    with pytest.raises(PermissionDeniedError):
+        services.create_unit(
+            parent=world["office_a"],
+            by=world["users"]["leader"],
+            name="Thôn Nam",
+            code="THON-NAM",
+            kind=Unit.Kind.VILLAGE,
+        )
+
+    assert Unit.objects.count() == count
+    assert not ActivityEntry.objects.filter(action="unit.created").exists()
+
+
+def test_create_unit_refused_under_other_office(world):
+    with pytest.raises(PermissionDeniedError):
+        services.create_unit(
+            parent=world["office_b"],
+            by=world["users"]["staff"],
+            name="Thôn Bắc",
+            code="THON-BAC",
+            kind=Unit.Kind.VILLAGE,
+        )
+
+    assert not Unit.objects.filter(code="THON-BAC").exists()
+
+
+# --- update_unit ------------------------------------------------------------------------------
+def test_update_unit_logs_previous_and_new_values(world):
+    school = world["school"]
+    old_name = school.name
+
+    services.update_unit(
+        unit=school,
+        by=world["users"]["staff"],
+        name="Trường Tiểu học An Thịnh mới",
+        short_name=school.short_name,
+        code=school.code,
+        kind=school.kind,
+        active=False,
+    )
+
+    school.refresh_from_db()
+    assert school.name == "Trường Tiểu học An Thịnh mới"
+    assert school.active is False
+    [entry] = _entries("unit.updated", school)
+    assert entry.changes == {
+        "name": [old_name, "Trường Tiểu học An Thịnh mới"],
+        "active": [True, False],
+    }
+    assert entry.actor == world["users"]["staff"]
+
+
+def test_update_unit_without_change_logs_nothing(world):
+    school = world["school"]
+
+    services.update_unit(
+        unit=school,
+        by=world["users"]["staff"],
+        name=school.name,
+        short_name=school.short_name,
+        code=school.code.lower(),
+        kind=school.kind,
+        active=school.active,
+    )
+
+    assert not ActivityEntry.objects.filter(action="unit.updated").exists()
+
+
+def test_update_unit_refuses_code_of_another_unit(world):
+    school = world["school"]
+
+    with pytest.raises(DomainError) as exc:
+        services.update_unit(unit=school, by=world["users"]["staff"], code=world["agency"].code)
+
+    assert exc.value.field == "code"
+    assert Unit.objects.get(pk=school.pk).code == school.code
+
+
+def test_update_unit_refused_for_leader(world):
+    school = world["school"]
+
+    with pytest.raises(PermissionDeniedError):
+        services.update_unit(unit=school, by=world["users"]["leader"], name="Đổi tên")
+
+    assert Unit.objects.get(pk=school.pk).name == "Trường Tiểu học An Thịnh"
+
+
+# --- move_unit --------------------------------------------------------------------------------
+def test_move_unit_moves_subtree(world):
+    school, agency = world["school"], world["agency"]
+    classroom = UnitFactory(parent=school, name="Tổ khối 1", kind=Unit.Kind.OFFICE)
+
+    services.move_unit(unit=school, parent=agency, by=world["users"]["staff"])
+
+    school.refresh_from_db()
+    classroom.refresh_from_db()
+    assert Unit.objects.get_parent(school).pk == agency.pk
+    assert Unit.objects.get_parent(classroom).pk == school.pk
+    assert classroom.path.startswith(school.path)
+    assert classroom.depth == school.depth + 1
+    [entry] = _entries("unit.moved", school)
+    assert entry.changes == {"parent": [world["office_a"].name, agency.name]}
+
+
+def test_move_unit_into_own_descendant_refused(world):
+    office_a, school = world["office_a"], world["school"]
+    path = office_a.path
+
+    with pytest.raises(DomainError) as exc:
+        services.move_unit(unit=office_a, parent=school, by=world["users"]["superuser"])
+
+    assert exc.value.field == "parent"
+    assert Unit.objects.get(pk=office_a.pk).path == path
+    assert not ActivityEntry.objects.filter(action="unit.moved").exists()
+
+
+def test_move_unit_into_other_office_refused(world):
+    school = world["school"]
+
+    with pytest.raises(PermissionDeniedError):
+        services.move_unit(unit=school, parent=world["office_b"], by=world["users"]["staff"])
+
+    assert Unit.objects.get_parent(Unit.objects.get(pk=school.pk)).pk == world["office_a"].pk
+
+
+# --- add_member -------------------------------------------------------------------------------
+def test_add_member_creates_membership_and_mails_user(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    person = UserFactory(email="giaovien@example.test")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        membership = services.add_member(
+            unit=world["school"],
+            user=person,
+            role=Role.SUBMITTER,
+            position="Giáo viên",
+            by=world["users"]["admin"],
+        )
+
+    assert Membership.objects.get(user=person, unit=world["school"]).role == Role.SUBMITTER
+    assert membership.position == "Giáo viên"
+    [entry] = _entries("membership.added", membership)
+    assert entry.scope_unit == world["school"]
+    [mail] = mailoutbox
+    assert mail.to == ["giaovien@example.test"]
+    assert world["school"].name in mail.body
+
+
+def test_add_member_sends_nothing_before_commit(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    person = UserFactory(email="giaovien@example.test")
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        services.add_member(
+            unit=world["school"], user=person, role=Role.SUBMITTER, by=world["users"]["admin"]
+        )
+
+    assert len(callbacks) == 1
+    assert mailoutbox == []
+
+
+def test_add_member_refuses_duplicate(world, mailoutbox, django_capture_on_commit_callbacks):
+    submitter = world["users"]["submitter"]
+
+    with pytest.raises(DomainError) as exc, django_capture_on_commit_callbacks(execute=True):
+        services.add_member(
+            unit=world["school"], user=submitter, role=Role.SUBMITTER, by=world["users"]["admin"]
+        )
+
+    assert exc.value.field == "role"
+    assert Membership.objects.filter(user=submitter).count() == 1
+    assert mailoutbox == []
+
+
+def test_add_member_refused_for_staff(world):
+    person = UserFactory()
+
+    with pytest.raises(PermissionDeniedError):
+        services.add_member(
+            unit=world["school"], user=person, role=Role.SUBMITTER, by=world["users"]["staff"]
+        )
+
+    assert not Membership.objects.filter(user=person).exists()
+
+
+# --- create_user ------------------------------------------------------------------------------
+def _create_user(world, **overrides):
+    data = {
+        "username": "TranVanBa",
+        "full_name": "Trần Văn Ba",
+        "email": "ba@example.test",
+        "password": "mot-mat-khau-dai",
+        "unit": world["school"],
+        "role": Role.SUBMITTER,
+        "by": world["users"]["admin"],
+        "position": "Hiệu phó",
+    }
+    return services.create_user(**{**data, **overrides})
+
+
+def test_create_user_sets_password_and_membership(world):
+    user = _create_user(world)
+
+    user = User.objects.get(pk=user.pk)
+    assert user.username == "tranvanba"
+    assert user.check_password("mot-mat-khau-dai")
+    membership = Membership.objects.get(user=user)
+    assert (membership.unit, membership.role, membership.position) == (
+        world["school"],
+        Role.SUBMITTER,
+        "Hiệu phó",
+    )
+    assert _entries("user.created", user)
+    assert _entries("membership.added", membership)
+
+
+def test_create_user_username_unique_case_insensitively(world):
+    UserFactory(username="tranvanba")
+    count = User.objects.count()
+
+    with pytest.raises(DomainError) as exc:
+        _create_user(world, username="TRANVANBA")
+
+    assert exc.value.field == "username"
+    assert User.objects.count() == count
+
+
+def test_create_user_refused_for_staff(world):
+    count = User.objects.count()
+
+    with pytest.raises(PermissionDeniedError):
+        _create_user(world, by=world["users"]["staff"])
+
+    assert User.objects.count() == count
+
+
+# --- remove_membership ------------------------------------------------------------------------
+def test_remove_membership_deletes_and_logs(world):
+    submitter = world["users"]["submitter"]
+    membership = submitter.memberships.get()
+
+    services.remove_membership(membership=membership, by=world["users"]["admin"])
+
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    [entry] = _entries("membership.removed", submitter)
+    assert entry.changes == {"role": [Role.SUBMITTER, None]}
+    assert entry.actor == world["users"]["admin"]
+    assert entry.scope_unit == world["school"]
+
+
+def test_remove_membership_of_oneself_refused(world):
+    admin = world["users"]["admin"]
+    membership = admin.memberships.get()
+
+    with pytest.raises(DomainError):
+        services.remove_membership(membership=membership, by=admin)
+
+    assert Membership.objects.filter(pk=membership.pk).exists()
+    assert not ActivityEntry.objects.filter(action="membership.removed").exists()
+
+
+def test_remove_membership_refused_for_staff(world):
+    membership = world["users"]["submitter"].memberships.get()
+
+    with pytest.raises(PermissionDeniedError):
+        services.remove_membership(membership=membership, by=world["users"]["staff"])
+
+    assert Membership.objects.filter(pk=membership.pk).exists()

@@ -4,6 +4,7 @@ apps add their own panels through `PANEL_BUILDERS`."""
 from dataclasses import dataclass, field
 
 from . import selectors
+from .extensions import home_items
 from .models import Role
 from .permissions import memberships_of
 
@@ -16,6 +17,8 @@ class Panel:
     items: list = field(default_factory=list)
     empty: str = ""
     units: list = field(default_factory=list)
+    # What other apps put here (conferences.extensions.HomeItem).
+    extra: list = field(default_factory=list)
 
 
 def _units_with(user, role: str) -> list:
@@ -99,4 +102,10 @@ def home_panels(user) -> list[Panel]:
     roles = {m.role for m in memberships_of(user)}
     if user.is_superuser:
         roles |= {Role.STAFF, Role.ADMIN}
-    return [build(user) for role, build in PANEL_BUILDERS.items() if role in roles]
+    panels = []
+    for role, build in PANEL_BUILDERS.items():
+        if role in roles:
+            panel = build(user)
+            panel.extra = home_items(role, user)
+            panels.append(panel)
+    return panels

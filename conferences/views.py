@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import permissions, selectors, services
 from .errors import DomainError, PermissionDeniedError
+from .extensions import conference_links
 from .filters import ActivityFilter
 from .forms import AddRoleForm, NewUserForm, UnitForm, XlsxUploadForm
 from .home import home_panels
@@ -203,14 +204,12 @@ def conference_list(request):
 @login_required
 def conference_detail(request, pk: int):
     conference = selectors.get_conference(request.user, pk)
-    return render(
-        request,
-        "conferences/conference_detail.html",
-        {
-            "conference": conference,
-            "can_manage": permissions.can_manage_conference(request.user, conference),
-        },
-    )
+    context = {
+        "conference": conference,
+        "can_manage": permissions.can_manage_conference(request.user, conference),
+        "links": conference_links(request.user, conference),
+    }
+    return render(request, "conferences/conference_detail.html", context)
 
 
 # --- Activity log -------------------------------------------------------------------------------

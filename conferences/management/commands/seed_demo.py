@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from conferences.demo.units import TREE, USERS
+from conferences.extensions import demo_seeders
 from conferences.models import Conference, Membership, Unit, User
 
 DEMO_PASSWORD = "thidua2025"  # noqa: S105 - printed for the demo; never used outside it
@@ -26,14 +27,10 @@ class Command(BaseCommand):
             self._ensure_unit(node, parent=None)
         self._ensure_users()
         self._ensure_conferences()
-        for extend in self.extensions():
-            extend()
+        for seeder in demo_seeders():
+            seeder(self.stdout)
         if not options["quiet_logins"]:
             self._print_logins()
-
-    def extensions(self):
-        """Later apps add their demo data here (they are loaded after the base)."""
-        return []
 
     def _ensure_unit(self, node, parent):
         code, name, short_name, kind, children = node

@@ -1,0 +1,64 @@
+"""Extension points. Apps that build on `conferences` plug into them in their
+`AppConfig.ready()`, so the base app never imports them:
+
+- `register_home_items(role, provider)`: provider(user) -> list[HomeItem] shown in that role's
+  panel on the home page (plans to approve, my unit's nominations, my tasks...).
+- `register_conference_links(provider)`: provider(user, conference) -> list[ConferenceLink]
+  shown as cards on the conference page (return [] when the user may not go there).
+- `register_demo_seeder(seeder)`: seeder(stdout) adds the app's demo data; `seed_demo` runs
+  them after the base data, in registration order, and they must be idempotent.
+"""
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class HomeItem:
+    label: str
+    url: str
+    detail: str = ""
+    badge: str = ""  # a short state, e.g. "Quá hạn"
+    badge_class: str = "secondary"  # Bootstrap colour name
+
+
+@dataclass(frozen=True)
+class ConferenceLink:
+    title: str
+    url: str
+    description: str = ""
+    order: int = 100
+
+
+_home_items: dict[str, list[Callable]] = defaultdict(list)
+_conference_links: list[Callable] = []
+_demo_seeders: list[Callable] = []
+
+
+def register_home_items(role: str, provider: Callable) -> None:
+    if provider not in _home_items[role]:
+        _home_items[role].append(provider)
+
+
+def register_conference_links(provider: Callable) -> None:
+    if provider not in _conference_links:
+        _conference_links.append(provider)
+
+
+def register_demo_seeder(seeder: Callable) -> None:
+    if seeder not in _demo_seeders:
+        _demo_seeders.append(seeder)
+
+
+def home_items(role: str, user) -> list[HomeItem]:
+    return [item for provider in _home_items[role] for item in provider(user)]
+
+
+def conference_links(user, conference) -> list[ConferenceLink]:
+    links = [link for provider in _conference_links for link in provider(user, conference)]
+    return sorted(links, key=lambda link: link.order)
+
+
+def demo_seeders() -> list[Callable]:
+    return list(_demo_seeders)

@@ -206,3 +206,9 @@ IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # (a list opened in Excel runs nothing); this flag covers the admin's export too.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_MAX_ROWS = env.int("IMPORT_EXPORT_MAX_ROWS", default=20000)
+
+# --- Documents ------------------------------------------------------------------------------
+# Generated files are deleted this long after they are made (they can be made again).
+DOCUMENTS_EXPIRE_HOURS = env.int("DOCUMENTS_EXPIRE_HOURS", default=72)
+# A render that kills its worker this many times is marked failed instead of looping.
+DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)

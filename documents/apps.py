@@ -4,3 +4,27 @@ from django.apps import AppConfig
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = "Văn bản, in ấn"
+
+    def ready(self) -> None:
+        from django.urls import reverse
+
+        from conferences.extensions import ConferenceLink, register_conference_links
+        from conferences.models.users import OFFICE_ROLES
+        from conferences.permissions import has_role_over
+
+        from .builders import register
+        from .builders.certificates import CertificateTestBuilder
+
+        register(CertificateTestBuilder())
+
+        def documents_link(user, conference):
+            if not has_role_over(user, conference.organiser, OFFICE_ROLES):
+                return []
+            url = reverse("conference_documents", args=[conference.pk])
+            return [
+                ConferenceLink(
+                    "Văn bản đã in", url, "Các tệp DOCX, PDF đã tạo cho hội nghị.", order=90
+                )
+            ]
+
+        register_conference_links(documents_link)

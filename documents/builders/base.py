@@ -1,0 +1,54 @@
+"""The contract between an app's data and the documents engine."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Model
+
+# progress(done, total): called by renderers as they go; cheap to call often.
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Rendered:
+    content: bytes
+    filename: str  # with its extension
+    warnings: list[str] = field(default_factory=list)
+
+
+class Builder:
+    """Subclass per document kind. `collect` reads everything the document needs into plain
+    data (hashable as JSON: the same data is never rendered twice); `render` turns it into
+    bytes in one format, with no database access, so it runs the same in a worker, a test
+    and the `render_document` command."""
+
+    kind: str = ""
+    label: str = ""
+    formats: tuple[str, ...] = ("pdf", "docx")
+    target_model: type[Model]
+
+    def can_request(self, user, target) -> bool:
+        """Who may print it. Deny unless the builder says otherwise."""
+        return False
+
+    def scope_unit(self, target):
+        """The organising unit whose world the document belongs to (for scoping)."""
+        return target.organiser
+
+    def conference(self, target):
+        return None
+
+    def title(self, target) -> str:
+        return f"{self.label} — {target}"
+
+    def collect(self, target, params: dict) -> Any:
+        """Plain data (dicts, lists, str, numbers) for `render`."""
+        return {}
+
+    def missing(self, payload) -> list[str]:
+        """What the office must fill in before printing, e.g. "Nguyễn Văn A: thiếu đơn vị"."""
+        return []
+
+    def render(self, payload, fmt: str, progress: Progress) -> Rendered:
+        raise ValueError(f"{self.kind} cannot render {fmt}")

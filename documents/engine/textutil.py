@@ -1,0 +1,75 @@
+"""Text helpers shared by the renderers: normalisation and Vietnamese dates."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+# Characters XML 1.0 forbids (and therefore DOCX and our HTML parser) plus the
+# private-use sentinels the engine uses to mark template slots.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000\ue001]")
+_SPACE_RUN = re.compile(" {2,}")
+
+SLOT_OPEN = "\ue000"
+SLOT_CLOSE = "\ue001"
+
+
+def clean(text: object) -> str:
+    """Return ``text`` as NFC with characters that cannot live in XML removed."""
+    if text is None:
+        return ""
+    value = unicodedata.normalize("NFC", str(text))
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _FORBIDDEN.sub("", value)
+
+
+def keep_spaces(text: str) -> str:
+    """Turn runs of spaces into space + no-break spaces so HTML does not collapse them.
+
+    The first space of a run stays breakable; "ngày    tháng" keeps its width.
+    """
+    return _SPACE_RUN.sub(lambda m: " " + "\u00a0" * (len(m.group()) - 1), text)
+
+
+def slot_token(name: str) -> str:
+    """The sentinel string that marks a template slot inside rendered XML."""
+    return f"{SLOT_OPEN}{name}{SLOT_CLOSE}"
+
+
+def vn_date(value: date, place: str = "") -> str:
+    """Format a date the administrative way: "Thanh Trì, ngày 05 tháng 01 năm 2020".
+
+    Days 1-9 and months 1-2 take a leading zero (Nghị định 30/2020, Phụ lục I).
+    """
+    day = f"{value.day:02d}"
+    month = f"{value.month:02d}" if value.month < 3 else str(value.month)
+    text = f"ngày {day} tháng {month} năm {value.year}"
+    return f"{place}, {text}" if place else text
+
+
+def blank_date(month: int, year: int, place: str = "") -> str:
+    """A date line for a document not signed yet: "ngày    tháng 8 năm 2025"."""
+    month_text = f"{month:02d}" if month < 3 else str(month)
+    text = f"ngày    tháng {month_text} năm {year}"
+    return f"{place}, {text}" if place else text
+
+
+def ascii_slug(text: str, limit: int = 60) -> str:
+    """An ASCII file-name part: "Nguyễn Văn Đức" gives "Nguyen-Van-Duc"."""
+    base = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = "".join(c for c in base if c.isascii() and (c.isalnum() or c in " -_"))
+    return "-".join(ascii_text.split())[:limit]
+
+
+def unique_name(name: str, used: set[str]) -> str:
+    """``name``, or ``stem-2.ext``, ``stem-3.ext``... if already in ``used`` (which is updated)."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot:
+        stem, suffix = name, ""
+    candidate, number = name, 1
+    while candidate in used:
+        number += 1
+        candidate = f"{stem}-{number}{dot}{suffix}"
+    used.add(candidate)
+    return candidate

@@ -1,0 +1,139 @@
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class GeneratedDocument(models.Model):
+    """One rendering of one document kind for one target, in one format.
+
+    Rendered by a worker; the page polls `status` and `progress_*`. A READY row with the
+    same `content_hash` is reused instead of rendering the same content again."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Đang chờ")
+        RENDERING = "rendering", _("Đang tạo")
+        READY = "ready", _("Đã xong")
+        FAILED = "failed", _("Lỗi")
+
+    class Format(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "DOCX"
+        ZIP = "zip", _("ZIP (mỗi người một tệp DOCX)")
+
+    kind = models.CharField(_("loại văn bản"), max_length=50)
+    fmt = models.CharField(_("định dạng"), max_length=10, choices=Format.choices)
+    title = models.CharField(_("tên văn bản"), max_length=300)
+    params = models.JSONField(default=dict, blank=True)
+    scope_unit = models.ForeignKey("conferences.Unit", on_delete=models.CASCADE, related_name="+")
+    conference = models.ForeignKey(
+        "conferences.Conference",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="documents",
+    )
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.CharField(max_length=64)
+    content_hash = models.CharField(max_length=64, db_index=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PENDING)
+    progress_done = models.PositiveIntegerField(default=0)
+    progress_total = models.PositiveIntegerField(default=0)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    file = models.FileField(upload_to="documents/", blank=True, max_length=300)
+    filename = models.CharField(max_length=200, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    expires_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("văn bản đã tạo")
+        verbose_name_plural = _("văn bản đã tạo")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(progress_done__lte=models.F("progress_total"))
+                | models.Q(progress_total=0),
+                name="document_progress_bounded",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="ready") | ~models.Q(file=""),
+                name="document_ready_has_file",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.get_fmt_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.RENDERING)
+
+    @property
+    def percent(self) -> int:
+        if self.status == self.Status.READY:
+            return 100
+        return int(100 * self.progress_done / self.progress_total) if self.progress_total else 0
+
+
+class CertificateSetting(models.Model):
+    """How an organiser prints one kind of certificate: its own full design (optionally on
+    an uploaded background) or only the variable fields on pre-printed blanks, with the
+    millimetre adjustments the office found with the calibration page."""
+
+    class Kind(models.TextChoices):
+        MERIT = "giay_khen", _("Giấy khen")
+        RECOGNITION = "giay_chung_nhan", _("Giấy chứng nhận")
+
+    class Mode(models.TextChoices):
+        DESIGN = "design", _("In toàn bộ mẫu (viền, quốc huy, tiêu đề)")
+        BLANK = "blank", _("In lên phôi có sẵn (chỉ in phần thông tin)")
+
+    organiser = models.ForeignKey(
+        "conferences.Unit", on_delete=models.CASCADE, related_name="certificate_settings"
+    )
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices, default=Kind.MERIT)
+    mode = models.CharField(_("cách in"), max_length=10, choices=Mode.choices, default=Mode.DESIGN)
+    issuer_title = models.CharField(
+        _("dòng chức danh người tặng"),
+        max_length=200,
+        help_text=_("Ví dụ: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG"),
+    )
+    background = models.FileField(
+        _("ảnh nền riêng (JPEG/PNG, khổ A4 ngang)"),
+        upload_to="certificate-backgrounds/",
+        blank=True,
+    )
+    shift_x_mm = models.DecimalField(
+        _("dịch cả trang sang phải (mm)"), max_digits=5, decimal_places=1, default=0
+    )
+    shift_y_mm = models.DecimalField(
+        _("dịch cả trang xuống dưới (mm)"), max_digits=5, decimal_places=1, default=0
+    )
+    offsets = models.JSONField(_("dịch từng trường (mm)"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("mẫu in giấy khen")
+        verbose_name_plural = _("mẫu in giấy khen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organiser", "kind"], name="certificate_setting_unique"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(
+                    shift_x_mm__gte=-50, shift_x_mm__lte=50, shift_y_mm__gte=-50, shift_y_mm__lte=50
+                ),
+                name="certificate_shift_reasonable",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} — {self.organiser}"

@@ -1,0 +1,248 @@
+"""Requesting and rendering documents. The page never waits for a render: a request
+creates a row and queues a task; the worker renders and the page polls."""
+
+import hashlib
+import json
+import logging
+import os
+import time
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.services import log_activity
+
+from .builders import Builder, get_builder
+from .models import GeneratedDocument
+
+logger = logging.getLogger(__name__)
+Status = GeneratedDocument.Status
+
+# Bump when the renderers change what they produce, so old files are not reused.
+ENGINE_VERSION = "1"
+
+
+def content_hash(*, kind: str, fmt: str, payload) -> str:
+    data = json.dumps(
+        [ENGINE_VERSION, kind, fmt, payload], sort_keys=True, ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(data.encode()).hexdigest()
+
+
+def _builder(kind: str, fmt: str) -> Builder:
+    builder = get_builder(kind)
+    if builder is None:
+        raise DomainError("Không có loại văn bản này.")
+    if fmt not in builder.formats:
+        raise DomainError(f"{builder.label} không in được ra định dạng {fmt.upper()}.")
+    return builder
+
+
+def preflight(*, kind: str, target, params: dict | None = None) -> list[str]:
+    """What is missing before printing (empty when everything resolves)."""
+    builder = get_builder(kind)
+    return builder.missing(builder.collect(target, params or {})) if builder else []
+
+
+def _reusable(digest: str, fmt: str) -> GeneratedDocument | None:
+    fresh = Q(status=Status.READY, expires_at__gt=timezone.now()) | Q(
+        status__in=[Status.PENDING, Status.RENDERING]
+    )
+    return (
+        GeneratedDocument.objects.filter(fresh, content_hash=digest, fmt=fmt)
+        .order_by("-created_at")
+        .first()
+    )
+
+
+@transaction.atomic
+def request_document(
+    *, kind: str, target, fmt: str, by, params: dict | None = None
+) -> GeneratedDocument:
+    """Ask for a document. Returns a ready or running one with the same content when there
+    is one. Side effects: a GeneratedDocument row, an activity entry and a render task
+    queued after commit (neither when an existing one is reused)."""
+    builder = _builder(kind, fmt)
+    if not builder.can_request(by, target):
+        raise PermissionDeniedError("Bạn không có quyền in văn bản này.")
+    params = params or {}
+    payload = builder.collect(target, params)
+    missing = builder.missing(payload)
+    if missing:
+        raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
+    digest = content_hash(kind=kind, fmt=fmt, payload=payload)
+    existing = _reusable(digest, fmt)
+    if existing is not None:
+        return existing
+    document = GeneratedDocument.objects.create(
+        kind=kind,
+        fmt=fmt,
+        title=builder.title(target)[:300],
+        params=params,
+        scope_unit=builder.scope_unit(target),
+        conference=builder.conference(target),
+        target_type=ContentType.objects.get_for_model(target),
+        target_id=str(target.pk),
+        content_hash=digest,
+        requested_by=by,
+    )
+    log_activity(
+        actor=by,
+        action="document.requested",
+        summary=f"Yêu cầu in {document}",
+        target=document,
+        scope_unit=document.scope_unit,
+        conference=document.conference,
+    )
+    _enqueue(document)
+    return document
+
+
+def _enqueue(document: GeneratedDocument) -> None:
+    from .tasks import task_render_document
+
+    transaction.on_commit(lambda: task_render_document.delay(document_id=document.pk))
+
+
+@transaction.atomic
+def retry_document(*, document: GeneratedDocument, by) -> GeneratedDocument:
+    """Queue a failed document again. Side effects: the row reset, a task queued."""
+    if document.status != Status.FAILED:
+        raise DomainError("Chỉ tạo lại được văn bản bị lỗi.")
+    GeneratedDocument.objects.filter(pk=document.pk).update(
+        status=Status.PENDING, error="", attempts=0, progress_done=0, progress_total=0
+    )
+    document.refresh_from_db()
+    _enqueue(document)
+    return document
+
+
+# --- rendering (in the worker) -----------------------------------------------------------------
+def _claim(document_id: int) -> GeneratedDocument | None:
+    """Take the job: only a pending or interrupted (rendering) row, counting the attempt.
+    A task delivered twice finds the row ready and does nothing."""
+    claimed = GeneratedDocument.objects.filter(
+        pk=document_id, status__in=[Status.PENDING, Status.RENDERING]
+    ).update(status=Status.RENDERING, attempts=F("attempts") + 1, started_at=timezone.now())
+    return GeneratedDocument.objects.filter(pk=document_id).first() if claimed else None
+
+
+class _ProgressWriter:
+    """Saves progress at most every half second (and at the end)."""
+
+    def __init__(self, document_id: int) -> None:
+        self.document_id = document_id
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.5:
+            return
+        self.last = now
+        GeneratedDocument.objects.filter(pk=self.document_id, status=Status.RENDERING).update(
+            progress_done=min(done, total), progress_total=total
+        )
+
+
+def _write_atomically(document: GeneratedDocument, filename: str, content: bytes) -> str:
+    """Write under a fixed path through a temporary file and a rename, so a reader never
+    sees half a file and a second run of the same task replaces it whole."""
+    relative = f"documents/{document.pk}/{filename}"
+    final = Path(settings.MEDIA_ROOT) / relative
+    final.parent.mkdir(parents=True, exist_ok=True)
+    partial = final.with_name(f".{uuid.uuid4().hex}.partial")
+    partial.write_bytes(content)
+    os.replace(partial, final)
+    return relative
+
+
+def _fail(document_id: int, message: str) -> None:
+    GeneratedDocument.objects.filter(pk=document_id).exclude(status=Status.READY).update(
+        status=Status.FAILED, error=message, finished_at=timezone.now()
+    )
+
+
+def render_generated_document(*, document_id: int) -> None:
+    """Render a requested document. Side effects: the file, the row's status and progress."""
+    document = _claim(document_id)
+    if document is None:
+        return
+    if document.attempts > settings.DOCUMENTS_MAX_ATTEMPTS:
+        _fail(document_id, f"Đã thử {document.attempts - 1} lần nhưng không tạo được văn bản.")
+        return
+    builder = get_builder(document.kind)
+    target = document.target_type.get_object_for_this_type(pk=document.target_id)
+    try:
+        payload = builder.collect(target, document.params)
+        rendered = builder.render(payload, document.fmt, _ProgressWriter(document_id))
+    except DomainError as exc:
+        _fail(document_id, exc.message)
+        return
+    except Exception:
+        logger.exception("rendering document %s failed", document_id)
+        _fail(document_id, "Lỗi khi tạo văn bản. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.")
+        return
+    _finish(document, rendered, content_hash(kind=document.kind, fmt=document.fmt, payload=payload))
+
+
+def _finish(document: GeneratedDocument, rendered, digest: str) -> None:
+    relative = _write_atomically(document, rendered.filename, rendered.content)
+    now = timezone.now()
+    GeneratedDocument.objects.filter(pk=document.pk, status=Status.RENDERING).update(
+        status=Status.READY,
+        file=relative,
+        filename=rendered.filename,
+        size=len(rendered.content),
+        warnings=rendered.warnings[:200],
+        content_hash=digest,
+        finished_at=now,
+        expires_at=now + timedelta(hours=settings.DOCUMENTS_EXPIRE_HOURS),
+        progress_done=F("progress_total"),
+    )
+
+
+def purge_expired_documents(*, now=None) -> int:
+    """Delete expired files and their rows. Side effects: files and rows removed."""
+    now = now or timezone.now()
+    expired = GeneratedDocument.objects.filter(expires_at__lte=now)
+    count = 0
+    for document in expired.iterator():
+        if document.file:
+            document.file.storage.delete(document.file.name)
+        document.delete()
+        count += 1
+    return count
+
+
+@transaction.atomic
+def save_certificate_setting(*, setting, fields: dict, offsets: dict, by):
+    """Save how an organiser prints a certificate kind.
+    Side effects: the setting row (and an uploaded background file), an activity entry."""
+    from conferences.services import diff_fields
+
+    from .permissions import can_edit_certificate_settings
+
+    if not can_edit_certificate_settings(by, setting.organiser):
+        raise PermissionDeniedError("Bạn không có quyền sửa mẫu in của đơn vị này.")
+    values = {k: v for k, v in fields.items() if k != "background" or v is not None}
+    changes = diff_fields(setting, {**values, "offsets": offsets}) if setting.pk else {}
+    for name, value in values.items():
+        setattr(setting, name, value)
+    setting.offsets = offsets
+    setting.save()
+    log_activity(
+        actor=by,
+        action="certificate_setting.saved",
+        summary=f"Lưu mẫu in {setting}",
+        target=setting,
+        scope_unit=setting.organiser,
+        changes=changes,
+    )
+    return setting

@@ -1,0 +1,23 @@
+"""Celery tasks of the documents app: thin, ids only, on the `documents` queue."""
+
+import logging
+
+from celery import shared_task
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
+def task_render_document(*, document_id: int) -> None:
+    from .services import render_generated_document
+
+    render_generated_document(document_id=document_id)
+
+
+@shared_task
+def task_purge_expired_documents() -> int:
+    from .services import purge_expired_documents
+
+    count = purge_expired_documents()
+    logger.info("purged %s expired documents", count)
+    return count

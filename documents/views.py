@@ -1,0 +1,135 @@
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from conferences import selectors as conference_selectors
+from conferences.errors import DomainError, PermissionDeniedError
+
+from . import permissions, selectors, services
+from .builders import get_builder
+from .forms import CertificateSettingForm
+from .models import CertificateSetting, GeneratedDocument
+from .pdfutil import page_png
+
+PREVIEW_PAGES = 2
+
+
+@login_required
+@require_POST
+def document_request(request, kind: str, target_pk: int):
+    builder = get_builder(kind)
+    if builder is None:
+        raise Http404
+    target = get_object_or_404(builder.target_model, pk=target_pk)
+    if not builder.can_request(request.user, target):
+        raise Http404
+    try:
+        document = services.request_document(
+            kind=kind,
+            target=target,
+            fmt=request.POST.get("fmt", "pdf"),
+            by=request.user,
+            params={k[6:]: v for k, v in request.POST.items() if k.startswith("param_")},
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(request.POST.get("back") or "home")
+    return redirect("document_detail", pk=document.pk)
+
+
+@login_required
+def document_detail(request, pk: int):
+    document = selectors.get_document(request.user, pk)
+    pages = range(1, PREVIEW_PAGES + 1) if document.fmt == "pdf" else ()
+    return render(
+        request, "documents/document_detail.html", {"document": document, "preview_pages": pages}
+    )
+
+
+@login_required
+def document_progress(request, pk: int):
+    document = selectors.get_document(request.user, pk)
+    return render(request, "documents/_progress.html", {"document": document})
+
+
+@login_required
+def document_download(request, pk: int):
+    document = selectors.get_document(request.user, pk)
+    if document.status != GeneratedDocument.Status.READY:
+        raise Http404
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
+
+
+@login_required
+def document_preview(request, pk: int, page: int):
+    document = selectors.get_document(request.user, pk)
+    if (
+        document.status != GeneratedDocument.Status.READY
+        or document.fmt != "pdf"
+        or page > PREVIEW_PAGES
+    ):
+        raise Http404
+    try:
+        png = page_png(Path(document.file.path), page)
+    except Exception as exc:  # a page past the end, or poppler missing
+        raise Http404 from exc
+    if not png:
+        raise Http404
+    return HttpResponse(png, content_type="image/png")
+
+
+@login_required
+@require_POST
+def document_retry(request, pk: int):
+    document = selectors.get_document(request.user, pk)
+    if not permissions.can_view_document(request.user, document):
+        raise PermissionDenied
+    try:
+        services.retry_document(document=document, by=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return redirect("document_detail", pk=document.pk)
+
+
+@login_required
+def conference_documents(request, pk: int):
+    conference = conference_selectors.get_conference(request.user, pk)
+    documents = selectors.conference_documents(request.user, conference)[:100]
+    return render(
+        request,
+        "documents/conference_documents.html",
+        {"conference": conference, "documents": documents},
+    )
+
+
+@login_required
+def certificate_settings(request, unit_pk: int, kind: str):
+    organiser = conference_selectors.get_unit(request.user, unit_pk)
+    if kind not in CertificateSetting.Kind.values:
+        raise Http404
+    if not permissions.can_edit_certificate_settings(request.user, organiser):
+        raise PermissionDenied
+    setting = selectors.certificate_setting_for(organiser, kind)
+    form = CertificateSettingForm(request.POST or None, request.FILES or None, instance=setting)
+    if request.method == "POST" and form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in form.Meta.fields}
+        try:
+            services.save_certificate_setting(
+                setting=setting, fields=fields, offsets=form.offsets(), by=request.user
+            )
+        except PermissionDeniedError as exc:
+            raise PermissionDenied from exc
+        messages.success(request, "Đã lưu mẫu in. Bấm “In thử” để kiểm tra vị trí.")
+        return redirect("certificate_settings", unit_pk=organiser.pk, kind=kind)
+    context = {
+        "organiser": organiser,
+        "setting": setting,
+        "form": form,
+        "kind_label": CertificateSetting.Kind(kind).label,
+    }
+    return render(request, "documents/certificate_settings.html", context)

@@ -45,8 +45,10 @@ format: install
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
+# Each bench script measures against its baseline in the same run and ends with
+# "<name> <value> <unit>" lines. BENCH_ARGS=--quick for a short run.
 bench: install
-	PYTHONPATH=. $(PY) bench/run.py
+	@for script in bench/bench_*.py; do echo "== $$script"; PYTHONPATH=. $(PY) $$script $(BENCH_ARGS) || exit 1; done
 
 clean:
 	rm -rf .venv .tools node_modules static/vendor var

@@ -3,6 +3,7 @@
 import logging
 
 from celery import shared_task
+from celery.signals import worker_process_init
 
 logger = logging.getLogger(__name__)
 
@@ -21,3 +22,12 @@ def task_purge_expired_documents() -> int:
     count = purge_expired_documents()
     logger.info("purged %s expired documents", count)
     return count
+
+
+@worker_process_init.connect
+def _fresh_renderer_caches(**kwargs) -> None:
+    """Each worker process builds its own font and stylesheet objects (field notes: create
+    them per process, not in the parent before the fork)."""
+    from .engine.pdf_renderer import reset_pdf_cache
+
+    reset_pdf_cache()

@@ -77,7 +77,9 @@ def _draw_person(canvas, pages, person: Person, index: int, warnings) -> None:
             fit = _slot_fit(slot, person.get(slot.name, ""), box)
             if fit.truncated and warnings is not None:
                 warnings.append(
-                    FitWarning(index, slot.name, f"text cut with '…' at {fit.size:g} pt")
+                    FitWarning(
+                        index, slot.name, f"chữ quá dài, đã cắt bớt bằng “…” ở cỡ {fit.size:g} pt"
+                    )
                 )
             draw_fit(canvas, fit, box, "left", middle=False)
         canvas.showPage()

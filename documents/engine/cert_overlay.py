@@ -24,7 +24,7 @@ class CertificateWarning:
     message: str
 
     def __str__(self) -> str:
-        return f"person {self.person_index + 1}, field {self.field}: {self.message}"
+        return f"Người thứ {self.person_index + 1}, trường “{self.field}”: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,10 @@ def fit_certificate(
             continue
         fits.append(FieldFit(field, fit))
         if fit.truncated:
-            message = f"text cut with '…' at {fit.size:g} pt: does not fit {field.width_mm:g} x {field.height_mm:g} mm"
+            message = (
+                f"chữ quá dài, đã cắt bớt bằng “…” ở cỡ {fit.size:g} pt "
+                f"(khung {field.width_mm:g} x {field.height_mm:g} mm)"
+            )
             warnings.append(CertificateWarning(index, field.name, message))
     return fits, warnings
 

@@ -133,9 +133,7 @@ def base_stylesheets(css_file: str = "document.css") -> list:
     return [stylesheet("fonts", string=font_face_css()), stylesheet(css_file, filename=css_file)]
 
 
-def render_html(
-    html: str, stylesheets: list, allowed_dirs: Iterable[str | Path] = (), title: str = ""
-):
+def render_html(html: str, stylesheets: list, allowed_dirs: Iterable[str | Path] = ()):
     """Lay out an HTML string; returns WeasyPrint's ``Document`` (pages, anchors)."""
     from weasyprint import HTML
 

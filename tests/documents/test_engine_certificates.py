@@ -315,4 +315,6 @@ def test_warning_text_names_person_and_field():
     render_certificates_pdf(
         default_layout(), [{"name": "A"}, {"name": "Nguyễn Văn Tèo " * 80}], warnings=warnings
     )
-    assert str(warnings[0]).startswith("person 2, field name: text cut with '…'")
+    assert str(warnings[0]).startswith(
+        "Người thứ 2, trường “name”: chữ quá dài, đã cắt bớt bằng “…”"
+    )

@@ -194,13 +194,19 @@ def render_certificates_docx_zip(
     common: Mapping[str, object] | None = None,
     filename: Callable[[int, Mapping[str, object]], str] = default_filename,
     warnings: list[CertificateWarning] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
-    """A ZIP with one DOCX per person (stored: DOCX files are already compressed)."""
+    """A ZIP with one DOCX per person (stored: DOCX files are already compressed);
+    ``progress`` is called with (done, total) after each file."""
     template = certificate_template(layout, _key(background))
-    return zip_documents(
-        (
-            filename(index, person),
-            fill(template, layout, {**(common or {}), **person}, index, warnings),
-        )
-        for index, person in enumerate(people)
-    )
+
+    def files():
+        for index, person in enumerate(people):
+            yield (
+                filename(index, person),
+                fill(template, layout, {**(common or {}), **person}, index, warnings),
+            )
+            if progress is not None:
+                progress(index + 1, len(people))
+
+    return zip_documents(files())

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -166,8 +166,10 @@ def overlay_pdf(
     people: Sequence[Mapping[str, object]],
     common: Mapping[str, object] | None = None,
     warnings: list[CertificateWarning] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
-    """One page of variable fields per person (no background)."""
+    """One page of variable fields per person (no background); `progress(done, total)` is
+    called after each page."""
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, layout)
     for index, person in enumerate(people):
@@ -175,5 +177,7 @@ def overlay_pdf(
         if warnings is not None:
             warnings.extend(found)
         draw_page(canvas, layout, fits)
+        if progress is not None:
+            progress(index + 1, len(people))
     canvas.save()
     return buffer.getvalue()

@@ -15,7 +15,7 @@ resort, is cut with "…"; every cut is reported in the ``warnings`` list passed
 from __future__ import annotations
 
 import io
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -59,13 +59,15 @@ def render_certificates_pdf(
     *,
     common: Person | None = None,
     warnings: list[CertificateWarning] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> bytes:
     """One merged PDF, one page per person; the background is stored once.
 
     ``common`` holds values shared by everybody (place and date, signer); a person's own
-    values win. Cut texts are appended to ``warnings`` when a list is given.
+    values win. Cut texts are appended to ``warnings`` when a list is given; ``progress``
+    is called with (done, total) after each page.
     """
-    overlay = overlay_pdf(layout, people, common, warnings)
+    overlay = overlay_pdf(layout, people, common, warnings, progress)
     back = background_pdf(background, layout.width_mm, layout.height_mm)
     return overlay if back is None else underlay(overlay, back)
 

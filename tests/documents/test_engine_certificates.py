@@ -318,3 +318,22 @@ def test_warning_text_names_person_and_field():
     assert str(warnings[0]).startswith(
         "Người thứ 2, trường “name”: chữ quá dài, đã cắt bớt bằng “…”"
     )
+
+
+def test_certificates_report_progress_per_page_and_per_file():
+    from documents.engine.certificates import (
+        default_layout,
+        render_certificates_docx_zip,
+        render_certificates_pdf,
+    )
+
+    people = [{"name": f"Người {i}", "unit": "Đơn vị"} for i in range(5)]
+    seen_pdf, seen_docx = [], []
+    render_certificates_pdf(
+        default_layout(), people, None, progress=lambda d, t: seen_pdf.append((d, t))
+    )
+    render_certificates_docx_zip(
+        default_layout(), people, progress=lambda d, t: seen_docx.append((d, t))
+    )
+    assert seen_pdf == [(i, 5) for i in range(1, 6)]
+    assert seen_docx == [(i, 5) for i in range(1, 6)]

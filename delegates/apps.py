@@ -4,3 +4,24 @@ from django.apps import AppConfig
 class DelegatesConfig(AppConfig):
     name = "delegates"
     verbose_name = "Đại biểu"
+
+    def ready(self) -> None:
+        from conferences.extensions import (
+            register_conference_links,
+            register_demo_seeder,
+            register_home_items,
+        )
+        from conferences.models import Role
+
+        from .demo import seed_demo_delegates
+        from .hooks import conference_links, submitter_home_items
+
+        register_conference_links(conference_links)
+        register_home_items(Role.SUBMITTER, submitter_home_items)
+        register_demo_seeder(seed_demo_delegates)
+
+        from documents.builders import register
+
+        from .invitations import InvitationBuilder
+
+        register(InvitationBuilder())

@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class HonoreesConfig(AppConfig):
     name = "honorees"
     verbose_name = "Khen thưởng"
+
+    def ready(self):
+        from conferences.extensions import (
+            register_conference_links,
+            register_demo_seeder,
+            register_home_items,
+        )
+        from conferences.models import Role
+
+        from . import extensions
+        from .demo import seed_demo_honorees
+
+        register_conference_links(extensions.conference_links)
+        register_home_items(Role.SUBMITTER, extensions.submitter_items)
+        register_home_items(Role.COUNCIL, extensions.council_items)
+        register_home_items(Role.LEADER, extensions.leader_items)
+        register_home_items(Role.STAFF, extensions.staff_items)
+        register_demo_seeder(seed_demo_honorees)

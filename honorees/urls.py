@@ -1,3 +1,62 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+app_name = "honorees"
+
+urlpatterns = [
+    path("hoi-nghi/<int:conference_pk>/khen-thuong/", views.round_list, name="round_list"),
+    path(
+        "hoi-nghi/<int:conference_pk>/khen-thuong/mo-dot/", views.round_create, name="round_create"
+    ),
+    path("khen-thuong/dot/<int:pk>/", views.round_detail, name="round_detail"),
+    path("khen-thuong/dot/<int:pk>/sua/", views.round_edit, name="round_edit"),
+    path("khen-thuong/dot/<int:pk>/trang-thai/", views.round_state, name="round_state"),
+    path("khen-thuong/dot/<int:pk>/chi-tieu/", views.round_quotas, name="round_quotas"),
+    path("khen-thuong/dot/<int:pk>/xuat-excel/", views.round_export, name="round_export"),
+    path("khen-thuong/dot/<int:pk>/mau-excel/", views.round_template, name="round_template"),
+    path("khen-thuong/dot/<int:pk>/binh-xet/", views.council_list, name="council_list"),
+    path("khen-thuong/dot/<int:pk>/ket-qua-binh-xet/", views.review_tally, name="review_tally"),
+    path(
+        "khen-thuong/dot/<int:pk>/dai-bieu-cap-tren/", views.delegates_above, name="delegates_above"
+    ),
+    path(
+        "khen-thuong/dot/<int:pk>/dai-bieu-cap-tren/xuat-excel/",
+        views.delegates_export,
+        name="delegates_export",
+    ),
+    path(
+        "khen-thuong/dot/<int:pk>/quyet-dinh/them/", views.decision_create, name="decision_create"
+    ),
+    path("khen-thuong/dot/<int:pk>/don-vi/<int:unit_pk>/", views.unit_round, name="unit_round"),
+    path(
+        "khen-thuong/dot/<int:pk>/don-vi/<int:unit_pk>/them/<str:kind>/",
+        views.nomination_create,
+        name="nomination_create",
+    ),
+    path(
+        "khen-thuong/dot/<int:pk>/don-vi/<int:unit_pk>/nhap-excel/",
+        views.nomination_import,
+        name="nomination_import",
+    ),
+    path("khen-thuong/ho-so/<int:pk>/", views.nomination_detail, name="nomination_detail"),
+    path("khen-thuong/ho-so/<int:pk>/sua/", views.nomination_edit, name="nomination_edit"),
+    path("khen-thuong/ho-so/<int:pk>/gui/", views.nomination_submit, name="nomination_submit"),
+    path("khen-thuong/ho-so/<int:pk>/rut/", views.nomination_withdraw, name="nomination_withdraw"),
+    path("khen-thuong/ho-so/<int:pk>/tra-lai/", views.nomination_return, name="nomination_return"),
+    path("khen-thuong/ho-so/<int:pk>/bo-phieu/", views.nomination_vote, name="nomination_vote"),
+    path(
+        "khen-thuong/ho-so/<int:pk>/chot-ket-qua/",
+        views.nomination_finalise,
+        name="nomination_finalise",
+    ),
+    path(
+        "khen-thuong/ho-so/<int:pk>/dai-bieu/",
+        views.nomination_delegate,
+        name="nomination_delegate",
+    ),
+    path("khen-thuong/ho-so/<int:pk>/tep/", views.nomination_dossier, name="nomination_dossier"),
+    path("khen-thuong/quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
+    path("khen-thuong/quyet-dinh/<int:pk>/sua/", views.decision_edit, name="decision_edit"),
+    path("khen-thuong/quyet-dinh/<int:pk>/ky/", views.decision_sign, name="decision_sign"),
+]

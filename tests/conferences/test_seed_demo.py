@@ -37,7 +37,9 @@ def test_seed_demo_twice_creates_no_duplicates():
     assert _counts() == first
     assert first["User"] == len(USERS) + 1
     assert first["Membership"] == len(USERS)
-    assert first["Conference"] == 2
+    assert (
+        first["Conference"] >= 2
+    )  # apps' demo seeders add their own (delegates: Văn Yên, Đức Giang)
 
 
 def test_seed_demo_prints_every_login():
@@ -76,7 +78,7 @@ def test_seed_demo_creates_both_demo_conferences():
     _seed("--quiet-logins")
 
     conferences = {c.organiser.code: c for c in Conference.objects.select_related("organiser")}
-    assert set(conferences) == {"HN-TT", "HP-TH"}
+    assert {"HN-TT", "HP-TH"} <= set(conferences)
     assert conferences["HN-TT"].kind == Conference.Kind.GOOD_DEEDS_CONTEST
     assert conferences["HN-TT"].period_label == "2024"
     assert conferences["HP-TH"].kind == Conference.Kind.EXEMPLAR_FIVE_YEAR

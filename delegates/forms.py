@@ -1,0 +1,171 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from conferences.forms import XlsxUploadForm  # noqa: F401 - used by the import view
+
+from .models import (
+    CompositionRule,
+    Delegate,
+    DelegateCategory,
+    DelegateRound,
+    InvitationStatus,
+    Source,
+    TargetKind,
+)
+
+
+class CategoryForm(forms.ModelForm):
+    class Meta:
+        model = DelegateCategory
+        fields = [
+            "title",
+            "parent",
+            "order",
+            "target_kind",
+            "target_min",
+            "target_max",
+            "share_percent",
+            "noun",
+            "description",
+            "is_honoree_category",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        parents = DelegateCategory.objects.filter(conference=conference, parent=None)
+        if self.instance.pk:
+            parents = parents.exclude(pk=self.instance.pk)
+        self.fields["parent"].queryset = parents
+        self.fields["parent"].required = False
+
+
+class TargetForm(forms.Form):
+    """The inline target editor on the composition screen (HTMX). A plain form: the service
+    says what is wrong with the numbers, in words."""
+
+    target_kind = forms.ChoiceField(choices=TargetKind.choices)
+    target_min = forms.IntegerField(min_value=0, required=False)
+    target_max = forms.IntegerField(min_value=0, required=False)
+    share_percent = forms.IntegerField(min_value=0, required=False)
+
+
+class SmallControls:
+    """Bootstrap classes for forms laid out by hand in a template."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            select = isinstance(field.widget, forms.Select)
+            field.widget.attrs["class"] = (
+                "form-select form-select-sm" if select else "form-control form-control-sm"
+            )
+
+
+class RuleForm(SmallControls, forms.ModelForm):
+    class Meta:
+        model = CompositionRule
+        fields = [
+            "kind",
+            "total_min",
+            "total_max",
+            "attribute",
+            "min_percent",
+            "max_percent",
+            "note",
+        ]
+
+
+class RoundForm(SmallControls, forms.ModelForm):
+    class Meta:
+        model = DelegateRound
+        fields = ["deadline", "instructions", "line_marker"]
+        widgets = {
+            "deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "instructions": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+PERSON_FIELDS = [
+    "title",
+    "full_name",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "position",
+    "sector",
+    "works_directly_in_production",
+    "phone",
+]
+
+
+class UnitDelegateForm(forms.ModelForm):
+    """A unit's submitter names one delegate, in one of the unit's allocated categories."""
+
+    class Meta:
+        model = Delegate
+        fields = ["category", *PERSON_FIELDS]
+
+    def __init__(self, *args, categories, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["gender"].required = True
+
+
+class DelegateForm(forms.ModelForm):
+    """The office's form: any category, any source, a unit or a unit name."""
+
+    class Meta:
+        model = Delegate
+        fields = [
+            "category",
+            "source",
+            *PERSON_FIELDS,
+            "is_collective",
+            "unit",
+            "unit_name",
+            "seat_or_zone",
+        ]
+
+    def __init__(self, *args, conference, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = DelegateCategory.objects.filter(conference=conference)
+        self.fields["unit"].queryset = units
+        self.fields["source"].initial = Source.GUEST
+
+
+class RegisterFilterForm(forms.Form):
+    q = forms.CharField(label=_("Tên"), required=False)
+    category = forms.ModelChoiceField(label=_("Thành phần"), queryset=None, required=False)
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False)
+    invitation_status = forms.ChoiceField(
+        label=_("Tình trạng mời"),
+        choices=[("", "Tất cả"), *InvitationStatus.choices],
+        required=False,
+    )
+    source = forms.ChoiceField(
+        label=_("Nguồn"), choices=[("", "Tất cả"), *Source.choices], required=False
+    )
+
+    def __init__(self, *args, categories, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["unit"].queryset = units
+
+    def filters(self) -> dict:
+        if not self.is_valid():
+            return {}
+        data = dict(self.cleaned_data)
+        for key in ("category", "unit"):
+            data[key] = data[key].pk if data.get(key) else None
+        return data
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(choices=InvitationStatus.choices)
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(label=_("Mã giấy mời"), max_length=60)

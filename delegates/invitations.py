@@ -1,0 +1,109 @@
+"""Personalised invitations (Giấy mời, mẫu 1.7) through the documents engine: one copy per
+delegate, the invitee and the invitation code filled into slots of one shared layout."""
+
+from conferences.models import Conference, Unit
+from conferences.vntext import format_date_vn, format_place_date
+from documents.builders.base import Builder, Progress, Rendered
+
+from . import permissions, selectors
+
+
+def _invitee(delegate) -> str:
+    parts = [str(delegate), delegate.position, delegate.unit_label]
+    return ", ".join(p for p in parts if p)
+
+
+def _time_text(conference: Conference) -> str:
+    if not conference.date:
+        return conference.date_note
+    start = (
+        f"{conference.start_time:%H} giờ {conference.start_time:%M}, "
+        if conference.start_time
+        else ""
+    )
+    return f"{start}{format_date_vn(conference.date)}".strip()
+
+
+def _place(unit: Unit) -> str:
+    return unit.label.replace("UBND ", "").replace("Ủy ban nhân dân ", "")
+
+
+class InvitationBuilder(Builder):
+    kind = "delegate_invitations"
+    label = "Giấy mời đại biểu"
+    formats = ("pdf",)
+    target_model = Conference
+
+    def can_request(self, user, target) -> bool:
+        return permissions.can_manage_delegates(user, target)
+
+    def conference(self, target):
+        return target
+
+    def collect(self, target, params: dict) -> dict:
+        """params: category, unit (ids) and status, as delegates_for_invitations takes them."""
+        delegates = selectors.delegates_for_invitations(
+            target,
+            category=params.get("category"),
+            unit=params.get("unit"),
+            status=params.get("status"),
+        )
+        organiser = target.organiser
+        parent = Unit.objects.get_parent(organiser)
+        return {
+            "issuing_body": organiser.name.upper(),
+            "parent_body": parent.name.upper() if parent else "",
+            "place_date": format_place_date(_place(organiser), None, blank_day=True),
+            "title": target.title,
+            "time": _time_text(target),
+            "venue": target.venue,
+            "people": [
+                {"name": d.full_name, "invitee": _invitee(d), "code": d.invitation_token}
+                for d in delegates
+            ],
+        }
+
+    def missing(self, payload) -> list[str]:
+        problems = [] if payload["people"] else ["chưa có đại biểu nào để mời"]
+        if not payload["venue"]:
+            problems.append("hội nghị chưa có địa điểm")
+        return problems
+
+    def render(self, payload, fmt: str, progress: Progress) -> Rendered:
+        from documents.engine.batch import render_batch_pdf
+
+        if fmt != "pdf":
+            raise ValueError(f"{self.kind} cannot render {fmt}")
+        progress(0, 1)
+        content = render_batch_pdf(invitation_document(payload), payload["people"])
+        progress(1, 1)
+        return Rendered(content, "giay-moi-dai-bieu.pdf")
+
+
+def invitation_document(payload: dict):
+    from documents.engine.blocks import Document, Header, Signature, Slot, Title, para
+
+    return Document(
+        title="Giấy mời",
+        page_numbers_from=0,
+        blocks=(
+            Header(
+                issuing_body=payload["issuing_body"],
+                parent_body=payload["parent_body"],
+                number="Số:      /GM-UBND",
+                place_date=payload["place_date"],
+            ),
+            Title("GIẤY MỜI", (payload["title"],)),
+            para(f"{payload['issuing_body'].title()} trân trọng kính mời:"),
+            Slot("invitee", lines=2),
+            para(f"Tới dự: {payload['title']}."),
+            para(f"Thời gian: {payload['time']}."),
+            para(f"Địa điểm: {payload['venue']}."),
+            para("Xin mang theo giấy mời này để xuất trình khi đến dự Hội nghị./."),
+            Slot("code", label="Mã giấy mời: ", bold=False, min_font_size=8.0),
+            Signature(
+                authority=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
+                recipients=("- Như trên;", "- Lưu: VT."),
+            ),
+        ),
+    )

@@ -1,0 +1,113 @@
+"""The plan's "THÀNH PHẦN, SỐ LƯỢNG" section, worded as the plans write it.
+
+    1. Đại biểu Thành phố: 10 đại biểu
+    - Đồng chí Giám đốc Sở ...
+
+Targets read "10 đại biểu", "120-150 đại biểu", "tối đa 100 đại biểu" or "70%"; description
+lines are kept as typed (with their own "-" or "+"). Sub-lines are numbered "2.1." under a
+numbered line, or marked like their parent otherwise."""
+
+from dataclasses import dataclass
+
+from conferences.models import Conference
+
+from .models import CompositionRule, DelegateCategory, DelegateRound, TargetKind
+from .wording import bounds_wording, target_wording
+
+MARKERS = {DelegateRound.LineMarker.PLUS: "+", DelegateRound.LineMarker.DASH: "-"}
+
+
+@dataclass(frozen=True)
+class CompositionLine:
+    number: str  # "1.", "2.1.", "+" or "-"
+    title: str
+    target: str  # "" when the plan gives no number
+    description_lines: tuple[str, ...] = ()
+    sub_lines: tuple["CompositionLine", ...] = ()
+
+    @property
+    def heading(self) -> str:
+        text = f"{self.number} {self.title}".strip()
+        return f"{text}: {self.target}" if self.target else text
+
+    def text_lines(self) -> list[str]:
+        lines = [self.heading, *self.description_lines]
+        for sub in self.sub_lines:
+            lines += sub.text_lines()
+        return lines
+
+
+def _line(category: DelegateCategory, number: str, subs=()) -> CompositionLine:
+    return CompositionLine(
+        number=number,
+        title=category.title,
+        target=target_wording(
+            category.target_kind,
+            category.target_min,
+            category.target_max,
+            category.share_percent,
+            category.noun,
+        ),
+        description_lines=tuple(category.description_lines),
+        sub_lines=tuple(subs),
+    )
+
+
+def _marker(conference: Conference) -> str | None:
+    delegate_round = DelegateRound.objects.filter(conference=conference).first()
+    style = delegate_round.line_marker if delegate_round else DelegateRound.LineMarker.NUMBERS
+    return MARKERS.get(style)
+
+
+def composition_for_plan(conference: Conference) -> list[CompositionLine]:
+    """The categories as plan lines, in order, sub-lines inside their parent."""
+    rows = list(DelegateCategory.objects.filter(conference=conference).order_by("order", "id"))
+    marker = _marker(conference)
+    lines = []
+    for i, top in enumerate((c for c in rows if c.parent_id is None), start=1):
+        number = marker or f"{i}."
+        subs = [
+            _line(sub, marker or f"{i}.{j}.")
+            for j, sub in enumerate((c for c in rows if c.parent_id == top.pk), start=1)
+        ]
+        lines.append(_line(top, number, subs))
+    return lines
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def share_wording(conference: Conference) -> str:
+    """ "đại biểu điển hình tiên tiến 70%, đại biểu khách mời 30%" ("" without shares)."""
+    shared = DelegateCategory.objects.filter(
+        conference=conference, parent=None, target_kind=TargetKind.SHARE
+    ).order_by("order", "id")
+    return ", ".join(f"{_lower_first(c.title)} {c.share_percent}%" for c in shared)
+
+
+def _rule_wording(rule: CompositionRule) -> str:
+    if rule.kind == CompositionRule.Kind.TOTAL:
+        bounds = bounds_wording(rule.total_min, rule.total_max, "đại biểu")
+        if rule.note:
+            return f"Số lượng đại biểu: {rule.note} ({bounds})."
+        return f"Tổng số đại biểu: {bounds}."
+    parts = []
+    if rule.min_percent is not None:
+        parts.append(f"ít nhất {rule.min_percent}%")
+    if rule.max_percent is not None:
+        parts.append(f"nhiều nhất {rule.max_percent}%")
+    return f"Cơ cấu: {rule.get_attribute_display()} {' và '.join(parts)}."
+
+
+def composition_rules_for_plan(conference: Conference) -> list[str]:
+    """The conference-wide wording: total ("Số lượng đại biểu: ... (tối đa 100 đại biểu)."),
+    shares ("Tỷ lệ: đại biểu điển hình tiên tiến 70%, đại biểu khách mời 30%.") and structure
+    rules, in that order."""
+    rules = list(CompositionRule.objects.filter(conference=conference).order_by("kind", "id"))
+    lines = [_rule_wording(r) for r in rules if r.kind == CompositionRule.Kind.TOTAL]
+    shares = share_wording(conference)
+    if shares:
+        lines.append(f"Tỷ lệ: {shares}.")
+    lines += [_rule_wording(r) for r in rules if r.kind == CompositionRule.Kind.STRUCTURE]
+    return lines

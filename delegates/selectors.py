@@ -1,0 +1,313 @@
+"""Reads for the delegates app. Views fetch the conference through
+`conferences.selectors.get_conference` (404 outside the user's world), then check a predicate.
+
+Interfaces for other apps (documents, the plan):
+- `composition_for_plan(conference) -> list[CompositionLine]` and
+  `composition_rules_for_plan(conference) -> list[str]`: the plan's "THÀNH PHẦN, SỐ LƯỢNG"
+  section, worded as plans write it (see delegates.plan).
+- `check_composition(conference) -> list[Violation]`: what falls outside the plan's rules.
+- `delegates_for_invitations(conference, *, category=None, unit=None, status=None)`: the
+  delegates to print invitations for, in name order within each category.
+- `invitation_qr_svg(delegate) -> str`: the QR code (SVG text) that identifies an invitation.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Q, QuerySet
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from conferences.models import Conference, Role, Unit
+from conferences.permissions import memberships_of
+from conferences.vntext import fold, name_sort_key
+
+from .composition import CategoryFacts, CompositionFacts, RuleFacts, Violation, evaluate
+from .models import (
+    CompositionRule,
+    Delegate,
+    DelegateCategory,
+    DelegateRound,
+    InvitationStatus,
+    SeatAllocation,
+)
+from .plan import CompositionLine, composition_for_plan, composition_rules_for_plan
+from .report import attribute_counts
+
+__all__ = [
+    "CompositionLine",
+    "composition_for_plan",
+    "composition_rules_for_plan",
+]
+
+ACTIVE = ~Q(invitation_status=InvitationStatus.DECLINED)
+
+
+# --- categories and the round ------------------------------------------------------------------
+def categories_in_order(conference: Conference) -> list[DelegateCategory]:
+    """Top-level categories, each followed by its sub-lines; `depth` is set (0 or 1)."""
+    rows = list(DelegateCategory.objects.filter(conference=conference).order_by("order", "id"))
+    ordered = []
+    for top in (c for c in rows if c.parent_id is None):
+        top.depth = 0
+        ordered.append(top)
+        for sub in (c for c in rows if c.parent_id == top.pk):
+            sub.depth = 1
+            ordered.append(sub)
+    return ordered
+
+
+def round_of(conference: Conference) -> DelegateRound | None:
+    return DelegateRound.objects.filter(conference=conference).first()
+
+
+def get_category(conference: Conference, pk: int) -> DelegateCategory:
+    return get_object_or_404(DelegateCategory, conference=conference, pk=pk)
+
+
+def get_rule(conference: Conference, pk: int) -> CompositionRule:
+    return get_object_or_404(CompositionRule, conference=conference, pk=pk)
+
+
+def get_delegate(conference: Conference, pk: int) -> Delegate:
+    return get_object_or_404(
+        Delegate.objects.select_related("category", "unit"), conference=conference, pk=pk
+    )
+
+
+# --- counts and checks -------------------------------------------------------------------------
+def _counts_by_category(conference: Conference) -> tuple[Counter, Counter]:
+    allocated = Counter()
+    for category_id, seats in SeatAllocation.objects.filter(
+        category__conference=conference
+    ).values_list("category_id", "seats"):
+        allocated[category_id] += seats
+    actual = Counter(
+        dict(
+            Delegate.objects.filter(ACTIVE, conference=conference)
+            .values("category_id")
+            .annotate(n=Count("id"))
+            .values_list("category_id", "n")
+        )
+    )
+    return allocated, actual
+
+
+def category_rows(conference: Conference) -> list[DelegateCategory]:
+    """Categories in order with `allocated` and `actual` (sub-lines rolled up into parents)."""
+    categories = categories_in_order(conference)
+    allocated, actual = _counts_by_category(conference)
+    for c in categories:
+        c.allocated, c.actual = allocated[c.pk], actual[c.pk]
+    for c in categories:
+        if c.parent_id is not None:
+            parent = next(p for p in categories if p.pk == c.parent_id)
+            parent.actual += c.actual
+            parent.allocated += c.allocated
+    return categories
+
+
+def _facts(conference: Conference, rows: list[DelegateCategory]) -> CompositionFacts:
+    categories = [
+        CategoryFacts(
+            id=c.pk,
+            title=c.title,
+            kind=c.target_kind,
+            target_min=c.target_min,
+            target_max=c.target_max,
+            share_percent=c.share_percent,
+            noun=c.noun,
+            parent_id=c.parent_id,
+            allocated=c.allocated,
+            actual=c.actual,
+        )
+        for c in rows
+    ]
+    rules = [
+        RuleFacts(
+            kind=r.kind,
+            total_min=r.total_min,
+            total_max=r.total_max,
+            attribute=r.attribute,
+            attribute_label=r.get_attribute_display() if r.attribute else "",
+            min_percent=r.min_percent,
+            max_percent=r.max_percent,
+        )
+        for r in CompositionRule.objects.filter(conference=conference)
+    ]
+    counts = attribute_counts(conference) if any(r.kind == "structure" for r in rules) else {}
+    return CompositionFacts(categories=categories, rules=rules, attribute_counts=counts)
+
+
+def check_composition(conference: Conference) -> list[Violation]:
+    """Per category target vs allocated and registered, the total range or cap, the share
+    targets and the structure rules. Errors first, then warnings."""
+    violations = evaluate(_facts(conference, category_rows(conference)))
+    return sorted(violations, key=lambda v: v.level != "error")
+
+
+# --- allocation --------------------------------------------------------------------------------
+def allocatable_units(conference: Conference) -> list[Unit]:
+    """Units below the organiser that can be given seats, in tree order."""
+    return list(
+        Unit.objects.filter(path__startswith=conference.organiser.path, active=True)
+        .exclude(pk=conference.organiser_id)
+        .order_by("path")
+    )
+
+
+def allocation_map(conference: Conference) -> dict[tuple[int, int], int]:
+    """{(category_id, unit_id): seats}."""
+    return {
+        (a.category_id, a.unit_id): a.seats
+        for a in SeatAllocation.objects.filter(category__conference=conference)
+    }
+
+
+def units_with_allocations(conference: Conference) -> list[Unit]:
+    ids = SeatAllocation.objects.filter(category__conference=conference, seats__gt=0).values(
+        "unit_id"
+    )
+    return list(Unit.objects.filter(pk__in=ids).order_by("path"))
+
+
+@dataclass(frozen=True)
+class UnitAllocation:
+    allocation: SeatAllocation
+    used: int
+
+    @property
+    def left(self) -> int:
+        return max(self.allocation.seats - self.used, 0)
+
+
+def unit_allocations(conference: Conference, unit: Unit) -> list[UnitAllocation]:
+    allocations = SeatAllocation.objects.filter(
+        category__conference=conference, unit=unit
+    ).select_related("category")
+    used = dict(
+        Delegate.objects.filter(ACTIVE, conference=conference, unit=unit)
+        .values("category_id")
+        .annotate(n=Count("id"))
+        .values_list("category_id", "n")
+    )
+    return [UnitAllocation(a, used.get(a.category_id, 0)) for a in allocations]
+
+
+def unit_delegates(conference: Conference, unit: Unit) -> list[Delegate]:
+    rows = Delegate.objects.filter(conference=conference, unit=unit).select_related("category")
+    return sorted(rows, key=lambda d: (d.category.order, name_sort_key(d.full_name)))
+
+
+def get_allocated_unit(user, conference: Conference, unit_pk: int) -> Unit:
+    """A unit that has seats in this conference (404 otherwise)."""
+    return get_object_or_404(
+        Unit.objects.filter(seat_allocations__category__conference=conference).distinct(),
+        pk=unit_pk,
+    )
+
+
+def submitter_allocations(user) -> list[tuple[Conference, Unit, int, int, DelegateRound | None]]:
+    """For the home page: (conference, unit, seats, used, round) per unit the user submits for."""
+    unit_ids = [m.unit_id for m in memberships_of(user) if m.role == Role.SUBMITTER]
+    if not unit_ids:
+        return []
+    allocations = (
+        SeatAllocation.objects.filter(unit_id__in=unit_ids, seats__gt=0)
+        .select_related("category__conference__delegate_round", "unit")
+        .order_by("category__conference_id", "unit_id")
+    )
+    grouped: dict[tuple[int, int], list] = {}
+    for a in allocations:
+        grouped.setdefault((a.category.conference_id, a.unit_id), []).append(a)
+    used = Counter()
+    for conf_id, unit_id, n in (
+        Delegate.objects.filter(ACTIVE, unit_id__in=unit_ids)
+        .values("conference_id", "unit_id")
+        .annotate(n=Count("id"))
+        .values_list("conference_id", "unit_id", "n")
+    ):
+        used[(conf_id, unit_id)] = n
+    result = []
+    for (conf_id, unit_id), rows in grouped.items():
+        conference = rows[0].category.conference
+        delegate_round = getattr(conference, "delegate_round", None)
+        seats = sum(a.seats for a in rows)
+        result.append((conference, rows[0].unit, seats, used[(conf_id, unit_id)], delegate_round))
+    return result
+
+
+# --- register ----------------------------------------------------------------------------------
+def register(conference: Conference, *, filters: dict | None = None) -> QuerySet[Delegate]:
+    """The register, filtered by category (its sub-lines included), unit, status, source."""
+    filters = filters or {}
+    qs = Delegate.objects.filter(conference=conference).select_related("category", "unit")
+    if filters.get("category"):
+        qs = qs.filter(
+            Q(category_id=filters["category"]) | Q(category__parent_id=filters["category"])
+        )
+    for key in ("unit", "invitation_status", "source"):
+        if filters.get(key):
+            qs = qs.filter(**{key: filters[key]})
+    if filters.get("q"):
+        qs = qs.filter(full_name__fold__contains=fold(filters["q"]))
+    return qs.order_by("category__order", "category_id", "full_name")
+
+
+def sorted_by_name(delegates) -> list[Delegate]:
+    return sorted(
+        delegates, key=lambda d: (d.category.order, d.category_id, name_sort_key(d.full_name))
+    )
+
+
+def delegates_for_invitations(
+    conference: Conference, *, category=None, unit=None, status=None
+) -> list[Delegate]:
+    """Delegates to print invitations for (declined ones left out unless `status` asks for
+    them), in category order then Vietnamese name order. `category` includes its sub-lines."""
+    qs = register(
+        conference,
+        filters={"category": getattr(category, "pk", category), "unit": getattr(unit, "pk", unit)},
+    )
+    qs = qs.filter(invitation_status=status) if status else qs.filter(ACTIVE)
+    return sorted_by_name(qs)
+
+
+def invitation_qr_svg(delegate: Delegate) -> str:
+    """An SVG QR code of the invitation token (what the reception desk scans)."""
+    import qrcode
+    import qrcode.image.svg
+
+    image = qrcode.make(
+        delegate.invitation_token, image_factory=qrcode.image.svg.SvgPathImage, box_size=10
+    )
+    return image.to_string(encoding="unicode")
+
+
+# --- check-in ----------------------------------------------------------------------------------
+def checkin_search(conference: Conference, query: str, *, limit: int = 15) -> list[Delegate]:
+    folded = fold(query or "")
+    if len(folded) < 2:
+        return []
+    qs = (
+        Delegate.objects.filter(conference=conference, full_name__fold__contains=folded)
+        .select_related("category", "unit")
+        .order_by("full_name")[:limit]
+    )
+    return list(qs)
+
+
+def checkin_counts(conference: Conference) -> list[DelegateCategory]:
+    """Per top-level category: `expected` (not declined) and `present`."""
+    rows = [c for c in categories_in_order(conference) if c.parent_id is None]
+    stats = (
+        Delegate.objects.filter(ACTIVE, conference=conference)
+        .annotate(top=Coalesce(F("category__parent_id"), F("category_id")))
+        .values("top")
+        .annotate(expected=Count("id"), present=Count("id", filter=Q(present_at__isnull=False)))
+    )
+    by_top = {s["top"]: s for s in stats}
+    for c in rows:
+        s = by_top.get(c.pk, {})
+        c.expected, c.present = s.get("expected", 0), s.get("present", 0)
+    return rows

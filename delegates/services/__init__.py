@@ -1,0 +1,46 @@
+"""Writes for the delegates app. Each service is atomic, checks permission and state, writes
+and logs; side effects are listed in each docstring.
+
+Interfaces for other apps:
+- `upsert_honoree_delegate(*, conference, source_key, full_name, is_collective, by, ...)`
+  and `remove_honoree_delegate(*, conference, source_key, by)` (see delegates.services.honorees).
+- `mark_invited(*, conference, delegates, by)`: after invitations are printed.
+"""
+
+from .allocation import allocate_seats, claim_seat, notify_units, save_allocation_grid
+from .composition import delete_category, delete_rule, save_category, save_rule, set_round
+from .honorees import remove_honoree_delegate, upsert_honoree_delegate
+from .importing import import_unit_delegates
+from .register import (
+    add_delegate,
+    change_invitation_status,
+    check_in,
+    check_in_by_token,
+    mark_invited,
+    remove_delegate,
+    undo_check_in,
+    update_delegate,
+)
+
+__all__ = [
+    "add_delegate",
+    "allocate_seats",
+    "change_invitation_status",
+    "check_in",
+    "check_in_by_token",
+    "claim_seat",
+    "delete_category",
+    "delete_rule",
+    "import_unit_delegates",
+    "mark_invited",
+    "notify_units",
+    "remove_delegate",
+    "remove_honoree_delegate",
+    "save_allocation_grid",
+    "save_category",
+    "save_rule",
+    "set_round",
+    "undo_check_in",
+    "update_delegate",
+    "upsert_honoree_delegate",
+]

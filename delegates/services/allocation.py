@@ -1,0 +1,173 @@
+"""Seats per category for each unit, the notice to units, and the rule that keeps every
+unit within its seats."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from conferences.errors import DomainError
+from conferences.models import Membership, Role, Unit
+from conferences.notifications import notify
+from conferences.vntext import format_date_short
+
+from ..models import Delegate, DelegateCategory, DelegateRound, InvitationStatus, SeatAllocation
+from ..permissions import can_manage_delegates
+from .common import log, require
+
+NO_RIGHT = "Bạn không có quyền phân bổ đại biểu của hội nghị này."
+
+
+def used_seats(*, category: DelegateCategory, unit: Unit, exclude_pk: int | None = None) -> int:
+    qs = Delegate.objects.filter(category=category, unit=unit).exclude(
+        invitation_status=InvitationStatus.DECLINED
+    )
+    return qs.exclude(pk=exclude_pk).count() if exclude_pk else qs.count()
+
+
+def claim_seat(
+    *, category: DelegateCategory, unit: Unit | None, by_office: bool, exclude_pk=None
+) -> None:
+    """Inside the caller's transaction: lock the unit's allocation row, count, and refuse
+    when no seat is left. Two submitters taking the last seat at the same moment queue on the
+    row lock, so the second one counts the first one's delegate and is refused."""
+    if unit is None:
+        return
+    allocation = (
+        SeatAllocation.objects.select_for_update().filter(category=category, unit=unit).first()
+    )
+    if allocation is None:
+        if by_office:
+            return
+        raise DomainError(
+            f"Đơn vị chưa được phân bổ đại biểu cho “{category.title}”.", field="category"
+        )
+    used = used_seats(category=category, unit=unit, exclude_pk=exclude_pk)
+    if used >= allocation.seats:
+        raise DomainError(
+            f"Đơn vị đã đủ {used}/{allocation.seats} đại biểu được phân bổ cho “{category.title}”.",
+            field="category",
+        )
+
+
+def _check_unit(conference, unit: Unit) -> None:
+    if unit.pk == conference.organiser_id or not unit.path.startswith(conference.organiser.path):
+        raise DomainError(f"“{unit.name}” không thuộc đơn vị tổ chức hội nghị.")
+
+
+@transaction.atomic
+def allocate_seats(
+    *, category: DelegateCategory, unit: Unit, seats: int, by
+) -> SeatAllocation | None:
+    """Give `unit` `seats` seats in `category` (0 removes the allocation).
+    Side effects: the allocation row, an activity entry. Refused below the seats in use."""
+    conference = category.conference
+    require(can_manage_delegates(by, conference), NO_RIGHT)
+    _check_unit(conference, unit)
+    if seats < 0:
+        raise DomainError("Số đại biểu không được âm.")
+    allocation = (
+        SeatAllocation.objects.select_for_update().filter(category=category, unit=unit).first()
+    )
+    used = used_seats(category=category, unit=unit)
+    if seats < used:
+        raise DomainError(
+            f"{unit.name} đã có {used} đại biểu trong “{category.title}”, không thể giảm còn {seats}."
+        )
+    old = allocation.seats if allocation else 0
+    if old == seats:
+        return allocation
+    if seats == 0:
+        allocation.delete()
+        allocation = None
+    elif allocation is None:
+        allocation = SeatAllocation.objects.create(category=category, unit=unit, seats=seats)
+    else:
+        allocation.seats = seats
+        allocation.save(update_fields=["seats", "updated_at"])
+    log(
+        by=by,
+        conference=conference,
+        action="seat_allocation.changed",
+        summary=f"Phân bổ {seats} đại biểu “{category.title}” cho {unit.name}",
+        target=allocation or category,
+        changes={"seats": [old, seats]},
+    )
+    return allocation
+
+
+@transaction.atomic
+def save_allocation_grid(*, conference, by, seats: dict[tuple[int, int], int]) -> int:
+    """Apply a whole grid {(category_id, unit_id): seats}; all or nothing.
+    Side effects: see allocate_seats. Returns how many cells changed."""
+    require(can_manage_delegates(by, conference), NO_RIGHT)
+    categories = {c.pk: c for c in DelegateCategory.objects.filter(conference=conference)}
+    units = {u.pk: u for u in Unit.objects.filter(pk__in={u for _c, u in seats})}
+    current = {
+        (a.category_id, a.unit_id): a.seats
+        for a in SeatAllocation.objects.filter(category__conference=conference)
+    }
+    changed = 0
+    for (category_id, unit_id), value in sorted(seats.items()):
+        if current.get((category_id, unit_id), 0) == value:
+            continue
+        if category_id not in categories or unit_id not in units:
+            raise DomainError("Bảng phân bổ có thành phần hoặc đơn vị không thuộc hội nghị.")
+        allocate_seats(category=categories[category_id], unit=units[unit_id], seats=value, by=by)
+        changed += 1
+    return changed
+
+
+def _notice_body(conference, unit, rows, delegate_round, url) -> str:
+    lines = [f"{conference.organiser.name} phân bổ đại biểu dự {conference.title} cho {unit.name}:"]
+    lines += [f"- {a.category.title}: {a.seats} đại biểu" for a in rows]
+    if delegate_round and delegate_round.deadline:
+        lines.append(
+            f"Hạn gửi danh sách: {format_date_short(timezone.localtime(delegate_round.deadline).date())}."
+        )
+    if delegate_round and delegate_round.instructions:
+        lines.append(delegate_round.instructions)
+    lines.append(f"Đăng ký đại biểu tại: {url}")
+    return "\n".join(lines)
+
+
+@transaction.atomic
+def notify_units(*, conference, by) -> int:
+    """Tell each unit with seats how many it sends and by when.
+    Side effects: one email per submitter of each unit (after commit), the round's
+    notified_at, an activity entry. Returns the number of units told."""
+    require(can_manage_delegates(by, conference), NO_RIGHT)
+    allocations = list(
+        SeatAllocation.objects.filter(category__conference=conference, seats__gt=0)
+        .select_related("category", "unit")
+        .order_by("unit__path", "category__order")
+    )
+    if not allocations:
+        raise DomainError("Chưa phân bổ đại biểu cho đơn vị nào.")
+    delegate_round, _ = DelegateRound.objects.get_or_create(conference=conference)
+    by_unit: dict[int, list[SeatAllocation]] = {}
+    for a in allocations:
+        by_unit.setdefault(a.unit_id, []).append(a)
+    for rows in by_unit.values():
+        unit = rows[0].unit
+        url = reverse("delegates_unit", kwargs={"conference_pk": conference.pk, "unit_pk": unit.pk})
+        submitters = [
+            m.user
+            for m in Membership.objects.filter(unit=unit, role=Role.SUBMITTER).select_related(
+                "user"
+            )
+        ]
+        notify(
+            users=submitters,
+            subject=f"Phân bổ đại biểu dự {conference.title}",
+            body=_notice_body(conference, unit, rows, delegate_round, url),
+        )
+    delegate_round.notified_at = timezone.now()
+    delegate_round.save(update_fields=["notified_at"])
+    log(
+        by=by,
+        conference=conference,
+        action="seat_allocation.notified",
+        summary=f"Thông báo phân bổ đại biểu cho {len(by_unit)} đơn vị",
+        target=delegate_round,
+    )
+    return len(by_unit)

@@ -1,0 +1,130 @@
+"""The door for the honorees app: an approved nominee joins the register without retyping."""
+
+from django.db import transaction
+
+from conferences.errors import PermissionDeniedError
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import has_role_over
+
+from ..models import Delegate, DelegateCategory, Source, TargetKind
+from .common import clean_text, log
+
+DEFAULT_HONOREE_TITLE = "Đại biểu được biểu dương, khen thưởng"
+
+
+def _honoree_category(conference) -> DelegateCategory:
+    category = DelegateCategory.objects.filter(
+        conference=conference, is_honoree_category=True
+    ).first()
+    if category is not None:
+        return category
+    last = (
+        DelegateCategory.objects.filter(conference=conference, parent=None)
+        .order_by("-order")
+        .first()
+    )
+    return DelegateCategory.objects.create(
+        conference=conference,
+        title=DEFAULT_HONOREE_TITLE,
+        order=(last.order + 1) if last else 1,
+        target_kind=TargetKind.NONE,
+        is_honoree_category=True,
+    )
+
+
+def _require_office(by, conference) -> None:
+    if not has_role_over(by, conference.organiser, OFFICE_ROLES):
+        raise PermissionDeniedError("Bạn không có quyền ghi đại biểu cho hội nghị này.")
+
+
+@transaction.atomic
+def upsert_honoree_delegate(
+    *,
+    conference,
+    source_key: str,
+    full_name: str,
+    is_collective: bool,
+    by,
+    gender: str = "",
+    birth_year: int | None = None,
+    ethnicity: str = "",
+    position: str = "",
+    unit=None,
+    unit_name: str = "",
+    sector: str = "",
+    works_directly_in_production: bool = False,
+) -> Delegate:
+    """Register (or refresh) an honoree as a delegate; idempotent by `source_key`
+    (e.g. "honorees.nomination:12"), so a nominee is in the register once.
+
+    Interface for the honorees app: call it when a nomination is approved. `by` needs an
+    office role over the organiser. The person goes into the conference's honoree category
+    (one flagged `is_honoree_category`; a default "Đại biểu được biểu dương, khen thưởng" is
+    created if none is). A later call updates the details and keeps the category, status and
+    attendance. Not limited by seat allocations.
+    Side effects: the delegate row (and perhaps the category row), an activity entry."""
+    _require_office(by, conference)
+    details = clean_text(
+        {
+            "full_name": full_name,
+            "is_collective": is_collective,
+            "gender": "" if is_collective else gender,
+            "birth_year": None if is_collective else birth_year,
+            "ethnicity": "" if is_collective else (ethnicity or "Kinh"),
+            "position": position,
+            "unit": unit,
+            "unit_name": unit_name or (unit.name if unit else ""),
+            "sector": sector,
+            "works_directly_in_production": works_directly_in_production,
+        }
+    )
+    if not is_collective and gender:
+        details["title"] = "Bà" if gender == "female" else "Ông"
+    delegate = (
+        Delegate.objects.select_for_update()
+        .filter(conference=conference, source_key=source_key)
+        .first()
+    )
+    if delegate is None:
+        delegate = Delegate.objects.create(
+            conference=conference,
+            category=_honoree_category(conference),
+            source=Source.HONOREE,
+            source_key=source_key,
+            created_by=by,
+            **details,
+        )
+        action = "delegate.honoree_added"
+    else:
+        for name, value in details.items():
+            setattr(delegate, name, value)
+        delegate.save()
+        action = "delegate.honoree_updated"
+    log(
+        by=by,
+        conference=conference,
+        action=action,
+        summary=f"Đại biểu được khen thưởng: {delegate.full_name}",
+        target=delegate,
+    )
+    return delegate
+
+
+@transaction.atomic
+def remove_honoree_delegate(*, conference, source_key: str, by) -> bool:
+    """Take an honoree out of the register (the nomination was withdrawn or rejected).
+    Idempotent: returns False when there was nobody with that key.
+    Side effects: deletes the delegate, an activity entry."""
+    _require_office(by, conference)
+    delegate = Delegate.objects.filter(conference=conference, source_key=source_key).first()
+    if delegate is None:
+        return False
+    log(
+        by=by,
+        conference=conference,
+        action="delegate.honoree_removed",
+        summary=f"Bỏ đại biểu được khen thưởng: {delegate.full_name}",
+        target=conference,
+    )
+    delegate.delete()
+    return True

@@ -1,0 +1,256 @@
+"""Writes to the delegate register: add, change, remove, invitation status, check-in."""
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from conferences.errors import DomainError
+
+from ..models import Delegate, DelegateCategory, Gender, InvitationStatus, Source, Title
+from ..models.delegates import INVITATION_TRANSITIONS
+from ..permissions import can_manage_delegates, can_submit_for_unit
+from ..selectors import round_of
+from .allocation import claim_seat
+from .common import clean_text, log, require
+
+EDITABLE = (
+    "title",
+    "full_name",
+    "is_collective",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "position",
+    "unit_name",
+    "sector",
+    "works_directly_in_production",
+    "phone",
+    "seat_or_zone",
+)
+
+
+def _check_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    fields = clean_text(fields)
+    if not fields.get("full_name"):
+        raise DomainError("Hãy ghi họ và tên.", field="full_name")
+    year = fields.get("birth_year")
+    if year is not None and not 1900 <= year <= timezone.localdate().year:
+        raise DomainError("Năm sinh không hợp lệ.", field="birth_year")
+    if not fields.get("is_collective"):
+        if not fields.get("title") and fields.get("gender"):
+            fields["title"] = Title.MRS if fields["gender"] == Gender.FEMALE else Title.MR
+        if not fields.get("ethnicity"):
+            fields["ethnicity"] = "Kinh"
+    return fields
+
+
+def _check_submit(by, conference, unit) -> bool:
+    """True when `by` acts for the office (no allocation needed, no deadline)."""
+    if can_manage_delegates(by, conference):
+        return True
+    if unit is None:
+        require(False, "Bạn không có quyền thêm đại biểu cho hội nghị này.")
+    if not can_submit_for_unit(by, conference, unit, round_of(conference)):
+        require(
+            False,
+            "Đã hết hạn gửi danh sách đại biểu; hãy liên hệ cơ quan tổ chức để thay đổi."
+            if can_submit_for_unit(by, conference, unit, None)
+            else "Bạn không có quyền gửi đại biểu cho đơn vị này.",
+        )
+    return False
+
+
+def _check_category(conference, category: DelegateCategory) -> None:
+    if category.conference_id != conference.pk:
+        raise DomainError("Thành phần không thuộc hội nghị này.", field="category")
+
+
+@transaction.atomic
+def add_delegate(
+    *,
+    conference,
+    category: DelegateCategory,
+    by,
+    unit=None,
+    source: str = Source.UNIT,
+    source_key: str = "",
+    **fields,
+) -> Delegate:
+    """Add a person to the register. A unit's submitter adds within the unit's seats and
+    before the deadline; the office at any time, within the seats of units that have them.
+    Side effects: the delegate row, an activity entry."""
+    office = _check_submit(by, conference, unit)
+    _check_category(conference, category)
+    fields = _check_fields(fields)
+    claim_seat(category=category, unit=unit, by_office=office)
+    if unit is not None and not fields.get("unit_name"):
+        fields["unit_name"] = unit.name
+    delegate = Delegate.objects.create(
+        conference=conference,
+        category=category,
+        unit=unit,
+        source=source,
+        source_key=source_key,
+        created_by=by if by and by.is_authenticated else None,
+        **fields,
+    )
+    log(
+        by=by,
+        conference=conference,
+        action="delegate.added",
+        summary=f"Thêm đại biểu {delegate} ({category.title})",
+        target=delegate,
+    )
+    return delegate
+
+
+@transaction.atomic
+def update_delegate(
+    *, delegate: Delegate, by, category: DelegateCategory | None = None, **fields
+) -> Delegate:
+    """Change a delegate's details (and category, within the unit's seats).
+    Side effects: the delegate row, an activity entry with the previous values."""
+    conference = delegate.conference
+    office = _check_submit(by, conference, delegate.unit)
+    fields = _check_fields({k: v for k, v in fields.items() if k in EDITABLE})
+    if category is not None and category.pk != delegate.category_id:
+        _check_category(conference, category)
+        claim_seat(category=category, unit=delegate.unit, by_office=office, exclude_pk=delegate.pk)
+        fields["category"] = category
+    from conferences.services import diff_fields
+
+    changes = diff_fields(delegate, fields)
+    for name, value in fields.items():
+        setattr(delegate, name, value)
+    delegate.save()
+    log(
+        by=by,
+        conference=conference,
+        action="delegate.updated",
+        summary=f"Sửa thông tin đại biểu {delegate}",
+        target=delegate,
+        changes=changes,
+    )
+    return delegate
+
+
+@transaction.atomic
+def remove_delegate(*, delegate: Delegate, by) -> None:
+    """Side effects: deletes the delegate, an activity entry."""
+    conference = delegate.conference
+    _check_submit(by, conference, delegate.unit)
+    log(
+        by=by,
+        conference=conference,
+        action="delegate.removed",
+        summary=f"Xóa đại biểu {delegate} ({delegate.category.title})",
+        target=conference,
+    )
+    delegate.delete()
+
+
+def check_transition(current: str, new: str) -> None:
+    if new not in INVITATION_TRANSITIONS.get(current, frozenset()):
+        raise DomainError(
+            f"Không thể chuyển từ “{InvitationStatus(current).label}” sang “{InvitationStatus(new).label}”."
+        )
+
+
+@transaction.atomic
+def change_invitation_status(*, delegate: Delegate, status: str, by) -> Delegate:
+    """Move the invitation status along INVITATION_TRANSITIONS. A declined delegate who comes
+    back takes a seat again. Side effects: the delegate row, an activity entry."""
+    conference = delegate.conference
+    require(can_manage_delegates(by, conference), "Bạn không có quyền đổi tình trạng mời.")
+    delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
+    check_transition(delegate.invitation_status, status)
+    if delegate.invitation_status == InvitationStatus.DECLINED:
+        claim_seat(
+            category=delegate.category, unit=delegate.unit, by_office=True, exclude_pk=delegate.pk
+        )
+    old = delegate.invitation_status
+    delegate.invitation_status = status
+    delegate.save(update_fields=["invitation_status", "updated_at"])
+    log(
+        by=by,
+        conference=conference,
+        action="delegate.status",
+        summary=f"{delegate}: {InvitationStatus(status).label}",
+        target=delegate,
+        changes={"invitation_status": [old, status]},
+    )
+    return delegate
+
+
+@transaction.atomic
+def mark_invited(*, conference, delegates: list[Delegate], by) -> int:
+    """After invitations are printed: those not yet invited become invited.
+    Side effects: delegate rows, one activity entry. Returns how many changed."""
+    require(can_manage_delegates(by, conference), "Bạn không có quyền đổi tình trạng mời.")
+    ids = [d.pk for d in delegates if d.conference_id == conference.pk]
+    changed = Delegate.objects.filter(
+        pk__in=ids, invitation_status=InvitationStatus.TO_INVITE
+    ).update(invitation_status=InvitationStatus.INVITED, updated_at=timezone.now())
+    if changed:
+        log(
+            by=by,
+            conference=conference,
+            action="delegate.invited",
+            summary=f"Đánh dấu đã mời {changed} đại biểu",
+            target=conference,
+        )
+    return changed
+
+
+@transaction.atomic
+def check_in(*, delegate: Delegate, by) -> Delegate:
+    """Mark present (idempotent: the first time counts).
+    Side effects: present_at, an activity entry the first time."""
+    conference = delegate.conference
+    require(can_manage_delegates(by, conference), "Bạn không có quyền đón tiếp đại biểu.")
+    delegate = (
+        Delegate.objects.select_for_update(of=("self",))
+        .select_related("category")
+        .get(pk=delegate.pk)
+    )
+    if delegate.present_at is None:
+        delegate.present_at = timezone.now()
+        delegate.save(update_fields=["present_at", "updated_at"])
+        log(
+            by=by,
+            conference=conference,
+            action="delegate.checked_in",
+            summary=f"{delegate} có mặt",
+            target=delegate,
+        )
+    return delegate
+
+
+def check_in_by_token(*, conference, token: str, by) -> Delegate:
+    """The QR code (or a USB scanner typing it) names the invitation."""
+    require(can_manage_delegates(by, conference), "Bạn không có quyền đón tiếp đại biểu.")
+    delegate = Delegate.objects.filter(
+        conference=conference, invitation_token=(token or "").strip()
+    ).first()
+    if delegate is None:
+        raise DomainError("Mã giấy mời không đúng hoặc không thuộc hội nghị này.", field="token")
+    return check_in(delegate=delegate, by=by)
+
+
+@transaction.atomic
+def undo_check_in(*, delegate: Delegate, by) -> Delegate:
+    """Side effects: present_at cleared, an activity entry."""
+    conference = delegate.conference
+    require(can_manage_delegates(by, conference), "Bạn không có quyền đón tiếp đại biểu.")
+    if delegate.present_at is not None:
+        delegate.present_at = None
+        delegate.save(update_fields=["present_at", "updated_at"])
+        log(
+            by=by,
+            conference=conference,
+            action="delegate.check_in_undone",
+            summary=f"Bỏ đánh dấu có mặt: {delegate}",
+            target=delegate,
+        )
+    return delegate

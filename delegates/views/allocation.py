@@ -1,0 +1,83 @@
+"""Seat allocation grid (categories x units) and the notice to units."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from conferences.errors import DomainError
+
+from .. import permissions, selectors, services
+from .common import conference_for, int_or_none
+
+MANAGE = permissions.can_manage_delegates
+
+
+def _posted_grid(post, categories, units) -> tuple[dict, list[str]]:
+    seats, bad = {}, []
+    for c in categories:
+        for u in units:
+            raw = post.get(f"seats-{c.pk}-{u.pk}", "").strip()
+            value = 0 if raw == "" else int_or_none(raw)
+            if value is None or value < 0:
+                bad.append(f"{u.label} — {c.title}: “{raw}”")
+            else:
+                seats[(c.pk, u.pk)] = value
+    return seats, bad
+
+
+@login_required
+def allocation(request, conference_pk: int):
+    conference = conference_for(request, conference_pk)
+    can_manage = MANAGE(request.user, conference)
+    categories = selectors.category_rows(conference)
+    units = selectors.allocatable_units(conference)
+    current = selectors.allocation_map(conference)
+    if request.method == "POST" and can_manage:
+        seats, bad = _posted_grid(request.POST, categories, units)
+        if bad:
+            messages.error(request, "Số đại biểu phải là số không âm: " + "; ".join(bad))
+        else:
+            try:
+                changed = services.save_allocation_grid(
+                    conference=conference, by=request.user, seats=seats
+                )
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, f"Đã lưu phân bổ ({changed} ô thay đổi).")
+                return redirect("delegates_allocation", conference_pk=conference.pk)
+        current = {**current, **seats}
+    rows = [
+        (
+            u,
+            [(c, current.get((c.pk, u.pk), 0)) for c in categories],
+            sum(current.get((c.pk, u.pk), 0) for c in categories),
+        )
+        for u in units
+    ]
+    context = {
+        "conference": conference,
+        "categories": categories,
+        "rows": rows,
+        "can_manage": can_manage,
+        "delegate_round": selectors.round_of(conference),
+        "violations": [
+            v for v in selectors.check_composition(conference) if v.code == "allocation_over_target"
+        ],
+        "tab": "allocation",
+    }
+    return render(request, "delegates/allocation.html", context)
+
+
+@login_required
+@require_POST
+def allocation_notify(request, conference_pk: int):
+    conference = conference_for(request, conference_pk, MANAGE)
+    try:
+        count = services.notify_units(conference=conference, by=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Đã gửi thông báo phân bổ đến {count} đơn vị.")
+    return redirect("delegates_allocation", conference_pk=conference.pk)

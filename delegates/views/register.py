@@ -1,0 +1,203 @@
+"""The register (list, filters, Excel), the office's delegate form, status changes and the
+composition report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from conferences.errors import DomainError
+from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
+
+from .. import permissions, report, selectors, services
+from ..forms import DelegateForm, RegisterFilterForm, StatusForm, UnitDelegateForm
+from ..models import DelegateCategory, InvitationStatus
+from ..resources import RegisterResource
+from .common import conference_for, form_error, require
+
+MANAGE = permissions.can_manage_delegates
+
+
+def _filter_form(request, conference):
+    return RegisterFilterForm(
+        request.GET or None,
+        categories=DelegateCategory.objects.filter(conference=conference),
+        units=_register_units(conference),
+    )
+
+
+def _register_units(conference):
+    from conferences.models import Unit
+
+    return Unit.objects.filter(delegates__conference=conference).distinct().order_by("path")
+
+
+@login_required
+def register(request, conference_pk: int):
+    conference = conference_for(request, conference_pk)
+    form = _filter_form(request, conference)
+    page = Paginator(selectors.register(conference, filters=form.filters()), 100).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "conference": conference,
+        "filter_form": form,
+        "page": page,
+        "query": request.GET.urlencode(),
+        "can_manage": MANAGE(request.user, conference),
+        "statuses": InvitationStatus.choices,
+        "tab": "register",
+    }
+    return render(request, "delegates/register.html", context)
+
+
+@login_required
+def register_export(request, conference_pk: int):
+    conference = conference_for(request, conference_pk)
+    form = _filter_form(request, conference)
+    rows = selectors.sorted_by_name(selectors.register(conference, filters=form.filters()))
+    dataset = RegisterResource().export(queryset=rows)
+    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    response["Content-Disposition"] = (
+        f'attachment; filename="dai-bieu-{conference.pk}-{stamp}.xlsx"'
+    )
+    return response
+
+
+@login_required
+def delegate_create(request, conference_pk: int):
+    conference = conference_for(request, conference_pk, MANAGE)
+    units = selectors.allocatable_units(conference)
+    form = DelegateForm(request.POST or None, conference=conference, units=_unit_qs(units))
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            delegate = services.add_delegate(
+                conference=conference,
+                category=data.pop("category"),
+                unit=data.pop("unit"),
+                source=data.pop("source"),
+                by=request.user,
+                **data,
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, f"Đã thêm đại biểu {delegate}.")
+            return redirect("delegates_register", conference_pk=conference.pk)
+    return render(request, "delegates/delegate_form.html", {"conference": conference, "form": form})
+
+
+def _unit_qs(units):
+    from conferences.models import Unit
+
+    return Unit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
+
+
+def _edit_form(request, conference, delegate, office: bool):
+    if office:
+        units = _unit_qs(selectors.allocatable_units(conference))
+        return DelegateForm(
+            request.POST or None, instance=delegate, conference=conference, units=units
+        )
+    categories = DelegateCategory.objects.filter(
+        conference=conference, allocations__unit=delegate.unit
+    )
+    return UnitDelegateForm(request.POST or None, instance=delegate, categories=categories)
+
+
+def _back(request, conference, delegate, office: bool):
+    if office:
+        return redirect("delegates_register", conference_pk=conference.pk)
+    return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=delegate.unit_id)
+
+
+@login_required
+def delegate_edit(request, conference_pk: int, pk: int):
+    conference = conference_for(request, conference_pk, lambda u, c: True)
+    delegate = selectors.get_delegate(conference, pk)
+    office = MANAGE(request.user, conference)
+    require(
+        office
+        or (
+            delegate.unit_id
+            and permissions.can_submit_for_unit(
+                request.user, conference, delegate.unit, selectors.round_of(conference)
+            )
+        )
+    )
+    form = _edit_form(request, conference, selectors.get_delegate(conference, pk), office)
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k not in ("unit", "source")}
+        try:
+            services.update_delegate(delegate=delegate, by=request.user, **data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, f"Đã lưu thông tin đại biểu {delegate}.")
+            return _back(request, conference, delegate, office)
+    context = {"conference": conference, "form": form, "delegate": delegate}
+    return render(request, "delegates/delegate_form.html", context)
+
+
+@login_required
+@require_POST
+def delegate_delete(request, conference_pk: int, pk: int):
+    conference = conference_for(request, conference_pk, lambda u, c: True)
+    delegate = selectors.get_delegate(conference, pk)
+    office = MANAGE(request.user, conference)
+    require(
+        office
+        or (
+            delegate.unit_id
+            and permissions.can_submit_for_unit(
+                request.user, conference, delegate.unit, selectors.round_of(conference)
+            )
+        )
+    )
+    services.remove_delegate(delegate=delegate, by=request.user)
+    messages.success(request, f"Đã xóa đại biểu {delegate}.")
+    return _back(request, conference, delegate, office)
+
+
+@login_required
+@require_POST
+def delegate_status(request, conference_pk: int, pk: int):
+    conference = conference_for(request, conference_pk, MANAGE)
+    delegate = selectors.get_delegate(conference, pk)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Tình trạng không hợp lệ.")
+    else:
+        try:
+            services.change_invitation_status(
+                delegate=delegate, status=form.cleaned_data["status"], by=request.user
+            )
+        except DomainError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, f"Đã cập nhật tình trạng mời của {delegate}.")
+    return redirect("delegates_register", conference_pk=conference.pk)
+
+
+@login_required
+def composition_report(request, conference_pk: int):
+    conference = conference_for(request, conference_pk)
+    categories = selectors.category_rows(conference)
+    top = [c for c in categories if c.parent_id is None]
+    context = {
+        "conference": conference,
+        "categories": categories,
+        "total_actual": sum(c.actual for c in top),
+        "total_allocated": sum(c.allocated for c in top),
+        "rules_wording": selectors.composition_rules_for_plan(conference),
+        "violations": selectors.check_composition(conference),
+        "sections": report.structure(conference),
+        "reference_year": report.reference_year(conference),
+        "tab": "report",
+    }
+    return render(request, "delegates/report.html", context)

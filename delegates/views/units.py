@@ -1,0 +1,106 @@
+"""A unit's own page: its allocation (the notice), its delegates, the form and the Excel
+import. Its submitter works here until the deadline; the office at any time."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+
+from conferences.errors import DomainError
+from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
+
+from .. import permissions, selectors, services
+from ..forms import UnitDelegateForm, XlsxUploadForm
+from ..models import Delegate, DelegateCategory, Source
+from ..resources import DelegateResource
+from .common import conference_for, form_error, require
+
+
+def _unit_scope(request, conference_pk: int, unit_pk: int):
+    conference = conference_for(request, conference_pk, lambda u, c: True)
+    unit = selectors.get_allocated_unit(request.user, conference, unit_pk)
+    require(permissions.can_view_unit_delegates(request.user, conference, unit))
+    delegate_round = selectors.round_of(conference)
+    can_submit = permissions.can_submit_for_unit(request.user, conference, unit, delegate_round)
+    return conference, unit, delegate_round, can_submit
+
+
+def _allocated_categories(conference, unit):
+    return DelegateCategory.objects.filter(
+        conference=conference, allocations__unit=unit, allocations__seats__gt=0
+    )
+
+
+@login_required
+def unit_page(request, conference_pk: int, unit_pk: int):
+    conference, unit, delegate_round, can_submit = _unit_scope(request, conference_pk, unit_pk)
+    form = UnitDelegateForm(
+        request.POST or None, categories=_allocated_categories(conference, unit)
+    )
+    if request.method == "POST":
+        require(can_submit)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            category = data.pop("category")
+            try:
+                delegate = services.add_delegate(
+                    conference=conference,
+                    category=category,
+                    unit=unit,
+                    by=request.user,
+                    source=Source.UNIT,
+                    **data,
+                )
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                messages.success(request, f"Đã thêm đại biểu {delegate}.")
+                return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
+    context = {
+        "conference": conference,
+        "unit": unit,
+        "delegate_round": delegate_round,
+        "deadline_passed": permissions.deadline_passed(delegate_round),
+        "allocations": selectors.unit_allocations(conference, unit),
+        "delegates": selectors.unit_delegates(conference, unit),
+        "form": form,
+        "upload_form": XlsxUploadForm(),
+        "can_submit": can_submit,
+        "is_office": permissions.can_view_delegates(request.user, conference),
+    }
+    return render(request, "delegates/unit_page.html", context)
+
+
+@login_required
+def unit_template(request, conference_pk: int, unit_pk: int):
+    conference, unit, _round, _can = _unit_scope(request, conference_pk, unit_pk)
+    dataset = DelegateResource().export(queryset=Delegate.objects.none())
+    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="mau-dai-bieu-{unit.code}.xlsx"'
+    return response
+
+
+@login_required
+def unit_import(request, conference_pk: int, unit_pk: int):
+    conference, unit, delegate_round, can_submit = _unit_scope(request, conference_pk, unit_pk)
+    require(can_submit)
+    form = XlsxUploadForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        confirm = "confirm" in request.POST
+        try:
+            report = services.import_unit_delegates(
+                conference=conference,
+                unit=unit,
+                data=form.cleaned_data["file"].read(),
+                by=request.user,
+                dry_run=not confirm,
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            if confirm and report.ok:
+                messages.success(request, f"Đã nhập {report.new} đại biểu từ tệp Excel.")
+                return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
+    context = {"conference": conference, "unit": unit, "form": form, "report": report}
+    return render(request, "delegates/unit_import.html", context)

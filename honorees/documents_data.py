@@ -1,0 +1,236 @@
+"""Everything a document builder needs to print an award decision, its attached list and the
+certificates, as plain frozen data (the documents app reads this; it never queries honorees)."""
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+
+from conferences.models import Unit
+from conferences.vntext import format_date_short, format_date_vn, format_place_date, sort_names
+
+from .models import AwardDecision, AwardLine, NominationRound
+from .prizes import PrizeTotals, prize_totals
+from .selectors import decision_lines
+
+UNIT_PREFIXES = ("Ủy ban nhân dân xã ", "Ủy ban nhân dân phường ", "Ủy ban nhân dân huyện ",
+                 "Ủy ban nhân dân thị trấn ", "Ủy ban nhân dân thành phố ", "Ủy ban nhân dân tỉnh ")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ListRow:
+    stt: int
+    name: str
+    unit: str
+    award: str
+    amount: int
+    amount_text: str
+    is_collective: bool
+    birth_year: int | None = None
+    position: str = ""
+
+
+@dataclass(frozen=True)
+class ListSection:
+    heading: str  # "I. TẬP THỂ", "II. CÁ NHÂN"
+    rows: tuple[ListRow, ...]
+
+
+@dataclass(frozen=True)
+class CertificateData:
+    name: str
+    unit: str
+    achievement: str
+    award: str
+    decision: str  # "05/QĐ-UBND ngày 15/8/2025"
+    decision_number: str
+    decision_date: str
+    gold_book: str
+    place_date: str
+    issuer_title: str
+    signer_title: str
+    signer_name: str
+
+    def as_fields(self) -> dict[str, str]:
+        """The field names of documents.engine.cert_layout's default layout."""
+        return {
+            "name": self.name,
+            "unit": self.unit,
+            "achievement": self.achievement,
+            "place_date": self.place_date,
+            "signer_title": self.signer_title,
+            "signer_name": self.signer_name,
+            "decision": self.decision,
+            "gold_book": self.gold_book,
+        }
+
+
+@dataclass(frozen=True)
+class DecisionData:
+    is_signed: bool
+    parent_body: str
+    issuing_body: str
+    number_line: str
+    place_date: str
+    title: str
+    subject: str
+    authority: str
+    legal_bases: tuple[str, ...]
+    proposing_line: str
+    articles: tuple[str, ...]
+    list_title: str
+    list_caption: str
+    sections: tuple[ListSection, ...]
+    totals: PrizeTotals
+    recipients: tuple[str, ...]
+    signer_authority: str
+    signer_title: str
+    signer_name: str
+    certificates: tuple[CertificateData, ...]
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip().rstrip(";.").strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def _punctuated(lines: list[str]) -> tuple[str, ...]:
+    """Each line ends ";" and the last "." (the layout rules for legal bases)."""
+    return tuple(f"{line}{'.' if i == len(lines) - 1 else ';'}" for i, line in enumerate(lines))
+
+
+def _row(stt: int, line: AwardLine) -> ListRow:
+    n = line.nomination
+    return ListRow(
+        stt=stt,
+        name=n.display_name,
+        unit=n.unit_name or n.unit.name,
+        award=line.award_form.name,
+        amount=line.amount,
+        amount_text=f"{line.amount:,}".replace(",", "."),
+        is_collective=n.is_collective,
+        birth_year=n.birth_year,
+        position=n.position,
+    )
+
+
+def _groups(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine]]]:
+    """Collectives first, then individuals, each in Vietnamese name order."""
+    key = lambda line: line.nomination.display_name  # noqa: E731
+    collectives = sort_names([x for x in lines if x.nomination.is_collective], key=key)
+    people = sort_names([x for x in lines if not x.nomination.is_collective], key=key)
+    groups = [(h, g) for h, g in (("TẬP THỂ", collectives), ("CÁ NHÂN", people)) if g]
+    return [(f"{'I' if i == 0 else 'II'}. {h}", g) for i, (h, g) in enumerate(groups)]
+
+
+def _sections(groups) -> tuple[ListSection, ...]:
+    return tuple(
+        ListSection(heading, tuple(_row(i, line) for i, line in enumerate(group, start=1)))
+        for heading, group in groups
+    )
+
+
+def _number_line(decision: AwardDecision) -> str:
+    if decision.number_text:
+        return f"Số: {decision.number_text}"
+    return f"Số:      /{decision.type_code}-{decision.issuer_code}"
+
+
+def _articles(decision: AwardDecision, sections, totals: PrizeTotals) -> tuple[str, ...]:
+    collectives = sum(len(s.rows) for s in sections if s.heading.endswith("TẬP THỂ"))
+    people = sum(len(s.rows) for s in sections if s.heading.endswith("CÁ NHÂN"))
+    source = f" Nguồn kinh phí: {decision.prize_source}." if decision.prize_source else ""
+    executors = ", ".join(_lines(decision.executors)) or "Các cơ quan, đơn vị có liên quan"
+    return (
+        f"Điều 1. Khen thưởng {collectives} tập thể và {people} cá nhân đã có thành tích "
+        "tiêu biểu (có danh sách kèm theo).",
+        f"Điều 2. Tổng số tiền thưởng: {totals.total_text} ({totals.total_words}).{source}",
+        f"Điều 3. {executors} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm "
+        "thi hành Quyết định này./.",
+    )
+
+
+def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[CertificateData, ...]:
+    number = decision.number_text
+    date_short = format_date_short(decision.date)
+    return tuple(
+        CertificateData(
+            name=line.nomination.display_name,
+            unit=line.nomination.unit_name or line.nomination.unit.name,
+            achievement=line.nomination.achievement_summary,
+            award=line.award_form.name,
+            decision=f"{number} ngày {date_short}" if number else "",
+            decision_number=number,
+            decision_date=date_short,
+            gold_book=line.gold_book_number,
+            place_date=place_date,
+            issuer_title=decision.authority,
+            signer_title=decision.signer_title,
+            signer_name=decision.signer_name,
+        )
+        for _heading, group in groups
+        for line in group
+    )
+
+
+def decision_document_data(decision: AwardDecision) -> DecisionData:
+    organiser = decision.round.conference.organiser
+    parent = Unit.objects.get_parent(organiser)
+    groups = _groups(list(decision_lines(decision)))
+    sections = _sections(groups)
+    totals = prize_totals((r.award, r.amount) for s in sections for r in s.rows)
+    place_date = format_place_date(decision.place, decision.date)
+    when = format_date_vn(decision.date)
+    number = decision.number_text or "     "
+    return DecisionData(
+        is_signed=decision.status == AwardDecision.Status.SIGNED,
+        parent_body=parent.name.upper() if parent else "",
+        issuing_body=organiser.name.upper(),
+        number_line=_number_line(decision),
+        place_date=place_date,
+        title="QUYẾT ĐỊNH",
+        subject=decision.subject,
+        authority=decision.authority,
+        legal_bases=_punctuated(_lines(decision.legal_bases)),
+        proposing_line=f"Theo đề nghị của {decision.proposing_body}.",
+        articles=_articles(decision, sections, totals),
+        list_title="DANH SÁCH KHEN THƯỞNG",
+        list_caption=f"(Kèm theo Quyết định số {number} {when} của {_issuer(decision, organiser)})",
+        sections=sections,
+        totals=totals,
+        recipients=_punctuated(_lines(decision.recipients)),
+        signer_authority=decision.signer_authority,
+        signer_title=decision.signer_title,
+        signer_name=decision.signer_name,
+        certificates=_certificates(decision, groups, place_date),
+    )
+
+
+def _issuer(decision: AwardDecision, organiser: Unit) -> str:
+    chair = decision.authority.upper().startswith("CHỦ TỊCH")
+    return f"Chủ tịch {organiser.name}" if chair else organiser.name
+
+
+def _place(unit: Unit) -> str:
+    for prefix in UNIT_PREFIXES:
+        if unit.name.startswith(prefix):
+            return unit.name[len(prefix) :]
+    return unit.label
+
+
+def default_decision_fields(round: NominationRound) -> dict:
+    """Sensible first values for a new decision's form."""
+    organiser = round.conference.organiser
+    return {
+        "date": timezone.localdate(),
+        "place": _place(organiser),
+        "subject": "Về việc khen thưởng các tập thể, cá nhân điển hình tiên tiến",
+        "authority": f"CHỦ TỊCH {organiser.name.upper()}",
+        "legal_bases": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\n"
+        "Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng",
+        "proposing_body": "Thường trực Hội đồng Thi đua - Khen thưởng",
+        "executors": "Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội",
+        "recipients": "Như Điều 3\nLưu: VT, VHXH",
+        "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+        "signer_title": "CHỦ TỊCH",
+        "type_code": "QĐ",
+        "issuer_code": "UBND",
+    }

@@ -1,0 +1,108 @@
+"""Excel files the units and the office download: the round's template (drop-downs,
+instructions in Vietnamese) and lists of nominations (safe against formula injection)."""
+
+from io import BytesIO
+
+import openpyxl
+import tablib
+from openpyxl.styles import Alignment, Font
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from conferences.importing import export_xlsx
+
+from .models import Nomination, NominationRound
+from .resources import COL_BIRTH, COLUMNS, GENDER_LABELS, KIND_LABELS, REQUIRED_COLUMNS
+
+TEMPLATE_ROWS = 500
+WIDTHS = {"Họ và tên": 28, "Tóm tắt thành tích": 60, "Hình thức đề nghị": 36, "Đơn vị": 28}
+
+INSTRUCTIONS = [
+    "HƯỚNG DẪN ĐIỀN DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
+    "",
+    "1. Mỗi dòng của trang “Danh sách” là một cá nhân hoặc một tập thể. Không sửa dòng tiêu đề.",
+    "2. Cột “Cá nhân/Tập thể”: chọn trong danh sách; để trống được hiểu là cá nhân.",
+    "3. Với tập thể: ghi tên tập thể vào cột “Họ và tên”, ghi người đứng đầu và số thành viên; "
+    "bỏ trống năm sinh, giới tính, dân tộc.",
+    "4. Năm sinh ghi 4 chữ số (ví dụ 1975); bắt buộc với cá nhân.",
+    "5. Giới tính, Trực tiếp sản xuất, Hình thức đề nghị: chọn trong danh sách thả xuống.",
+    "6. Cột bắt buộc: " + ", ".join(REQUIRED_COLUMNS) + ".",
+    "7. Một người (cùng họ tên và năm sinh) chỉ được đề nghị một lần trong đợt, kể cả ở đơn vị khác.",
+    "8. Số dòng không vượt chỉ tiêu còn lại của đơn vị.",
+    "9. Tải tệp lên, bấm “Kiểm tra tệp” để xem trước; hệ thống báo mọi lỗi theo dòng và cột. "
+    "Có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi. Sửa xong, bấm “Gửi danh sách”.",
+]
+
+
+def _list_validation(sheet, column_index: int, formula: str, title: str) -> None:
+    letter = openpyxl.utils.get_column_letter(column_index)
+    dv = DataValidation(type="list", formula1=formula, allow_blank=True)
+    dv.error, dv.errorTitle, dv.showErrorMessage = f"Chọn {title} trong danh sách.", title, True
+    dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+    sheet.add_data_validation(dv)
+
+
+def _data_sheet(book, round: NominationRound) -> None:
+    sheet = book.active
+    sheet.title = "Danh sách"
+    sheet.append(COLUMNS)
+    for index, name in enumerate(COLUMNS, start=1):
+        cell = sheet.cell(row=1, column=index)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        letter = openpyxl.utils.get_column_letter(index)
+        sheet.column_dimensions[letter].width = WIDTHS.get(name, 14)
+    sheet.freeze_panes = "A2"
+    col = {name: i for i, name in enumerate(COLUMNS, start=1)}
+    _list_validation(sheet, col["Cá nhân/Tập thể"], f'"{",".join(KIND_LABELS)}"', "loại")
+    _list_validation(sheet, col["Giới tính (Nam/Nữ)"], f'"{",".join(GENDER_LABELS)}"', "giới tính")
+    _list_validation(sheet, col["Trực tiếp sản xuất"], '"Có,Không"', "Có hoặc Không")
+    forms = list(round.allowed_forms.order_by("order", "name").values_list("name", flat=True))
+    _list_validation(
+        sheet, col["Hình thức đề nghị"], f"'Danh mục'!$A$2:$A${len(forms) + 1}", "hình thức"
+    )
+    year = DataValidation(type="whole", operator="between", formula1="1900", formula2="2100")
+    letter = openpyxl.utils.get_column_letter(col[COL_BIRTH])
+    year.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+    sheet.add_data_validation(year)
+    lists = book.create_sheet("Danh mục")
+    lists.append(["Hình thức khen thưởng của đợt"])
+    for name in forms:
+        lists.append([name])
+    lists.column_dimensions["A"].width = 50
+
+
+def template_xlsx(round: NominationRound) -> bytes:
+    book = openpyxl.Workbook()
+    _data_sheet(book, round)
+    guide = book.create_sheet("Hướng dẫn")
+    for line in [*INSTRUCTIONS, "", f"Đợt: {round.title}", f"Tiêu chuẩn: {round.criteria}"]:
+        guide.append([line])
+    guide["A1"].font = Font(bold=True)
+    guide.column_dimensions["A"].width = 120
+    book.active = 0
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+EXPORT_COLUMNS = [
+    "STT", "Đơn vị đề nghị", "Cá nhân/Tập thể", "Họ và tên", "Năm sinh", "Giới tính", "Dân tộc",
+    "Chức vụ", "Đơn vị", "Lĩnh vực", "Trực tiếp sản xuất", "Người đứng đầu (tập thể)",
+    "Số thành viên (tập thể)", "Tóm tắt thành tích", "Hình thức đề nghị", "Trạng thái", "Ghi chú",
+]  # fmt: skip
+
+
+def _export_row(index: int, n: Nomination) -> list:
+    return [
+        index, n.unit.name, n.get_kind_display(), n.display_name, n.birth_year or "",
+        n.get_gender_display(), n.ethnicity, n.position, n.unit_name, n.sector,
+        "Có" if n.works_directly_in_production else "", n.head_name, n.member_count or "",
+        n.achievement_summary, n.proposed_award.name, n.get_status_display(), n.note,
+    ]  # fmt: skip
+
+
+def export_nominations(nominations) -> bytes:
+    dataset = tablib.Dataset(headers=EXPORT_COLUMNS)
+    for index, nomination in enumerate(nominations, start=1):
+        dataset.append(_export_row(index, nomination))
+    return export_xlsx(dataset)

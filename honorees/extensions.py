@@ -1,0 +1,141 @@
+"""What honorees adds to the base app's pages: conference cards and home-page items."""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from conferences.extensions import ConferenceLink, HomeItem
+from conferences.models import Role
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import has_role_over, memberships_of
+
+from .models import AwardDecision, Nomination, NominationRound
+
+S = Nomination.Status
+
+
+def conference_links(user, conference) -> list[ConferenceLink]:
+    office = has_role_over(user, conference.organiser, OFFICE_ROLES)
+    unit = any(
+        m.role == Role.SUBMITTER and m.unit.path.startswith(conference.organiser.path)
+        for m in memberships_of(user)
+    )
+    if not (office or unit):
+        return []
+    return [
+        ConferenceLink(
+            title="Khen thưởng",
+            url=reverse("honorees:round_list", kwargs={"conference_pk": conference.pk}),
+            description="Đợt đề nghị khen thưởng, hồ sơ của đơn vị, bình xét, quyết định khen thưởng.",
+            order=40,
+        )
+    ]
+
+
+def _paths(user, roles) -> list[str]:
+    return [m.unit.path for m in memberships_of(user) if m.role in roles]
+
+
+def _organised_under(paths: list[str]) -> Q:
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(conference__organiser__path__startswith=path)
+    return q
+
+
+def _deadline_badge(round: NominationRound) -> tuple[str, str]:
+    days = (round.deadline - timezone.now()).days
+    if round.is_past_deadline:
+        return "Quá hạn", "danger"
+    return (f"Còn {days} ngày", "warning") if days < 3 else (f"Còn {days} ngày", "success")
+
+
+def submitter_items(user) -> list[HomeItem]:
+    items = []
+    for m in memberships_of(user):
+        if m.role != Role.SUBMITTER:
+            continue
+        step = m.unit.steplen
+        ancestors = [m.unit.path[:i] for i in range(step, len(m.unit.path), step)]
+        rounds = NominationRound.objects.filter(conference__organiser__path__in=ancestors).exclude(
+            state=NominationRound.State.CLOSED
+        )
+        counts = dict(
+            Nomination.objects.filter(round__in=rounds, unit=m.unit)
+            .values_list("status")
+            .annotate(n=Count("id"))
+        )
+        summary = ", ".join(f"{S(k).label}: {v}" for k, v in sorted(counts.items()))
+        for round in rounds:
+            badge, colour = _deadline_badge(round)
+            items.append(
+                HomeItem(
+                    label=f"{round.title} — {m.unit.name}",
+                    url=reverse(
+                        "honorees:unit_round", kwargs={"pk": round.pk, "unit_pk": m.unit.pk}
+                    ),
+                    detail=f"Hạn gửi: {timezone.localtime(round.deadline):%H:%M %d/%m/%Y}. "
+                    + (f"Hồ sơ của đơn vị: {summary}." if summary else "Chưa có hồ sơ."),
+                    badge=badge,
+                    badge_class=colour,
+                )
+            )
+    return items
+
+
+def council_items(user) -> list[HomeItem]:
+    paths = _paths(user, {Role.COUNCIL})
+    if not paths:
+        return []
+    rounds = NominationRound.objects.filter(_organised_under(paths)).annotate(
+        waiting=Count(
+            "nominations",
+            filter=Q(nominations__status=S.SUBMITTED) & ~Q(nominations__votes__member=user),
+        )
+    )
+    return [
+        HomeItem(
+            label=f"{r.waiting} hồ sơ chờ bạn cho ý kiến — {r.title}",
+            url=reverse("honorees:council_list", kwargs={"pk": r.pk}),
+            badge="Chờ bình xét",
+            badge_class="warning",
+        )
+        for r in rounds
+        if r.waiting
+    ]
+
+
+def leader_items(user) -> list[HomeItem]:
+    paths = _paths(user, {Role.LEADER})
+    q = Q(pk__in=[])
+    for path in paths:
+        q |= Q(round__conference__organiser__path__startswith=path)
+    decisions = AwardDecision.objects.filter(q, status=AwardDecision.Status.DRAFT)
+    return [
+        HomeItem(
+            label=f"Quyết định khen thưởng chờ ký: {d.subject}",
+            url=reverse("honorees:decision_detail", kwargs={"pk": d.pk}),
+            detail=f"Ngày {d.date:%d/%m/%Y}",
+            badge="Chờ ký",
+            badge_class="warning",
+        )
+        for d in decisions.select_related("round")[:10]
+    ]
+
+
+def staff_items(user) -> list[HomeItem]:
+    paths = _paths(user, {Role.STAFF})
+    rounds = NominationRound.objects.filter(_organised_under(paths)).annotate(
+        submitted=Count("nominations", filter=Q(nominations__status=S.SUBMITTED)),
+        returned=Count("nominations", filter=Q(nominations__status=S.RETURNED)),
+    )
+    return [
+        HomeItem(
+            label=r.title,
+            url=reverse("honorees:round_detail", kwargs={"pk": r.pk}),
+            detail=f"Đã gửi: {r.submitted} hồ sơ; bị trả lại chờ đơn vị sửa: {r.returned}.",
+            badge=r.get_state_display(),
+            badge_class="secondary" if r.state == NominationRound.State.CLOSED else "primary",
+        )
+        for r in rounds[:10]
+    ]

@@ -1,0 +1,176 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from conferences.vntext import nfc
+
+from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
+from .uploads import MAX_DOSSIER_BYTES, check_dossier
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class RoundForm(forms.ModelForm):
+    allowed_forms = forms.ModelMultipleChoiceField(
+        label=_("Hình thức được đề nghị"),
+        queryset=AwardForm.objects.filter(active=True),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = NominationRound
+        fields = [
+            "title",
+            "criteria",
+            "deadline",
+            "threshold",
+            "allowed_forms",
+            "prize_first",
+            "prize_second",
+            "prize_third",
+            "prize_consolation",
+        ]
+        widgets = {"deadline": DATETIME_INPUT}
+
+
+class ExtendForm(forms.Form):
+    deadline = forms.DateTimeField(label=_("Hạn mới"), widget=DATETIME_INPUT)
+
+
+class QuotaForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None)
+    max_individuals = forms.IntegerField(label=_("Số cá nhân tối đa"), min_value=0)
+    max_collectives = forms.IntegerField(label=_("Số tập thể tối đa"), min_value=0)
+
+    def __init__(self, *args, units=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class DossierField(forms.FileField):
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload and upload is not initial and hasattr(upload, "read"):
+            check_dossier(upload)
+        return upload
+
+
+class NominationForm(forms.ModelForm):
+    dossier = DossierField(
+        label=_("Hồ sơ kèm theo (PDF hoặc DOCX)"),
+        required=False,
+        help_text=_("Tối đa %(mb)s MB.") % {"mb": MAX_DOSSIER_BYTES // (1024 * 1024)},
+    )
+
+    def __init__(self, *args, round=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        kind = self.KIND
+        qs = round.allowed_forms.filter(active=True)
+        qs = (
+            qs.filter(for_collectives=True)
+            if kind == "collective"
+            else qs.filter(for_individuals=True)
+        )
+        self.fields["proposed_award"].queryset = qs
+        for name, field in self.fields.items():
+            if name in self.REQUIRED:
+                field.required = True
+
+    def clean(self):
+        data = super().clean()
+        return {k: nfc(v) if isinstance(v, str) else v for k, v in data.items()}
+
+
+class IndividualForm(NominationForm):
+    KIND = Nomination.Kind.INDIVIDUAL
+    REQUIRED = ("full_name", "gender", "birth_year")
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "full_name",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "position",
+            "unit_name",
+            "sector",
+            "works_directly_in_production",
+            "achievement_summary",
+            "proposed_award",
+            "note",
+            "dossier",
+        ]
+        widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 5})}
+
+
+class CollectiveForm(NominationForm):
+    KIND = Nomination.Kind.COLLECTIVE
+    REQUIRED = ("collective_name",)
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "collective_name",
+            "head_name",
+            "member_count",
+            "achievement_summary",
+            "proposed_award",
+            "note",
+            "dossier",
+        ]
+        widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 5})}
+
+
+def nomination_form_class(kind: str):
+    return CollectiveForm if kind == Nomination.Kind.COLLECTIVE else IndividualForm
+
+
+class CommentForm(forms.Form):
+    comment = forms.CharField(label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class VoteForm(forms.Form):
+    choice = forms.ChoiceField(
+        label=_("Ý kiến"), choices=CouncilVote.Choice.choices, widget=forms.RadioSelect
+    )
+    comment = forms.CharField(label=_("Nhận xét"), required=False, max_length=500)
+
+
+class FinaliseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Kết quả"),
+        choices=[
+            (Nomination.Status.APPROVED, _("Thông qua")),
+            (Nomination.Status.REJECTED, _("Không thông qua")),
+            (Nomination.Status.RETURNED, _("Trả lại đơn vị")),
+        ],
+    )
+    comment = forms.CharField(label=_("Ghi chú, lý do"), required=False)
+
+
+class DecisionForm(forms.ModelForm):
+    class Meta:
+        model = AwardDecision
+        fields = [
+            "date",
+            "place",
+            "subject",
+            "authority",
+            "legal_bases",
+            "proposing_body",
+            "prize_source",
+            "executors",
+            "recipients",
+            "signer_authority",
+            "signer_title",
+            "signer_name",
+            "type_code",
+            "issuer_code",
+        ]
+        widgets = {
+            "date": DATE_INPUT,
+            "legal_bases": forms.Textarea(attrs={"rows": 4}),
+            "executors": forms.Textarea(attrs={"rows": 2}),
+            "recipients": forms.Textarea(attrs={"rows": 3}),
+        }

@@ -1,0 +1,113 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class DocumentNumberRegister(models.Model):
+    """The organiser's register (sổ đăng ký văn bản) for one type of document in one year.
+
+    Kept here until the plan issue owns numbering; `services.next_number` locks the row."""
+
+    unit = models.ForeignKey(
+        "conferences.Unit", on_delete=models.CASCADE, related_name="honoree_number_registers"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    type_code = models.CharField(_("mã loại văn bản"), max_length=10)
+    last_number = models.PositiveIntegerField(_("số đã cấp gần nhất"), default=0)
+
+    class Meta:
+        verbose_name = _("sổ đăng ký văn bản")
+        verbose_name_plural = _("sổ đăng ký văn bản")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "type_code"], name="numberregister_one_per_type_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} {self.type_code}: {self.last_number}"
+
+
+class AwardDecision(models.Model):
+    """Quyết định khen thưởng: who is honoured, with what, and the money."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Dự thảo")
+        SIGNED = "signed", _("Đã ký")
+
+    round = models.ForeignKey(
+        "honorees.NominationRound", on_delete=models.PROTECT, related_name="decisions"
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    type_code = models.CharField(_("mã loại văn bản"), max_length=10, default="QĐ")
+    issuer_code = models.CharField(_("mã cơ quan ban hành"), max_length=30, default="UBND")
+    date = models.DateField(_("ngày quyết định"))
+    place = models.CharField(_("địa danh"), max_length=100)
+    subject = models.CharField(_("trích yếu"), max_length=300)
+    authority = models.CharField(
+        _("thẩm quyền ban hành"),
+        max_length=200,
+        help_text=_("Ví dụ: CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG"),
+    )
+    legal_bases = models.TextField(_("căn cứ ban hành (mỗi dòng một căn cứ)"))
+    proposing_body = models.CharField(_("cơ quan đề nghị"), max_length=300)
+    prize_source = models.CharField(_("nguồn kinh phí khen thưởng"), max_length=300, blank=True)
+    executors = models.TextField(_("cơ quan, cá nhân thi hành (Điều 3)"), blank=True)
+    recipients = models.TextField(_("nơi nhận (mỗi dòng một nơi)"), blank=True)
+    signer_authority = models.CharField(
+        _("quyền hạn ký"), max_length=100, help_text=_("Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH")
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=150)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    signed_at = models.DateTimeField(null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quyết định khen thưởng")
+        verbose_name_plural = _("quyết định khen thưởng")
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status="draft")
+                | models.Q(status="signed", number__isnull=False, signed_at__isnull=False),
+                name="decision_signed_has_number",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Quyết định {self.number_text or '(chưa có số)'}: {self.subject}"
+
+    @property
+    def number_text(self) -> str:
+        """ "05/QĐ-UBND": numbers below 10 take a leading zero."""
+        if self.number is None:
+            return ""
+        return f"{self.number:02d}/{self.type_code}-{self.issuer_code}"
+
+
+class AwardLine(models.Model):
+    """One honouree in a decision, with the award and the money fixed for it."""
+
+    decision = models.ForeignKey(AwardDecision, on_delete=models.CASCADE, related_name="lines")
+    nomination = models.OneToOneField(
+        "honorees.Nomination", on_delete=models.PROTECT, related_name="award_line"
+    )
+    award_form = models.ForeignKey("honorees.AwardForm", on_delete=models.PROTECT, related_name="+")
+    amount = models.PositiveIntegerField(_("tiền thưởng (đồng)"), default=0)
+    gold_book_number = models.CharField(_("số sổ vàng"), max_length=30, blank=True)
+
+    class Meta:
+        verbose_name = _("người, tập thể được khen")
+        verbose_name_plural = _("người, tập thể được khen")
+
+    def __str__(self) -> str:
+        return f"{self.nomination} — {self.award_form}"

@@ -1,0 +1,175 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Nomination(models.Model):
+    """A unit's proposal to honour one individual or one collective."""
+
+    class Kind(models.TextChoices):
+        INDIVIDUAL = "individual", _("Cá nhân")
+        COLLECTIVE = "collective", _("Tập thể")
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Đang soạn")
+        SUBMITTED = "submitted", _("Đã gửi")
+        RETURNED = "returned", _("Bị trả lại")
+        APPROVED = "approved", _("Được Hội đồng thông qua")
+        REJECTED = "rejected", _("Không được thông qua")
+        WITHDRAWN = "withdrawn", _("Đã rút")
+        AWARDED = "awarded", _("Đã có quyết định khen thưởng")
+
+    class Gender(models.TextChoices):
+        MALE = "male", _("Nam")
+        FEMALE = "female", _("Nữ")
+
+    # States that hold a place in the unit's quota.
+    COUNTED = (Status.SUBMITTED, Status.APPROVED, Status.AWARDED)
+    # States the unit may still edit.
+    EDITABLE = (Status.DRAFT, Status.RETURNED)
+
+    round = models.ForeignKey(
+        "honorees.NominationRound", on_delete=models.CASCADE, related_name="nominations"
+    )
+    unit = models.ForeignKey(
+        "conferences.Unit",
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("đơn vị đề nghị"),
+    )
+    kind = models.CharField(_("đối tượng"), max_length=20, choices=Kind.choices)
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
+    gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices, blank=True)
+    birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
+    ethnicity = models.CharField(_("dân tộc"), max_length=50, blank=True)
+    position = models.CharField(_("chức vụ"), max_length=200, blank=True)
+    unit_name = models.CharField(_("đơn vị công tác"), max_length=255, blank=True)
+    sector = models.CharField(_("lĩnh vực"), max_length=150, blank=True)
+    works_directly_in_production = models.BooleanField(
+        _("trực tiếp lao động, sản xuất, công tác"), default=False
+    )
+    collective_name = models.CharField(_("tên tập thể"), max_length=255, blank=True)
+    head_name = models.CharField(_("người đứng đầu"), max_length=150, blank=True)
+    member_count = models.PositiveIntegerField(_("số thành viên"), null=True, blank=True)
+    achievement_summary = models.TextField(_("tóm tắt thành tích"))
+    proposed_award = models.ForeignKey(
+        "honorees.AwardForm",
+        on_delete=models.PROTECT,
+        related_name="nominations",
+        verbose_name=_("hình thức đề nghị"),
+    )
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+    dossier = models.FileField(_("hồ sơ kèm theo"), upload_to="honorees/dossiers/%Y/", blank=True)
+    # fold(name): finds the same person or collective proposed twice in a round.
+    name_key = models.CharField(max_length=255, db_index=True, editable=False)
+    return_comment = models.TextField(_("lý do trả lại"), blank=True)
+    is_delegate_above = models.BooleanField(_("đại biểu dự hội nghị cấp trên"), default=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("hồ sơ đề nghị khen thưởng")
+        verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
+        ordering = ["round", "unit", "kind", "id"]
+        indexes = [models.Index(fields=["round", "unit", "kind", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=[
+                        "draft",
+                        "submitted",
+                        "returned",
+                        "approved",
+                        "rejected",
+                        "withdrawn",
+                        "awarded",
+                    ]
+                ),
+                name="nomination_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="individual") & ~models.Q(full_name="")
+                | models.Q(kind="collective") & ~models.Q(collective_name=""),
+                name="nomination_has_name_for_kind",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(birth_year__isnull=True)
+                | models.Q(birth_year__gte=1900, birth_year__lte=2100),
+                name="nomination_birth_year_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_delegate_above=False)
+                | models.Q(status__in=["approved", "awarded"]),
+                name="nomination_delegate_only_approved",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.collective_name if self.kind == self.Kind.COLLECTIVE else self.full_name
+
+    @property
+    def is_collective(self) -> bool:
+        return self.kind == self.Kind.COLLECTIVE
+
+
+class NominationEvent(models.Model):
+    """One change of a nomination's state, with the comment given."""
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="events")
+    created_at = models.DateTimeField(auto_now_add=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=Nomination.Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Nomination.Status.choices)
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("diễn biến hồ sơ")
+        verbose_name_plural = _("diễn biến hồ sơ")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.nomination}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class CouncilVote(models.Model):
+    """A council member's opinion on one nomination; changeable until the office finalises."""
+
+    class Choice(models.TextChoices):
+        AGREE = "agree", _("Đồng ý")
+        DISAGREE = "disagree", _("Không đồng ý")
+        ABSTAIN = "abstain", _("Không biểu quyết")
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="votes")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="council_votes"
+    )
+    choice = models.CharField(_("ý kiến"), max_length=10, choices=Choice.choices)
+    comment = models.CharField(_("nhận xét"), max_length=500, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("phiếu bình xét")
+        verbose_name_plural = _("phiếu bình xét")
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "member"], name="vote_one_per_member"),
+            models.CheckConstraint(
+                condition=models.Q(choice__in=["agree", "disagree", "abstain"]),
+                name="vote_choice_valid",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.member}: {self.get_choice_display()} — {self.nomination}"

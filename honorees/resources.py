@@ -1,0 +1,195 @@
+"""The unit's Excel list of nominees, read with django-import-export: every row checked
+(values, award allowed, duplicates, quota) before anything is written, then bulk-created."""
+
+import datetime as dt
+from collections import Counter
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import timezone
+from import_export import fields, resources, widgets
+
+from conferences.resources import TextWidget
+from conferences.vntext import fold
+
+from .models import AwardForm, Nomination, NominationEvent
+
+COL_STT = "STT"
+COL_KIND = "Cá nhân/Tập thể"
+COL_NAME = "Họ và tên"
+COL_BIRTH = "Năm sinh"
+COL_GENDER = "Giới tính (Nam/Nữ)"
+COL_ETHNIC = "Dân tộc"
+COL_POSITION = "Chức vụ"
+COL_UNIT = "Đơn vị"
+COL_SECTOR = "Lĩnh vực"
+COL_PRODUCTION = "Trực tiếp sản xuất"
+COL_HEAD = "Người đứng đầu (tập thể)"
+COL_MEMBERS = "Số thành viên (tập thể)"
+COL_SUMMARY = "Tóm tắt thành tích"
+COL_AWARD = "Hình thức đề nghị"
+COL_NOTE = "Ghi chú"
+COLUMNS = [
+    COL_STT, COL_KIND, COL_NAME, COL_BIRTH, COL_GENDER, COL_ETHNIC, COL_POSITION, COL_UNIT,
+    COL_SECTOR, COL_PRODUCTION, COL_HEAD, COL_MEMBERS, COL_SUMMARY, COL_AWARD, COL_NOTE,
+]  # fmt: skip
+REQUIRED_COLUMNS = [COL_NAME, COL_BIRTH, COL_SUMMARY, COL_AWARD]
+KIND_LABELS = {"Cá nhân": Nomination.Kind.INDIVIDUAL, "Tập thể": Nomination.Kind.COLLECTIVE}
+GENDER_LABELS = {"Nam": Nomination.Gender.MALE, "Nữ": Nomination.Gender.FEMALE}
+MIN_YEAR = 1900
+
+
+class LabelWidget(widgets.Widget):
+    """One of a few fixed labels, compared without diacritics; blank gives `blank`."""
+
+    def __init__(self, labels: dict[str, str], blank: str, what: str):
+        self.by_key = {fold(label): value for label, value in labels.items()}
+        self.blank = blank
+        self.message = f"Ghi {' hoặc '.join(f'“{label}”' for label in labels)} ({what})."
+
+    def clean(self, value, row=None, **kwargs):
+        text = fold(str(value or ""))
+        if not text:
+            return self.blank
+        if text not in self.by_key:
+            raise ValueError(self.message)
+        return self.by_key[text]
+
+
+class YearWidget(widgets.Widget):
+    """A year as offices type it: 1975, "1975", 1975.0 or a date cell."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, dt.date | dt.datetime):
+            return value.year
+        try:
+            number = float(str(value).strip().replace(",", "."))
+        except ValueError:
+            raise ValueError(
+                f"“{value}” không phải là một năm (ghi 4 chữ số, ví dụ 1975)."
+            ) from None
+        if not number.is_integer() or not MIN_YEAR <= number <= timezone.localdate().year:
+            raise ValueError(f"Năm sinh “{value}” không hợp lệ (từ {MIN_YEAR} đến năm nay).")
+        return int(number)
+
+
+class CountWidget(widgets.Widget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        try:
+            number = float(str(value).strip())
+        except ValueError:
+            raise ValueError(f"“{value}” không phải là một số.") from None
+        if not number.is_integer() or number < 1:
+            raise ValueError("Số thành viên phải là số nguyên dương.")
+        return int(number)
+
+
+class AwardWidget(widgets.Widget):
+    """An award form of the round, by name or code."""
+
+    def __init__(self, forms: list[AwardForm]):
+        self.by_key = {}
+        for form in forms:
+            self.by_key[fold(form.name)] = form
+            self.by_key[fold(form.code)] = form
+
+    def clean(self, value, row=None, **kwargs):
+        key = fold(str(value or ""))
+        if not key:
+            raise ValueError("Chưa ghi hình thức đề nghị.")
+        if key not in self.by_key:
+            raise ValueError(f"“{value}” không có trong các hình thức khen thưởng của đợt này.")
+        return self.by_key[key]
+
+
+def _field(attribute, column, widget=None):
+    return fields.Field(attribute=attribute, column_name=column, widget=widget or TextWidget())
+
+
+class NominationResource(resources.ModelResource):
+    kind = _field("kind", COL_KIND, LabelWidget(KIND_LABELS, "individual", "loại đề nghị"))
+    full_name = _field("full_name", COL_NAME)
+    birth_year = _field("birth_year", COL_BIRTH, YearWidget())
+    gender = _field("gender", COL_GENDER, LabelWidget(GENDER_LABELS, "", "giới tính"))
+    ethnicity = _field("ethnicity", COL_ETHNIC)
+    position = _field("position", COL_POSITION)
+    unit_name = _field("unit_name", COL_UNIT)
+    sector = _field("sector", COL_SECTOR)
+    works_directly_in_production = _field(
+        "works_directly_in_production",
+        COL_PRODUCTION,
+        LabelWidget({"Có": True, "Không": False}, False, "trực tiếp sản xuất"),
+    )
+    head_name = _field("head_name", COL_HEAD)
+    member_count = _field("member_count", COL_MEMBERS, CountWidget())
+    achievement_summary = _field("achievement_summary", COL_SUMMARY)
+    proposed_award = _field("proposed_award", COL_AWARD, widgets.Widget())
+    note = _field("note", COL_NOTE)
+
+    class Meta:
+        model = Nomination
+        fields = (
+            "kind", "full_name", "birth_year", "gender", "ethnicity", "position", "unit_name",
+            "sector", "works_directly_in_production", "head_name", "member_count",
+            "achievement_summary", "proposed_award", "note",
+        )  # fmt: skip
+        force_init_instance = True
+        use_bulk = True
+        skip_diff = True
+        clean_model_instances = False
+
+    def __init__(self, *, context):
+        """`context`: an ImportContext (round, unit, user, quota, used counts, taken names)."""
+        super().__init__()
+        self.ctx = context
+        self.fields["proposed_award"].widget = AwardWidget(context.forms)
+        self.seen: dict[tuple[str, int | None], int] = {}
+        self.file_counts: Counter = Counter()
+        self.created: list[Nomination] = []
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as exc:
+            errors = exc.update_error_dict(errors)
+        self._fill(instance)
+        excel_row = self.ctx.excel_row(kwargs["row_number"])
+        for key, message in self.ctx.check(instance, errors, self.seen, excel_row):
+            errors.setdefault(key, []).append(message)
+        if not errors:
+            self._count_in_quota(instance, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def _fill(self, instance):
+        ctx = self.ctx
+        if instance.kind == Nomination.Kind.COLLECTIVE:
+            instance.collective_name, instance.full_name = instance.full_name, ""
+        instance.round, instance.unit, instance.created_by = ctx.round, ctx.unit, ctx.user
+        instance.status = Nomination.Status.SUBMITTED
+        instance.submitted_at = ctx.now
+        instance.name_key = fold(instance.display_name or "")
+
+    def _count_in_quota(self, instance, errors):
+        self.file_counts[instance.kind] += 1
+        message = self.ctx.quota_error(instance.kind, self.file_counts[instance.kind])
+        if message:
+            errors[NON_FIELD_ERRORS] = [message]
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        super().save_instance(instance, is_create, row, **kwargs)
+        self.created.append(instance)
+
+    def after_import(self, dataset, result, **kwargs):
+        if result.has_errors() or result.has_validation_errors():
+            return
+        NominationEvent.objects.bulk_create(
+            NominationEvent(
+                nomination=n, actor=self.ctx.user, to_status=n.status, comment="Nhập từ Excel"
+            )
+            for n in self.created
+        )

@@ -1,0 +1,186 @@
+"""Reads for honorees, scoped to what the user may see (404 outside it)."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from conferences.models import Membership, Role, Unit
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import memberships_of
+from conferences.selectors import visible_conferences
+
+from . import permissions
+from .models import AwardDecision, AwardLine, CouncilVote, Nomination, NominationRound, RoundQuota
+
+
+def visible_rounds(user) -> QuerySet[NominationRound]:
+    return NominationRound.objects.filter(conference__in=visible_conferences(user)).select_related(
+        "conference__organiser"
+    )
+
+
+def get_round(user, pk: int) -> NominationRound:
+    return get_object_or_404(visible_rounds(user), pk=pk)
+
+
+def conference_rounds(conference) -> QuerySet[NominationRound]:
+    return conference.nomination_rounds.select_related("conference__organiser").order_by(
+        "-deadline"
+    )
+
+
+def submitter_units(user, round: NominationRound) -> list[Unit]:
+    """The units under the round's organiser for which the user submits."""
+    organiser_path = round.conference.organiser.path
+    return [
+        m.unit
+        for m in memberships_of(user)
+        if m.role == Role.SUBMITTER and m.unit.path.startswith(organiser_path)
+    ]
+
+
+def get_round_unit(user, round: NominationRound, unit_pk: int) -> Unit:
+    """A unit under the round's organiser whose page the user may open."""
+    unit = get_object_or_404(
+        Unit.objects.filter(path__startswith=round.conference.organiser.path), pk=unit_pk
+    )
+    if not permissions.can_view_unit_page(user, round, unit):
+        raise Http404
+    return unit
+
+
+def _office_paths(user) -> list[str]:
+    return [m.unit.path for m in memberships_of(user) if m.role in OFFICE_ROLES]
+
+
+def visible_nominations(user) -> QuerySet[Nomination]:
+    """Office users: nominations of rounds organised in their subtree; unit submitters:
+    their own unit's nominations."""
+    qs = Nomination.objects.select_related("round__conference__organiser", "unit", "proposed_award")
+    if user.is_superuser:
+        return qs
+    q = Q(unit_id__in=[m.unit_id for m in memberships_of(user) if m.role == Role.SUBMITTER])
+    for path in _office_paths(user):
+        q |= Q(round__conference__organiser__path__startswith=path)
+    return qs.filter(q)
+
+
+def get_nomination(user, pk: int) -> Nomination:
+    return get_object_or_404(visible_nominations(user), pk=pk)
+
+
+@dataclass(frozen=True)
+class QuotaLine:
+    kind: str
+    label: str
+    limit: int
+    used: int
+
+    @property
+    def left(self) -> int:
+        return max(self.limit - self.used, 0)
+
+
+def counted_nominations(round: NominationRound, unit: Unit, kind: str) -> int:
+    return Nomination.objects.filter(
+        round=round, unit=unit, kind=kind, status__in=Nomination.COUNTED
+    ).count()
+
+
+def unit_quota_lines(round: NominationRound, unit: Unit) -> list[QuotaLine]:
+    quota = RoundQuota.objects.filter(round=round, unit=unit).first()
+    used = dict(
+        Nomination.objects.filter(round=round, unit=unit, status__in=Nomination.COUNTED)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+    )
+    return [
+        QuotaLine(kind, str(label), quota.limit_for(kind) if quota else 0, used.get(kind, 0))
+        for kind, label in Nomination.Kind.choices
+    ]
+
+
+def unit_nominations(round: NominationRound, unit: Unit) -> QuerySet[Nomination]:
+    return (
+        Nomination.objects.filter(round=round, unit=unit)
+        .select_related("proposed_award")
+        .order_by("kind", "id")
+    )
+
+
+def round_nominations(round: NominationRound) -> QuerySet[Nomination]:
+    return (
+        Nomination.objects.filter(round=round)
+        .exclude(status=Nomination.Status.DRAFT)
+        .select_related("unit", "proposed_award")
+        .order_by("unit__path", "kind", "id")
+    )
+
+
+def round_quotas(round: NominationRound) -> QuerySet[RoundQuota]:
+    return round.quotas.select_related("unit").order_by("unit__path")
+
+
+def council_size(round: NominationRound) -> int:
+    """Members holding the council role at the organiser or above it."""
+    path = round.conference.organiser.path
+    ancestor_paths = [path[:i] for i in range(Unit.steplen, len(path) + 1, Unit.steplen)]
+    return (
+        Membership.objects.filter(role=Role.COUNCIL, unit__path__in=ancestor_paths)
+        .values("user")
+        .distinct()
+        .count()
+    )
+
+
+def with_tally(qs: QuerySet[Nomination]) -> QuerySet[Nomination]:
+    return qs.annotate(
+        agree=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.AGREE)),
+        disagree=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.DISAGREE)),
+        abstain=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.ABSTAIN)),
+    )
+
+
+def threshold_met(round: NominationRound, agree: int, members: int) -> bool:
+    if members <= 0:
+        return False
+    if round.threshold == NominationRound.Threshold.TWO_THIRDS:
+        return agree * 3 >= members * 2
+    return agree * 2 > members
+
+
+def council_queue(round: NominationRound, user) -> QuerySet[Nomination]:
+    """Submitted nominations with the user's own vote prefetched as `my_votes`."""
+    return (
+        round_nominations(round)
+        .filter(status=Nomination.Status.SUBMITTED)
+        .prefetch_related(
+            Prefetch("votes", queryset=CouncilVote.objects.filter(member=user), to_attr="my_votes")
+        )
+    )
+
+
+def approved_nominations(round: NominationRound) -> QuerySet[Nomination]:
+    return round_nominations(round).filter(
+        status__in=(Nomination.Status.APPROVED, Nomination.Status.AWARDED)
+    )
+
+
+def visible_decisions(user) -> QuerySet[AwardDecision]:
+    qs = AwardDecision.objects.select_related("round__conference__organiser")
+    if user.is_superuser:
+        return qs
+    q = Q(pk__in=[])
+    for path in _office_paths(user):
+        q |= Q(round__conference__organiser__path__startswith=path)
+    return qs.filter(q)
+
+
+def get_decision(user, pk: int) -> AwardDecision:
+    return get_object_or_404(visible_decisions(user), pk=pk)
+
+
+def decision_lines(decision: AwardDecision) -> QuerySet[AwardLine]:
+    return decision.lines.select_related("nomination__unit", "award_form")

@@ -1,0 +1,149 @@
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.models import Unit, User
+from conferences.services import diff_fields, log_activity
+from conferences.vntext import nfc
+
+from ..models import AwardDecision, AwardLine, DocumentNumberRegister, Nomination, NominationRound
+from ..permissions import can_edit_decision, can_manage_decisions, can_sign_decision
+from ..prizes import compute_prize
+from .transitions import check_decision_move, move_nomination
+
+DECISION_FIELDS = (
+    "date",
+    "place",
+    "subject",
+    "authority",
+    "legal_bases",
+    "proposing_body",
+    "prize_source",
+    "executors",
+    "recipients",
+    "signer_authority",
+    "signer_title",
+    "signer_name",
+    "type_code",
+    "issuer_code",
+)
+
+
+def next_number(*, unit: Unit, year: int, type_code: str) -> int:
+    """The next number of the unit's register for `type_code` in `year`.
+
+    The register row is created if missing, then locked, so concurrent callers get distinct
+    numbers. Side effects: the register row. Runs in the caller's transaction."""
+    with transaction.atomic():
+        DocumentNumberRegister.objects.get_or_create(unit=unit, year=year, type_code=type_code)
+        register = DocumentNumberRegister.objects.select_for_update().get(
+            unit=unit, year=year, type_code=type_code
+        )
+        register.last_number += 1
+        register.save(update_fields=["last_number"])
+        return register.last_number
+
+
+def _clean(fields: dict[str, Any]) -> dict[str, Any]:
+    unknown = set(fields) - set(DECISION_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown decision fields: {sorted(unknown)}")
+    return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+
+
+def _log(decision: AwardDecision, by: User, action: str, summary: str, changes=None) -> None:
+    log_activity(
+        actor=by,
+        action=action,
+        summary=summary,
+        target=decision,
+        scope_unit=decision.round.conference.organiser,
+        conference=decision.round.conference,
+        changes=changes,
+    )
+
+
+def refresh_amounts(decision: AwardDecision) -> None:
+    """Recompute every line's prize for the decision's date (rules may differ by date)."""
+    lines = list(decision.lines.select_related("nomination", "award_form"))
+    for line in lines:
+        line.amount = compute_prize(
+            award_form=line.award_form,
+            is_collective=line.nomination.is_collective,
+            decision_date=decision.date,
+            round=decision.round,
+        ).amount
+    AwardLine.objects.bulk_update(lines, ["amount"])
+
+
+@transaction.atomic
+def create_decision(*, round: NominationRound, by: User, **fields: Any) -> AwardDecision:
+    """A draft decision listing every approved nomination of the round not yet in a decision,
+    with the prize of its proposed award. Side effects: the decision and its lines, a log entry."""
+    if not can_manage_decisions(by, round):
+        raise PermissionDeniedError("Bạn không có quyền lập quyết định khen thưởng.")
+    nominations = list(
+        Nomination.objects.select_for_update(of=("self",))
+        .filter(round=round, status=Nomination.Status.APPROVED, award_line__isnull=True)
+        .select_related("proposed_award")
+    )
+    if not nominations:
+        raise DomainError("Chưa có hồ sơ nào được thông qua mà chưa có quyết định.")
+    decision = AwardDecision.objects.create(round=round, created_by=by, **_clean(fields))
+    AwardLine.objects.bulk_create(
+        AwardLine(decision=decision, nomination=n, award_form=n.proposed_award) for n in nominations
+    )
+    refresh_amounts(decision)
+    _log(decision, by, "decision.created", f"Lập dự thảo quyết định “{decision.subject}”")
+    return decision
+
+
+@transaction.atomic
+def update_decision(*, decision: AwardDecision, by: User, **fields: Any) -> AwardDecision:
+    """Edit a draft decision; prizes follow a new date. Side effects: the decision row, its
+    lines' amounts, a log entry."""
+    decision = AwardDecision.objects.select_for_update().get(pk=decision.pk)
+    if not can_edit_decision(by, decision):
+        raise PermissionDeniedError("Quyết định này không sửa được.")
+    fields = _clean(fields)
+    changes = diff_fields(decision, fields)
+    for name, value in fields.items():
+        setattr(decision, name, value)
+    decision.save()
+    refresh_amounts(decision)
+    _log(decision, by, "decision.updated", f"Sửa dự thảo quyết định “{decision.subject}”", changes)
+    return decision
+
+
+@transaction.atomic
+def sign_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
+    """The leader signs: the decision takes the next number of the organiser's register, its
+    prizes are fixed and its nominations become awarded.
+    Side effects: the decision row, the register, the lines' amounts, each nomination's
+    state and event, a log entry."""
+    decision = (
+        AwardDecision.objects.select_for_update()
+        .select_related("round__conference__organiser")
+        .get(pk=decision.pk)
+    )
+    if decision.status == AwardDecision.Status.DRAFT and not can_sign_decision(by, decision):
+        raise PermissionDeniedError("Chỉ lãnh đạo được ký quyết định khen thưởng.")
+    check_decision_move(decision, AwardDecision.Status.SIGNED)
+    refresh_amounts(decision)
+    decision.number = next_number(
+        unit=decision.round.conference.organiser,
+        year=decision.date.year,
+        type_code=decision.type_code,
+    )
+    decision.status = AwardDecision.Status.SIGNED
+    decision.signed_by = by
+    decision.signed_at = timezone.now()
+    decision.save(update_fields=["number", "status", "signed_by", "signed_at"])
+    for nomination in Nomination.objects.select_for_update(of=("self",)).filter(
+        award_line__decision=decision
+    ):
+        move_nomination(nomination, Nomination.Status.AWARDED, by=by)
+    _log(decision, by, "decision.signed", f"Ký quyết định số {decision.number_text}")
+    return decision

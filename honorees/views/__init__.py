@@ -1,0 +1,55 @@
+from .decisions import decision_create, decision_detail, decision_edit, decision_sign
+from .nominations import (
+    nomination_delegate,
+    nomination_detail,
+    nomination_dossier,
+    nomination_edit,
+    nomination_finalise,
+    nomination_return,
+    nomination_submit,
+    nomination_vote,
+    nomination_withdraw,
+)
+from .review import council_list, delegates_above, delegates_export, review_tally
+from .rounds import (
+    round_create,
+    round_detail,
+    round_edit,
+    round_export,
+    round_list,
+    round_quotas,
+    round_state,
+    round_template,
+)
+from .units import nomination_create, nomination_import, unit_round
+
+__all__ = [
+    "council_list",
+    "decision_create",
+    "decision_detail",
+    "decision_edit",
+    "decision_sign",
+    "delegates_above",
+    "delegates_export",
+    "nomination_create",
+    "nomination_delegate",
+    "nomination_detail",
+    "nomination_dossier",
+    "nomination_edit",
+    "nomination_finalise",
+    "nomination_import",
+    "nomination_return",
+    "nomination_submit",
+    "nomination_vote",
+    "nomination_withdraw",
+    "review_tally",
+    "round_create",
+    "round_detail",
+    "round_edit",
+    "round_export",
+    "round_list",
+    "round_quotas",
+    "round_state",
+    "round_template",
+    "unit_round",
+]

@@ -1,0 +1,188 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from conferences.errors import DomainError, PermissionDeniedError
+
+from .. import permissions, selectors, services
+from ..forms import CommentForm, FinaliseForm, VoteForm, nomination_form_class
+from ..models import CouncilVote, Nomination
+from ._helpers import attempt, form_error, require
+
+
+def _back(nomination):
+    return redirect("honorees:nomination_detail", pk=nomination.pk)
+
+
+@login_required
+def nomination_detail(request, pk: int):
+    nomination = selectors.get_nomination(request.user, pk)
+    round, user = nomination.round, request.user
+    office = permissions.can_view_round_office(user, round)
+    my_vote = CouncilVote.objects.filter(nomination=nomination, member=user).first()
+    tally = selectors.with_tally(Nomination.objects.filter(pk=pk)).get() if office else None
+    members = selectors.council_size(round) if office else 0
+    context = {
+        "nomination": nomination,
+        "round": round,
+        "events": nomination.events.select_related("actor"),
+        "office": office,
+        "can_edit": permissions.can_edit_nomination(user, nomination),
+        "can_act": permissions.can_act_for_unit(user, nomination.unit),
+        "can_manage": permissions.can_manage_round(user, round),
+        "can_vote": permissions.is_council_member(user, round),
+        "votes": nomination.votes.select_related("member") if office else [],
+        "tally": tally,
+        "members": members,
+        "threshold_met": tally and selectors.threshold_met(round, tally.agree, members),
+        "vote_form": VoteForm(initial={"choice": my_vote.choice if my_vote else None}),
+        "my_vote": my_vote,
+        "return_form": CommentForm(),
+        "finalise_form": FinaliseForm(),
+        "S": Nomination.Status,
+    }
+    return render(request, "honorees/nomination_detail.html", context)
+
+
+@login_required
+def nomination_edit(request, pk: int):
+    nomination = selectors.get_nomination(request.user, pk)
+    require(permissions.can_edit_nomination(request.user, nomination))
+    form_class = nomination_form_class(nomination.kind)
+    form = form_class(
+        request.POST or None, request.FILES or None, instance=nomination, round=nomination.round
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        dossier = data.pop("dossier", None)
+        fresh = selectors.get_nomination(request.user, pk)
+        try:
+            services.update_nomination(
+                nomination=fresh,
+                by=request.user,
+                dossier=dossier if dossier and dossier != fresh.dossier else None,
+                **data,
+            )
+            if "submit" in request.POST:
+                services.submit_nomination(nomination=fresh, by=request.user)
+        except PermissionDeniedError as exc:
+            raise PermissionDenied from exc
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, "Đã lưu hồ sơ.")
+            return _back(nomination)
+    context = {
+        "form": form,
+        "round": nomination.round,
+        "unit": nomination.unit,
+        "kind": nomination.kind,
+        "nomination": nomination,
+    }
+    return render(request, "honorees/nomination_form.html", context)
+
+
+def _post_action(request, pk: int, allowed, action, success: str):
+    nomination = selectors.get_nomination(request.user, pk)
+    require(allowed(request.user, nomination))
+    attempt(request, lambda: action(nomination), success)
+    return _back(nomination)
+
+
+@login_required
+@require_POST
+def nomination_submit(request, pk: int):
+    return _post_action(
+        request,
+        pk,
+        lambda u, n: permissions.can_act_for_unit(u, n.unit),
+        lambda n: services.submit_nomination(nomination=n, by=request.user),
+        "Đã gửi hồ sơ.",
+    )
+
+
+@login_required
+@require_POST
+def nomination_withdraw(request, pk: int):
+    return _post_action(
+        request,
+        pk,
+        lambda u, n: permissions.can_act_for_unit(u, n.unit),
+        lambda n: services.withdraw_nomination(nomination=n, by=request.user),
+        "Đã rút hồ sơ.",
+    )
+
+
+@login_required
+@require_POST
+def nomination_return(request, pk: int):
+    comment = request.POST.get("comment", "")
+    return _post_action(
+        request,
+        pk,
+        lambda u, n: permissions.can_manage_round(u, n.round),
+        lambda n: services.return_nomination(nomination=n, by=request.user, comment=comment),
+        "Đã trả lại hồ sơ cho đơn vị.",
+    )
+
+
+@login_required
+@require_POST
+def nomination_vote(request, pk: int):
+    form = VoteForm(request.POST)
+    nomination = selectors.get_nomination(request.user, pk)
+    require(permissions.is_council_member(request.user, nomination.round))
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn một ý kiến.")
+    else:
+        attempt(
+            request,
+            lambda: services.cast_vote(nomination=nomination, by=request.user, **form.cleaned_data),
+            "Đã ghi ý kiến của bạn.",
+        )
+    return redirect("honorees:council_list", pk=nomination.round_id)
+
+
+@login_required
+@require_POST
+def nomination_finalise(request, pk: int):
+    form = FinaliseForm(request.POST)
+    nomination = selectors.get_nomination(request.user, pk)
+    require(permissions.can_manage_round(request.user, nomination.round))
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn kết quả.")
+    else:
+        attempt(
+            request,
+            lambda: services.finalise_nomination(
+                nomination=nomination, by=request.user, **form.cleaned_data
+            ),
+            "Đã chốt kết quả bình xét.",
+        )
+    return redirect("honorees:review_tally", pk=nomination.round_id)
+
+
+@login_required
+@require_POST
+def nomination_delegate(request, pk: int):
+    chosen = request.POST.get("chosen") == "1"
+    nomination = selectors.get_nomination(request.user, pk)
+    require(permissions.can_manage_round(request.user, nomination.round))
+    attempt(
+        request,
+        lambda: services.set_delegate_above(nomination=nomination, by=request.user, chosen=chosen),
+        "Đã cập nhật danh sách đại biểu dự hội nghị cấp trên.",
+    )
+    return redirect("honorees:delegates_above", pk=nomination.round_id)
+
+
+@login_required
+def nomination_dossier(request, pk: int):
+    nomination = selectors.get_nomination(request.user, pk)
+    if not nomination.dossier:
+        raise Http404
+    name = nomination.dossier.name.rsplit("/", 1)[-1]
+    return FileResponse(nomination.dossier.open("rb"), as_attachment=True, filename=name)

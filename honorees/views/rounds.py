@@ -1,0 +1,169 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.models import Unit
+from conferences.selectors import get_conference
+
+from .. import permissions, selectors, services
+from ..excel import export_nominations, template_xlsx
+from ..forms import ExtendForm, QuotaForm, RoundForm
+from ..models import AwardDecision, Nomination, NominationRound
+from ._helpers import attempt, form_error, require, xlsx_response
+
+
+@login_required
+def round_list(request, conference_pk: int):
+    conference = get_conference(request.user, conference_pk)
+    rounds = list(selectors.conference_rounds(conference))
+    for round in rounds:
+        round.my_units = selectors.submitter_units(request.user, round)
+        round.office = permissions.can_view_round_office(request.user, round)
+    context = {
+        "conference": conference,
+        "rounds": rounds,
+        "can_create": permissions.can_create_round(request.user, conference),
+    }
+    return render(request, "honorees/round_list.html", context)
+
+
+def _save_round(request, form, *, conference=None, round=None):
+    data = dict(form.cleaned_data)
+    forms = list(data.pop("allowed_forms"))
+    try:
+        if round is None:
+            return services.create_round(
+                conference=conference, by=request.user, allowed_forms=forms, **data
+            )
+        return services.update_round(round=round, by=request.user, allowed_forms=forms, **data)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        form_error(form, exc)
+    return None
+
+
+@login_required
+def round_create(request, conference_pk: int):
+    conference = get_conference(request.user, conference_pk)
+    require(permissions.can_create_round(request.user, conference))
+    form = RoundForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        round = _save_round(request, form, conference=conference)
+        if round is not None:
+            messages.success(request, "Đã mở đợt đề nghị khen thưởng.")
+            return redirect("honorees:round_quotas", pk=round.pk)
+    return render(request, "honorees/round_form.html", {"form": form, "conference": conference})
+
+
+@login_required
+def round_edit(request, pk: int):
+    round = selectors.get_round(request.user, pk)
+    require(permissions.can_manage_round(request.user, round))
+    form = RoundForm(request.POST or None, instance=round)
+    if request.method == "POST" and form.is_valid():
+        fresh = selectors.get_round(request.user, pk)
+        if _save_round(request, form, round=fresh) is not None:
+            messages.success(request, "Đã lưu đợt đề nghị khen thưởng.")
+            return redirect("honorees:round_detail", pk=pk)
+    context = {"form": form, "conference": round.conference, "round": round}
+    return render(request, "honorees/round_form.html", context)
+
+
+@login_required
+def round_detail(request, pk: int):
+    """The office's page of a round: every unit's nominations, filters, the round's actions."""
+    round = selectors.get_round(request.user, pk)
+    if not permissions.can_view_round_office(request.user, round):
+        units = selectors.submitter_units(request.user, round)
+        require(bool(units))
+        return redirect("honorees:unit_round", pk=round.pk, unit_pk=units[0].pk)
+    nominations = selectors.round_nominations(round)
+    status, unit = request.GET.get("status", ""), request.GET.get("unit", "")
+    if status:
+        nominations = nominations.filter(status=status)
+    if unit.isdigit():
+        nominations = nominations.filter(unit_id=int(unit))
+    context = {
+        "round": round,
+        "conference": round.conference,
+        "nominations": nominations,
+        "statuses": Nomination.Status.choices,
+        "quotas": selectors.round_quotas(round),
+        "filter_status": status,
+        "filter_unit": unit,
+        "decisions": round.decisions.order_by("-date"),
+        "can_manage": permissions.can_manage_round(request.user, round),
+        "can_vote": permissions.is_council_member(request.user, round),
+        "extend_form": ExtendForm(),
+        "decision_status": AwardDecision.Status,
+    }
+    return render(request, "honorees/round_detail.html", context)
+
+
+@login_required
+@require_POST
+def round_state(request, pk: int):
+    round = selectors.get_round(request.user, pk)
+    require(permissions.can_manage_round(request.user, round))
+    state = request.POST.get("state", "")
+    deadline = None
+    if state == NominationRound.State.EXTENDED:
+        form = ExtendForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "Hãy ghi hạn mới hợp lệ.")
+            return redirect("honorees:round_detail", pk=pk)
+        deadline = form.cleaned_data["deadline"]
+    attempt(
+        request,
+        lambda: services.change_round_state(
+            round=round, by=request.user, state=state, deadline=deadline
+        ),
+        "Đã cập nhật trạng thái đợt.",
+    )
+    return redirect("honorees:round_detail", pk=pk)
+
+
+@login_required
+def round_quotas(request, pk: int):
+    round = selectors.get_round(request.user, pk)
+    require(permissions.can_view_round_office(request.user, round))
+    can_manage = permissions.can_manage_round(request.user, round)
+    organiser = round.conference.organiser
+    units = Unit.objects.get_descendants(organiser).filter(active=True).order_by("path")
+    form = QuotaForm(request.POST if can_manage else None, units=units)
+    if request.method == "POST":
+        require(can_manage)
+        if form.is_valid():
+            try:
+                services.set_quota(round=round, by=request.user, **form.cleaned_data)
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                messages.success(request, "Đã giao chỉ tiêu.")
+                return redirect("honorees:round_quotas", pk=pk)
+    context = {
+        "round": round,
+        "conference": round.conference,
+        "quotas": selectors.round_quotas(round),
+        "form": form,
+        "can_manage": can_manage,
+    }
+    return render(request, "honorees/round_quotas.html", context)
+
+
+@login_required
+def round_export(request, pk: int):
+    round = selectors.get_round(request.user, pk)
+    require(permissions.can_view_round_office(request.user, round))
+    data = export_nominations(selectors.round_nominations(round))
+    return xlsx_response(data, f"de-nghi-khen-thuong-dot-{round.pk}")
+
+
+@login_required
+def round_template(request, pk: int):
+    round = selectors.get_round(request.user, pk)
+    return xlsx_response(template_xlsx(round), f"mau-de-nghi-khen-thuong-dot-{round.pk}")

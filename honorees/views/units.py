@@ -1,0 +1,91 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.forms import XlsxUploadForm
+
+from .. import permissions, selectors, services
+from ..forms import nomination_form_class
+from ..models import Nomination
+from ._helpers import form_error, require
+
+
+@login_required
+def unit_round(request, pk: int, unit_pk: int):
+    """The unit's page: its quota and what is left, the deadline, its nominations."""
+    round = selectors.get_round(request.user, pk)
+    unit = selectors.get_round_unit(request.user, round, unit_pk)
+    context = {
+        "round": round,
+        "conference": round.conference,
+        "unit": unit,
+        "quota_lines": selectors.unit_quota_lines(round, unit),
+        "nominations": selectors.unit_nominations(round, unit),
+        "can_act": permissions.can_act_for_unit(request.user, unit),
+    }
+    return render(request, "honorees/unit_round.html", context)
+
+
+def _create(request, form, round, unit, kind):
+    data = dict(form.cleaned_data)
+    dossier = data.pop("dossier", None) or None
+    nomination = services.create_nomination(
+        round=round, unit=unit, kind=kind, by=request.user, dossier=dossier, **data
+    )
+    if "submit" in request.POST:
+        nomination = services.submit_nomination(nomination=nomination, by=request.user)
+    return nomination
+
+
+@login_required
+def nomination_create(request, pk: int, unit_pk: int, kind: str):
+    if kind not in Nomination.Kind.values:
+        raise Http404
+    round = selectors.get_round(request.user, pk)
+    unit = selectors.get_round_unit(request.user, round, unit_pk)
+    require(permissions.can_act_for_unit(request.user, unit))
+    form_class = nomination_form_class(kind)
+    form = form_class(request.POST or None, request.FILES or None, round=round)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nomination = _create(request, form, round, unit, kind)
+        except PermissionDeniedError as exc:
+            raise PermissionDenied from exc
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            sent = nomination.status == Nomination.Status.SUBMITTED
+            messages.success(request, "Đã gửi hồ sơ." if sent else "Đã lưu hồ sơ (chưa gửi).")
+            return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
+    context = {"form": form, "round": round, "unit": unit, "kind": kind}
+    return render(request, "honorees/nomination_form.html", context)
+
+
+@login_required
+def nomination_import(request, pk: int, unit_pk: int):
+    round = selectors.get_round(request.user, pk)
+    unit = selectors.get_round_unit(request.user, round, unit_pk)
+    require(permissions.can_act_for_unit(request.user, unit))
+    form = XlsxUploadForm(request.POST or None, request.FILES or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        confirm = "confirm" in request.POST
+        try:
+            result = services.import_nominations(
+                round=round,
+                unit=unit,
+                data=form.cleaned_data["file"].read(),
+                by=request.user,
+                dry_run=not confirm,
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            if confirm and result.report.ok:
+                messages.success(request, f"Đã gửi {result.report.new} hồ sơ từ tệp Excel.")
+                return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
+    context = {"form": form, "round": round, "unit": unit, "result": result}
+    return render(request, "honorees/nomination_import.html", context)

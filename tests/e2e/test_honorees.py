@@ -1,0 +1,130 @@
+"""A whole round in a real browser: a unit submits two individuals by form and a collective by
+Excel; the office returns one; the unit fixes it; two council members vote; the office
+finalises; the leader signs the decision."""
+
+import pytest
+
+from conferences.models import Role
+from honorees.models import AwardDecision, Nomination
+from tests.e2e.conftest import log_in
+from tests.factories import PASSWORD, ConferenceFactory, UnitFactory, member
+from tests.honorees.factories import QuotaFactory, RoundFactory
+from tests.honorees.xlsx import person_row, workbook
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def as_user(browser, live_server):
+    contexts = []
+
+    def open_as(user):
+        context = browser.new_context(locale="vi-VN", base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(10_000)
+        log_in(page, user.username, PASSWORD)
+        page.wait_for_url("**/")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()
+
+
+def _world():
+    commune = UnitFactory(name="Ủy ban nhân dân xã Hòa Bình")
+    school = UnitFactory(parent=commune, name="Trường Tiểu học Hòa Bình", kind="school")
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune))
+    QuotaFactory(round=round, unit=school, max_individuals=3, max_collectives=1)
+    return {
+        "round": round,
+        "school": school,
+        "submitter": member(school, Role.SUBMITTER),
+        "staff": member(commune, Role.STAFF),
+        "leader": member(commune, Role.LEADER),
+        "council": [member(commune, Role.COUNCIL), member(commune, Role.COUNCIL)],
+    }
+
+
+def _add_individual(page, name, year):
+    page.get_by_role("link", name="Thêm cá nhân").click()
+    page.get_by_label("Họ và tên").fill(name)
+    page.get_by_label("Giới tính").select_option(label="Nữ")
+    page.get_by_label("Năm sinh").fill(str(year))
+    page.get_by_label("Tóm tắt thành tích").fill("Giáo viên dạy giỏi cấp huyện.")
+    page.get_by_label("Hình thức đề nghị").select_option(label="Giấy khen của Chủ tịch UBND xã")
+    page.get_by_role("button", name="Lưu và gửi").click()
+    page.get_by_text("Đã gửi hồ sơ.").wait_for()
+
+
+def _import_collective(page, tmp_path):
+    row = person_row(1, **{"Cá nhân/Tập thể": "Tập thể", "Họ và tên": "Tổ chuyên môn khối 4",
+                           "Năm sinh": None, "Hình thức đề nghị": "Tập thể lao động tiên tiến"})  # fmt: skip
+    path = tmp_path / "danh-sach.xlsx"
+    path.write_bytes(workbook([row]))
+    page.get_by_role("link", name="Gửi danh sách bằng Excel").click()
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(path))
+    page.get_by_role("button", name="Kiểm tra tệp").click()
+    assert "1 tập thể" in page.get_by_test_id("import-preview").inner_text()
+    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(path))
+    page.get_by_role("button", name="Gửi danh sách").click()
+    page.get_by_text("Đã gửi 1 hồ sơ từ tệp Excel.").wait_for()
+
+
+def test_round_from_submission_to_signed_decision(as_user, tmp_path):
+    w = _world()
+    round, unit_url = w["round"], f"/khen-thuong/dot/{w['round'].pk}/don-vi/{w['school'].pk}/"
+
+    unit = as_user(w["submitter"])
+    unit.goto(unit_url)
+    _add_individual(unit, "Nguyễn Thị Hoa", 1984)
+    _add_individual(unit, "Trần Thị Lụa", 1990)
+    _import_collective(unit, tmp_path)
+    assert unit.get_by_test_id("quota-individual").inner_text().count("Còn 1") == 1
+
+    office = as_user(w["staff"])
+    hoa = Nomination.objects.get(full_name="Nguyễn Thị Hoa")
+    office.goto(f"/khen-thuong/ho-so/{hoa.pk}/")
+    office.get_by_label("Lý do trả lại").fill("Bổ sung thành tích năm 2024.")
+    office.get_by_role("button", name="Trả lại").click()
+    office.get_by_text("Đã trả lại hồ sơ cho đơn vị.").wait_for()
+
+    unit.goto(unit_url)
+    assert unit.get_by_text("Lý do trả lại: Bổ sung thành tích năm 2024.").is_visible()
+    unit.get_by_role("row", name="Nguyễn Thị Hoa").get_by_role("link", name="Sửa").click()
+    unit.get_by_label("Tóm tắt thành tích").fill("Giáo viên dạy giỏi cấp huyện năm 2024.")
+    unit.get_by_role("button", name="Lưu và gửi").click()
+    unit.get_by_text("Đã lưu hồ sơ.").wait_for()
+
+    for person in w["council"]:
+        council = as_user(person)
+        council.goto(f"/khen-thuong/dot/{round.pk}/binh-xet/")
+        for index in range(3):
+            item = council.get_by_test_id("council-item").nth(index)
+            item.get_by_label("Đồng ý", exact=True).check()
+            item.get_by_role("button", name="Ghi ý kiến").click()
+            council.get_by_text("Đã ghi ý kiến của bạn.").wait_for()
+
+    office.goto(f"/khen-thuong/dot/{round.pk}/ket-qua-binh-xet/")
+    for _ in range(3):
+        office.get_by_test_id("tally-row").filter(has_text="Đạt").filter(
+            has=office.get_by_role("button", name="Chốt")
+        ).first.get_by_role("button", name="Chốt").click()
+        office.get_by_text("Đã chốt kết quả bình xét.").wait_for()
+    assert Nomination.objects.filter(status="approved").count() == 3
+
+    office.goto(f"/khen-thuong/dot/{round.pk}/")
+    office.get_by_role("link", name="Lập quyết định từ các hồ sơ đã thông qua").click()
+    office.get_by_label("Họ tên người ký").fill("Phạm Văn Hùng")
+    office.get_by_role("button", name="Lưu dự thảo").click()
+    office.get_by_text("Đã lập dự thảo quyết định.").wait_for()
+    decision = AwardDecision.objects.get()
+
+    leader = as_user(w["leader"])
+    leader.goto(f"/khen-thuong/quyet-dinh/{decision.pk}/")
+    leader.get_by_role("button", name="Ký quyết định").click()
+    leader.get_by_test_id("decision-status").filter(has_text="Đã ký").wait_for()
+    assert leader.get_by_test_id("decision-number").inner_text() == "Số: 01/QĐ-UBND"
+    assert leader.get_by_test_id("decision-row").count() == 3
+    assert Nomination.objects.filter(status="awarded").count() == 3

@@ -1,0 +1,69 @@
+"""Concurrent submissions against one quota (PostgreSQL: SQLite serialises all writers)."""
+
+import threading
+
+import pytest
+from django.db import connection
+
+from conferences.errors import DomainError
+from conferences.models import Role
+from honorees import services
+from honorees.models import Nomination
+from tests.factories import ConferenceFactory, UnitFactory, member
+from tests.honorees.factories import NominationFactory, QuotaFactory, RoundFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+THREADS = 50
+QUOTA = 10
+
+
+def _run_all(jobs):
+    barrier = threading.Barrier(len(jobs))
+    outcomes = []
+
+    def worker(job):
+        try:
+            barrier.wait()
+            job()
+            outcomes.append("ok")
+        except DomainError:
+            outcomes.append("refused")
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker, args=(job,)) for job in jobs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return outcomes
+
+
+def test_submit_nomination_50_at_once_against_quota_10_accepts_exactly_10():
+    commune = UnitFactory()
+    school = UnitFactory(parent=commune, kind="school")
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune))
+    QuotaFactory(round=round, unit=school, max_individuals=QUOTA)
+    submitter = member(school, Role.SUBMITTER)
+    drafts = [NominationFactory(round=round, unit=school) for _ in range(THREADS)]
+
+    outcomes = _run_all(
+        [lambda n=n: services.submit_nomination(nomination=n, by=submitter) for n in drafts]
+    )
+
+    assert outcomes.count("ok") == QUOTA
+    assert outcomes.count("refused") == THREADS - QUOTA
+    assert Nomination.objects.filter(status="submitted").count() == QUOTA
+
+
+def test_next_number_50_at_once_gives_distinct_numbers():
+    unit = UnitFactory()
+    numbers = []
+    _run_all(
+        [
+            lambda: numbers.append(services.next_number(unit=unit, year=2026, type_code="QĐ"))
+            for _ in range(THREADS)
+        ]
+    )
+    assert sorted(numbers) == list(range(1, THREADS + 1))

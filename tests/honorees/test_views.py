@@ -1,0 +1,196 @@
+from io import BytesIO
+
+import openpyxl
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from conferences.extensions import home_items
+from conferences.models import Role
+from honorees import services
+from honorees.models import AwardDecision, Nomination
+from tests.honorees.factories import DecisionFactory, NominationFactory, award
+from tests.honorees.test_services import DECISION
+from tests.honorees.xlsx import person_row, workbook
+
+S = Nomination.Status
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _make(office, count, **kw):
+    for _ in range(count):
+        NominationFactory(round=office["round"], unit=office["school"], **kw)
+
+
+def _compare(client, office, url, **kw):
+    _make(office, 1, **kw)
+    one = _queries(client, url)
+    _make(office, 2, **kw)
+    assert _queries(client, url) == one
+
+
+@pytest.mark.parametrize(
+    ("name", "user", "status"),
+    [
+        ("unit_round", "submitter", S.DRAFT),
+        ("round_detail", "staff", S.SUBMITTED),
+        ("council_list", "council", S.SUBMITTED),
+        ("review_tally", "staff", S.SUBMITTED),
+        ("delegates_above", "staff", S.APPROVED),
+    ],
+)
+def test_list_views_query_count_does_not_grow(client, office, name, user, status):
+    person = office[user][0] if user == "council" else office[user]
+    client.force_login(person)
+    kwargs = {"pk": office["round"].pk}
+    if name == "unit_round":
+        kwargs["unit_pk"] = office["school"].pk
+    _compare(client, office, reverse(f"honorees:{name}", kwargs=kwargs), status=status)
+
+
+def test_decision_detail_query_count_does_not_grow(client, office):
+    client.force_login(office["staff"])
+    _make(office, 1, status=S.APPROVED)
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    url = reverse("honorees:decision_detail", kwargs={"pk": decision.pk})
+    one = _queries(client, url)
+    _make(office, 2, status=S.APPROVED)
+    AwardDecision.objects.filter(pk=decision.pk).delete()
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    assert _queries(client, reverse("honorees:decision_detail", kwargs={"pk": decision.pk})) == one
+
+
+def test_unit_page_shows_quota_left_and_deadline(client, office):
+    _make(office, 1, status=S.SUBMITTED)
+    client.force_login(office["submitter"])
+    url = reverse(
+        "honorees:unit_round", kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk}
+    )
+    html = client.get(url).content.decode()
+    assert "Còn 2" in html and "Đã gửi 1 / chỉ tiêu 3" in html
+    assert "data-countdown" in html
+
+
+def _individual_post(**extra):
+    return {
+        "full_name": "Phạm Thị Mai", "gender": "female", "birth_year": 1985,
+        "achievement_summary": "Giáo viên dạy giỏi.", "proposed_award": award("gk-xa").pk,
+        "submit": "1", **extra,
+    }  # fmt: skip
+
+
+def test_nomination_create_and_submit_by_form(client, office):
+    client.force_login(office["submitter"])
+    url = reverse(
+        "honorees:nomination_create",
+        kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk, "kind": "individual"},
+    )
+    dossier = SimpleUploadedFile("hs.pdf", b"%PDF-1.7 noi dung", content_type="application/pdf")
+    response = client.post(url, _individual_post(dossier=dossier))
+    assert response.status_code == 302
+    n = Nomination.objects.get()
+    assert (n.full_name, n.status) == ("Phạm Thị Mai", S.SUBMITTED)
+    assert n.dossier.name.endswith(".pdf")
+
+
+def test_nomination_create_rejects_disguised_dossier(client, office):
+    client.force_login(office["submitter"])
+    url = reverse(
+        "honorees:nomination_create",
+        kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk, "kind": "individual"},
+    )
+    fake = SimpleUploadedFile("hs.pdf", b"MZ not a pdf", content_type="application/pdf")
+    response = client.post(url, _individual_post(dossier=fake))
+    assert response.status_code == 200
+    assert "không phải PDF hoặc DOCX" in response.content.decode()
+    assert Nomination.objects.count() == 0
+
+
+def test_nomination_import_view_previews_then_confirms(client, office):
+    client.force_login(office["submitter"])
+    url = reverse(
+        "honorees:nomination_import",
+        kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk},
+    )
+    data = workbook([person_row(1), person_row(2)])
+    preview = client.post(url, {"file": SimpleUploadedFile("ds.xlsx", data), "preview": "1"})
+    assert "2 cá nhân" in preview.content.decode()
+    assert Nomination.objects.count() == 0
+    done = client.post(url, {"file": SimpleUploadedFile("ds.xlsx", data), "confirm": "1"})
+    assert done.status_code == 302
+    assert Nomination.objects.filter(status=S.SUBMITTED).count() == 2
+
+
+def test_round_export_keeps_formula_text_as_text(client, office):
+    NominationFactory(round=office["round"], unit=office["school"], status=S.SUBMITTED,
+                      full_name="=HYPERLINK(\"http://x\")")  # fmt: skip
+    client.force_login(office["staff"])
+    response = client.get(reverse("honorees:round_export", kwargs={"pk": office["round"].pk}))
+    sheet = openpyxl.load_workbook(BytesIO(response.content)).active
+    cell = sheet.cell(row=2, column=4)
+    assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"
+
+
+def test_round_create_then_quota(client, office):
+    client.force_login(office["staff"])
+    url = reverse("honorees:round_create", kwargs={"conference_pk": office["conference"].pk})
+    response = client.post(url, {
+        "title": "Đợt hai", "deadline": "2031-01-01T17:00", "threshold": "two_thirds",
+        "allowed_forms": [award("gk-xa").pk],
+    })  # fmt: skip
+    round = office["conference"].nomination_rounds.get(title="Đợt hai")
+    assert response.status_code == 302
+    quota_url = reverse("honorees:round_quotas", kwargs={"pk": round.pk})
+    client.post(
+        quota_url, {"unit": office["village"].pk, "max_individuals": 4, "max_collectives": 1}
+    )
+    assert round.quotas.get().max_individuals == 4
+
+
+def test_return_then_vote_finalise_and_sign_through_views(client, office):
+    n = NominationFactory(round=office["round"], unit=office["school"], status=S.SUBMITTED)
+    client.force_login(office["staff"])
+    client.post(reverse("honorees:nomination_return", kwargs={"pk": n.pk}), {"comment": "Thiếu"})
+    n.refresh_from_db()
+    assert n.status == S.RETURNED
+    services.submit_nomination(nomination=n, by=office["submitter"])
+    for m in office["council"]:
+        client.force_login(m)
+        client.post(reverse("honorees:nomination_vote", kwargs={"pk": n.pk}), {"choice": "agree"})
+    client.force_login(office["staff"])
+    client.post(
+        reverse("honorees:nomination_finalise", kwargs={"pk": n.pk}), {"outcome": "approved"}
+    )
+    n.refresh_from_db()
+    assert n.status == S.APPROVED
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    client.force_login(office["leader"])
+    client.post(reverse("honorees:decision_sign", kwargs={"pk": decision.pk}))
+    n.refresh_from_db()
+    assert n.status == S.AWARDED
+
+
+def test_home_items_for_each_role(office):
+    NominationFactory(round=office["round"], unit=office["school"], status=S.SUBMITTED)
+    DecisionFactory(round=office["round"])
+    assert any("Đã gửi" in i.detail for i in home_items(Role.SUBMITTER, office["submitter"]))
+    assert "1 hồ sơ chờ bạn" in home_items(Role.COUNCIL, office["council"][0])[0].label
+    assert "chờ ký" in home_items(Role.LEADER, office["leader"])[0].label
+    assert "Đã gửi: 1" in home_items(Role.STAFF, office["staff"])[0].detail
+
+
+def test_conference_page_shows_awards_card(client, office):
+    client.force_login(office["submitter"])
+    html = client.get(
+        reverse("conference_detail", kwargs={"pk": office["conference"].pk})
+    ).content.decode()
+    assert "Khen thưởng" in html
+    assert reverse("honorees:round_list", kwargs={"conference_pk": office["conference"].pk}) in html

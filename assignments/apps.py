@@ -4,3 +4,19 @@ from django.apps import AppConfig
 class AssignmentsConfig(AppConfig):
     name = "assignments"
     verbose_name = "Phân công nhiệm vụ"
+
+    def ready(self) -> None:
+        from conferences.extensions import (
+            register_conference_links,
+            register_demo_seeder,
+            register_home_items,
+        )
+        from conferences.models import Role
+
+        from . import home
+        from .demo import seed_demo_assignments
+
+        register_home_items(Role.REPORTER, home.reporter_items)
+        register_home_items(Role.STAFF, home.staff_items)
+        register_conference_links(home.conference_links)
+        register_demo_seeder(seed_demo_assignments)

@@ -214,3 +214,16 @@ IMPORT_EXPORT_MAX_ROWS = env.int("IMPORT_EXPORT_MAX_ROWS", default=20000)
 DOCUMENTS_EXPIRE_HOURS = env.int("DOCUMENTS_EXPIRE_HOURS", default=72)
 # A render that kills its worker this many times is marked failed instead of looping.
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
+
+# --- Assignments ----------------------------------------------------------------------------
+from celery.schedules import crontab  # noqa: E402
+
+# Agencies are reminded of duties due within this many days (and of late ones), once a day.
+ASSIGNMENTS_REMINDER_DAYS = env.int("ASSIGNMENTS_REMINDER_DAYS", default=3)
+# The hour (Vietnam time, CELERY_TIMEZONE) at which Celery beat sends the daily reminders.
+ASSIGNMENTS_REMINDER_HOUR = env.int("ASSIGNMENTS_REMINDER_HOUR", default=7)
+CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
+CELERY_BEAT_SCHEDULE["assignments-send-due-reminders"] = {
+    "task": "assignments.tasks.task_send_due_reminders",
+    "schedule": crontab(minute=0, hour=ASSIGNMENTS_REMINDER_HOUR),
+}

@@ -1,0 +1,274 @@
+"""The office's board of a conference and its inline editing (HTMX, with plain-page fallbacks).
+
+Every change answers with the refreshed board list (HTMX) or a redirect to the board."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django_htmx.http import reswap, retarget
+
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.selectors import get_conference
+
+from .. import selectors, services
+from ..forms import AssignmentForm, DutyForm, MilestoneForm, TemplateApplyForm
+from ..models import DutyStatus, DutyTemplate
+from ..permissions import can_manage_assignments, can_view_board
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def board_context(request, conference, *, error: str = "") -> dict:
+    assignments = selectors.board_assignments(conference)
+    selectors.annotate_duties([d for a in assignments for d in a.duties.all()], selectors.today())
+    return {
+        "conference": conference,
+        "assignments": assignments,
+        "milestones": selectors.annotate_milestones(conference),
+        "can_edit": can_manage_assignments(request.user, conference),
+        "templates": DutyTemplate.objects.all(),
+        "error": error,
+    }
+
+
+@login_required
+def assignment_board(request, conference_pk: int):
+    conference = get_conference(request.user, conference_pk)
+    _require(can_view_board(request.user, conference))
+    context = board_context(request, conference)
+    view = request.GET.get("xem", "")
+    context["by_status"] = view == "trang-thai"
+    if context["by_status"]:
+        columns = selectors.duties_by_status(context["assignments"])
+        context["columns"] = [(DutyStatus(s).label, s, columns[s]) for s in DutyStatus.values]
+    return render(request, "assignments/board.html", context)
+
+
+def _board_done(request, conference, *, error: str = ""):
+    """After a change: the refreshed list for HTMX, a redirect for a plain form."""
+    if request.htmx:
+        response = render(
+            request, "assignments/_board_list.html", board_context(request, conference, error=error)
+        )
+        return reswap(retarget(response, "#board-list"), "innerHTML")
+    if error:
+        messages.error(request, error)
+    return redirect("assignment_board", conference_pk=conference.pk)
+
+
+def _run(request, conference, action: Callable[[], object]):
+    """Call a service for an action button; a refusal becomes a message on the board."""
+    try:
+        action()
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        return _board_done(request, conference, error=exc.message)
+    return _board_done(request, conference)
+
+
+def _form_view(request, conference, form, save: Callable[[dict], object], *, title: str):
+    if request.method == "POST" and form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except PermissionDeniedError as exc:
+            raise PermissionDenied from exc
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            return _board_done(request, conference)
+    template = "assignments/_form.html" if request.htmx else "assignments/form_page.html"
+    context = {"conference": conference, "form": form, "title": title, "action": request.path}
+    return render(request, template, context)
+
+
+# --- Assignments -------------------------------------------------------------------------------------
+@login_required
+def assignment_create(request, conference_pk: int):
+    conference = get_conference(request.user, conference_pk)
+    _require(can_manage_assignments(request.user, conference))
+    form = AssignmentForm(request.POST or None, conference=conference)
+
+    def save(data):
+        return services.create_assignment(conference=conference, by=request.user, **data)
+
+    return _form_view(request, conference, form, save, title="Thêm cơ quan được phân công")
+
+
+@login_required
+def assignment_edit(request, pk: int):
+    assignment = selectors.get_assignment(request.user, pk)
+    conference = assignment.conference
+    _require(can_manage_assignments(request.user, conference))
+    form = AssignmentForm(request.POST or None, conference=conference, instance=assignment)
+
+    def save(data):
+        data.pop("unit", None)
+        return services.update_assignment(assignment=assignment, by=request.user, **data)
+
+    return _form_view(request, conference, form, save, title=f"Sửa: {assignment.heading}")
+
+
+@login_required
+@require_POST
+def assignment_delete(request, pk: int):
+    assignment = selectors.get_assignment(request.user, pk)
+    return _run(
+        request,
+        assignment.conference,
+        lambda: services.delete_assignment(assignment=assignment, by=request.user),
+    )
+
+
+@login_required
+@require_POST
+def assignment_move(request, pk: int, direction: str):
+    assignment = selectors.get_assignment(request.user, pk)
+    return _run(
+        request,
+        assignment.conference,
+        lambda: services.move_assignment(
+            assignment=assignment, direction=direction, by=request.user
+        ),
+    )
+
+
+@login_required
+@require_POST
+def template_apply(request, pk: int):
+    assignment = selectors.get_assignment(request.user, pk)
+    form = TemplateApplyForm(request.POST)
+    if not form.is_valid():
+        return _board_done(request, assignment.conference, error="Hãy chọn một mẫu nhiệm vụ.")
+    template = form.cleaned_data["template"]
+    return _run(
+        request,
+        assignment.conference,
+        lambda: services.apply_duty_template(
+            assignment=assignment, template=template, by=request.user
+        ),
+    )
+
+
+# --- Duties -----------------------------------------------------------------------------------------
+@login_required
+def duty_create(request, assignment_pk: int):
+    assignment = selectors.get_assignment(request.user, assignment_pk)
+    conference = assignment.conference
+    _require(can_manage_assignments(request.user, conference))
+    form = DutyForm(request.POST or None)
+
+    def save(data):
+        return services.create_duty(assignment=assignment, by=request.user, **data)
+
+    return _form_view(request, conference, form, save, title=f"Thêm nhiệm vụ: {assignment.heading}")
+
+
+@login_required
+def duty_edit(request, pk: int):
+    duty = selectors.get_office_duty(request.user, pk)
+    conference = duty.assignment.conference
+    _require(can_manage_assignments(request.user, conference))
+    form = DutyForm.for_duty(duty, request.POST or None)
+
+    def save(data):
+        return services.update_duty(duty=duty, by=request.user, **data)
+
+    return _form_view(request, conference, form, save, title="Sửa nhiệm vụ")
+
+
+@login_required
+@require_POST
+def duty_delete(request, pk: int):
+    duty = selectors.get_office_duty(request.user, pk)
+    return _run(
+        request,
+        duty.assignment.conference,
+        lambda: services.delete_duty(duty=duty, by=request.user),
+    )
+
+
+@login_required
+@require_POST
+def duty_move(request, pk: int, direction: str):
+    duty = selectors.get_office_duty(request.user, pk)
+    return _run(
+        request,
+        duty.assignment.conference,
+        lambda: services.move_duty(duty=duty, direction=direction, by=request.user),
+    )
+
+
+@login_required
+@require_POST
+def duty_reorder(request, assignment_pk: int):
+    assignment = selectors.get_assignment(request.user, assignment_pk)
+    try:
+        ids = [int(value) for value in request.POST.getlist("ids")]
+    except ValueError:
+        ids = []
+    return _run(
+        request,
+        assignment.conference,
+        lambda: services.reorder_duties(assignment=assignment, duty_ids=ids, by=request.user),
+    )
+
+
+# --- Milestones -------------------------------------------------------------------------------------
+@login_required
+def milestone_create(request, conference_pk: int):
+    conference = get_conference(request.user, conference_pk)
+    _require(can_manage_assignments(request.user, conference))
+    form = MilestoneForm(request.POST or None, conference=conference)
+
+    def save(data):
+        return services.create_milestone(conference=conference, by=request.user, **data)
+
+    return _form_view(request, conference, form, save, title="Thêm mốc thời gian")
+
+
+@login_required
+def milestone_edit(request, pk: int):
+    milestone = selectors.get_milestone(request.user, pk)
+    conference = milestone.conference
+    _require(can_manage_assignments(request.user, conference))
+    form = MilestoneForm(request.POST or None, conference=conference, instance=milestone)
+
+    def save(data):
+        return services.update_milestone(milestone=milestone, by=request.user, **data)
+
+    return _form_view(request, conference, form, save, title="Sửa mốc thời gian")
+
+
+@login_required
+@require_POST
+def milestone_delete(request, pk: int):
+    milestone = selectors.get_milestone(request.user, pk)
+    return _run(
+        request,
+        milestone.conference,
+        lambda: services.delete_milestone(milestone=milestone, by=request.user),
+    )
+
+
+@login_required
+@require_POST
+def milestone_move(request, pk: int, direction: str):
+    milestone = selectors.get_milestone(request.user, pk)
+    return _run(
+        request,
+        milestone.conference,
+        lambda: services.move_milestone(milestone=milestone, direction=direction, by=request.user),
+    )
+
+
+def board_url(conference) -> str:
+    return reverse("assignment_board", kwargs={"conference_pk": conference.pk})

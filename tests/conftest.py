@@ -20,3 +20,22 @@ def _celery_eager_for_unit_tests():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+def pytest_collection_modifyitems(items):
+    """Transactional tests (concurrency, worker, browser) end with a flush that also removes
+    the catalogues seeded by data migrations (award forms, prize rules, duty templates).
+    Django's serialized rollback puts them back at the start of each such test."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker and marker.kwargs.get("transaction")) or (
+            "transactional_db" in getattr(item, "fixturenames", ())
+            or "live_server" in getattr(item, "fixturenames", ())
+        )
+        if transactional:
+            kwargs = {
+                **(marker.kwargs if marker else {}),
+                "transaction": True,
+                "serialized_rollback": True,
+            }
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)

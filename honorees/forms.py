@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from conferences.vntext import nfc
 
 from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
+from .services.decisions import DECISION_FIELDS
 from .uploads import MAX_DOSSIER_BYTES, check_dossier
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -152,22 +153,7 @@ class FinaliseForm(forms.Form):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = AwardDecision
-        fields = [
-            "date",
-            "place",
-            "subject",
-            "authority",
-            "legal_bases",
-            "proposing_body",
-            "prize_source",
-            "executors",
-            "recipients",
-            "signer_authority",
-            "signer_title",
-            "signer_name",
-            "type_code",
-            "issuer_code",
-        ]
+        fields = list(DECISION_FIELDS)
         widgets = {
             "date": DATE_INPUT,
             "legal_bases": forms.Textarea(attrs={"rows": 4}),

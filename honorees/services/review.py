@@ -7,6 +7,7 @@ from conferences.vntext import nfc
 from .. import selectors
 from ..models import CouncilVote, Nomination
 from ..permissions import can_manage_round, is_council_member
+from .delegates_join import join_delegate_register
 from .nominations import _log, notify_unit
 from .transitions import move_nomination
 
@@ -54,7 +55,7 @@ def finalise_nomination(
     """The office records the council's result: approved (only when the agree votes reach
     the round's threshold), rejected, or returned to the unit (with a comment).
     Side effects: the state, a NominationEvent, a log entry; an email to the unit's
-    submitters when returned."""
+    submitters when returned; when approved, the honouree joins the delegate register."""
     nomination = (
         Nomination.objects.select_for_update(of=("self",))
         .select_related("round", "unit")
@@ -78,6 +79,8 @@ def finalise_nomination(
     )
     if outcome == S.RETURNED:
         notify_unit(nomination, f"Hồ sơ {nomination.display_name} bị trả lại", comment)
+    if outcome == S.APPROVED:
+        join_delegate_register(nomination, by=by)
     return nomination
 
 

@@ -1,0 +1,37 @@
+"""Approved honourees join the conference's delegate register, under its honoree category,
+without anyone typing them again (delegates.services.upsert_honoree_delegate)."""
+
+from conferences.vntext import fold
+
+
+def source_key(nomination) -> str:
+    return f"honorees.nomination:{nomination.pk}"
+
+
+def _sector(text: str) -> str:
+    """The delegates register's sector for the nomination's free-text field, when it names one."""
+    from delegates.models.delegates import Sector
+
+    key = fold(text or "")
+    return next((value for value, label in Sector.choices if key in (value, fold(str(label)))), "")
+
+
+def join_delegate_register(nomination, *, by) -> None:
+    """Side effects: a delegate row (created or refreshed), an activity entry."""
+    from delegates.services import upsert_honoree_delegate
+
+    upsert_honoree_delegate(
+        conference=nomination.round.conference,
+        source_key=source_key(nomination),
+        full_name=nomination.display_name,
+        is_collective=nomination.is_collective,
+        by=by,
+        gender=nomination.gender,
+        birth_year=nomination.birth_year,
+        ethnicity=nomination.ethnicity,
+        position=nomination.position,
+        unit=nomination.unit,
+        unit_name=nomination.unit_name,
+        sector=_sector(nomination.sector),
+        works_directly_in_production=nomination.works_directly_in_production,
+    )

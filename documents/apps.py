@@ -14,8 +14,11 @@ class DocumentsConfig(AppConfig):
 
         from .builders import register
         from .builders.certificates import CertificateTestBuilder
+        from .builders.decisions import CertificatesBuilder, DecisionBuilder
 
         register(CertificateTestBuilder())
+        register(DecisionBuilder())
+        register(CertificatesBuilder())
 
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):

@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conferences.errors import DomainError, PermissionDeniedError
+from documents.builders import get_builder
 
 from .. import permissions, selectors, services
 from ..documents_data import decision_document_data, default_decision_fields
@@ -60,6 +61,9 @@ def decision_detail(request, pk: int):
         "data": decision_document_data(decision),
         "can_edit": permissions.can_edit_decision(request.user, decision),
         "can_sign": permissions.can_sign_decision(request.user, decision),
+        "can_print": get_builder("award_decision").can_request(request.user, decision),
+        "decision_formats": [("pdf", "PDF"), ("docx", "DOCX")],
+        "certificate_formats": [("pdf", "PDF để in"), ("zip", "DOCX từng người")],
     }
     return render(request, "honorees/decision_detail.html", context)
 

@@ -128,3 +128,18 @@ def test_round_from_submission_to_signed_decision(as_user, tmp_path):
     assert leader.get_by_test_id("decision-number").inner_text() == "Số: 01/QĐ-UBND"
     assert leader.get_by_test_id("decision-row").count() == 3
     assert Nomination.objects.filter(status="awarded").count() == 3
+
+    # The office prints the decision and the certificates (rendered by the worker; eager here).
+    office.goto(f"/khen-thuong/quyet-dinh/{decision.pk}/")
+    office.get_by_test_id("print-award_decision-pdf").click()
+    with office.expect_download() as decision_pdf:
+        office.get_by_test_id("download").click()
+    assert decision_pdf.value.suggested_filename == "quyet-dinh-khen-thuong.pdf"
+    assert open(decision_pdf.value.path(), "rb").read(5) == b"%PDF-"
+    office.goto(f"/khen-thuong/quyet-dinh/{decision.pk}/")
+    office.get_by_test_id("print-award_certificates-pdf").click()
+    with office.expect_download() as certificates_pdf:
+        office.get_by_test_id("download").click()
+    from pypdf import PdfReader
+
+    assert len(PdfReader(certificates_pdf.value.path()).pages) == 3

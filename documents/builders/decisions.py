@@ -1,0 +1,190 @@
+"""The award decision (mẫu 1.2) with its attached list, and the certificates of a decision.
+Data comes from `honorees.documents_data.decision_document_data`."""
+
+import dataclasses
+
+from conferences.models import Role
+from conferences.permissions import has_role_over
+from conferences.vntext import format_number, money_in_words
+
+from ..models import CertificateSetting
+from .base import Builder, Progress, Rendered
+from .certificates import background_from, layout_from, setting_payload
+
+PRINTERS = {Role.STAFF, Role.LEADER}
+
+
+def _target_model():
+    from honorees.models import AwardDecision
+
+    return AwardDecision
+
+
+class _DecisionBase(Builder):
+    @property
+    def target_model(self):
+        return _target_model()
+
+    def can_request(self, user, target) -> bool:
+        return has_role_over(user, target.round.conference.organiser, PRINTERS)
+
+    def scope_unit(self, target):
+        return target.round.conference.organiser
+
+    def conference(self, target):
+        return target.round.conference
+
+    def _data(self, target) -> dict:
+        from honorees.documents_data import decision_document_data
+
+        return dataclasses.asdict(decision_document_data(target))
+
+
+def _article(text: str):
+    from documents.engine.blocks import Paragraph, Run
+
+    head, _, rest = text.partition(". ")
+    return Paragraph((Run(f"{head}. ", bold=True), Run(rest)))
+
+
+def _list_table(data: dict):
+    from documents.engine.blocks import Cell, Table
+
+    rows = []
+    for section in data["sections"]:
+        rows.append((Cell(section["heading"], colspan=5, bold=True, align="left"),))
+        rows.extend(
+            (str(r["stt"]), r["name"], r["unit"], r["award"], format_number(r["amount"]))
+            for r in section["rows"]
+        )
+    total = data["totals"]["total"]
+    rows.append(
+        (
+            Cell("Tổng cộng", colspan=4, bold=True, align="center"),
+            Cell(format_number(total), bold=True),
+        )
+    )
+    return Table(
+        ("STT", "Tên tập thể, cá nhân", "Đơn vị", "Hình thức khen thưởng", "Số tiền (đồng)"),
+        tuple(rows),
+        widths=(1.1, 5.5, 5, 4, 2.8),
+        align=("center", "left", "left", "left", "right"),
+        font_size=12,
+    )
+
+
+def decision_document(data: dict):
+    """The engine's blocks for a decision and its list."""
+    from documents.engine.blocks import Document, Header, PageBreak, Signature, Title, para
+
+    blocks = [
+        Header(data["issuing_body"], data["parent_body"], data["number_line"], data["place_date"]),
+        Title(data["title"], (data["subject"],)),
+        para(data["authority"].upper(), "centered", bold=True),
+        *(para(line, "legal_basis") for line in data["legal_bases"]),
+        para(data["proposing_line"], "legal_basis"),
+        para("QUYẾT ĐỊNH:", "centered", bold=True),
+        *(_article(a) for a in data["articles"]),
+        Signature(
+            tuple(x for x in (data["signer_authority"], data["signer_title"]) if x),
+            data["signer_name"],
+            tuple(data["recipients"]),
+        ),
+        PageBreak(),
+        Title(data["list_title"], (), rule=False),
+        para(data["list_caption"], "centered", italic=True),
+        _list_table(data),
+        para(f"Bằng chữ: {money_in_words(data['totals']['total'])}.", "plain", italic=True),
+    ]
+    return Document(blocks=tuple(blocks), title=data["subject"] or "Quyết định khen thưởng")
+
+
+class DecisionBuilder(_DecisionBase):
+    kind = "award_decision"
+    label = "Quyết định khen thưởng và danh sách"
+    formats = ("pdf", "docx")
+
+    def title(self, target) -> str:
+        return f"Quyết định khen thưởng — {target.subject}"
+
+    def collect(self, target, params):
+        data = self._data(target)
+        data.pop("certificates")
+        return data
+
+    def missing(self, payload) -> list[str]:
+        return (
+            []
+            if any(s["rows"] for s in payload["sections"])
+            else ["Quyết định chưa có ai trong danh sách"]
+        )
+
+    def render(self, payload, fmt, progress: Progress) -> Rendered:
+        from documents.engine.docx_renderer import render_docx
+        from documents.engine.pdf_renderer import render_pdf
+
+        progress(0, 1)
+        document = decision_document(payload)
+        content = render_pdf(document) if fmt == "pdf" else render_docx(document)
+        progress(1, 1)
+        return Rendered(content, f"quyet-dinh-khen-thuong.{fmt}")
+
+
+class CertificatesBuilder(_DecisionBase):
+    kind = "award_certificates"
+    label = "Giấy khen theo quyết định"
+    formats = ("pdf", "zip")
+
+    def title(self, target) -> str:
+        return f"Giấy khen — {target.subject}"
+
+    def collect(self, target, params):
+        from documents.selectors import certificate_setting_for
+
+        data = self._data(target)
+        organiser = target.round.conference.organiser
+        setting = certificate_setting_for(organiser, CertificateSetting.Kind.MERIT)
+        if not setting.pk:
+            setting.issuer_title = data["authority"].upper() or setting.issuer_title
+        return {
+            "signed": data["is_signed"],
+            "setting": setting_payload(setting),
+            "people": [_certificate_fields(c) for c in data["certificates"]],
+        }
+
+    def missing(self, payload) -> list[str]:
+        problems = [] if payload["signed"] else ["Quyết định chưa được ký: chưa in giấy khen"]
+        return problems + [
+            f"{p['name'] or '(không tên)'}: thiếu đơn vị"
+            for p in payload["people"]
+            if not p["unit"]
+        ]
+
+    def render(self, payload, fmt, progress: Progress) -> Rendered:
+        from documents.engine import certificates
+
+        layout, warnings = layout_from(payload["setting"]), []
+        background = background_from(payload["setting"])
+        if fmt == "zip":
+            content = certificates.render_certificates_docx_zip(
+                layout, payload["people"], background, warnings=warnings, progress=progress
+            )
+            return Rendered(content, "giay-khen.zip", [str(w) for w in warnings])
+        content = certificates.render_certificates_pdf(
+            layout, payload["people"], background, warnings=warnings, progress=progress
+        )
+        return Rendered(content, "giay-khen.pdf", [str(w) for w in warnings])
+
+
+def _certificate_fields(certificate: dict) -> dict:
+    keys = (
+        "name",
+        "unit",
+        "achievement",
+        "decision",
+        "gold_book",
+        "place_date",
+        "signer_title",
+        "signer_name",
+    )
+    return {key: certificate[key] or "" for key in keys}

@@ -1,0 +1,146 @@
+"""Printing a decision and its certificates through the documents engine."""
+
+import io
+import zipfile
+
+import pytest
+from docx import Document as DocxDocument
+from pypdf import PdfReader
+
+from documents import services as documents
+from documents.models import GeneratedDocument
+from honorees import services
+from honorees.models import Nomination
+from tests.honorees.factories import NominationFactory, award
+from tests.honorees.test_services import DECISION
+
+S = Nomination.Status
+
+
+def _signed_decision(office):
+    for name in ("Trần Văn Bình", "Nguyễn Thị An"):
+        NominationFactory(
+            round=office["round"], unit=office["school"], status=S.APPROVED, full_name=name
+        )
+    NominationFactory(
+        round=office["round"],
+        unit=office["school"],
+        status=S.APPROVED,
+        kind="collective",
+        full_name="",
+        collective_name="Tổ Toán",
+        proposed_award=award("tt-ldtt"),
+    )
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    services.sign_decision(decision=decision, by=office["leader"])
+    decision.refresh_from_db()
+    return decision
+
+
+def _print(decision, kind, fmt, by, capture):
+    with capture(execute=True):
+        doc = documents.request_document(kind=kind, target=decision, fmt=fmt, by=by)
+    doc.refresh_from_db()
+    assert doc.status == GeneratedDocument.Status.READY, doc.error
+    return doc.file.read()
+
+
+def test_decision_prints_as_pdf_and_docx_with_list_and_money_in_words(
+    office, django_capture_on_commit_callbacks
+):
+    decision = _signed_decision(office)
+    pdf = PdfReader(
+        io.BytesIO(
+            _print(
+                decision,
+                "award_decision",
+                "pdf",
+                office["staff"],
+                django_capture_on_commit_callbacks,
+            )
+        )
+    )
+    text = " ".join(" ".join(p.extract_text().split()) for p in pdf.pages)
+    assert "Số: 01/QĐ-UBND" in text and "QUYẾT ĐỊNH" in text
+    assert text.index("I. TẬP THỂ") < text.index("Tổ Toán") < text.index("II. CÁ NHÂN")
+    assert text.index("Nguyễn Thị An") < text.index("Trần Văn Bình")
+    assert "3.300.000" in text and "Ba triệu ba trăm nghìn đồng" in text
+    assert len(pdf.pages) >= 2 and float(pdf.pages[0].mediabox.height) > float(
+        pdf.pages[0].mediabox.width
+    )
+
+    docx = DocxDocument(
+        io.BytesIO(
+            _print(
+                decision,
+                "award_decision",
+                "docx",
+                office["staff"],
+                django_capture_on_commit_callbacks,
+            )
+        )
+    )
+    cells = [c.text for t in docx.tables for r in t.rows for c in r.cells]
+    paragraphs = "\n".join(p.text for p in docx.paragraphs)
+    assert "Tổ Toán" in cells and "Nguyễn Thị An" in cells and "3.300.000" in cells
+    assert "Điều 1." in paragraphs and "Ba triệu ba trăm nghìn đồng" in paragraphs
+
+
+def test_certificates_of_a_signed_decision_one_page_per_honouree(
+    office, django_capture_on_commit_callbacks
+):
+    decision = _signed_decision(office)
+    pdf = PdfReader(
+        io.BytesIO(
+            _print(
+                decision,
+                "award_certificates",
+                "pdf",
+                office["leader"],
+                django_capture_on_commit_callbacks,
+            )
+        )
+    )
+    assert len(pdf.pages) == 3
+    assert float(pdf.pages[0].mediabox.width) > float(pdf.pages[0].mediabox.height)
+    names = [" ".join(p.extract_text().split()) for p in pdf.pages]
+    assert "Tổ Toán" in names[0] and "Nguyễn Thị An" in names[1] and "Trần Văn Bình" in names[2]
+    assert all("01/QĐ-UBND" in n for n in names)
+
+    archive = zipfile.ZipFile(
+        io.BytesIO(
+            _print(
+                decision,
+                "award_certificates",
+                "zip",
+                office["staff"],
+                django_capture_on_commit_callbacks,
+            )
+        )
+    )
+    assert len(archive.namelist()) == 3
+    texts = []
+    for name in archive.namelist():
+        doc = DocxDocument(io.BytesIO(archive.read(name)))
+        texts.append(doc.element.xml)
+    assert sum("Nguyễn Thị An" in t for t in texts) == 1
+
+
+def test_certificates_of_a_draft_decision_are_refused(office):
+    NominationFactory(
+        round=office["round"], unit=office["school"], status=S.APPROVED, full_name="Lê Văn Cường"
+    )
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    with pytest.raises(Exception, match="chưa được ký"):
+        documents.request_document(
+            kind="award_certificates", target=decision, fmt="pdf", by=office["staff"]
+        )
+    assert not GeneratedDocument.objects.exists()
+
+
+def test_council_member_cannot_print_a_decision(office):
+    decision = _signed_decision(office)
+    with pytest.raises(Exception, match="quyền"):
+        documents.request_document(
+            kind="award_decision", target=decision, fmt="pdf", by=office["council"][0]
+        )

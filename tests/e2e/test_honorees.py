@@ -1,6 +1,9 @@
+
 """A whole round in a real browser: a unit submits two individuals by form and a collective by
 Excel; the office returns one; the unit fixes it; two council members vote; the office
 finalises; the leader signs the decision."""
+
+from pathlib import Path
 
 import pytest
 
@@ -135,7 +138,7 @@ def test_round_from_submission_to_signed_decision(as_user, tmp_path):
     with office.expect_download() as decision_pdf:
         office.get_by_test_id("download").click()
     assert decision_pdf.value.suggested_filename == "quyet-dinh-khen-thuong.pdf"
-    assert open(decision_pdf.value.path(), "rb").read(5) == b"%PDF-"
+    assert Path(decision_pdf.value.path()).read_bytes()[:5] == b"%PDF-"
     office.goto(f"/khen-thuong/quyet-dinh/{decision.pk}/")
     office.get_by_test_id("print-award_certificates-pdf").click()
     with office.expect_download() as certificates_pdf:

@@ -1,4 +1,3 @@
-
 """A whole round in a real browser: a unit submits two individuals by form and a collective by
 Excel; the office returns one; the unit fixes it; two council members vote; the office
 finalises; the leader signs the decision."""

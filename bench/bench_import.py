@@ -94,7 +94,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=5000)
     parser.add_argument("--baseline-rows", type=int, default=1000)
+    parser.add_argument("--quick", action="store_true", help="500 rows against 100")
     args = parser.parse_args()
+    if args.quick:
+        args.rows, args.baseline_rows = 500, 100
     with tempfile.TemporaryDirectory() as tmp:
         setup_django(str(Path(tmp) / "bench.sqlite3"))
         from tests.honorees.xlsx import workbook

@@ -169,3 +169,24 @@ class StatusForm(forms.Form):
 
 class TokenForm(forms.Form):
     token = forms.CharField(label=_("Mã giấy mời"), max_length=60)
+
+
+class InvitationChoiceForm(forms.Form):
+    """Which delegates to print invitations for."""
+
+    category = forms.ModelChoiceField(
+        label=_("Thành phần"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả")
+    )
+    status = forms.ChoiceField(
+        label=_("Tình trạng mời"),
+        choices=[("", _("Chưa từ chối (mặc định)")), *InvitationStatus.choices],
+        required=False,
+    )
+
+    def __init__(self, *args, categories, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["category"].queryset = categories
+        self.fields["unit"].queryset = units

@@ -31,6 +31,7 @@ urlpatterns = [
     path(P + "don-vi/<int:unit_pk>/nhap-excel/", units.unit_import, name="delegates_unit_import"),
     path(P + "danh-sach/", register.register, name="delegates_register"),
     path(P + "danh-sach/xuat-excel/", register.register_export, name="delegates_export"),
+    path(P + "giay-moi/", register.invitations, name="delegates_invitations"),
     path(P + "them/", register.delegate_create, name="delegates_create"),
     path(P + "<int:pk>/sua/", register.delegate_edit, name="delegates_edit"),
     path(P + "<int:pk>/xoa/", register.delegate_delete, name="delegates_delete"),

@@ -11,6 +11,7 @@ from .allocation import allocate_seats, claim_seat, notify_units, save_allocatio
 from .composition import delete_category, delete_rule, save_category, save_rule, set_round
 from .honorees import remove_honoree_delegate, upsert_honoree_delegate
 from .importing import import_unit_delegates
+from .invitations import print_invitations
 from .register import (
     add_delegate,
     change_invitation_status,
@@ -23,6 +24,7 @@ from .register import (
 )
 
 __all__ = [
+    "print_invitations",
     "add_delegate",
     "allocate_seats",
     "change_invitation_status",

@@ -13,7 +13,13 @@ from conferences.errors import DomainError
 from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
 
 from .. import permissions, report, selectors, services
-from ..forms import DelegateForm, RegisterFilterForm, StatusForm, UnitDelegateForm
+from ..forms import (
+    DelegateForm,
+    InvitationChoiceForm,
+    RegisterFilterForm,
+    StatusForm,
+    UnitDelegateForm,
+)
 from ..models import DelegateCategory, InvitationStatus
 from ..resources import RegisterResource
 from .common import conference_for, form_error, require
@@ -201,3 +207,31 @@ def composition_report(request, conference_pk: int):
         "tab": "report",
     }
     return render(request, "delegates/report.html", context)
+
+
+@login_required
+def invitations(request, conference_pk: int):
+    """Choose delegates, print their invitations (a worker renders them), mark them invited."""
+    conference = conference_for(request, conference_pk, MANAGE)
+    form = InvitationChoiceForm(
+        request.POST or request.GET or None,
+        categories=DelegateCategory.objects.filter(conference=conference),
+        units=_register_units(conference),
+    )
+    chosen = []
+    if form.is_bound and form.is_valid():
+        data = form.cleaned_data
+        if request.method == "POST":
+            try:
+                document = services.print_invitations(
+                    conference=conference, by=request.user, **data
+                )
+            except DomainError as exc:
+                form_error(form, exc)
+            else:
+                return redirect("document_detail", pk=document.pk)
+        chosen = selectors.delegates_for_invitations(
+            conference, **{**data, "status": data["status"] or None}
+        )
+    context = {"conference": conference, "form": form, "chosen": chosen, "tab": "register"}
+    return render(request, "delegates/invitations.html", context)

@@ -54,6 +54,7 @@ CASES += [
     _view("delegates_allocation"),
     _view("delegates_register"),
     _view("delegates_export"),
+    _manage("delegates_invitations"),
     _view("delegates_report"),
     _manage("delegates_category_create"),
     _manage("delegates_category_edit", kwargs=lambda w: {**_c(w), "pk": _category(w).pk}),

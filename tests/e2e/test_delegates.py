@@ -49,7 +49,7 @@ def test_delegates_allocation_submission_and_check_in(page, tmp_path):
     office = UnitFactory(name="Ủy ban nhân dân xã Thử")
     school = UnitFactory(parent=office, name="Trường Tiểu học Thử", kind=Unit.Kind.SCHOOL)
     village = UnitFactory(parent=office, name="Thôn Đông", kind=Unit.Kind.VILLAGE)
-    conference = ConferenceFactory(organiser=office)
+    conference = ConferenceFactory(organiser=office, venue="Hội trường Ủy ban nhân dân xã")
     category = CategoryFactory(conference=conference, title="Đại biểu cơ sở", target_min=10)
     staff = member(office, Role.STAFF)
     school_submitter = member(school, Role.SUBMITTER)
@@ -130,6 +130,15 @@ def test_delegates_allocation_submission_and_check_in(page, tmp_path):
     # The office checks in two delegates: one by a name typed without diacritics, one by code.
     log_in(page, staff.username, PASSWORD)
     page.wait_for_url("**/")
+    # The office prints the invitations (one page each) and they become "invited".
+    page.goto(base + "giay-moi/")
+    page.get_by_test_id("print-invitations").click()
+    with page.expect_download() as invitations:
+        page.get_by_test_id("download").click()
+    from pypdf import PdfReader
+
+    assert len(PdfReader(invitations.value.path()).pages) == Delegate.objects.count()
+    assert not Delegate.objects.filter(invitation_status="to_invite").exists()
     page.goto(base + "don-tiep/")
     page.get_by_label("Tìm theo tên (gõ không dấu cũng được)").fill("nguyen van an")
     row = page.locator("#checkin-results li", has_text="Nguyễn Văn Ân")

@@ -52,6 +52,7 @@ class InvitationBuilder(Builder):
         parent = Unit.objects.get_parent(organiser)
         return {
             "issuing_body": organiser.name.upper(),
+            "issuing_name": organiser.name,
             "parent_body": parent.name.upper() if parent else "",
             "place_date": format_place_date(_place(organiser), None, blank_day=True),
             "title": target.title,
@@ -94,13 +95,20 @@ def invitation_document(payload: dict):
                 place_date=payload["place_date"],
             ),
             Title("GIẤY MỜI", (payload["title"],)),
-            para(f"{payload['issuing_body'].title()} trân trọng kính mời:"),
+            para(f"{payload.get('issuing_name') or payload['issuing_body']} trân trọng kính mời:"),
             Slot("invitee", lines=2),
             para(f"Tới dự: {payload['title']}."),
             para(f"Thời gian: {payload['time']}."),
             para(f"Địa điểm: {payload['venue']}."),
             para("Xin mang theo giấy mời này để xuất trình khi đến dự Hội nghị./."),
-            Slot("code", label="Mã giấy mời: ", bold=False, min_font_size=8.0),
+            Slot(
+                "code",
+                label="Mã giấy mời (quét khi đón tiếp): ",
+                bold=False,
+                lines=4,
+                min_font_size=8.0,
+                qr=True,
+            ),
             Signature(
                 authority=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
                 recipients=("- Như trên;", "- Lưu: VT."),

@@ -71,9 +71,27 @@ def _slot_fit(slot: Slot, value: object, box: tuple):
     )
 
 
+def _draw_qr(canvas, value: object, box: tuple) -> tuple:
+    """A QR code of `value` at the right end of the box; returns the box left for text."""
+    from reportlab.graphics import renderPDF
+    from reportlab.graphics.barcode.qr import QrCodeWidget
+    from reportlab.graphics.shapes import Drawing
+
+    left, top, width, height = box
+    size = min(height, width / 3)
+    widget = QrCodeWidget(clean(value), barBorder=0)
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, canvas, left + width - size, top - size)
+    return (left, top, width - size - 2 * mm, height)
+
+
 def _draw_person(canvas, pages, person: Person, index: int, warnings) -> None:
     for page in pages:
         for slot, box in page:
+            if slot.qr and person.get(slot.name):
+                box = _draw_qr(canvas, person[slot.name], box)
             fit = _slot_fit(slot, person.get(slot.name, ""), box)
             if fit.truncated and warnings is not None:
                 warnings.append(

@@ -220,6 +220,9 @@ class Slot:
     lines: int = 1
     indent: bool = True
     min_font_size: float = 10.0
+    # Batch PDF only: also draw the value as a QR code at the right of the slot's box
+    # (DOCX and single renders print the value as text).
+    qr: bool = False
 
     def __post_init__(self) -> None:
         if not NAME.fullmatch(self.name):

@@ -137,3 +137,23 @@ def test_batch_overlay_fills_a_slot_used_twice():
     )
     text = pages_text(render_batch_pdf(document, [{"name": "Trần Văn Bình"}]))[0]
     assert "Kính gửi: Trần Văn Bình" in text and "Người nhận: Trần Văn Bình" in text
+
+
+def test_batch_slot_with_qr_draws_a_code_beside_the_text():
+    import io
+
+    import pikepdf
+
+    from documents.engine.batch import render_batch_pdf
+    from documents.engine.blocks import Document, Slot, para
+
+    def content_ops(qr: bool) -> int:
+        doc = Document(
+            blocks=(para("Giấy mời"), Slot("code", label="Mã: ", lines=4, qr=qr)),
+            page_numbers_from=0,
+        )
+        pdf = render_batch_pdf(doc, [{"code": "AbC-123_xyz"}])
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            return sum(1 for _ in pikepdf.parse_content_stream(opened.pages[0]))
+
+    assert content_ops(True) > content_ops(False) + 50  # the QR modules are drawn as shapes

@@ -25,7 +25,7 @@ def _time_text(conference: Conference) -> str:
 
 
 def _place(unit: Unit) -> str:
-    return unit.label.replace("UBND ", "").replace("Ủy ban nhân dân ", "")
+    return unit.place_name
 
 
 class InvitationBuilder(Builder):

@@ -13,12 +13,14 @@ class DocumentsConfig(AppConfig):
         from conferences.permissions import has_role_over
 
         from .builders import register
+        from .builders.assignments import AssignmentSheetBuilder
         from .builders.certificates import CertificateTestBuilder
         from .builders.decisions import CertificatesBuilder, DecisionBuilder
 
         register(CertificateTestBuilder())
         register(DecisionBuilder())
         register(CertificatesBuilder())
+        register(AssignmentSheetBuilder())
 
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):

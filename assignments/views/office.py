@@ -36,6 +36,7 @@ def board_context(request, conference, *, error: str = "") -> dict:
         "can_edit": can_manage_assignments(request.user, conference),
         "templates": DutyTemplate.objects.all(),
         "error": error,
+        "print_formats": [("pdf", "PDF"), ("docx", "DOCX")],
     }
 
 

@@ -15,6 +15,20 @@ class UnitKind(models.TextChoices):
     AGENCY = "agency", _("Cơ quan ngoài (công an, quân sự, điện lực, báo chí...)")
 
 
+# Longest first: "thành phố" before "thị xã"...
+PLACE_LEVELS = (
+    "thành phố",
+    "thị trấn",
+    "thị xã",
+    "đặc khu",
+    "phường",
+    "huyện",
+    "quận",
+    "tỉnh",
+    "xã",
+)
+
+
 class Unit(MP_Node):
     """An organisation in an office's world: a province, a commune, one of its offices,
     a village, a school, an outside agency. Units form a tree (materialised path), so the
@@ -53,3 +67,14 @@ class Unit(MP_Node):
     @property
     def label(self) -> str:
         return self.short_name or self.name
+
+    @property
+    def place_name(self) -> str:
+        """The place a document is dated at: "Ủy ban nhân dân huyện Thanh Trì" -> "Thanh Trì"."""
+        name = self.name
+        for prefix in ("Ủy ban nhân dân ", "UBND "):
+            name = name.removeprefix(prefix)
+        for level in PLACE_LEVELS:
+            if name.lower().startswith(level + " "):
+                return name[len(level) + 1 :]
+        return name

@@ -362,3 +362,20 @@ def test_remove_membership_refused_for_staff(world):
         services.remove_membership(membership=membership, by=world["users"]["staff"])
 
     assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "place"),
+    [
+        ("Ủy ban nhân dân huyện Thanh Trì", "Thanh Trì"),
+        ("Ủy ban nhân dân xã Thượng Hồng", "Thượng Hồng"),
+        ("Ủy ban nhân dân thành phố Hà Nội", "Hà Nội"),
+        ("Ủy ban nhân dân thị trấn Văn Điển", "Văn Điển"),
+        ("UBND phường Văn Yên", "Văn Yên"),
+        ("Trường Tiểu học Thượng Hồng", "Trường Tiểu học Thượng Hồng"),
+    ],
+)
+def test_unit_place_name_drops_the_committee_and_level(name, place):
+    from conferences.models import Unit
+
+    assert Unit(name=name).place_name == place

@@ -5,6 +5,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import time
 import uuid
 from datetime import timedelta
@@ -214,8 +215,8 @@ def purge_expired_documents(*, now=None) -> int:
     expired = GeneratedDocument.objects.filter(expires_at__lte=now)
     count = 0
     for document in expired.iterator():
-        if document.file:
-            document.file.storage.delete(document.file.name)
+        # The whole folder: the file, its previews, and any partial file of a killed render.
+        shutil.rmtree(Path(settings.MEDIA_ROOT) / f"documents/{document.pk}", ignore_errors=True)
         document.delete()
         count += 1
     return count

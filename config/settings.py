@@ -227,3 +227,8 @@ CELERY_BEAT_SCHEDULE["assignments-send-due-reminders"] = {
     "task": "assignments.tasks.task_send_due_reminders",
     "schedule": crontab(minute=0, hour=ASSIGNMENTS_REMINDER_HOUR),
 }
+# Generated files past DOCUMENTS_EXPIRE_HOURS are removed every hour.
+CELERY_BEAT_SCHEDULE["documents-purge-expired"] = {
+    "task": "documents.tasks.task_purge_expired_documents",
+    "schedule": crontab(minute=15),
+}

@@ -190,3 +190,13 @@ def test_render_document_command_writes_the_file(setting, tmp_path):
 def test_builder_base_denies_by_default(world):
     assert Builder().can_request(world["users"]["superuser"], None) is False
     assert Rendered(b"x", "a.pdf").warnings == []
+
+
+def test_beat_schedule_purges_expired_documents_with_a_registered_task():
+    from django.conf import settings
+
+    from config.celery import app
+
+    entry = settings.CELERY_BEAT_SCHEDULE["documents-purge-expired"]
+    assert entry["task"] in app.tasks
+    assert settings.CELERY_BEAT_SCHEDULE["assignments-send-due-reminders"]["task"] in app.tasks

@@ -197,6 +197,7 @@ def test_beat_schedule_purges_expired_documents_with_a_registered_task():
 
     from config.celery import app
 
+    app.loader.import_default_modules()  # what a worker or beat does at start (autodiscovery)
     entry = settings.CELERY_BEAT_SCHEDULE["documents-purge-expired"]
     assert entry["task"] in app.tasks
     assert settings.CELERY_BEAT_SCHEDULE["assignments-send-due-reminders"]["task"] in app.tasks

@@ -70,3 +70,24 @@ class LoginForm(AuthenticationForm):
         ),
         "inactive": _("Tài khoản này đã bị khóa. Hãy liên hệ cán bộ quản trị của đơn vị."),
     }
+
+
+def run_upload(request, form: XlsxUploadForm, importer):
+    """The Excel upload flow of every import page: for a valid POSTed file, run
+    `importer(data=..., dry_run=...)`, a preview unless the user pressed "confirm".
+    Returns (result, confirmed); (None, False) when nothing ran. A rule broken by the file
+    becomes a form error (nothing is written); a permission refusal answers 403."""
+    from django.core.exceptions import PermissionDenied
+
+    from .errors import DomainError, PermissionDeniedError
+
+    if request.method != "POST" or not form.is_valid():
+        return None, False
+    confirm = "confirm" in request.POST
+    try:
+        return importer(data=form.cleaned_data["file"].read(), dry_run=not confirm), confirm
+    except PermissionDeniedError as exc:
+        raise PermissionDenied(exc.message) from exc
+    except DomainError as exc:
+        form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        return None, False

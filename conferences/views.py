@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,7 +13,7 @@ from . import permissions, selectors, services
 from .errors import DomainError, PermissionDeniedError
 from .extensions import conference_links
 from .filters import ActivityFilter
-from .forms import AddRoleForm, NewUserForm, UnitForm, XlsxUploadForm
+from .forms import AddRoleForm, NewUserForm, UnitForm, XlsxUploadForm, run_upload
 from .home import home_panels
 from .importing import XLSX_CONTENT_TYPE, export_xlsx
 from .models import Membership, Unit
@@ -102,20 +104,13 @@ def unit_edit(request, pk: int):
 def unit_import(request):
     _require(permissions.can_import_units(request.user))
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"].read()
-        confirm = "confirm" in request.POST
-        try:
-            report = services.import_units(data=data, by=request.user, dry_run=not confirm)
-        except DomainError as exc:
-            _form_error(form, exc)
-        else:
-            if confirm and report.ok:
-                messages.success(
-                    request, f"Đã nhập {report.new} đơn vị mới, cập nhật {report.updated} đơn vị."
-                )
-                return redirect("unit_list")
+    importer = partial(services.import_units, by=request.user)
+    report, confirmed = run_upload(request, form, importer)
+    if confirmed and report.ok:
+        messages.success(
+            request, f"Đã nhập {report.new} đơn vị mới, cập nhật {report.updated} đơn vị."
+        )
+        return redirect("unit_list")
     return render(request, "conferences/unit_import.html", {"form": form, "report": report})
 
 

@@ -1,12 +1,15 @@
 """A unit's own page: its allocation (the notice), its delegates, the form and the Excel
 import. Its submitter works here until the deadline; the office at any time."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from conferences.errors import DomainError
+from conferences.forms import run_upload
 from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
 
 from .. import permissions, selectors, services
@@ -85,22 +88,12 @@ def unit_import(request, conference_pk: int, unit_pk: int):
     conference, unit, delegate_round, can_submit = _unit_scope(request, conference_pk, unit_pk)
     require(can_submit)
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        confirm = "confirm" in request.POST
-        try:
-            report = services.import_unit_delegates(
-                conference=conference,
-                unit=unit,
-                data=form.cleaned_data["file"].read(),
-                by=request.user,
-                dry_run=not confirm,
-            )
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            if confirm and report.ok:
-                messages.success(request, f"Đã nhập {report.new} đại biểu từ tệp Excel.")
-                return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
+    importer = partial(
+        services.import_unit_delegates, conference=conference, unit=unit, by=request.user
+    )
+    report, confirmed = run_upload(request, form, importer)
+    if confirmed and report.ok:
+        messages.success(request, f"Đã nhập {report.new} đại biểu từ tệp Excel.")
+        return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
     context = {"conference": conference, "unit": unit, "form": form, "report": report}
     return render(request, "delegates/unit_import.html", context)

@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -5,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from conferences.errors import DomainError, PermissionDeniedError
-from conferences.forms import XlsxUploadForm
+from conferences.forms import XlsxUploadForm, run_upload
 
 from .. import permissions, selectors, services
 from ..forms import nomination_form_class
@@ -70,22 +72,10 @@ def nomination_import(request, pk: int, unit_pk: int):
     unit = selectors.get_round_unit(request.user, round, unit_pk)
     require(permissions.can_act_for_unit(request.user, unit))
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        confirm = "confirm" in request.POST
-        try:
-            result = services.import_nominations(
-                round=round,
-                unit=unit,
-                data=form.cleaned_data["file"].read(),
-                by=request.user,
-                dry_run=not confirm,
-            )
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            if confirm and result.report.ok:
-                messages.success(request, f"Đã gửi {result.report.new} hồ sơ từ tệp Excel.")
-                return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
+    importer = partial(services.import_nominations, round=round, unit=unit, by=request.user)
+    result, confirmed = run_upload(request, form, importer)
+    if confirmed and result.report.ok:
+        messages.success(request, f"Đã gửi {result.report.new} hồ sơ từ tệp Excel.")
+        return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
     context = {"form": form, "round": round, "unit": unit, "result": result}
     return render(request, "honorees/nomination_import.html", context)

@@ -20,3 +20,10 @@ class AssignmentsConfig(AppConfig):
         register_home_items(Role.STAFF, home.staff_items)
         register_conference_links(home.conference_links)
         register_demo_seeder(seed_demo_assignments)
+
+        from conferences.plans.outline import register_section_provider
+
+        from .selectors import implementation_plan_lines, steps_plan_lines
+
+        register_section_provider("implementation", implementation_plan_lines)
+        register_section_provider("steps", steps_plan_lines)

@@ -1,6 +1,8 @@
 """Demo data for assignments (registered with conferences.extensions.register_demo_seeder).
 Idempotent: a conference that already has assignments is left as it is."""
 
+import datetime as dt
+
 from conferences.models import Conference, Unit
 
 from .demo_data import DUC_GIANG_BLOCKS, THANH_TRI_BLOCKS
@@ -120,7 +122,12 @@ def _seed_duc_giang(stdout) -> None:
         start_year=2020,
         end_year=2025,
         length=Conference.Length.HALF_DAY,
-        date_note="Dự kiến trong tháng 3; ngày tổ chức sẽ được thông báo sau.",
+        date_precision=Conference.DatePrecision.MONTH,
+        date=dt.date(2020, 3, 1),
+        date_note=(
+            "Do tình hình dịch bệnh Covid - 19 đang diễn biến phức tạp, nên ngày tổ chức sẽ "
+            "được thông báo sau"
+        ),
     )
     if not conference.assignments.exists():
         _add_blocks(conference, DUC_GIANG_BLOCKS)
@@ -144,9 +151,39 @@ def _seed_thuong_hong(stdout) -> None:
     stdout.write("Phân công nhiệm vụ và mốc thời gian: Thượng Hồng")
 
 
+# Văn Yên's "Dự kiến thời gian": (kind, date or offset from 31/3/2020, label, title).
+VAN_YEN_STEPS = [
+    ("absolute", dt.date(2020, 3, 15), "", "Họp Hội đồng TĐKT triển khai xây dựng kế hoạch tổ chức Hội nghị điển hình tiên tiến giai đoạn 2020-2025;"),
+    ("none", None, "Từ ngày 15-17/3/2020", "hoàn chỉnh và gửi kế hoạch chi tiết cho các ban ngành, đơn vị, tổ dân phố để thực hiện;"),
+    ("none", None, "Từ 18 – 20/3/2020", "các ban ngành, đoàn thể, tổ dân phố chuẩn bị báo cáo, tiến hành họp bình xét các tập thể, cá nhân tiêu biểu tham dự Hội nghị; tóm tắt thành tích của các tập thể, cá nhân đề nghị vinh danh."),
+    ("absolute", dt.date(2020, 3, 23), "", "các đơn vị gửi báo cáo, danh sách đại biểu đề xuất vinh danh và tóm tắt thành tích của các tập thể, cá nhân về Hội đồng TĐKT phường."),
+    ("relative", -6, "", "Hội đồng TĐKT họp lần 2 thống nhất thành phần, số lượng đại biểu, phân công phát biểu tham luận tại Hội nghị; dự kiến tập thể, cá nhân tham dự Hội nghị điển hình tiên tiến Thành phố (theo số lượng phân bổ 01 tập thể và 05 cá nhân)."),
+    ("none", None, "Ngày 25 - 27/3/2020", "hoàn chỉnh báo cáo Tổng kết phong trào thi đua và công tác khen thưởng 5 năm 2015–2020; phương hướng nhiệm vụ và giải pháp 5 năm 2020 - 2025; chuẩn bị các điều kiện phục vụ Hội nghị."),
+    ("relative", 0, "", "tổ chức Hội nghị."),
+]  # fmt: skip
+
+
+def _seed_van_yen(stdout) -> None:
+    conference = Conference.objects.filter(organiser__code="HT-VY").order_by("pk").first()
+    if conference is None or conference.milestones.exists():
+        return
+    for order, (kind, value, label, title) in enumerate(VAN_YEN_STEPS, start=1):
+        Milestone.objects.create(
+            conference=conference,
+            order=order,
+            title=title,
+            date_label=label,
+            deadline_kind=kind,
+            deadline_date=value if kind == DeadlineKind.ABSOLUTE else None,
+            offset_days=value if kind == DeadlineKind.RELATIVE else None,
+        )
+    stdout.write(f"Các bước triển khai: {len(VAN_YEN_STEPS)} mốc (Văn Yên)")
+
+
 def seed_demo_assignments(stdout) -> None:
     """The Thanh Trì and Đức Giang plans' assignments, word for word, and a Thượng Hồng
     example with relative deadlines and milestones (Công an xã reports as `congan`)."""
     _seed_thanh_tri(stdout)
     _seed_duc_giang(stdout)
     _seed_thuong_hong(stdout)
+    _seed_van_yen(stdout)

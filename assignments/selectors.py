@@ -350,3 +350,32 @@ def agency_units(conference: Conference) -> QuerySet[Unit]:
     return Unit.objects.filter(path__startswith=conference.organiser.path, active=True).order_by(
         "path"
     )
+
+
+# --- The plan's sections (conferences.plans.outline providers) -------------------------------
+
+
+def implementation_plan_lines(conference: Conference, content: dict) -> list:
+    """ "Tổ chức thực hiện": each agency as a numbered heading with its duties and note."""
+    from conferences.plans.outline import Line
+
+    lines = []
+    for block in implementation_section(conference):
+        lines.append(Line("h2", block.title, marker=f"{block.number}."))
+        for item in block.items:
+            if block.bulleted:
+                lines.append(Line("item", item.line, marker="-"))
+            else:
+                lines.append(Line("para", item.line))
+        if block.note:
+            lines.append(Line("para", block.note))
+    return lines
+
+
+def steps_plan_lines(conference: Conference, content: dict) -> list:
+    """The timeline: "- Ngày 23/3/2020: các đơn vị gửi báo cáo ..."."""
+    from conferences.plans.outline import Line
+
+    return [
+        Line("item", step.line.removeprefix("- "), marker="-") for step in steps_section(conference)
+    ]

@@ -5,7 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from treebeard.admin import TreeAdmin
 from treebeard.forms import movenodeform_factory
 
-from .models import ActivityEntry, Conference, Membership, Unit, User
+from .models import ActivityEntry, Conference, DocumentNumberRegister, Membership, Unit, User
 
 
 @admin.register(Unit)
@@ -54,3 +54,9 @@ class ActivityEntryAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(DocumentNumberRegister)
+class DocumentNumberRegisterAdmin(admin.ModelAdmin):
+    list_display = ("unit", "year", "type_code", "last_number")
+    list_filter = ("year", "type_code")

@@ -169,6 +169,19 @@ def format_place_date(place: str, d: date | None, *, blank_day: bool = False) ->
     return ", ".join(part for part in parts if part)
 
 
+_WEEKDAYS = ("Thứ hai", "Thứ ba", "Thứ tư", "Thứ năm", "Thứ sáu", "Thứ bảy", "Chủ nhật")
+
+
+def weekday_vn(d: date) -> str:
+    """Return the weekday as written in plans: "Thứ ba", "Chủ nhật"."""
+    return _WEEKDAYS[d.weekday()]
+
+
+def quarter_roman(d: date) -> str:
+    """Return the quarter of `d` in Roman numerals, as in "Quý I năm 2020"."""
+    return ("I", "II", "III", "IV")[(d.month - 1) // 3]
+
+
 def format_date_short(d: date | None) -> str:
     """Return the short form cited in legal bases, "02/7/2024" or "09/01/2020"; "" for none."""
     return "" if d is None else f"{_day(d)}/{_month(d)}/{d.year}"

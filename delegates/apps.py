@@ -20,6 +20,12 @@ class DelegatesConfig(AppConfig):
         register_home_items(Role.SUBMITTER, submitter_home_items)
         register_demo_seeder(seed_demo_delegates)
 
+        from conferences.plans.outline import register_section_provider
+
+        from .plan import plan_section_lines
+
+        register_section_provider("composition", plan_section_lines)
+
         from documents.builders import register
 
         from .invitations import InvitationBuilder

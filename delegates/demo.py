@@ -82,7 +82,8 @@ def _seed_van_yen() -> None:
         start_year=2020,
         end_year=2025,
         length=Conference.Length.SESSION,
-        date_note="Một buổi, dự kiến trong Quý I năm 2020.",
+        date_precision=Conference.DatePrecision.QUARTER,
+        date=dt.date(2020, 3, 31),
     )
     _categories(conference, data.VAN_YEN)
     CompositionRule.objects.get_or_create(
@@ -91,6 +92,12 @@ def _seed_van_yen() -> None:
         defaults={"total_max": 100, "note": data.VAN_YEN_TOTAL_NOTE},
     )
     DelegateRound.objects.get_or_create(conference=conference, defaults={"line_marker": "plus"})
+
+
+DUC_GIANG_DATE_NOTE = (
+    "Do tình hình dịch bệnh Covid - 19 đang diễn biến phức tạp, nên ngày tổ chức sẽ được "
+    "thông báo sau"
+)
 
 
 def _seed_duc_giang() -> None:
@@ -107,7 +114,9 @@ def _seed_duc_giang() -> None:
         start_year=2020,
         end_year=2025,
         length=Conference.Length.HALF_DAY,
-        date_note="Dự kiến trong tháng 3; ngày tổ chức sẽ được thông báo sau.",
+        date_precision=Conference.DatePrecision.MONTH,
+        date=dt.date(2020, 3, 1),
+        date_note=DUC_GIANG_DATE_NOTE,
     )
     _categories(conference, data.DUC_GIANG)
     DelegateRound.objects.get_or_create(conference=conference, defaults={"line_marker": "plus"})

@@ -14,8 +14,8 @@ def _invitee(delegate) -> str:
 
 
 def _time_text(conference: Conference) -> str:
-    if not conference.date:
-        return conference.date_note
+    if not conference.exact_date:
+        return conference.date_wording()
     start = (
         f"{conference.start_time:%H} giờ {conference.start_time:%M}, "
         if conference.start_time

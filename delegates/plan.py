@@ -111,3 +111,47 @@ def composition_rules_for_plan(conference: Conference) -> list[str]:
         lines.append(f"Tỷ lệ: {shares}.")
     lines += [_rule_wording(r) for r in rules if r.kind == CompositionRule.Kind.STRUCTURE]
     return lines
+
+
+# --- The plan's composition section (conferences.plans.outline provider) --------------------
+
+_LEADS = ("- + ", "- ", "+ ", "* ")
+
+
+def _typed_line(text: str, level: int):
+    """A description line kept as typed: its own "-" or "+" becomes the marker."""
+    from conferences.plans.outline import Line
+
+    for lead in _LEADS:
+        if text.startswith(lead):
+            return Line("item", text[len(lead) :], marker=lead.strip()[-1], level=level)
+    return Line("para", text)
+
+
+def _composition_lines(line: CompositionLine, level: int = 0) -> list:
+    from conferences.plans.outline import Line
+
+    text = f"{line.title}: {line.target}" if line.target else line.title
+    out = [Line("item", text, marker=line.number, level=level)]
+    out += [_typed_line(t, level) for t in line.description_lines]
+    for sub in line.sub_lines:
+        out += _composition_lines(sub, level + 1)
+    return out
+
+
+def plan_section_lines(conference: Conference, content: dict) -> list:
+    """The composition as plan lines. "lines": one line per category with its target, then
+    the conference-wide rules. "summary": one "Thành phần:" line in the plan's words with the
+    shares in brackets, then the total; the numbers always come from this app."""
+    from conferences.plans.outline import Line
+
+    marker = _marker(conference) or "-"
+    rules = composition_rules_for_plan(conference)
+    if content.get("style") == "summary":
+        shares = share_wording(conference)
+        words = content.get("summary_text", "").rstrip(". ")
+        text = f"{words} ({shares})." if shares else f"{words}."
+        out = [Line("item", text, lead="Thành phần:", marker=marker)] if words or shares else []
+        return out + [Line("item", r, marker=marker) for r in rules if not r.startswith("Tỷ lệ")]
+    out = [row for line in composition_for_plan(conference) for row in _composition_lines(line)]
+    return out + [Line("item", r, marker=marker) for r in rules]

@@ -16,11 +16,22 @@ class DocumentsConfig(AppConfig):
         from .builders.assignments import AssignmentSheetBuilder
         from .builders.certificates import CertificateTestBuilder
         from .builders.decisions import CertificatesBuilder, DecisionBuilder
+        from .builders.lists import DelegateListBuilder, HonoreeListBuilder
+        from .builders.notices import QuotaNoticeBuilder
 
         register(CertificateTestBuilder())
         register(DecisionBuilder())
         register(CertificatesBuilder())
         register(AssignmentSheetBuilder())
+
+        from .builders.plans import MaketBuilder, PlanBuilder, ProgrammeBuilder
+
+        register(PlanBuilder())
+        register(ProgrammeBuilder())
+        register(MaketBuilder())
+        register(HonoreeListBuilder())
+        register(DelegateListBuilder())
+        register(QuotaNoticeBuilder())
 
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):

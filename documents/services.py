@@ -46,6 +46,32 @@ def _builder(kind: str, fmt: str) -> Builder:
     return builder
 
 
+PREVIEW_MAX = 10
+
+
+def preview_count(params: dict | None) -> int:
+    """How many copies of a batch a preview asks for (params["preview"]); 0 for no preview."""
+    raw = (params or {}).get("preview")
+    if raw in (None, "", 0, "0"):
+        return 0
+    try:
+        count = int(raw)
+    except (TypeError, ValueError):
+        count = 0
+    if not 1 <= count <= PREVIEW_MAX:
+        raise DomainError(f"Chỉ xem trước được từ 1 đến {PREVIEW_MAX} trang.")
+    return count
+
+
+def _cut_for_preview(builder: Builder, payload, count: int, fmt: str):
+    if not count:
+        return payload
+    cut = builder.preview_payload(payload, count) if fmt == "pdf" else None
+    if cut is None:
+        raise DomainError(f"{builder.label}: chỉ xem trước được bản PDF của một đợt in.")
+    return cut
+
+
 def preflight(*, kind: str, target, params: dict | None = None) -> list[str]:
     """What is missing before printing (empty when everything resolves)."""
     builder = get_builder(kind)
@@ -68,25 +94,29 @@ def request_document(
     *, kind: str, target, fmt: str, by, params: dict | None = None
 ) -> GeneratedDocument:
     """Ask for a document. Returns a ready or running one with the same content when there
-    is one. Side effects: a GeneratedDocument row, an activity entry and a render task
-    queued after commit (neither when an existing one is reused)."""
+    is one. `params["preview"] = n` asks for the first n copies of a batch only (PDF), after
+    the whole batch passed the checks. Side effects: a GeneratedDocument row, an activity
+    entry and a render task queued after commit (neither when an existing one is reused)."""
     builder = _builder(kind, fmt)
     if not builder.can_request(by, target):
         raise PermissionDeniedError("Bạn không có quyền in văn bản này.")
     params = params or {}
+    preview = preview_count(params)
     payload = builder.collect(target, params)
     missing = builder.missing(payload)
     if missing:
         raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
+    payload = _cut_for_preview(builder, payload, preview, fmt)
     digest = content_hash(kind=kind, fmt=fmt, payload=payload)
     existing = _reusable(digest, fmt)
     if existing is not None:
         return existing
+    title = builder.title(target)
     document = GeneratedDocument.objects.create(
         kind=kind,
         fmt=fmt,
-        title=builder.title(target)[:300],
-        params=params,
+        title=(f"Xem trước {preview} trang đầu — {title}" if preview else title)[:300],
+        params={**params, "preview": preview} if preview else params,
         scope_unit=builder.scope_unit(target),
         conference=builder.conference(target),
         target_type=ContentType.objects.get_for_model(target),
@@ -182,6 +212,7 @@ def render_generated_document(*, document_id: int) -> None:
     target = document.target_type.get_object_for_this_type(pk=document.target_id)
     try:
         payload = builder.collect(target, document.params)
+        payload = _cut_for_preview(builder, payload, preview_count(document.params), document.fmt)
         rendered = builder.render(payload, document.fmt, _ProgressWriter(document_id))
     except DomainError as exc:
         _fail(document_id, exc.message)

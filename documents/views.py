@@ -19,6 +19,11 @@ from .pdfutil import page_png
 PREVIEW_PAGES = 2
 
 
+def _preview_pages(document: GeneratedDocument) -> int:
+    """Pages shown as images: the first two, or every page of a batch preview."""
+    return max(PREVIEW_PAGES, int(document.params.get("preview") or 0))
+
+
 @login_required
 @require_POST
 def document_request(request, kind: str, target_pk: int):
@@ -45,7 +50,7 @@ def document_request(request, kind: str, target_pk: int):
 @login_required
 def document_detail(request, pk: int):
     document = selectors.get_document(request.user, pk)
-    pages = range(1, PREVIEW_PAGES + 1) if document.fmt == "pdf" else ()
+    pages = range(1, _preview_pages(document) + 1) if document.fmt == "pdf" else ()
     return render(
         request, "documents/document_detail.html", {"document": document, "preview_pages": pages}
     )
@@ -71,7 +76,7 @@ def document_preview(request, pk: int, page: int):
     if (
         document.status != GeneratedDocument.Status.READY
         or document.fmt != "pdf"
-        or page > PREVIEW_PAGES
+        or page > _preview_pages(document)
     ):
         raise Http404
     try:

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AwardForm, BaseSalary, DocumentNumberRegister, PrizeRule
+from .models import AwardForm, BaseSalary, PrizeRule
 
 
 class PrizeRuleInline(admin.TabularInline):
@@ -41,9 +41,3 @@ class PrizeRuleAdmin(admin.ModelAdmin):
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(admin.ModelAdmin):
     list_display = ("amount", "effective_from", "legal_basis")
-
-
-@admin.register(DocumentNumberRegister)
-class DocumentNumberRegisterAdmin(admin.ModelAdmin):
-    list_display = ("unit", "year", "type_code", "last_number")
-    list_filter = ("year", "type_code")

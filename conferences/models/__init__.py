@@ -1,6 +1,31 @@
 from .activity import ActivityEntry
 from .conferences import Conference
+from .plans import (
+    DocumentNumberRegister,
+    Plan,
+    PlanComment,
+    PlanRevision,
+    PlanRevisionSeen,
+    PlanSection,
+    PlanStatus,
+    SignerAuthority,
+)
 from .units import Unit
 from .users import Membership, Role, User
 
-__all__ = ["ActivityEntry", "Conference", "Membership", "Role", "Unit", "User"]
+__all__ = [
+    "ActivityEntry",
+    "Conference",
+    "DocumentNumberRegister",
+    "Membership",
+    "Plan",
+    "PlanComment",
+    "PlanRevision",
+    "PlanRevisionSeen",
+    "PlanSection",
+    "PlanStatus",
+    "Role",
+    "SignerAuthority",
+    "Unit",
+    "User",
+]

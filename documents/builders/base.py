@@ -50,5 +50,14 @@ class Builder:
         """What the office must fill in before printing, e.g. "Nguyễn Văn A: thiếu đơn vị"."""
         return []
 
+    def preview_payload(self, payload, count: int):
+        """The payload of a batch cut to its first `count` copies (one page each), to see
+        before printing them all; None when the kind is not a batch. Batches keep their
+        copies in `payload["people"]`; the "preview" key keeps the cut apart from the batch
+        in the content hash."""
+        if isinstance(payload, dict) and isinstance(payload.get("people"), list):
+            return {**payload, "people": payload["people"][:count], "preview": count}
+        return None
+
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
         raise ValueError(f"{self.kind} cannot render {fmt}")

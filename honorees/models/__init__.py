@@ -1,5 +1,5 @@
 from .awards import AwardForm, BaseSalary, PrizeRule
-from .decisions import AwardDecision, AwardLine, DocumentNumberRegister
+from .decisions import AwardDecision, AwardLine
 from .nominations import CouncilVote, Nomination, NominationEvent
 from .rounds import NominationRound, RoundQuota
 
@@ -9,7 +9,6 @@ __all__ = [
     "AwardLine",
     "BaseSalary",
     "CouncilVote",
-    "DocumentNumberRegister",
     "Nomination",
     "NominationEvent",
     "NominationRound",

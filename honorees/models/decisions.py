@@ -3,31 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class DocumentNumberRegister(models.Model):
-    """The organiser's register (sổ đăng ký văn bản) for one type of document in one year.
-
-    Kept here until the plan issue owns numbering; `services.next_number` locks the row."""
-
-    unit = models.ForeignKey(
-        "conferences.Unit", on_delete=models.CASCADE, related_name="honoree_number_registers"
-    )
-    year = models.PositiveSmallIntegerField(_("năm"))
-    type_code = models.CharField(_("mã loại văn bản"), max_length=10)
-    last_number = models.PositiveIntegerField(_("số đã cấp gần nhất"), default=0)
-
-    class Meta:
-        verbose_name = _("sổ đăng ký văn bản")
-        verbose_name_plural = _("sổ đăng ký văn bản")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["unit", "year", "type_code"], name="numberregister_one_per_type_year"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.unit} {self.year} {self.type_code}: {self.last_number}"
-
-
 class AwardDecision(models.Model):
     """Quyết định khen thưởng: who is honoured, with what, and the money."""
 

@@ -4,11 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from conferences.errors import DomainError, PermissionDeniedError
-from conferences.models import Unit, User
+from conferences.models import User
+from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
 from conferences.vntext import nfc
 
-from ..models import AwardDecision, AwardLine, DocumentNumberRegister, Nomination, NominationRound
+from ..models import AwardDecision, AwardLine, Nomination, NominationRound
 from ..permissions import can_edit_decision, can_manage_decisions, can_sign_decision
 from ..prizes import compute_prize
 from .transitions import check_decision_move, move_nomination
@@ -29,21 +30,6 @@ DECISION_FIELDS = (
     "type_code",
     "issuer_code",
 )
-
-
-def next_number(*, unit: Unit, year: int, type_code: str) -> int:
-    """The next number of the unit's register for `type_code` in `year`.
-
-    The register row is created if missing, then locked, so concurrent callers get distinct
-    numbers. Side effects: the register row. Runs in the caller's transaction."""
-    with transaction.atomic():
-        DocumentNumberRegister.objects.get_or_create(unit=unit, year=year, type_code=type_code)
-        register = DocumentNumberRegister.objects.select_for_update().get(
-            unit=unit, year=year, type_code=type_code
-        )
-        register.last_number += 1
-        register.save(update_fields=["last_number"])
-        return register.last_number
 
 
 def _clean(fields: dict[str, Any]) -> dict[str, Any]:

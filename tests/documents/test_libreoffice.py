@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from documents.builders.lists import delegate_list_document, honoree_list_document
+from documents.builders.notices import quota_notice_document
 from documents.engine import samples
 from documents.engine.certificates import default_layout, render_certificate_docx
 from documents.engine.docx_renderer import render_docx
@@ -15,6 +17,59 @@ from documents.engine.seed_plans import plan_from_text
 
 pytestmark = pytest.mark.libreoffice
 PLANS = Path("/work/shared/reference/plans")
+HEADER = {
+    "issuing_body": "ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG",
+    "issuing_name": "Ủy ban nhân dân xã Thượng Hồng",
+    "parent_body": "UBND THÀNH PHỐ HẢI PHÒNG",
+    "place_date": "Thượng Hồng, ngày    tháng 10 năm 2025",
+    "conference": "Hội nghị biểu dương điển hình tiên tiến năm 2025",
+}
+
+
+def _list_samples() -> dict[str, tuple[bytes, str]]:
+    """The honouree list, the delegate list and a quota notice, from their builders' payloads."""
+    person = {"name": "Phạm Thị Thu", "position": "Giáo viên", "unit": "Trường Tiểu học"}
+    honourees = {
+        **HEADER,
+        "round": "Đợt khen thưởng năm 2025",
+        "groups": [
+            {
+                "award": "Giấy khen của Chủ tịch UBND xã",
+                "collectives": [],
+                "individuals": [{**person, "achievement": "Dạy giỏi cấp thành phố"}],
+            }
+        ],
+    }
+    delegates = {
+        **HEADER,
+        "groups": [
+            {
+                "heading": "I. Đại biểu cơ sở",
+                "level": 0,
+                "rows": [{**person, "name": "Đinh Văn Sơn", "gender": "Nam", "note": ""}],
+            }
+        ],
+    }
+    notice = {
+        **HEADER,
+        "time": "08 giờ 00, ngày 08 tháng 10 năm 2025",
+        "venue": "Hội trường Ủy ban nhân dân xã",
+        "deadline": "17 giờ 00, ngày 01 tháng 10 năm 2025",
+        "instructions": [],
+        "unit_has_no_seats": False,
+        "notices": [
+            {
+                "unit": "Thôn Trung",
+                "seats": [{"category": "Đại biểu cơ sở", "seats": 3, "noun": "đại biểu"}],
+                "honoree_quotas": [],
+            }
+        ],
+    }
+    return {
+        "danh-sach-khen-thuong": (render_docx(honoree_list_document(honourees)), "Phạm Thị Thu"),
+        "danh-sach-dai-bieu": (render_docx(delegate_list_document(delegates)), "Đinh Văn Sơn"),
+        "thong-bao-phan-bo": (render_docx(quota_notice_document(notice)), "Thôn Trung"),
+    }
 
 
 def _samples() -> dict[str, tuple[bytes, str]]:
@@ -47,6 +102,7 @@ def _samples() -> dict[str, tuple[bytes, str]]:
             ),
             "Trần Thị Mai",
         ),
+        **_list_samples(),
     }
 
 

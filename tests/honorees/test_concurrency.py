@@ -55,15 +55,3 @@ def test_submit_nomination_50_at_once_against_quota_10_accepts_exactly_10():
     assert outcomes.count("ok") == QUOTA
     assert outcomes.count("refused") == THREADS - QUOTA
     assert Nomination.objects.filter(status="submitted").count() == QUOTA
-
-
-def test_next_number_50_at_once_gives_distinct_numbers():
-    unit = UnitFactory()
-    numbers = []
-    _run_all(
-        [
-            lambda: numbers.append(services.next_number(unit=unit, year=2026, type_code="QĐ"))
-            for _ in range(THREADS)
-        ]
-    )
-    assert sorted(numbers) == list(range(1, THREADS + 1))

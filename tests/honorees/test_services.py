@@ -6,7 +6,7 @@ from django.utils import timezone
 from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import ActivityEntry
 from honorees import services
-from honorees.models import AwardDecision, DocumentNumberRegister, Nomination, NominationRound
+from honorees.models import AwardDecision, Nomination, NominationRound
 from tests.honorees.factories import NominationFactory, QuotaFactory, award
 
 S = Nomination.Status
@@ -258,15 +258,6 @@ def test_sign_decision_by_staff_is_refused(office):
     d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
     with pytest.raises(PermissionDeniedError):
         services.sign_decision(decision=d, by=office["staff"])
-
-
-def test_next_number_counts_per_unit_year_and_type(office):
-    unit = office["commune"]
-    numbers = [services.next_number(unit=unit, year=2025, type_code="QĐ") for _ in range(3)]
-    assert numbers == [1, 2, 3]
-    assert services.next_number(unit=unit, year=2026, type_code="QĐ") == 1
-    assert services.next_number(unit=unit, year=2025, type_code="GM") == 1
-    assert DocumentNumberRegister.objects.count() == 3
 
 
 def test_number_text_pads_below_ten():

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from conferences.demo.plans import seed_demo_plans
 from conferences.demo.units import TREE, USERS
 from conferences.extensions import demo_seeders
 from conferences.models import Conference, Membership, Unit, User
@@ -29,6 +30,8 @@ class Command(BaseCommand):
         self._ensure_conferences()
         for seeder in demo_seeders():
             seeder(self.stdout)
+        # Plans last: the reference conferences come from the other apps' seeders.
+        seed_demo_plans(self.stdout)
         if not options["quiet_logins"]:
             self._print_logins()
 

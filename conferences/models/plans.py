@@ -1,0 +1,246 @@
+"""The conference plan (Kế hoạch): header, ordered sections as structured data, revisions
+frozen on each submission, leaders' comments, and the organiser's register of numbers."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", _("Dự thảo")
+    PENDING_APPROVAL = "pending_approval", _("Chờ duyệt")
+    RETURNED = "returned", _("Trả lại để sửa")
+    APPROVED = "approved", _("Đã duyệt")
+    ISSUED = "issued", _("Đã ban hành")
+
+
+class SignerAuthority(models.TextChoices):
+    NONE = "", _("Ký trực tiếp")
+    TM = "TM.", _("TM. (thay mặt tập thể)")
+    KT = "KT.", _("KT. (ký thay người đứng đầu)")
+    Q = "Q.", _("Q. (quyền)")
+    TL = "TL.", _("TL. (thừa lệnh)")
+    TUQ = "TUQ.", _("TUQ. (thừa ủy quyền)")
+
+
+class Plan(models.Model):
+    """One plan per conference. After issue it is read-only; an amendment reopens it as a
+    draft with its own revisions and takes a new number when issued again."""
+
+    conference = models.OneToOneField(
+        "conferences.Conference", on_delete=models.CASCADE, related_name="plan"
+    )
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
+    )
+    # Header (thể thức): the two columns, number and place-date.
+    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
+    type_code = models.CharField(
+        _("ký hiệu văn bản"),
+        max_length=30,
+        default="KH-UBND",
+        help_text=_("Phần sau dấu gạch chéo của số, ví dụ KH-UBND."),
+    )
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    place = models.CharField(_("địa danh"), max_length=100)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    subject = models.TextField(
+        _("trích yếu"), help_text=_("Mỗi dòng là một dòng của trích yếu dưới chữ KẾ HOẠCH.")
+    )
+    # Nơi nhận and signer.
+    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    signer_authority = models.CharField(
+        _("thẩm quyền ký"), max_length=5, choices=SignerAuthority.choices, blank=True
+    )
+    signer_on_behalf = models.CharField(
+        _("ký thay mặt"),
+        max_length=100,
+        blank=True,
+        help_text=_("Ví dụ: ỦY BAN NHÂN DÂN (với TM.), CHỦ TỊCH (với KT.)."),
+    )
+    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
+    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
+    amendment = models.PositiveSmallIntegerField(_("lần sửa đổi"), default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kế hoạch")
+        verbose_name_plural = _("kế hoạch")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=PlanStatus.values), name="plan_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="issued")
+                | models.Q(number__isnull=False, issued_on__isnull=False),
+                name="plan_issued_has_number_and_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kế hoạch: {self.conference}"
+
+    @property
+    def number_line(self) -> str:
+        """ "Số: 330/KH-UBND", or blank before the number is taken."""
+        number = f"{self.number:02d}" if self.number else "      "
+        return f"Số: {number}/{self.type_code}"
+
+    @property
+    def subject_lines(self) -> list[str]:
+        return [line.strip() for line in self.subject.splitlines() if line.strip()]
+
+    @property
+    def signer_lines(self) -> list[str]:
+        first = f"{self.signer_authority} {self.signer_on_behalf}".strip()
+        return [line for line in (first, self.signer_title) if line]
+
+
+class PlanSection(models.Model):
+    """One section of the plan. `content` holds the kind's structured data (see
+    conferences.plans.content); numbering is computed from order and level unless
+    `number` overrides it."""
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Nội dung (đoạn văn, gạch đầu dòng)")
+        LEGAL_BASIS = "legal_basis", _("Căn cứ, văn bản thực hiện")
+        TIME = "time", _("Thời gian (theo thông tin hội nghị)")
+        VENUE = "venue", _("Địa điểm (theo thông tin hội nghị)")
+        COMPOSITION = "composition", _("Thành phần, số lượng đại biểu (từ phần Đại biểu)")
+        PROGRAMME = "programme", _("Chương trình hội nghị")
+        DECORATION = "decoration", _("Makét, trang trí, khẩu hiệu")
+        IMPLEMENTATION = "implementation", _("Tổ chức thực hiện (từ phần Phân công)")
+        STEPS = "steps", _("Các bước, tiến độ (từ phần Phân công)")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    order = models.PositiveIntegerField(_("thứ tự"), default=0)
+    level = models.PositiveSmallIntegerField(
+        _("cấp mục"),
+        default=1,
+        choices=[(0, _("Không đánh số")), (1, _("Mục lớn (I, II)")), (2, _("Mục (1, 2)")),
+                 (3, _("Tiểu mục (2.1)")), (4, _("Ý có gạch đầu dòng (-)"))],
+    )  # fmt: skip
+    kind = models.CharField(_("loại mục"), max_length=20, choices=Kind.choices)
+    heading = models.CharField(_("tiêu đề mục"), max_length=300, blank=True)
+    number = models.CharField(
+        _("số mục tự đặt"), max_length=10, blank=True, help_text=_("Để trống để đánh số tự động.")
+    )
+    inline = models.BooleanField(
+        _("nội dung liền sau tiêu đề"),
+        default=False,
+        help_text=_('Ví dụ: "1. Thời gian: Dự kiến ngày ..." trên cùng một dòng.'),
+    )
+    content = models.JSONField(_("nội dung"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("mục kế hoạch")
+        verbose_name_plural = _("mục kế hoạch")
+        ordering = ["plan", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(level__lte=4), name="plansection_level_at_most_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.heading or self.get_kind_display()
+
+
+class PlanRevision(models.Model):
+    """A frozen copy of the plan as sent for approval (or issued): what leaders compare."""
+
+    class Event(models.TextChoices):
+        SUBMITTED = "submitted", _("Gửi duyệt")
+        ISSUED = "issued", _("Ban hành")
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(_("lần"))
+    event = models.CharField(max_length=20, choices=Event.choices, default=Event.SUBMITTED)
+    amendment = models.PositiveSmallIntegerField(default=0)
+    snapshot = models.JSONField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("phiên bản kế hoạch")
+        verbose_name_plural = _("phiên bản kế hoạch")
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="planrevision_number_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan} — phiên bản {self.number}"
+
+
+class PlanRevisionSeen(models.Model):
+    """The last revision a leader has looked at, so the next review shows only what changed."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    revision = models.ForeignKey(PlanRevision, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "user"], name="planrevisionseen_one_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} đã xem {self.revision}"
+
+
+class PlanComment(models.Model):
+    """A leader's comment on a section (or the whole plan) of a revision."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="comments")
+    revision = models.ForeignKey(
+        PlanRevision, on_delete=models.CASCADE, null=True, blank=True, related_name="comments"
+    )
+    section = models.ForeignKey(
+        PlanSection, on_delete=models.SET_NULL, null=True, blank=True, related_name="comments"
+    )
+    section_label = models.CharField(max_length=300, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("ý kiến"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("ý kiến về kế hoạch")
+        verbose_name_plural = _("ý kiến về kế hoạch")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class DocumentNumberRegister(models.Model):
+    """The organiser's register (sổ đăng ký văn bản) for one type of document in one year.
+    `conferences.numbering.next_number` locks the row, so numbers never repeat."""
+
+    unit = models.ForeignKey(
+        "conferences.Unit", on_delete=models.CASCADE, related_name="number_registers"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    type_code = models.CharField(_("mã loại văn bản"), max_length=30)
+    last_number = models.PositiveIntegerField(_("số đã cấp gần nhất"), default=0)
+
+    class Meta:
+        verbose_name = _("sổ đăng ký văn bản")
+        verbose_name_plural = _("sổ đăng ký văn bản")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "year", "type_code"], name="register_one_per_unit_type_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.year} {self.type_code}: {self.last_number}"

@@ -1,0 +1,304 @@
+"""The plan resolved into plain lines: numbering applied, sections from other apps filled in.
+
+One outline feeds the printed document (the documents app turns it into blocks), the live
+preview, the revision snapshots and their diff, so what a leader compares is what prints.
+
+Sections whose content lives in another app (composition from delegates; implementation and
+steps from assignments) are filled by providers those apps register with
+`register_section_provider(kind, provider)`; provider(conference, content) -> list[Line].
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from conferences.models import Plan, PlanSection
+from conferences.vntext import format_place_date
+
+from . import content as C
+
+Style = Literal["h1", "h2", "h3", "para", "legal", "item", "centered", "note"]
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
+
+_providers: dict[str, Callable] = {}
+
+
+def register_section_provider(kind: str, provider: Callable) -> None:
+    _providers[kind] = provider
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line. `lead` prints bold before `text`; `marker` ("-", "+", "1.") before
+    both; `level` nests list items."""
+
+    style: Style
+    text: str = ""
+    lead: str = ""
+    marker: str = ""
+    level: int = 0
+    bold: bool = False
+    italic: bool = False
+
+    @property
+    def plain(self) -> str:
+        parts = (self.marker, self.lead, self.text)
+        return " ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class OutlineSection:
+    key: str  # stable across revisions: "s<pk>"
+    label: str  # "II. THỜI GIAN, ĐỊA ĐIỂM" or the kind's name for unheaded sections
+    kind: str
+    lines: tuple[Line, ...]
+    empty_hint: str = ""  # why a generated section has nothing yet
+
+
+@dataclass(frozen=True)
+class Outline:
+    issuing_body: str
+    parent_body: str
+    number_line: str
+    place_date: str
+    subject: tuple[str, ...]
+    sections: tuple[OutlineSection, ...]
+    recipients: tuple[str, ...]
+    signer: tuple[str, ...]
+    signer_name: str
+    title: str = "KẾ HOẠCH"
+    extra: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def roman(n: int) -> str:
+    return ROMAN[n - 1] if 0 < n <= len(ROMAN) else str(n)
+
+
+class _Numbering:
+    """Counters for heading levels 1-3; an explicit number restarts the count from it."""
+
+    def __init__(self) -> None:
+        self.counts = [0, 0, 0]
+
+    def label(self, level: int, override: str) -> str:
+        index = level - 1
+        self.counts[index] = _parsed(override, level) or self.counts[index] + 1
+        for deeper in range(index + 1, 3):
+            self.counts[deeper] = 0
+        if override:
+            return override
+        if level == 1:
+            return f"{roman(self.counts[0])}."
+        if level == 2:
+            return f"{self.counts[1]}."
+        return f"{self.counts[1]}.{self.counts[2]}."
+
+
+def _parsed(override: str, level: int) -> int:
+    text = override.strip().rstrip(".,")
+    if level == 1 and text in ROMAN:
+        return ROMAN.index(text) + 1
+    tail = text.rsplit(".", 1)[-1]
+    return int(tail) if tail.isdigit() else 0
+
+
+def _heading_line(section: PlanSection, label: str) -> Line:
+    heading = section.heading.strip()
+    if section.level == 1:
+        return Line("h1", heading.upper(), marker=label)
+    if section.level == 4:
+        return Line("item", "", lead=heading, marker="-")
+    return Line("h2" if section.level == 2 else "h3", heading, marker=label)
+
+
+def _merge_inline(head: Line, body: list[Line]) -> list[Line]:
+    """ "1. Thời gian:" + "Dự kiến ngày ..." -> one paragraph with a bold lead."""
+    if not body or body[0].style not in ("para", "item"):
+        return [head, *body]
+    first = body[0]
+    lead = " ".join(
+        p for p in (head.marker if head.style != "item" else "", head.lead or head.text) if p
+    )
+    marker = head.marker if head.style == "item" else ""
+    merged = Line("item" if marker else "para", first.plain, lead=lead, marker=marker)
+    return [merged, *body[1:]]
+
+
+def section_lines(section: PlanSection, label: str) -> list[Line]:
+    body = body_lines(section)
+    if section.level == 0 or not section.heading.strip():
+        return body
+    head = _heading_line(section, label)
+    return _merge_inline(head, body) if section.inline else [head, *body]
+
+
+def body_lines(section: PlanSection) -> list[Line]:
+    kind, data = section.kind, C.clean(section.kind, section.content)
+    conference = section.plan.conference
+    if kind in _providers:
+        return list(_providers[kind](conference, data))
+    builder = _BODIES.get(kind)
+    return builder(conference, data) if builder else []
+
+
+def text_lines(data: dict) -> list[Line]:
+    lines, counter = [], 0
+    for item in data["items"]:
+        marker = item["marker"]
+        if marker == "numbered":
+            counter = _parsed(item["number"], 2) or counter + 1
+            shown = item["number"] or f"{counter}."
+        else:
+            counter = 0 if marker == "" else counter
+            shown = marker
+        style = {"": "para", "centered": "centered", "note": "note"}.get(marker, "item")
+        if style != "item":
+            shown = ""
+        lines.append(
+            Line(style, item["text"], lead=item["lead"], marker=shown, level=item["level"])
+        )
+    return lines
+
+
+def legal_basis_lines(data: dict) -> list[Line]:
+    cited = [C.cite(doc) for doc in data["documents"]]
+    cited = [c for c in cited if c]
+    if not cited:
+        return []
+    verb = data["verb"].strip()
+    if data["joined"]:
+        return [Line("legal", f"{verb} {'; '.join(cited)};".strip())]
+    ends = [";"] * (len(cited) - 1) + ["."]
+    return [Line("legal", f"{verb} {c}{end}".strip()) for c, end in zip(cited, ends, strict=True)]
+
+
+def time_lines(conference, data: dict) -> list[Line]:
+    parts = []
+    if data["show_length"] and conference.length:
+        parts.append(conference.get_length_display())
+    when = conference.date_wording()
+    parts.append(when[:1].lower() + when[1:] if parts else when)
+    text = ", ".join(p for p in parts if p)
+    if data["show_times"] and conference.start_time:
+        end = f" đến {_hm(conference.end_time)}" if conference.end_time else ""
+        text += f", từ {_hm(conference.start_time)}{end}"
+    if data["extra"]:
+        text += f" {data['extra']}"
+    return [Line("para", text + ("" if text.endswith(".") else "."))]
+
+
+def _hm(value) -> str:
+    return f"{value.hour}h{value.minute:02d}"
+
+
+def venue_lines(conference, data: dict) -> list[Line]:
+    venue = conference.venue or "(chưa xác định)"
+    text = f"{venue} {data['extra']}".strip()
+    return [Line("para", text)]
+
+
+def programme_lines(conference, data: dict) -> list[Line]:
+    lines, counter = [], 0
+    for item in data["items"]:
+        span = C.time_span(item)
+        if span:
+            counter = 0
+            lines.append(Line("item", item["text"], lead=f"{span}:", marker=data["slot_marker"]))
+            continue
+        counter += 1
+        marker = f"{counter}." if data["marker"] == "numbered" else data["marker"]
+        text = item["text"]
+        if item["performer"]:
+            text = f"{text} ({item['performer']})"
+        lines.append(Line("item", text, marker=marker, level=1 if item["sub"] else 0))
+    return lines
+
+
+def decoration_lines(conference, data: dict) -> list[Line]:
+    maket = [Line("centered", t, bold=True) for t in data["maket_lines"]]
+    inside = [Line("item", t, marker="-") for t in data["inside"]]
+    outside = [Line("item", t, marker="-") for t in data["outside"]]
+    banner = data["banner"].strip()
+    if not inside and not outside and not banner:
+        return maket
+    parts, number = [], 0
+    for title, lines, text in (
+        (data["maket_title"], maket, ""),
+        ("Trang trí trong Hội trường:", inside, ""),
+        ("Trang trí ngoài Hội trường:", outside, f"Băng khẩu hiệu “{banner}”." if banner else ""),
+    ):
+        if not lines and not text:
+            continue
+        number += 1
+        parts.append(Line("para", text, lead=f"{number}. {title}"))
+        parts += lines
+    return parts
+
+
+_BODIES = {
+    PlanSection.Kind.TEXT: lambda conference, data: text_lines(data),
+    PlanSection.Kind.LEGAL_BASIS: lambda conference, data: legal_basis_lines(data),
+    PlanSection.Kind.TIME: time_lines,
+    PlanSection.Kind.VENUE: venue_lines,
+    PlanSection.Kind.PROGRAMME: programme_lines,
+    PlanSection.Kind.DECORATION: decoration_lines,
+}
+
+HINTS = {
+    PlanSection.Kind.COMPOSITION: "Chưa có thành phần đại biểu: nhập ở mục Đại biểu của hội nghị.",
+    PlanSection.Kind.IMPLEMENTATION: "Chưa có phân công: nhập ở mục Phân công nhiệm vụ.",
+    PlanSection.Kind.STEPS: "Chưa có các bước: nhập mốc tiến độ ở mục Phân công nhiệm vụ.",
+}
+
+
+def outline_sections(plan: Plan, sections=None) -> list[OutlineSection]:
+    numbering = _Numbering()
+    out = []
+    for section in sections if sections is not None else plan.sections.all():
+        section.plan = plan  # share the loaded plan and conference
+        label = ""
+        if section.level in (1, 2, 3) and section.heading.strip():
+            label = numbering.label(section.level, section.number.strip())
+        lines = section_lines(section, label)
+        title = (
+            f"{label} {section.heading}".strip() if section.heading else section.get_kind_display()
+        )
+        hint = HINTS.get(section.kind, "") if not body_lines_present(lines, section) else ""
+        out.append(OutlineSection(f"s{section.pk}", title, section.kind, tuple(lines), hint))
+    return out
+
+
+def body_lines_present(lines: list[Line], section: PlanSection) -> bool:
+    headed = section.level in (1, 2, 3, 4) and section.heading.strip() and not section.inline
+    return len(lines) > (1 if headed else 0)
+
+
+def build_outline(plan: Plan, sections=None) -> Outline:
+    conference = plan.conference
+    blank_day = plan.issued_on is None
+    place_date = format_place_date(
+        plan.place, plan.issued_on or _draft_date(conference), blank_day=blank_day
+    )
+    return Outline(
+        issuing_body=plan.issuing_body.upper(),
+        parent_body=plan.parent_body.upper(),
+        number_line=plan.number_line,
+        place_date=place_date,
+        subject=tuple(plan.subject_lines),
+        sections=tuple(outline_sections(plan, sections)),
+        recipients=tuple(plan.recipients),
+        signer=tuple(plan.signer_lines),
+        signer_name=plan.signer_name,
+    )
+
+
+def _draft_date(conference):
+    """An unsigned plan shows "ngày    tháng 9 năm 2024": the month and year of today."""
+    from django.utils import timezone
+
+    return timezone.localdate()

@@ -1,0 +1,89 @@
+"""Reading plans: scoped fetches (404 for what the user may not see) and the review view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+
+from conferences.models import Plan, PlanComment, PlanRevision, PlanRevisionSeen, PlanSection
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import has_role_over
+from conferences.selectors import visible_conferences
+
+from .diff import SectionDiff, diff_snapshots
+
+
+def get_plan(user, pk: int) -> Plan:
+    """A plan of a conference the user's office organises (or sits above)."""
+    plan = (
+        Plan.objects.select_related("conference__organiser")
+        .filter(pk=pk, conference__in=visible_conferences(user))
+        .first()
+    )
+    if plan is None or not has_role_over(user, plan.conference.organiser, OFFICE_ROLES):
+        raise Http404
+    return plan
+
+
+def get_section(user, pk: int) -> PlanSection:
+    section = PlanSection.objects.filter(pk=pk).only("pk", "plan_id").first()
+    if section is None:
+        raise Http404
+    plan = get_plan(user, section.plan_id)
+    section = plan.sections.get(pk=pk)
+    section.plan = plan
+    return section
+
+
+def plan_sections(plan: Plan) -> QuerySet[PlanSection]:
+    return plan.sections.all()
+
+
+def plan_comments(plan: Plan) -> QuerySet[PlanComment]:
+    return plan.comments.select_related("author", "revision", "section")
+
+
+@dataclass
+class Review:
+    revision: PlanRevision | None
+    since: PlanRevision | None  # the revision the diff starts from (None: everything is new)
+    diffs: list[SectionDiff]
+
+    @property
+    def changed(self) -> list[SectionDiff]:
+        return [d for d in self.diffs if d.changed]
+
+
+def review_for(plan: Plan, user) -> Review:
+    """The latest revision sent for approval and what changed since the revision this user
+    last looked at (or since the one before it, for a first look at a resubmission)."""
+    revisions = list(plan.revisions.order_by("number"))
+    if not revisions:
+        return Review(None, None, [])
+    latest = revisions[-1]
+    seen = PlanRevisionSeen.objects.filter(plan=plan, user=user).select_related("revision").first()
+    if seen and seen.revision.number < latest.number:
+        since = seen.revision
+    elif seen is None and len(revisions) > 1:
+        since = revisions[-2]
+    else:
+        since = None if seen is None else _previous(revisions, latest)
+    return Review(latest, since, diff_snapshots(since.snapshot if since else None, latest.snapshot))
+
+
+def _previous(revisions: list[PlanRevision], revision: PlanRevision) -> PlanRevision | None:
+    earlier = [r for r in revisions if r.number < revision.number]
+    return earlier[-1] if earlier else None
+
+
+def copy_sources(user, conference) -> QuerySet:
+    """Earlier conferences with a plan the user may copy from: same organiser first."""
+    return (
+        visible_conferences(user)
+        .filter(plan__isnull=False)
+        .exclude(pk=conference.pk)
+        .select_related("organiser")
+        .order_by("-end_year", "-pk")
+    )

@@ -1,0 +1,249 @@
+"""The plan (Kế hoạch), its programme and its maket/banner sheet: all from the plan's outline
+(conferences.plans.outline), so the printed plan is what the leader approved."""
+
+from __future__ import annotations
+
+from conferences.models import Plan
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import has_role_over
+
+from .base import Builder, Progress, Rendered
+
+
+def _runs(line: dict):
+    from documents.engine.blocks import Run
+
+    runs = []
+    if line["marker"] and line["style"] == "item":
+        runs.append(Run(line["marker"] + " "))
+    if line["lead"]:
+        runs.append(Run(line["lead"] + (" " if line["text"] else ""), bold=True))
+    if line["text"]:
+        runs.append(Run(line["text"], bold=line["bold"], italic=line["italic"]))
+    return tuple(runs) or (Run(""),)
+
+
+def _list_block(lines: list[dict]):
+    """Consecutive items; a level-1 item nests under the item before it."""
+    from documents.engine.blocks import ListBlock, ListItem
+
+    groups: list[tuple[dict, list[dict]]] = []
+    for line in lines:
+        if line["level"] and groups:
+            groups[-1][1].append(line)
+        else:
+            groups.append((line, []))
+    items = []
+    for head, children in groups:
+        nested = (
+            ListBlock(tuple(ListItem(_runs(c)) for c in children), "none") if children else None
+        )
+        items.append(ListItem(_runs(head), nested))
+    return ListBlock(tuple(items), "none")
+
+
+def line_blocks(lines: list[dict]) -> list:
+    """Outline lines (as dicts) to engine blocks."""
+    from documents.engine.blocks import Heading, Paragraph, Run
+
+    blocks, pending = [], []
+    for line in [*lines, None]:
+        if line is not None and line["style"] == "item":
+            pending.append(line)
+            continue
+        if pending:
+            blocks.append(_list_block(pending))
+            pending = []
+        if line is None:
+            break
+        style = line["style"]
+        if style in ("h1", "h2", "h3"):
+            text = f"{line['marker']} {line['text']}".strip()
+            blocks.append(Heading(int(style[1]), text))
+        elif style == "centered":
+            blocks.append(Paragraph((Run(line["text"], bold=line["bold"]),), "centered"))
+        else:
+            css = {"legal": "legal_basis", "note": "note"}.get(style, "body")
+            blocks.append(Paragraph(_runs(line), css))
+    return blocks
+
+
+def plan_document(outline: dict):
+    from documents.engine.blocks import Document, Header, Signature, Title
+
+    body = [b for section in outline["sections"] for b in line_blocks(section["lines"])]
+    return Document(
+        title="Kế hoạch " + " ".join(outline["subject"]),
+        blocks=(
+            Header(
+                outline["issuing_body"],
+                outline["parent_body"],
+                outline["number_line"],
+                outline["place_date"],
+            ),
+            Title(outline["title"], tuple(outline["subject"])),
+            *body,
+            Signature(
+                tuple(outline["signer"]), outline["signer_name"], tuple(outline["recipients"])
+            ),
+        ),
+    )
+
+
+def _render(document, fmt: str) -> bytes:
+    from documents.engine.docx_renderer import render_docx
+    from documents.engine.pdf_renderer import render_pdf
+
+    return render_pdf(document) if fmt == "pdf" else render_docx(document)
+
+
+class _PlanBuilderBase(Builder):
+    target_model = Plan
+    formats = ("pdf", "docx")
+
+    def can_request(self, user, target) -> bool:
+        return has_role_over(user, target.conference.organiser, OFFICE_ROLES)
+
+    def scope_unit(self, target):
+        return target.conference.organiser
+
+    def conference(self, target):
+        return target.conference
+
+    def collect(self, target, params):
+        from conferences.plans.outline import build_outline
+
+        return build_outline(target).as_dict()
+
+
+class PlanBuilder(_PlanBuilderBase):
+    kind = "plan"
+    label = "Kế hoạch"
+
+    def title(self, target) -> str:
+        return f"Kế hoạch — {target.conference}"
+
+    def missing(self, payload) -> list[str]:
+        return [] if payload["sections"] else ["kế hoạch chưa có mục nào"]
+
+    def render(self, payload, fmt, progress: Progress) -> Rendered:
+        progress(0, 1)
+        content = _render(plan_document(payload), fmt)
+        progress(1, 1)
+        return Rendered(content, f"ke-hoach.{fmt}")
+
+
+def _sections_of(payload: dict, kind: str) -> list[dict]:
+    return [s for s in payload["sections"] if s["kind"] == kind]
+
+
+def _without_heading(section: dict) -> list[dict]:
+    return [line for line in section["lines"] if line["style"] not in ("h1", "h2", "h3")]
+
+
+class ProgrammeBuilder(_PlanBuilderBase):
+    """Chương trình hội nghị: the programme section on its own page, with time and venue."""
+
+    kind = "programme"
+    label = "Chương trình hội nghị"
+
+    def title(self, target) -> str:
+        return f"Chương trình — {target.conference}"
+
+    def collect(self, target, params):
+        payload = super().collect(target, params)
+        conference = target.conference
+        payload["when"] = conference.date_wording()
+        payload["venue"] = conference.venue
+        payload["conference_title"] = conference.title
+        return payload
+
+    def missing(self, payload) -> list[str]:
+        return [] if _sections_of(payload, "programme") else ["kế hoạch chưa có mục chương trình"]
+
+    def render(self, payload, fmt, progress: Progress) -> Rendered:
+        from documents.engine.blocks import Document, Header, Title, para
+
+        body = [para(f"Thời gian: {payload['when']}", "plain", italic=True)]
+        if payload["venue"]:
+            body.append(para(f"Địa điểm: {payload['venue']}", "plain", italic=True))
+        for section in _sections_of(payload, "programme"):
+            body += line_blocks(_without_heading(section))
+        document = Document(
+            title="Chương trình hội nghị",
+            blocks=(
+                Header(payload["issuing_body"], payload["parent_body"], "", ""),
+                Title("CHƯƠNG TRÌNH", (payload["conference_title"],)),
+                *body,
+            ),
+        )
+        progress(0, 1)
+        content = _render(document, fmt)
+        progress(1, 1)
+        return Rendered(content, f"chuong-trinh.{fmt}")
+
+
+class MaketBuilder(_PlanBuilderBase):
+    """The maket and banner text, large, on A4 landscape, for the sign maker."""
+
+    kind = "maket"
+    label = "Makét, băng khẩu hiệu"
+
+    def title(self, target) -> str:
+        return f"Makét — {target.conference}"
+
+    def collect(self, target, params):
+        payload = super().collect(target, params)
+        decoration = target.sections.filter(kind="decoration")
+        payload["decoration"] = [s.content for s in decoration]
+        return payload
+
+    def missing(self, payload) -> list[str]:
+        if any(d.get("maket_lines") or d.get("banner") for d in payload["decoration"]):
+            return []
+        return ["kế hoạch chưa có makét hoặc băng khẩu hiệu"]
+
+    def render(self, payload, fmt, progress: Progress) -> Rendered:
+        from documents.engine.blocks import Document, Heading, PageBreak, PageSetup, Paragraph, Run
+
+        blocks: list = []
+        for data in payload["decoration"]:
+            if data.get("maket_lines"):
+                blocks.append(Heading(2, "MAKÉT HỘI NGHỊ"))
+                blocks += [Paragraph((Run(t, bold=True),), "centered") for t in data["maket_lines"]]
+            if data.get("banner"):
+                blocks += [PageBreak(), Heading(2, "BĂNG KHẨU HIỆU")]
+                blocks.append(Paragraph((Run(data["banner"].upper(), bold=True),), "centered"))
+            for title, texts in (("TRANG TRÍ TRONG HỘI TRƯỜNG", data.get("inside")),
+                                 ("TRANG TRÍ NGOÀI HỘI TRƯỜNG", data.get("outside"))):  # fmt: skip
+                if texts:
+                    blocks.append(Heading(2, title))
+                    blocks += [Paragraph((Run(f"- {t}"),), "body") for t in texts]
+        document = Document(
+            page=PageSetup("landscape", 20, 20, 20, 20),
+            page_numbers_from=0,
+            title="Makét, băng khẩu hiệu",
+            blocks=tuple(blocks),
+        )
+        progress(0, 1)
+        content = _render(document, fmt)
+        progress(1, 1)
+        return Rendered(content, f"maket.{fmt}")
+
+
+def plan_preview_html(outline: dict) -> str:
+    """The plan as an HTML page laid out like the PDF (same blocks, same stylesheet), for the
+    editor's live preview."""
+    from pathlib import Path
+
+    from documents.engine.html_renderer import body_html
+
+    css = (Path(__file__).parent.parent / "engine" / "static" / "document.css").read_text()
+    document = plan_document(outline)
+    return (
+        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>'
+        f"{css}\nhtml{{background:#e9ecef;font-family:'Liberation Serif','Times New Roman',serif}}"
+        "body{background:#fff;width:210mm;box-sizing:border-box;margin:8px auto;"
+        "padding:25mm 20mm 20mm 35mm;box-shadow:0 0 4px rgba(0,0,0,.3)}"
+        f"</style></head><body>{body_html(document, None)}</body></html>"
+    )

@@ -168,6 +168,8 @@ else:
         "data_folder_in": str(BROKER_DIR),
         "data_folder_out": str(BROKER_DIR),
         "processed_folder": str(BROKER_DIR / "processed"),
+        # Exchange tables; kombu's default is "control" in the working directory.
+        "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
         # kombu polls the folder; 1 s (the default) gives about 2 tasks a second (field notes).
         "polling_interval": 0.05,

@@ -7,3 +7,9 @@ class ConferencesConfig(AppConfig):
 
     def ready(self) -> None:
         from . import db  # noqa: F401  (registers the SQLite search function)
+        from .extensions import register_conference_links, register_home_items
+        from .models import Role
+        from .plans import hooks
+
+        register_conference_links(hooks.conference_links)
+        register_home_items(Role.LEADER, hooks.leader_items)

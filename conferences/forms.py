@@ -1,9 +1,14 @@
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
+from django.forms.models import fields_for_model, model_to_dict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import Role, Unit, User
+from .models import Conference, Role, Unit, User
+from .selectors import organiser_units
 
 MAX_XLSX_BYTES = 10 * 1024 * 1024
 
@@ -15,6 +20,127 @@ class UnitForm(forms.ModelForm):
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
+
+
+# The rules (years and times in order, a day for "in the month/quarter") live in the service,
+# which names them in words; a ModelForm would run the table's CHECK constraints first and
+# answer with their names. So this is a plain form built from the model's fields.
+CONFERENCE_FORM_FIELDS = (
+    "organiser",
+    "kind",
+    "title",
+    "start_year",
+    "end_year",
+    "ordinal",
+    "date_precision",
+    "date",
+    "date_is_expected",
+    "date_note",
+    "length",
+    "start_time",
+    "end_time",
+    "venue",
+)
+_CONFERENCE_WIDGETS = {
+    "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    "start_year": forms.NumberInput(attrs={"min": 1945, "max": 2100}),
+    "end_year": forms.NumberInput(attrs={"min": 1945, "max": 2100}),
+}
+_CONFERENCE_HELP = {
+    "organiser": _("Ủy ban nhân dân mà bạn là cán bộ thi đua - khen thưởng."),
+    "title": _("Ví dụ: Hội nghị điển hình tiên tiến xã Thượng Hồng giai đoạn 2020 - 2025."),
+    "start_year": _("Hội nghị của một năm: để năm bắt đầu và năm kết thúc bằng nhau."),
+    "end_year": _("Để trống nếu hội nghị chỉ của một năm."),
+    "ordinal": _("Chỉ ghi số, ví dụ I, II hoặc VI; phần mềm tự thêm chữ “lần thứ”."),
+    "date": _(
+        "Ngày cụ thể: ngày tổ chức. Trong tháng, trong quý: một ngày bất kỳ của tháng, quý đó. "
+        "Sẽ thông báo sau: có thể để trống."
+    ),
+    "date_is_expected": _("In chữ “dự kiến” trước thời gian trong kế hoạch."),
+    "length": _("Để trống nếu chưa định."),
+    "start_time": _("Để trống nếu chưa định."),
+    "end_time": _("Để trống nếu chưa định."),
+    "venue": _("Ví dụ: Hội trường Ủy ban nhân dân xã."),
+}
+
+
+def _conference_defaults() -> dict:
+    this_year = timezone.localdate().year
+    return {
+        "start_year": this_year,
+        "end_year": this_year,
+        "kind": Conference.Kind.EXEMPLAR_FIVE_YEAR,
+        "date_precision": Conference.DatePrecision.DAY,
+        "date_is_expected": True,
+    }
+
+
+class ConferenceForm(forms.Form):
+    """Create or edit a conference. The organiser is one of the people's committees the user
+    is staff of (plus the current one on an edit)."""
+
+    def __init__(self, *args, user: User, conference: Conference | None = None, **kwargs):
+        if conference is not None:
+            kwargs.setdefault("initial", model_to_dict(conference, CONFERENCE_FORM_FIELDS))
+        else:
+            kwargs.setdefault("initial", _conference_defaults())
+        super().__init__(*args, **kwargs)
+        self.fields.update(_conference_fields())
+        include = conference.organiser_id if conference else None
+        organisers = organiser_units(user, include=include)
+        self.fields["organiser"].queryset = organisers
+        if conference is None and len(organisers) == 1:
+            self.initial.setdefault("organiser", organisers[0].pk)
+        self.helper = _conference_helper()
+
+
+def _conference_fields() -> dict[str, forms.Field]:
+    fields = fields_for_model(
+        Conference,
+        fields=CONFERENCE_FORM_FIELDS,
+        widgets=_CONFERENCE_WIDGETS,
+        help_texts=_CONFERENCE_HELP,
+    )
+    fields["end_year"].required = False
+    return fields
+
+
+def _conference_helper() -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(
+        Fieldset(
+            _("Thông tin chung"),
+            "organiser",
+            "kind",
+            "title",
+            Row(
+                Column("start_year", css_class="col-sm-4"),
+                Column("end_year", css_class="col-sm-4"),
+                Column("ordinal", css_class="col-sm-4"),
+            ),
+            css_class="mb-3",
+        ),
+        Fieldset(
+            _("Thời gian"),
+            Row(
+                Column("date_precision", css_class="col-sm-6"),
+                Column("date", css_class="col-sm-6"),
+            ),
+            "date_is_expected",
+            "date_note",
+            Row(
+                Column("length", css_class="col-sm-4"),
+                Column("start_time", css_class="col-sm-4"),
+                Column("end_time", css_class="col-sm-4"),
+            ),
+            css_class="mb-3",
+        ),
+        Fieldset(_("Địa điểm"), "venue", css_class="mb-3"),
+    )
+    return helper
 
 
 class XlsxUploadForm(forms.Form):

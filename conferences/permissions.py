@@ -75,6 +75,11 @@ def can_manage_conference(user, conference) -> bool:
     return has_role_over(user, conference.organiser, {Role.STAFF})
 
 
+def can_create_conference(user) -> bool:
+    """Open the new-conference form; the service checks the organiser picked."""
+    return has_any_role(user, {Role.STAFF})
+
+
 def grantable_roles(user, unit: Unit) -> list[str]:
     """Roles this user may give in this unit. Only a superuser makes other administrators
     at the top of a tree; an office administrator may delegate administration below."""

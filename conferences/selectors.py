@@ -7,7 +7,7 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import ActivityEntry, Conference, Membership, Unit, User
+from .models import ActivityEntry, Conference, Membership, Role, Unit, User
 from .models.users import OFFICE_ROLES
 from .permissions import memberships_of
 from .vntext import fold
@@ -44,6 +44,21 @@ def office_units(user) -> QuerySet[Unit]:
         return Unit.objects.all()
     subtree = _subtree_q(_office_paths(user))
     return Unit.objects.filter(subtree) if subtree is not None else Unit.objects.none()
+
+
+def organiser_units(user, *, include: int | None = None) -> QuerySet[Unit]:
+    """People's committees (province, district, commune) the user is staff of, directly or
+    above: the organisers they may pick for a conference; `include` adds one unit by pk
+    (the current organiser on an edit form)."""
+    units = Unit.objects.all()
+    if not user.is_superuser:
+        paths = [m.unit.path for m in memberships_of(user) if m.role == Role.STAFF]
+        subtree = _subtree_q(paths)
+        units = units.filter(subtree) if subtree is not None else units.none()
+    units = units.filter(kind__in=Unit.ORGANISER_KINDS, active=True)
+    if include is not None:
+        units = units | Unit.objects.filter(pk=include)
+    return units.order_by("path")
 
 
 def search_units(user, *, query: str = "") -> QuerySet[Unit]:

@@ -1,6 +1,7 @@
 """Writes for the base app. Each service is atomic, checks permission and state, writes and
 logs. Side effects are listed in each docstring."""
 
+import re
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -9,9 +10,9 @@ from django.db.models import Model
 
 from .errors import DomainError, PermissionDeniedError
 from .importing import ImportReport, check_headers, read_xlsx, run_import
-from .models import ActivityEntry, Conference, Membership, Unit, User
+from .models import ActivityEntry, Conference, Membership, Role, Unit, User
 from .notifications import notify
-from .permissions import can_manage_members, can_manage_unit
+from .permissions import can_manage_conference, can_manage_members, can_manage_unit, has_role_over
 from .vntext import nfc
 
 
@@ -241,3 +242,150 @@ def import_units(*, data: bytes, by: User, dry_run: bool) -> ImportReport:
     dataset = read_xlsx(data)
     check_headers(UnitResource(), dataset, REQUIRED_UNIT_COLUMNS)
     return run_import(UnitResource(user=by), dataset, dry_run=dry_run)
+
+
+# --- Conferences -------------------------------------------------------------------------------
+
+CONFERENCE_FIELDS = (
+    "organiser",
+    "kind",
+    "title",
+    "start_year",
+    "end_year",
+    "ordinal",
+    "date",
+    "date_precision",
+    "date_is_expected",
+    "date_note",
+    "length",
+    "start_time",
+    "end_time",
+    "venue",
+)
+_CONFERENCE_TEXT = ("title", "ordinal", "date_note", "length", "venue")
+_CONFERENCE_CHOICES = {
+    "kind": Conference.Kind,
+    "date_precision": Conference.DatePrecision,
+    "length": Conference.Length,
+}
+_CONFERENCE_REQUIRED = {
+    "kind": "Hãy chọn loại hội nghị.",
+    "title": "Hãy nhập tên hội nghị.",
+    "start_year": "Hãy nhập năm bắt đầu.",
+    "end_year": "Hãy nhập năm kết thúc.",
+}
+YEAR_RANGE = (1945, 2100)
+_ORDINAL_PREFIX = re.compile(r"^lần\s+thứ\s*", re.IGNORECASE)
+
+
+def _clean_conference_fields(
+    fields: dict[str, Any], *, current: Conference | None = None
+) -> dict[str, Any]:
+    """NFC text, "" for empty text, no "lần thứ" twice; an empty end year means one year."""
+    unknown = set(fields) - set(CONFERENCE_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown conference fields: {sorted(unknown)}")
+    cleaned = {k: (nfc(v) or "") if k in _CONFERENCE_TEXT else v for k, v in fields.items()}
+    if "ordinal" in cleaned:
+        cleaned["ordinal"] = _ORDINAL_PREFIX.sub("", cleaned["ordinal"])
+    if "end_year" in cleaned and cleaned["end_year"] is None:
+        cleaned["end_year"] = cleaned.get("start_year", current and current.start_year)
+    return cleaned
+
+
+def _check_organiser(by: User, organiser: Unit) -> None:
+    if not has_role_over(by, organiser, {Role.STAFF}):
+        raise PermissionDeniedError(
+            f"Bạn không có quyền tổ chức hội nghị cho {organiser.name}.", field="organiser"
+        )
+    if not organiser.is_organiser:
+        raise DomainError(
+            "Đơn vị tổ chức phải là Ủy ban nhân dân cấp tỉnh, huyện hoặc xã.", field="organiser"
+        )
+
+
+def _check_conference_values(c: Conference) -> None:
+    """The rules every conference keeps, on the values about to be saved."""
+    for name, message in _CONFERENCE_REQUIRED.items():
+        if getattr(c, name) in (None, ""):
+            raise DomainError(message, field=name)
+    for name, choices in _CONFERENCE_CHOICES.items():
+        value = getattr(c, name)
+        if value and value not in choices.values:
+            raise DomainError(f"Giá trị “{value}” không hợp lệ.", field=name)
+    low, high = YEAR_RANGE
+    for name in ("start_year", "end_year"):
+        if not low <= getattr(c, name) <= high:
+            raise DomainError(f"Năm phải trong khoảng {low} - {high}.", field=name)
+    if c.end_year < c.start_year:
+        raise DomainError(
+            f"Năm kết thúc ({c.end_year}) không được trước năm bắt đầu ({c.start_year}).",
+            field="end_year",
+        )
+    _check_conference_time(c)
+
+
+def _check_conference_time(c: Conference) -> None:
+    vague = (Conference.DatePrecision.MONTH, Conference.DatePrecision.QUARTER)
+    if c.date_precision in vague and c.date is None:
+        raise DomainError(
+            "Thời gian “trong tháng” hoặc “trong quý” cần một ngày: hãy nhập một ngày bất kỳ "
+            "của tháng hoặc quý đó.",
+            field="date",
+        )
+    if c.start_time and c.end_time and c.end_time <= c.start_time:
+        raise DomainError("Giờ kết thúc phải sau giờ bắt đầu.", field="end_time")
+
+
+@transaction.atomic
+def create_conference(*, organiser: Unit, by: User, **fields: Any) -> Conference:
+    """A new conference held by `organiser`, a people's committee the user is staff of.
+    Side effects: the conference row, an activity entry."""
+    _check_organiser(by, organiser)
+    fields = _clean_conference_fields({"end_year": None, **fields})
+    conference = Conference(organiser=organiser, created_by=by, **fields)
+    _check_conference_values(conference)
+    conference.save()
+    log_activity(
+        actor=by,
+        action="conference.created",
+        summary=f"Thêm hội nghị {conference.title}",
+        target=conference,
+        scope_unit=organiser,
+        conference=conference,
+    )
+    return conference
+
+
+@transaction.atomic
+def update_conference(*, conference: Conference, by: User, **fields: Any) -> Conference:
+    """Change a conference's own fields (a new organiser must be one the user is staff of).
+    Returns the saved row, read again under a lock, so changes are diffed against what is
+    stored. Side effects: the conference row, an activity entry with the previous values."""
+    conference = (
+        Conference.objects.select_for_update(of=("self",))
+        .select_related("organiser")
+        .get(pk=conference.pk)
+    )
+    if not can_manage_conference(by, conference):
+        raise PermissionDeniedError("Bạn không có quyền sửa hội nghị này.")
+    fields = _clean_conference_fields(fields, current=conference)
+    if fields.get("organiser", conference.organiser) != conference.organiser:
+        _check_organiser(by, fields["organiser"])
+    changes = diff_fields(conference, fields)
+    if not changes:
+        return conference
+    for name in changes:
+        setattr(conference, name, fields[name])
+    _check_conference_values(conference)
+    conference.save(update_fields=[*changes, "updated_at"])
+    log_activity(
+        actor=by,
+        action="conference.updated",
+        summary=f"Sửa thông tin hội nghị {conference.title}",
+        target=conference,
+        scope_unit=conference.organiser,
+        conference=conference,
+        changes=changes,
+    )
+    return conference

@@ -15,6 +15,8 @@ urlpatterns = [
     path("don-vi/<int:pk>/them-nguoi-dung/", views.member_add, name="member_add"),
     path("vai-tro/<int:pk>/go/", views.membership_remove, name="membership_remove"),
     path("hoi-nghi/", views.conference_list, name="conference_list"),
+    path("hoi-nghi/them/", views.conference_create, name="conference_create"),
     path("hoi-nghi/<int:pk>/", views.conference_detail, name="conference_detail"),
+    path("hoi-nghi/<int:pk>/sua/", views.conference_edit, name="conference_edit"),
     path("nhat-ky/", views.activity_list, name="activity_list"),
 ]

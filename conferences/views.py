@@ -13,7 +13,14 @@ from . import permissions, selectors, services
 from .errors import DomainError, PermissionDeniedError
 from .extensions import conference_links
 from .filters import ActivityFilter
-from .forms import AddRoleForm, NewUserForm, UnitForm, XlsxUploadForm, run_upload
+from .forms import (
+    AddRoleForm,
+    ConferenceForm,
+    NewUserForm,
+    UnitForm,
+    XlsxUploadForm,
+    run_upload,
+)
 from .home import home_panels
 from .importing import XLSX_CONTENT_TYPE, export_xlsx
 from .models import Membership, Unit
@@ -192,8 +199,11 @@ def membership_remove(request, pk: int):
 # --- Conferences ------------------------------------------------------------------------------
 @login_required
 def conference_list(request):
-    conferences = selectors.visible_conferences(request.user)
-    return render(request, "conferences/conference_list.html", {"conferences": conferences})
+    context = {
+        "conferences": selectors.visible_conferences(request.user),
+        "can_create": permissions.can_create_conference(request.user),
+    }
+    return render(request, "conferences/conference_list.html", context)
 
 
 @login_required
@@ -205,6 +215,38 @@ def conference_detail(request, pk: int):
         "links": conference_links(request.user, conference),
     }
     return render(request, "conferences/conference_detail.html", context)
+
+
+@login_required
+def conference_create(request):
+    _require(permissions.can_create_conference(request.user))
+    form = ConferenceForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            conference = services.create_conference(by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, f"Đã thêm hội nghị {conference.title}.")
+            return redirect("conference_detail", pk=conference.pk)
+    return render(request, "conferences/conference_form.html", {"form": form})
+
+
+@login_required
+def conference_edit(request, pk: int):
+    conference = selectors.get_conference(request.user, pk)
+    _require(permissions.can_manage_conference(request.user, conference))
+    form = ConferenceForm(request.POST or None, user=request.user, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_conference(conference=conference, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            _form_error(form, exc)
+        else:
+            messages.success(request, "Đã lưu thông tin hội nghị.")
+            return redirect("conference_detail", pk=conference.pk)
+    context = {"form": form, "conference": conference}
+    return render(request, "conferences/conference_form.html", context)
 
 
 # --- Activity log -------------------------------------------------------------------------------

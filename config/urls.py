@@ -44,6 +44,7 @@ urlpatterns = [
     path("tai-khoan/", include(auth_patterns)),
     path("quan-tri/", admin.site.urls),
     path("", include("conferences.urls")),
+    path("", include("conferences.plans.urls")),
     path("", include("delegates.urls")),
     path("", include("honorees.urls")),
     path("", include("assignments.urls")),

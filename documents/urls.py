@@ -7,6 +7,7 @@ urlpatterns = [
         "van-ban/in/<slug:kind>/<int:target_pk>/", views.document_request, name="document_request"
     ),
     path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
+    path("ke-hoach/<int:pk>/xem-truoc/", views.plan_preview, name="plan_preview"),
     path("van-ban/<int:pk>/tien-do/", views.document_progress, name="document_progress"),
     path("van-ban/<int:pk>/tai-ve/", views.document_download, name="document_download"),
     path("van-ban/<int:pk>/trang-<int:page>.png", views.document_preview, name="document_preview"),

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from conferences import selectors as conference_selectors
 from conferences.errors import DomainError, PermissionDeniedError
@@ -138,3 +138,17 @@ def certificate_settings(request, unit_pk: int, kind: str):
         "kind_label": CertificateSetting.Kind(kind).label,
     }
     return render(request, "documents/certificate_settings.html", context)
+
+
+@login_required
+@require_GET
+def plan_preview(request, pk: int):
+    """The plan laid out as it prints (same blocks and stylesheet as the PDF), for the editor's
+    live preview beside the sections."""
+    from conferences.plans.outline import build_outline
+    from conferences.plans.selectors import get_plan
+
+    from .builders.plans import plan_preview_html
+
+    plan = get_plan(request.user, pk)
+    return HttpResponse(plan_preview_html(build_outline(plan).as_dict()))

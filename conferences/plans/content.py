@@ -16,6 +16,7 @@ type, so readers never guess; unknown keys are dropped. Text is NFC-normalised.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from conferences.vntext import format_date_short, nfc
@@ -159,13 +160,64 @@ def time_span(item: dict) -> str:
     return _clock(item["start"])
 
 
-def lines_to_items(text: str, marker: str = "-") -> list[dict]:
-    """Items from pasted text, one per line; a leading "-", "+" or "*" is taken as its marker."""
-    items = []
-    for line in text.splitlines():
-        line = line.strip()
+NUMBER = re.compile(r"^(\d+[.,])\s+")
+LEAD = re.compile(r"^\*\*(.+?)\*\*\s*")
+MARKS = {"- ": "-", "+ ": "+", "* ": "*"}
+
+
+def items_from_text(text: str) -> list[dict]:
+    """Items from the editor's text box, one per line:
+
+        - item          + item          * item         1. numbered item
+        > - a sub-item (nested under the line above)
+        **Nội dung:** text   (a bold lead-in)
+        any other line is a paragraph
+
+    A number typed out of sequence ("3." twice) is kept as typed."""
+    items, expected = [], 0
+    for raw in (text or "").splitlines():
+        line = raw.strip()
         if not line:
             continue
-        found = next((m for m in ("-", "+", "*") if line.startswith(m + " ")), None)
-        items.append(clean_item({"text": line[2:] if found else line, "marker": found or marker}))
+        level = 0
+        if line.startswith("> ") or raw.startswith(("    ", "\t")):
+            level, line = 1, line.removeprefix("> ").strip()
+        marker, number = "", ""
+        found = next((m for m in MARKS if line.startswith(m)), None)
+        if found:
+            marker, line = MARKS[found], line[len(found) :]
+        elif match := NUMBER.match(line):
+            marker, line = "numbered", line[match.end() :]
+            expected += 1
+            typed = match.group(1)
+            if typed.rstrip(".,") != str(expected) or typed.endswith(","):
+                number = typed
+                expected = int(typed.rstrip(".,"))
+        lead = ""
+        if match := LEAD.match(line):
+            lead, line = match.group(1).strip(), line[match.end() :]
+        if marker != "numbered":
+            expected = 0 if marker == "" else expected
+        items.append(
+            clean_item(
+                {"text": line, "lead": lead, "marker": marker, "level": level, "number": number}
+            )
+        )
     return items
+
+
+def items_to_text(items: list[dict]) -> str:
+    """The editor's text for stored items (the inverse of `items_from_text`)."""
+    lines, counter = [], 0
+    for item in items:
+        marker = item.get("marker", "")
+        if marker == "numbered":
+            counter = int(item["number"].rstrip(".,")) if item.get("number") else counter + 1
+            prefix = (item.get("number") or f"{counter}.") + " "
+        else:
+            counter = 0 if marker == "" else counter
+            prefix = f"{marker} " if marker in ("-", "+", "*") else ""
+        lead = f"**{item['lead']}** " if item.get("lead") else ""
+        nest = "> " if item.get("level") else ""
+        lines.append(f"{nest}{prefix}{lead}{item.get('text', '')}".rstrip())
+    return "\n".join(lines)

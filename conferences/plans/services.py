@@ -117,7 +117,7 @@ def _check_editable(plan: Plan, by: User) -> None:
 
 def _default_header(conference: Conference) -> dict[str, Any]:
     organiser = conference.organiser
-    parent = organiser.get_parent()
+    parent = Unit.objects.get_parent(organiser)
     return {
         "issuing_body": organiser.name.upper(),
         "parent_body": (parent.short_name or parent.name).upper() if parent else "",

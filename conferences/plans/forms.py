@@ -1,0 +1,409 @@
+"""Forms of the plan editor. Each section kind has a form whose `content()` returns the
+structured content the services store (conferences.plans.content)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils import timezone
+
+from conferences.models import Conference, PlanSection, SignerAuthority
+
+from . import content as C
+
+TEXTAREA = {"rows": 3, "class": "form-control"}
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+class PlanStartForm(forms.Form):
+    template = forms.ChoiceField(
+        label="Bắt đầu từ mẫu",
+        choices=Conference.Kind.choices,
+        required=False,
+        help_text="Mẫu có sẵn lời văn thường dùng cho từng loại hội nghị; sửa lại theo thực tế.",
+    )
+    copy_from = forms.ModelChoiceField(
+        label="Hoặc sao chép kế hoạch của hội nghị trước",
+        queryset=Conference.objects.none(),
+        required=False,
+        help_text="Các năm trong nội dung được dời theo giai đoạn mới; căn cứ pháp lý giữ nguyên "
+        "để anh/chị cập nhật.",
+    )
+
+    def __init__(self, *args, sources=None, conference=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if sources is not None:
+            self.fields["copy_from"].queryset = sources
+        if conference is not None:
+            self.fields["template"].initial = conference.kind
+
+
+class PlanHeaderForm(forms.Form):
+    parent_body = forms.CharField(label="Cơ quan chủ quản", required=False, max_length=200)
+    issuing_body = forms.CharField(label="Cơ quan ban hành", max_length=200)
+    type_code = forms.CharField(label="Ký hiệu", max_length=30, help_text="Ví dụ: KH-UBND.")
+    place = forms.CharField(label="Địa danh", max_length=100)
+    subject = forms.CharField(
+        label="Trích yếu",
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text="Mỗi dòng là một dòng in dưới chữ KẾ HOẠCH.",
+    )
+    recipients = forms.CharField(
+        label="Nơi nhận",
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
+        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT, ...”.",
+    )
+    signer_authority = forms.ChoiceField(
+        label="Thẩm quyền ký", choices=SignerAuthority.choices, required=False
+    )
+    signer_on_behalf = forms.CharField(label="Thay mặt / ký thay", required=False, max_length=100)
+    signer_title = forms.CharField(label="Chức vụ người ký", required=False, max_length=100)
+    signer_name = forms.CharField(label="Họ tên người ký", required=False, max_length=100)
+
+    def clean_recipients(self):
+        lines = _lines(self.cleaned_data["recipients"])
+        if lines and not lines[-1].startswith("Lưu"):
+            raise forms.ValidationError("Dòng cuối của Nơi nhận phải là “Lưu: VT, ...”.")
+        return lines
+
+    @classmethod
+    def for_plan(cls, plan, data=None):
+        initial = {name: getattr(plan, name) for name in cls.base_fields}
+        initial["recipients"] = "\n".join(plan.recipients)
+        return cls(data, initial=initial)
+
+
+class SectionForm(forms.Form):
+    """The fields every section has."""
+
+    heading = forms.CharField(label="Tiêu đề mục", required=False, max_length=300)
+    level = forms.TypedChoiceField(
+        label="Cấp mục",
+        coerce=int,
+        choices=PlanSection._meta.get_field("level").choices,
+    )
+    number = forms.CharField(
+        label="Số mục tự đặt",
+        required=False,
+        max_length=10,
+        help_text="Để trống để đánh số tự động.",
+    )
+    inline = forms.BooleanField(label="Nội dung viết liền sau tiêu đề", required=False)
+
+    def content(self) -> dict:
+        return {}
+
+    @classmethod
+    def initial_for(cls, section: PlanSection) -> dict:
+        return {
+            "heading": section.heading,
+            "level": section.level,
+            "number": section.number,
+            "inline": section.inline,
+        }
+
+
+class TextSectionForm(SectionForm):
+    items_text = forms.CharField(
+        label="Nội dung",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"}),
+        help_text="Mỗi dòng một ý. Bắt đầu bằng “- ”, “+ ”, “* ” để gạch đầu dòng, “1. ” để đánh "
+        "số, “> ” cho ý con; “**Tiêu đề:** nội dung” để in đậm phần đầu. Dòng khác là đoạn văn.",
+    )
+
+    def content(self) -> dict:
+        return {"items": C.items_from_text(self.cleaned_data["items_text"])}
+
+    @classmethod
+    def initial_for(cls, section):
+        return {
+            **super().initial_for(section),
+            "items_text": C.items_to_text(section.content.get("items", [])),
+        }
+
+
+class LegalDocumentForm(forms.Form):
+    doc_type = forms.CharField(label="Loại văn bản", required=False, max_length=100)
+    number = forms.CharField(label="Số, ký hiệu", required=False, max_length=60)
+    date = forms.DateField(
+        label="Ngày", required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    issuer = forms.CharField(label="Cơ quan ban hành", required=False, max_length=300)
+    subject = forms.CharField(label="Trích yếu (về việc ...)", required=False, max_length=1000)
+
+
+LegalDocumentFormSet = forms.formset_factory(LegalDocumentForm, extra=1)
+
+
+class LegalBasisSectionForm(SectionForm):
+    verb = forms.ChoiceField(
+        label="Mở đầu bằng", choices=[("Căn cứ", "Căn cứ"), ("Thực hiện", "Thực hiện")]
+    )
+    joined = forms.BooleanField(
+        label="Gộp các văn bản trong một đoạn (ngăn cách bằng dấu chấm phẩy)", required=False
+    )
+    formset_class = LegalDocumentFormSet
+    formset_key = "documents"
+
+    def content(self) -> dict:
+        return {
+            "verb": self.cleaned_data["verb"],
+            "joined": self.cleaned_data["joined"],
+            "documents": [
+                {**d, "date": d["date"].isoformat() if d.get("date") else ""} for d in self.rows
+            ],
+        }
+
+    @classmethod
+    def initial_for(cls, section):
+        data = C.clean("legal_basis", section.content)
+        return {**super().initial_for(section), "verb": data["verb"], "joined": data["joined"]}
+
+    @staticmethod
+    def rows_initial(section) -> list[dict]:
+        rows = C.clean("legal_basis", section.content)["documents"]
+        return [{**r, "date": _date(r["date"])} for r in rows]
+
+
+def _date(value: str):
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class TimeSectionForm(SectionForm):
+    show_length = forms.BooleanField(label="Ghi thời lượng (1/2 ngày, một buổi)", required=False)
+    show_times = forms.BooleanField(label="Ghi giờ bắt đầu, kết thúc", required=False)
+    extra = forms.CharField(label="Ghi thêm", required=False, max_length=500)
+
+    def content(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("show_length", "show_times", "extra")}
+
+    @classmethod
+    def initial_for(cls, section):
+        return {**super().initial_for(section), **C.clean("time", section.content)}
+
+
+class VenueSectionForm(SectionForm):
+    extra = forms.CharField(label="Ghi thêm sau địa điểm", required=False, max_length=500)
+
+    def content(self) -> dict:
+        return {"extra": self.cleaned_data["extra"]}
+
+    @classmethod
+    def initial_for(cls, section):
+        return {**super().initial_for(section), **C.clean("venue", section.content)}
+
+
+class CompositionSectionForm(SectionForm):
+    style = forms.ChoiceField(
+        label="Cách trình bày",
+        choices=[
+            ("lines", "Từng thành phần với số lượng"),
+            ("summary", "Một dòng “Thành phần:” kèm tỷ lệ, rồi tổng số"),
+        ],
+    )
+    summary_text = forms.CharField(
+        label="Lời văn dòng “Thành phần:”",
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text="Chỉ dùng với cách trình bày một dòng; tỷ lệ và số lượng lấy từ phần Đại biểu.",
+    )
+
+    def content(self) -> dict:
+        return {
+            "style": self.cleaned_data["style"],
+            "summary_text": self.cleaned_data["summary_text"],
+        }
+
+    @classmethod
+    def initial_for(cls, section):
+        return {**super().initial_for(section), **C.clean("composition", section.content)}
+
+
+class ProgrammeItemForm(forms.Form):
+    start = forms.TimeField(
+        label="Từ", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    end = forms.TimeField(
+        label="Đến", required=False, widget=forms.TimeInput(attrs={"type": "time"})
+    )
+    text = forms.CharField(label="Nội dung", required=False, max_length=1000)
+    performer = forms.CharField(label="Người, đơn vị thực hiện", required=False, max_length=300)
+    sub = forms.BooleanField(label="Ý con", required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start") and data.get("end") and data["end"] <= data["start"]:
+            raise forms.ValidationError("Giờ kết thúc phải sau giờ bắt đầu.")
+        return data
+
+
+ProgrammeItemFormSet = forms.formset_factory(ProgrammeItemForm, extra=2)
+
+
+class ProgrammeSectionForm(SectionForm):
+    marker = forms.ChoiceField(
+        label="Đánh dấu các mục",
+        choices=[("numbered", "1. 2. 3."), ("-", "-"), ("+", "+"), ("*", "*")],
+    )
+    slot_marker = forms.ChoiceField(
+        label="Đánh dấu khung giờ", choices=[("*", "*"), ("-", "-"), ("+", "+")]
+    )
+    formset_class = ProgrammeItemFormSet
+    formset_key = "items"
+
+    def content(self) -> dict:
+        rows = [
+            {**r, "start": _hhmm(r.get("start")), "end": _hhmm(r.get("end"))} for r in self.rows
+        ]
+        return {
+            "marker": self.cleaned_data["marker"],
+            "slot_marker": self.cleaned_data["slot_marker"],
+            "items": rows,
+        }
+
+    @classmethod
+    def initial_for(cls, section):
+        data = C.clean("programme", section.content)
+        return {
+            **super().initial_for(section),
+            "marker": data["marker"],
+            "slot_marker": data["slot_marker"],
+        }
+
+    @staticmethod
+    def rows_initial(section) -> list[dict]:
+        rows = C.clean("programme", section.content)["items"]
+        return [{**r, "start": _time(r["start"]), "end": _time(r["end"])} for r in rows]
+
+
+def _hhmm(value) -> str:
+    return value.strftime("%H:%M") if value else ""
+
+
+def _time(value: str):
+    try:
+        return dt.time.fromisoformat(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class DecorationSectionForm(SectionForm):
+    maket_title = forms.CharField(label="Tiêu đề phần makét", required=False, max_length=200)
+    maket_lines = forms.CharField(
+        label="Các dòng chữ trên makét",
+        required=False,
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
+        help_text="Mỗi dòng in một dòng, căn giữa, chữ đậm.",
+    )
+    banner = forms.CharField(
+        label="Băng khẩu hiệu (ngoài hội trường)",
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+    )
+    inside = forms.CharField(
+        label="Trang trí trong hội trường",
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text="Mỗi dòng một ý.",
+    )
+    outside = forms.CharField(
+        label="Trang trí ngoài hội trường",
+        required=False,
+        widget=forms.Textarea(attrs=TEXTAREA),
+        help_text="Mỗi dòng một ý.",
+    )
+
+    def content(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "maket_title": data["maket_title"],
+            "maket_lines": _lines(data["maket_lines"]),
+            "banner": data["banner"],
+            "inside": _lines(data["inside"]),
+            "outside": _lines(data["outside"]),
+        }
+
+    @classmethod
+    def initial_for(cls, section):
+        data = C.clean("decoration", section.content)
+        joined = {k: "\n".join(data[k]) for k in ("maket_lines", "inside", "outside")}
+        return {**super().initial_for(section), **data, **joined}
+
+
+SECTION_FORMS: dict[str, type[SectionForm]] = {
+    PlanSection.Kind.TEXT: TextSectionForm,
+    PlanSection.Kind.LEGAL_BASIS: LegalBasisSectionForm,
+    PlanSection.Kind.TIME: TimeSectionForm,
+    PlanSection.Kind.VENUE: VenueSectionForm,
+    PlanSection.Kind.COMPOSITION: CompositionSectionForm,
+    PlanSection.Kind.PROGRAMME: ProgrammeSectionForm,
+    PlanSection.Kind.DECORATION: DecorationSectionForm,
+}
+
+
+def section_forms(section: PlanSection, data=None):
+    """(form, formset or None) for editing `section`; bound when `data` is given."""
+    form_class = SECTION_FORMS.get(section.kind, SectionForm)
+    prefix = f"s{section.pk}"
+    form = form_class(data, initial=form_class.initial_for(section), prefix=prefix)
+    formset = None
+    formset_class = getattr(form_class, "formset_class", None)
+    if formset_class:
+        formset = formset_class(
+            data, initial=form_class.rows_initial(section), prefix=f"{prefix}-rows"
+        )
+    return form, formset
+
+
+def section_valid(form, formset) -> bool:
+    valid = form.is_valid() & (formset.is_valid() if formset is not None else True)
+    if valid and formset is not None:
+        form.rows = [
+            f.cleaned_data
+            for f in formset.forms
+            if f.cleaned_data and not f.cleaned_data.get("DELETE")
+        ]
+    return valid
+
+
+class AddSectionForm(forms.Form):
+    kind = forms.ChoiceField(label="Loại mục", choices=PlanSection.Kind.choices)
+    heading = forms.CharField(label="Tiêu đề", required=False, max_length=300)
+    level = forms.TypedChoiceField(
+        label="Cấp mục", coerce=int, choices=PlanSection._meta.get_field("level").choices, initial=1
+    )
+
+
+class CommentForm(forms.Form):
+    section = forms.TypedChoiceField(label="Về mục", coerce=int, required=False, empty_value=None)
+    text = forms.CharField(label="Ý kiến", widget=forms.Textarea(attrs=TEXTAREA), max_length=5000)
+
+    def __init__(self, *args, sections=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["section"].choices = [("", "Cả kế hoạch")] + [
+            (s.pk, str(s)[:80]) for s in sections
+        ]
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label="Lý do trả lại, việc cần sửa",
+        widget=forms.Textarea(attrs=TEXTAREA),
+        max_length=5000,
+    )
+
+
+class IssueForm(forms.Form):
+    issued_on = forms.DateField(
+        label="Ngày ban hành",
+        widget=forms.DateInput(attrs={"type": "date"}),
+        initial=timezone.localdate,
+    )

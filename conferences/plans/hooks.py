@@ -1,0 +1,51 @@
+"""The plan's card on the conference page and the leaders' "to approve" list on the home page."""
+
+from django.urls import reverse
+
+from conferences.extensions import ConferenceLink, HomeItem
+from conferences.models import Plan, PlanStatus
+from conferences.permissions import can_create_plan, can_view_plan
+
+
+def conference_links(user, conference) -> list[ConferenceLink]:
+    plan = Plan.objects.filter(conference=conference).first()
+    if plan is not None and can_view_plan(user, plan):
+        return [
+            ConferenceLink(
+                f"Kế hoạch — {plan.get_status_display().lower()}",
+                reverse("plan_detail", args=[plan.pk]),
+                "Soạn từng mục, xem trước trang in, gửi duyệt, ban hành và tải DOCX, PDF.",
+                order=10,
+            )
+        ]
+    if plan is None and can_create_plan(user, conference):
+        return [
+            ConferenceLink(
+                "Lập kế hoạch",
+                reverse("plan_start", args=[conference.pk]),
+                "Bắt đầu từ mẫu theo loại hội nghị hoặc sao chép kế hoạch của hội nghị trước.",
+                order=10,
+            )
+        ]
+    return []
+
+
+def leader_items(user) -> list[HomeItem]:
+    from conferences.permissions import can_review_plan
+
+    from conferences.selectors import visible_conferences
+
+    waiting = Plan.objects.filter(
+        status=PlanStatus.PENDING_APPROVAL, conference__in=visible_conferences(user)
+    ).select_related("conference__organiser")
+    return [
+        HomeItem(
+            f"Kế hoạch: {plan.conference.title}",
+            reverse("plan_review", args=[plan.pk]),
+            plan.conference.organiser.name,
+            badge="Chờ duyệt",
+            badge_class="warning",
+        )
+        for plan in waiting
+        if can_review_plan(user, plan)
+    ]

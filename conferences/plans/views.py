@@ -1,0 +1,319 @@
+"""The plan editor and its workflow. Thin views: fetch through a scoped selector (404), check
+the predicate (403), call one service, then redirect or return an HTMX fragment."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from conferences import permissions as perms
+from conferences import selectors as conference_selectors
+from conferences.errors import DomainError, PermissionDeniedError
+from conferences.models import Plan, PlanSection
+
+from . import forms, selectors, services
+from .outline import build_outline
+
+
+def _changed(response):
+    """Tell the page (HTMX) that the plan changed, so the preview reloads."""
+    response["HX-Trigger"] = "plan-changed"
+    return response
+
+
+def _require(allowed: bool) -> None:
+    if not allowed:
+        raise PermissionDenied
+
+
+def _flags(user, plan) -> dict:
+    return {
+        "can_edit": perms.can_edit_plan(user, plan),
+        "can_submit": perms.can_submit_plan(user, plan),
+        "can_review": perms.can_review_plan(user, plan),
+        "can_comment": perms.can_comment_plan(user, plan),
+        "can_issue": perms.can_issue_plan(user, plan),
+        "can_amend": perms.can_amend_plan(user, plan),
+    }
+
+
+@login_required
+def plan_start(request, conference_pk: int):
+    conference = conference_selectors.get_conference(request.user, conference_pk)
+    existing = Plan.objects.filter(conference=conference).first()
+    if existing:
+        return redirect("plan_detail", existing.pk)
+    _require(perms.can_create_plan(request.user, conference))
+    sources = selectors.copy_sources(request.user, conference)
+    form = forms.PlanStartForm(request.POST or None, sources=sources, conference=conference)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.create_plan(
+                conference=conference,
+                by=request.user,
+                template=form.cleaned_data["template"],
+                copy_from=form.cleaned_data["copy_from"],
+            )
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, "Đã lập dự thảo kế hoạch. Hãy sửa từng mục cho phù hợp.")
+            return redirect("plan_detail", plan.pk)
+    return render(request, "conferences/plan_start.html", {"conference": conference, "form": form})
+
+
+def _detail_context(request, plan: Plan) -> dict:
+    sections = list(selectors.plan_sections(plan))
+    outline = {s.key: s for s in build_outline(plan, sections).sections}
+    return {
+        "plan": plan,
+        "conference": plan.conference,
+        "sections": [(s, outline[f"s{s.pk}"]) for s in sections],
+        "add_form": forms.AddSectionForm(),
+        "comments": selectors.plan_comments(plan),
+        "revisions": plan.revisions.select_related("created_by"),
+        "issue_form": forms.IssueForm(),
+        **_flags(request.user, plan),
+    }
+
+
+@login_required
+def plan_detail(request, pk: int):
+    plan = selectors.get_plan(request.user, pk)
+    return render(request, "conferences/plan_detail.html", _detail_context(request, plan))
+
+
+@login_required
+def plan_header(request, pk: int):
+    plan = selectors.get_plan(request.user, pk)
+    if request.method == "GET" and request.GET.get("cancel"):
+        return render(
+            request, "conferences/_plan_header.html", {"plan": plan, **_flags(request.user, plan)}
+        )
+    _require(perms.can_edit_plan(request.user, plan))
+    form = forms.PlanHeaderForm.for_plan(plan, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            plan = services.update_plan_header(plan=plan, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            context = {"plan": plan, **_flags(request.user, plan)}
+            return _changed(render(request, "conferences/_plan_header.html", context))
+    return render(request, "conferences/_plan_header_form.html", {"plan": plan, "form": form})
+
+
+def _card(request, section: PlanSection, changed: bool = False):
+    plan = section.plan
+    outline = {s.key: s for s in build_outline(plan).sections}
+    context = {
+        "section": section,
+        "part": outline.get(f"s{section.pk}"),
+        "plan": plan,
+        **_flags(request.user, plan),
+    }
+    response = render(request, "conferences/_plan_section.html", context)
+    return _changed(response) if changed else response
+
+
+@login_required
+def section_edit(request, pk: int):
+    section = selectors.get_section(request.user, pk)
+    if request.method == "GET" and request.GET.get("cancel"):
+        return _card(request, section)
+    _require(perms.can_edit_plan(request.user, section.plan))
+    form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and forms.section_valid(form, formset):
+        fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline")}
+        try:
+            section = services.update_section(
+                section=section, by=request.user, content=form.content(), **fields
+            )
+        except DomainError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            section.plan = selectors.get_plan(request.user, section.plan_id)
+            return _card(request, section, changed=True)
+    context = {"section": section, "form": form, "formset": formset, "plan": section.plan}
+    return render(request, "conferences/_plan_section_form.html", context)
+
+
+def _sections_fragment(request, plan: Plan):
+    context = _detail_context(request, plan)
+    return _changed(render(request, "conferences/_plan_sections.html", context))
+
+
+def _after_change(request, plan: Plan):
+    if request.htmx:
+        return _sections_fragment(request, selectors.get_plan(request.user, plan.pk))
+    return redirect("plan_detail", plan.pk)
+
+
+@login_required
+@require_POST
+def section_add(request, pk: int):
+    plan = selectors.get_plan(request.user, pk)
+    _require(perms.can_edit_plan(request.user, plan))
+    form = forms.AddSectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Chọn loại mục cần thêm.")
+        return redirect("plan_detail", plan.pk)
+    try:
+        services.add_section(plan=plan, by=request.user, **form.cleaned_data)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _after_change(request, plan)
+
+
+@login_required
+@require_POST
+def section_move(request, pk: int, direction: str):
+    if direction not in ("len", "xuong"):
+        raise Http404
+    section = selectors.get_section(request.user, pk)
+    _require(perms.can_edit_plan(request.user, section.plan))
+    try:
+        services.move_section(
+            section=section, by=request.user, step=-1 if direction == "len" else 1
+        )
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _after_change(request, section.plan)
+
+
+@login_required
+@require_POST
+def section_delete(request, pk: int):
+    section = selectors.get_section(request.user, pk)
+    _require(perms.can_edit_plan(request.user, section.plan))
+    try:
+        services.delete_section(section=section, by=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    return _after_change(request, section.plan)
+
+
+@login_required
+@require_POST
+def sections_reorder(request, pk: int):
+    plan = selectors.get_plan(request.user, pk)
+    _require(perms.can_edit_plan(request.user, plan))
+    try:
+        ids = [int(i) for i in request.POST.getlist("ids")]
+        services.reorder_sections(plan=plan, by=request.user, ids=ids)
+    except (ValueError, DomainError) as exc:
+        message = exc.message if isinstance(exc, DomainError) else "Thứ tự không hợp lệ."
+        return HttpResponse(message, status=400)
+    return _after_change(request, plan)
+
+
+def _workflow(request, pk: int, action, success: str, **kwargs):
+    plan = selectors.get_plan(request.user, pk)
+    try:
+        action(plan=plan, by=request.user, **kwargs)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, success)
+    return redirect("plan_detail", plan.pk)
+
+
+@login_required
+@require_POST
+def plan_submit(request, pk: int):
+    return _workflow(request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.")
+
+
+@login_required
+@require_POST
+def plan_approve(request, pk: int):
+    return _workflow(request, pk, services.approve_plan, "Đã duyệt kế hoạch.")
+
+
+@login_required
+@require_POST
+def plan_return(request, pk: int):
+    form = forms.ReturnForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Cần ghi lý do trả lại để cán bộ biết việc cần sửa.")
+        return redirect("plan_review", pk)
+    return _workflow(
+        request,
+        pk,
+        services.return_plan,
+        "Đã trả lại kế hoạch để sửa.",
+        comment=form.cleaned_data["comment"],
+    )
+
+
+@login_required
+@require_POST
+def plan_issue(request, pk: int):
+    form = forms.IssueForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ngày ban hành không hợp lệ.")
+        return redirect("plan_detail", pk)
+    return _workflow(
+        request,
+        pk,
+        services.issue_plan,
+        "Đã ban hành kế hoạch.",
+        issued_on=form.cleaned_data["issued_on"],
+    )
+
+
+@login_required
+@require_POST
+def plan_amend(request, pk: int):
+    return _workflow(
+        request, pk, services.start_amendment, "Đã mở dự thảo sửa đổi, bổ sung kế hoạch."
+    )
+
+
+@login_required
+def plan_review(request, pk: int):
+    """The leader's page: what changed since the revision they last saw, comments, decision."""
+    plan = selectors.get_plan(request.user, pk)
+    review = selectors.review_for(plan, request.user)
+    if review.revision is not None:
+        services.mark_seen(plan=plan, user=request.user, revision=review.revision)
+    sections = list(selectors.plan_sections(plan))
+    context = {
+        "plan": plan,
+        "conference": plan.conference,
+        "review": review,
+        "comments": selectors.plan_comments(plan),
+        "comment_form": forms.CommentForm(sections=sections),
+        "return_form": forms.ReturnForm(),
+        **_flags(request.user, plan),
+    }
+    return render(request, "conferences/plan_review.html", context)
+
+
+@login_required
+@require_POST
+def plan_comment(request, pk: int):
+    plan = selectors.get_plan(request.user, pk)
+    sections = list(selectors.plan_sections(plan))
+    form = forms.CommentForm(request.POST, sections=sections)
+    if not form.is_valid():
+        messages.error(request, "Cần nhập nội dung ý kiến.")
+        return redirect("plan_review", plan.pk)
+    section = next((s for s in sections if s.pk == form.cleaned_data["section"]), None)
+    try:
+        services.add_comment(
+            plan=plan, by=request.user, text=form.cleaned_data["text"], section=section
+        )
+    except PermissionDeniedError as exc:
+        raise PermissionDenied(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Đã ghi ý kiến.")
+    return redirect("plan_review", plan.pk)

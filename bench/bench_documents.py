@@ -14,8 +14,11 @@ import gc
 import io
 import multiprocessing
 import resource
+import shutil
 import statistics
+import subprocess
 import sys
+import tempfile
 import zipfile
 from pathlib import Path
 from time import perf_counter
@@ -153,6 +156,42 @@ def baseline_certificates_docx_zip(people: list[dict]) -> bytes:
     return buffer.getvalue()
 
 
+def _merged_block(block, person: dict):
+    """A slot of the invitation filled in as plain text, as Word's mail merge leaves it."""
+    from documents.engine.blocks import Paragraph, Run, Slot
+
+    if not isinstance(block, Slot):
+        return block
+    value = Run(str(person.get(block.name, "")), bold=block.bold, italic=block.italic)
+    return Paragraph((Run(block.label), value), "body" if block.indent else "plain")
+
+
+def mail_merged_docx(people: list[dict]) -> bytes:
+    """What offices do today: ONE DOCX with the invitation once per person, page breaks
+    between (the result of a Word mail merge), built with python-docx."""
+    from documents.engine import samples
+    from documents.engine.blocks import Document, PageBreak
+    from documents.engine.docx_renderer import render_docx
+
+    template, blocks = samples.invitation(), []
+    for index, person in enumerate(people):
+        blocks += [PageBreak()] if index else []
+        blocks += [_merged_block(block, person) for block in template.blocks]
+    document = Document(page=template.page, blocks=tuple(blocks), page_numbers_from=0)
+    return render_docx(document)
+
+
+def soffice_to_pdf(soffice: str, profile: Path, docx: Path) -> float:
+    """Seconds for one `soffice --headless --convert-to pdf` call, in its own profile."""
+    start = perf_counter()
+    subprocess.run(  # noqa: S603 - a fixed program on our own file
+        [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(docx.parent), str(docx)],
+        check=True, capture_output=True, timeout=600,
+    )  # fmt: skip
+    return perf_counter() - start
+
+
 # ----------------------------------------------------------------------------- tasks
 
 
@@ -207,6 +246,37 @@ def task_invitations_pdf(count: int, method: str) -> dict:
     return {"s": seconds, "file_mb": len(pdf) / 1e6}
 
 
+def task_invitations_pdf_warm(count: int) -> dict:
+    """Our batch PDF path in a warm process (one small batch rendered first)."""
+    from documents.engine import samples
+    from documents.engine.batch import render_batch_pdf
+
+    preload()
+    render_batch_pdf(samples.invitation(), sample_people(1))
+    seconds, pdf = timed(render_batch_pdf, samples.invitation(), sample_people(count))
+    return {"s": seconds, "file_mb": len(pdf) / 1e6}
+
+
+def task_todays_way(count: int, soffice: str, repeats: int = 3) -> dict:
+    """A mail-merged DOCX of `count` invitations converted by LibreOffice headless. A first
+    conversion creates the profile and fills the disk caches; the median of the next ones counts."""
+    from pypdf import PdfReader
+
+    with tempfile.TemporaryDirectory(prefix="bench-soffice-") as tmp:
+        root = Path(tmp)
+        merged, one = root / "tron-thu.docx", root / "mot-trang.docx"
+        merged.write_bytes(mail_merged_docx(sample_people(count)))
+        one.write_bytes(mail_merged_docx(sample_people(1)))
+        try:
+            soffice_to_pdf(soffice, root / "profile", one)  # warm-up: start-up excluded
+            one_page = soffice_to_pdf(soffice, root / "profile", one)
+            times = [soffice_to_pdf(soffice, root / "profile", merged) for _ in range(repeats)]
+        except (OSError, subprocess.SubprocessError) as exc:
+            return {"error": f"{type(exc).__name__}: {exc}"}
+        pages = len(PdfReader(merged.with_suffix(".pdf")).pages)
+    return {"s": statistics.median(times), "one_page_s": one_page, "pages": pages}
+
+
 def task_invitations_docx(count: int) -> dict:
     from documents.engine import samples
     from documents.engine.batch import render_batch_docx_zip
@@ -250,6 +320,8 @@ TASKS = {
     "cert_docx": task_cert_docx,
     "invitations_pdf": task_invitations_pdf,
     "invitations_docx": task_invitations_docx,
+    "invitations_pdf_warm": task_invitations_pdf_warm,
+    "todays_way": task_todays_way,
     "plan_warm": task_plan_warm,
     "rss_growth": task_rss_growth,
 }
@@ -335,6 +407,30 @@ def invitation_figures(count: int) -> list[tuple[str, float, str]]:
     ]
 
 
+def todays_way_figures(count: int = 100) -> list[tuple[str, float, str]]:
+    """Against what offices do today: a mail-merged DOCX converted by LibreOffice headless."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        print(
+            "# SKIP todays_way: LibreOffice (soffice) is not installed; "
+            "install it with bin/system-packages libreoffice-writer-nogui",
+            flush=True,
+        )
+        return []
+    today = measure("todays_way", count, soffice)
+    if "error" in today:
+        print(f"# SKIP todays_way: LibreOffice failed ({today['error']})", flush=True)
+        return []
+    if today["pages"] != count:
+        print(f"# todays_way: the mail-merged PDF has {today['pages']} pages, not {count}")
+    ours = measure("invitations_pdf_warm", count)
+    return [
+        (f"todays_way_{count}_s", today["s"], "s"),
+        (f"todays_way_{count}_ours_s", ours["s"], "s"),
+        ("todays_way_speedup", today["s"] / ours["s"], "x"),
+    ]
+
+
 def other_figures(batch: int) -> list[tuple[str, float, str]]:
     plan = measure("plan_warm")
     growth = measure("rss_growth", 3, batch)
@@ -352,7 +448,7 @@ def main() -> None:
     options = parser.parse_args()
     count, invitations = (100, 50) if options.quick else (1000, 500)
     figures = certificate_figures(count) + docx_figures(count)
-    figures += invitation_figures(invitations) + other_figures(count)
+    figures += invitation_figures(invitations) + todays_way_figures() + other_figures(count)
     for name, value, unit in figures:
         print(f"{name} {value:.3g} {unit}" if value < 10 else f"{name} {value:.1f} {unit}")
 

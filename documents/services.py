@@ -63,7 +63,9 @@ def preview_count(params: dict | None) -> int:
     return count
 
 
-def _cut_for_preview(builder: Builder, payload, count: int, fmt: str):
+def cut_for_preview(builder: Builder, payload, count: int, fmt: str):
+    """`payload` itself, or for a preview (count > 0) its first `count` copies; refused for
+    a kind that is not a batch and for any format but PDF (the preview is shown as images)."""
     if not count:
         return payload
     cut = builder.preview_payload(payload, count) if fmt == "pdf" else None
@@ -106,7 +108,7 @@ def request_document(
     missing = builder.missing(payload)
     if missing:
         raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
-    payload = _cut_for_preview(builder, payload, preview, fmt)
+    payload = cut_for_preview(builder, payload, preview, fmt)
     digest = content_hash(kind=kind, fmt=fmt, payload=payload)
     existing = _reusable(digest, fmt)
     if existing is not None:
@@ -212,7 +214,7 @@ def render_generated_document(*, document_id: int) -> None:
     target = document.target_type.get_object_for_this_type(pk=document.target_id)
     try:
         payload = builder.collect(target, document.params)
-        payload = _cut_for_preview(builder, payload, preview_count(document.params), document.fmt)
+        payload = cut_for_preview(builder, payload, preview_count(document.params), document.fmt)
         rendered = builder.render(payload, document.fmt, _ProgressWriter(document_id))
     except DomainError as exc:
         _fail(document_id, exc.message)

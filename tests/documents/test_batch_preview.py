@@ -193,3 +193,19 @@ def test_invitation_and_certificate_pages_offer_the_preview_button(
     assert response.url == reverse("document_detail", args=[document.pk])
     document.refresh_from_db()
     assert len(_pages(document)) == 3
+
+
+def test_render_document_command_takes_the_preview_param(office, ten_delegates, tmp_path):
+    from django.core.management import call_command
+
+    output = tmp_path / "xem-truoc.pdf"
+    call_command(
+        "render_document",
+        "delegate_invitations",
+        office["conference"].pk,
+        "--param",
+        "preview=3",
+        "--output",
+        str(output),
+    )
+    assert len(PdfReader(output).pages) == 3

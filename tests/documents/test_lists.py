@@ -205,3 +205,17 @@ def test_register_page_print_button_prints_the_delegate_list(
     assert response.url == reverse("document_detail", args=[document.pk])
     document.refresh_from_db()
     assert "Vũ Văn Lãnh" in _cells(document.file.read())
+
+
+def test_print_buttons_tag_shows_only_to_users_the_builder_lets_print(commune, rf):
+    from django.template import Context, Template
+
+    template = Template(
+        '{% load printing %}{% print_buttons "delegate_list" conference "In" formats="docx" %}'
+    )
+    for who, shown in (("staff", True), ("other", False), ("submitter", False)):
+        request = rf.get("/")
+        request.user = commune[who]
+        html = template.render(Context({"request": request, "conference": commune["conference"]}))
+        assert ('data-testid="print-delegate_list-docx"' in html) is shown, who
+        assert "print-delegate_list-pdf" not in html

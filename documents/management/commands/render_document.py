@@ -4,7 +4,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from conferences.errors import DomainError
 from documents.builders import all_builders, get_builder
+from documents.services import cut_for_preview, preview_count
 
 
 class Command(BaseCommand):
@@ -34,6 +36,10 @@ class Command(BaseCommand):
         missing = builder.missing(payload)
         if missing:
             raise CommandError("Chưa đủ thông tin: " + "; ".join(missing))
+        try:  # --param preview=3: the first pages of a batch only, as on the site
+            payload = cut_for_preview(builder, payload, preview_count(params), fmt)
+        except DomainError as exc:
+            raise CommandError(exc.message) from exc
         rendered = builder.render(payload, fmt, lambda done, total: None)
         Path(output).write_bytes(rendered.content)
         for warning in rendered.warnings:

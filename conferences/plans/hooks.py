@@ -32,7 +32,6 @@ def conference_links(user, conference) -> list[ConferenceLink]:
 
 def leader_items(user) -> list[HomeItem]:
     from conferences.permissions import can_review_plan
-
     from conferences.selectors import visible_conferences
 
     waiting = Plan.objects.filter(

@@ -275,3 +275,12 @@ def test_unsigned_plan_shows_blank_day_and_number(office):
     outline = build_outline(plan)
     assert outline.number_line == "Số:       /KH-UBND"
     assert ", ngày    tháng " in outline.place_date
+
+
+def test_next_number_counts_per_unit_year_and_type(office):
+    unit = office["commune"]
+    numbers = [next_number(unit=unit, year=2025, type_code="QĐ") for _ in range(3)]
+    assert numbers == [1, 2, 3]
+    assert next_number(unit=unit, year=2026, type_code="QĐ") == 1
+    assert next_number(unit=unit, year=2025, type_code="GM") == 1
+    assert DocumentNumberRegister.objects.count() == 3

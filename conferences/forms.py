@@ -45,8 +45,6 @@ _CONFERENCE_WIDGETS = {
     "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     "start_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
     "end_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-    "start_year": forms.NumberInput(attrs={"min": 1945, "max": 2100}),
-    "end_year": forms.NumberInput(attrs={"min": 1945, "max": 2100}),
 }
 _CONFERENCE_HELP = {
     "organiser": _("Ủy ban nhân dân mà bạn là cán bộ thi đua - khen thưởng."),
@@ -54,10 +52,7 @@ _CONFERENCE_HELP = {
     "start_year": _("Hội nghị của một năm: để năm bắt đầu và năm kết thúc bằng nhau."),
     "end_year": _("Để trống nếu hội nghị chỉ của một năm."),
     "ordinal": _("Chỉ ghi số, ví dụ I, II hoặc VI; phần mềm tự thêm chữ “lần thứ”."),
-    "date": _(
-        "Ngày cụ thể: ngày tổ chức. Trong tháng, trong quý: một ngày bất kỳ của tháng, quý đó. "
-        "Sẽ thông báo sau: có thể để trống."
-    ),
+    "date": _("Với “Sẽ thông báo sau”, có thể để trống."),
     "date_is_expected": _("In chữ “dự kiến” trước thời gian trong kế hoạch."),
     "length": _("Để trống nếu chưa định."),
     "start_time": _("Để trống nếu chưa định."),
@@ -110,6 +105,7 @@ def _conference_fields() -> dict[str, forms.Field]:
 def _conference_helper() -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
+    helper.disable_csrf = True  # the template's <form> has the token
     helper.layout = Layout(
         Fieldset(
             _("Thông tin chung"),

@@ -59,5 +59,24 @@ CASES += [
         kwargs=lambda w: {"pk": w["conference_a"].pk},
         allowed=(*OFFICE_A, "submitter", "reporter"),
     ),
+    Case(
+        "conference_create",
+        allowed=("staff", "other_office", "superuser"),
+        denied=403,
+    ),
+    Case(
+        "conference_edit",
+        kwargs=lambda w: {"pk": w["conference_a"].pk},
+        allowed=("staff", "superuser"),
+        overrides={**OFFICE_READ_ONLY, "admin": 403, "submitter": 403, "reporter": 403},
+    ),
+    Case(
+        "conference_edit",
+        kwargs=lambda w: {"pk": w["conference_a"].pk},
+        method="post",
+        data=lambda w: {"title": ""},
+        allowed=("staff", "superuser"),
+        overrides={**OFFICE_READ_ONLY, "admin": 403, "submitter": 403, "reporter": 403},
+    ),
     Case("activity_list", allowed=(*OFFICE_A, "other_office"), denied=403),
 ]

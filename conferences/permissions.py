@@ -131,5 +131,12 @@ def can_issue_plan(user, plan) -> bool:
     )
 
 
+def can_resubmit_plan(user, plan) -> bool:
+    """Send an approved plan back to the leader when its content changed after approval."""
+    return plan.status == "approved" and has_role_over(
+        user, plan.conference.organiser, {Role.STAFF}
+    )
+
+
 def can_amend_plan(user, plan) -> bool:
     return plan.status == "issued" and has_role_over(user, plan.conference.organiser, {Role.STAFF})

@@ -145,10 +145,9 @@ def certificate_settings(request, unit_pk: int, kind: str):
 def plan_preview(request, pk: int):
     """The plan laid out as it prints (same blocks and stylesheet as the PDF), for the editor's
     live preview beside the sections."""
-    from conferences.plans.outline import build_outline
     from conferences.plans.selectors import get_plan
 
     from .builders.plans import plan_preview_html
 
     plan = get_plan(request.user, pk)
-    return HttpResponse(plan_preview_html(build_outline(plan).as_dict()))
+    return HttpResponse(plan_preview_html(get_builder("plan").collect(plan, {})))

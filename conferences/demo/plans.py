@@ -290,8 +290,9 @@ REFERENCE_PLANS = {"HN-DG": DUC_GIANG, "HN-TT": THANH_TRI, "HT-VY": VAN_YEN}
 
 def seed_reference_plan(code: str, by: User | None = None) -> Plan | None:
     """Enter the reference plan of the conference organised by unit `code` (idempotent)."""
-    from conferences.models import DocumentNumberRegister
+    from conferences.models import DocumentNumberRegister, PlanRevision
     from conferences.plans.content import clean
+    from conferences.plans.outline import build_outline
 
     conference = Conference.objects.filter(organiser__code=code).order_by("pk").first()
     if conference is None or Plan.objects.filter(conference=conference).exists():
@@ -326,6 +327,13 @@ def seed_reference_plan(code: str, by: User | None = None) -> Plan | None:
         )
         register.last_number = max(register.last_number, number)
         register.save()
+        PlanRevision.objects.create(
+            plan=plan,
+            number=1,
+            event="issued",
+            snapshot=build_outline(plan).as_dict(),
+            created_by=by,
+        )
     return plan
 
 

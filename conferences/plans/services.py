@@ -35,6 +35,7 @@ from conferences.vntext import nfc
 
 from . import content as C
 from .copying import shift_years
+from .diff import diff_snapshots
 from .outline import build_outline
 from .templates import template_for
 
@@ -42,7 +43,9 @@ TRANSITIONS: dict[str, set[str]] = {
     PlanStatus.DRAFT: {PlanStatus.PENDING_APPROVAL},
     PlanStatus.RETURNED: {PlanStatus.PENDING_APPROVAL},
     PlanStatus.PENDING_APPROVAL: {PlanStatus.APPROVED, PlanStatus.RETURNED},
-    PlanStatus.APPROVED: {PlanStatus.ISSUED},
+    # An approved plan whose generated sections changed (delegates, assignments, the
+    # conference's date) goes back to the leader before it can be issued.
+    PlanStatus.APPROVED: {PlanStatus.ISSUED, PlanStatus.PENDING_APPROVAL},
     PlanStatus.ISSUED: {PlanStatus.DRAFT},
 }
 HEADER_FIELDS = (
@@ -355,7 +358,8 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
     """Send for approval. Side effects: a frozen revision, status pending_approval, a log row,
     an email to the organiser's leaders."""
     plan = _locked(plan)
-    _check(perms.can_edit_plan(by, plan), "Bạn không có quyền gửi duyệt kế hoạch này.")
+    allowed = perms.can_edit_plan(by, plan) or perms.can_resubmit_plan(by, plan)
+    _check(allowed, "Bạn không có quyền gửi duyệt kế hoạch này.")
     if not plan.sections.exists():
         raise DomainError("Kế hoạch chưa có mục nào.")
     move_plan(plan, PlanStatus.PENDING_APPROVAL)
@@ -373,6 +377,16 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
 
 def _latest_submission(plan: Plan) -> PlanRevision | None:
     return plan.revisions.filter(event=PlanRevision.Event.SUBMITTED).order_by("-number").first()
+
+
+def changed_since_approval(plan: Plan) -> list[str]:
+    """Labels of the sections that no longer print as in the revision the leader approved
+    (a quota, a duty or the conference's date may have changed since)."""
+    approved = _latest_submission(plan)
+    if approved is None:
+        return []
+    diffs = diff_snapshots(approved.snapshot, snapshot(plan))
+    return [d.label for d in diffs if d.changed]
 
 
 @transaction.atomic
@@ -449,6 +463,12 @@ def issue_plan(*, plan: Plan, by: User, issued_on: dt.date | None = None) -> Pla
     issued revision, a log row, an email to the organiser's staff and leaders."""
     plan = _locked(plan)
     _check(perms.can_issue_plan(by, plan), "Bạn không có quyền ban hành kế hoạch này.")
+    changed = changed_since_approval(plan)
+    if changed:
+        raise DomainError(
+            "Nội dung kế hoạch đã thay đổi sau khi lãnh đạo duyệt (mục: "
+            f"{'; '.join(changed)}). Hãy gửi duyệt lại trước khi ban hành."
+        )
     move_plan(plan, PlanStatus.ISSUED)
     plan.issued_on = issued_on or timezone.localdate()
     plan.number = next_number(

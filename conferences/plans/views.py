@@ -34,6 +34,7 @@ def _flags(user, plan) -> dict:
     return {
         "can_edit": perms.can_edit_plan(user, plan),
         "can_submit": perms.can_submit_plan(user, plan),
+        "can_resubmit": perms.can_resubmit_plan(user, plan),
         "can_review": perms.can_review_plan(user, plan),
         "can_comment": perms.can_comment_plan(user, plan),
         "can_issue": perms.can_issue_plan(user, plan),
@@ -77,6 +78,9 @@ def _detail_context(request, plan: Plan) -> dict:
         "comments": selectors.plan_comments(plan),
         "revisions": plan.revisions.select_related("created_by"),
         "issue_form": forms.IssueForm(),
+        "changed_since_approval": (
+            services.changed_since_approval(plan) if plan.status == "approved" else []
+        ),
         **_flags(request.user, plan),
     }
 

@@ -111,8 +111,14 @@ class _PlanBuilderBase(Builder):
         return target.conference
 
     def collect(self, target, params):
+        """The live outline; an issued plan prints the text frozen when it was issued, so a
+        later change to the conference, its delegates or its duties cannot alter it."""
         from conferences.plans.outline import build_outline
 
+        if target.status == "issued":
+            issued = target.revisions.filter(event="issued").order_by("-number").first()
+            if issued is not None:
+                return dict(issued.snapshot)
         return build_outline(target).as_dict()
 
 
@@ -137,8 +143,14 @@ def _sections_of(payload: dict, kind: str) -> list[dict]:
     return [s for s in payload["sections"] if s["kind"] == kind]
 
 
+def _is_heading(line: dict, section: dict) -> bool:
+    # A level-4 heading prints as an item whose bold lead is the heading ("- Chương trình:").
+    level_four = line["style"] == "item" and not line["text"] and line["lead"] == section["label"]
+    return line["style"] in ("h1", "h2", "h3") or level_four
+
+
 def _without_heading(section: dict) -> list[dict]:
-    return [line for line in section["lines"] if line["style"] not in ("h1", "h2", "h3")]
+    return [line for line in section["lines"] if not _is_heading(line, section)]
 
 
 class ProgrammeBuilder(_PlanBuilderBase):
@@ -159,7 +171,9 @@ class ProgrammeBuilder(_PlanBuilderBase):
         return payload
 
     def missing(self, payload) -> list[str]:
-        return [] if _sections_of(payload, "programme") else ["kế hoạch chưa có mục chương trình"]
+        # A programme section with no items would print a page with only time and venue.
+        programme = [_without_heading(s) for s in _sections_of(payload, "programme")]
+        return [] if any(programme) else ["kế hoạch chưa có mục chương trình"]
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
         from documents.engine.blocks import Document, Header, Title, para

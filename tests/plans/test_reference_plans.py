@@ -117,17 +117,17 @@ def test_reference_plan_pdf_carries_every_section_in_order(seeded, code):
 
 def test_reference_plan_check_fails_when_an_item_is_missing(seeded):
     """The comparison is not vacuous: drop one programme item and it names what is missing."""
-    plan = Plan.objects.get(conference__organiser__code="HN-TT")
+    plan = Plan.objects.get(conference__organiser__code="HT-VY")
     programme = plan.sections.get(kind="programme")
     content = dict(programme.content)
     content["items"] = [
-        i for i in content["items"] if i["text"] != "Phát biểu chỉ đạo của lãnh đạo Thành phố."
+        i for i in content["items"] if i["text"] != "Phát biểu chỉ đạo của cấp trên;"
     ]
     programme.content = content
     programme.save()
     # (the test's transaction is rolled back afterwards, so the seeded plan is unchanged)
-    with pytest.raises(pytest.fail.Exception, match="NỘI DUNG CHƯƠNG TRÌNH"):
-        assert_carries(docx_text(render(plan, "docx")), FILES["HN-TT"])
+    with pytest.raises(pytest.fail.Exception, match="NỘI DUNG, HÌNH THỨC TỔ CHỨC"):
+        assert_carries(docx_text(render(plan, "docx")), FILES["HT-VY"])
 
 
 def test_thanh_tri_prints_its_number_and_date(seeded):

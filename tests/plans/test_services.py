@@ -284,3 +284,37 @@ def test_next_number_counts_per_unit_year_and_type(office):
     assert next_number(unit=unit, year=2026, type_code="QĐ") == 1
     assert next_number(unit=unit, year=2025, type_code="GM") == 1
     assert DocumentNumberRegister.objects.count() == 3
+
+
+def test_issue_refused_when_content_changed_after_approval(office):
+    staff, leader = office["staff"], office["leader"]
+    plan = plan_for(office["conference"], PlanStatus.APPROVED, staff=staff, leader=leader)
+    conference = office["conference"]
+    conference.venue = "Nhà văn hóa thôn Trung"  # the venue section prints from here
+    conference.save()
+
+    with pytest.raises(DomainError, match="Địa điểm"):
+        services.issue_plan(plan=plan, by=staff)
+
+    services.submit_plan(plan=plan, by=staff)  # back to the leader
+    services.approve_plan(plan=plan, by=leader)
+    services.issue_plan(plan=plan, by=staff, issued_on=dt.date(2026, 4, 2))
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.ISSUED and plan.number == 1
+
+
+def test_issued_plan_prints_the_text_frozen_at_issue(office):
+    from documents.builders import get_builder
+
+    plan = plan_for(
+        office["conference"], PlanStatus.ISSUED, staff=office["staff"], leader=office["leader"]
+    )
+    conference = office["conference"]
+    conference.venue = "Một nơi khác"
+    conference.save()
+
+    payload = get_builder("plan").collect(plan, {})
+
+    texts = [line["text"] for s in payload["sections"] for line in s["lines"]]
+    assert "Một nơi khác" not in " ".join(texts)
+    assert payload["number_line"] == "Số: 01/KH-UBND"

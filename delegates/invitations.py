@@ -31,7 +31,7 @@ def _place(unit: Unit) -> str:
 class InvitationBuilder(Builder):
     kind = "delegate_invitations"
     label = "Giấy mời đại biểu"
-    formats = ("pdf",)
+    formats = ("pdf", "zip")
     target_model = Conference
 
     def can_request(self, user, target) -> bool:
@@ -71,12 +71,19 @@ class InvitationBuilder(Builder):
         return problems
 
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
-        from documents.engine.batch import render_batch_pdf
+        """One merged PDF, or a ZIP with per delegate a DOCX (the code printed as text) and
+        a PDF (the code also as a QR image) cut from the merged PDF."""
+        from documents.engine.batch import render_batch_pdf, render_batch_zip
 
+        document, people = invitation_document(payload), payload["people"]
+        if fmt == "zip":
+            progress(0, len(people))
+            content = render_batch_zip(document, people, progress=progress)
+            return Rendered(content, "giay-moi-dai-bieu.zip")
         if fmt != "pdf":
             raise ValueError(f"{self.kind} cannot render {fmt}")
         progress(0, 1)
-        content = render_batch_pdf(invitation_document(payload), payload["people"])
+        content = render_batch_pdf(document, people)
         progress(1, 1)
         return Rendered(content, "giay-moi-dai-bieu.pdf")
 

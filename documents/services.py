@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 Status = GeneratedDocument.Status
 
 # Bump when the renderers change what they produce, so old files are not reused.
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"
 
 
 def content_hash(*, kind: str, fmt: str, payload) -> str:

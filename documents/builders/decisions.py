@@ -166,7 +166,7 @@ class CertificatesBuilder(_DecisionBase):
         layout, warnings = layout_from(payload["setting"]), []
         background = background_from(payload["setting"])
         if fmt == "zip":
-            content = certificates.render_certificates_docx_zip(
+            content = certificates.render_certificates_zip(
                 layout, payload["people"], background, warnings=warnings, progress=progress
             )
             return Rendered(content, "giay-khen.zip", [str(w) for w in warnings])

@@ -10,6 +10,9 @@ PDF, two methods:
 
 DOCX: the document is rendered once with markers and filled per person
 (:class:`~documents.engine.docx_template.DocxTemplate`), one file per person in a ZIP.
+
+ZIP of both (:func:`render_batch_zip`): each person's DOCX beside their own PDF, cut from
+the merged overlay PDF (every copy has the template's page count), not rendered again.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from .docx_template import DocxTemplate, zip_documents
 from .docx_xml import to_bytes
 from .fonts import reportlab_font
 from .html_renderer import body_html, esc, page_css
-from .pdf_merge import underlay
+from .pdf_merge import split_pdf, underlay
 from .textfit import fit_runs
 from .textutil import ascii_slug, clean
 
@@ -172,11 +175,17 @@ def render_batch_pdf(
         return render_batch_pdf_single(document, people, common=common, allowed_dirs=allowed_dirs)
     if method != "overlay":
         raise ValueError(f"unknown method {method!r}")
+    return _overlay_batch(document, people, common, allowed_dirs, warnings)[0]
+
+
+def _overlay_batch(document: Document, people, common, allowed_dirs, warnings) -> tuple[bytes, int]:
+    """The merged overlay PDF and the page count of one copy (the same for everybody)."""
     rendered = _render(
         _wrap_html(body_html(document, None), document.title), document, "", allowed_dirs
     )
     template = rendered.write_pdf()
-    return underlay(_overlay(rendered, document, people, common, warnings), template)
+    merged = underlay(_overlay(rendered, document, people, common, warnings), template)
+    return merged, len(rendered.pages)
 
 
 def batch_docx_template(document: Document) -> DocxTemplate:
@@ -184,8 +193,13 @@ def batch_docx_template(document: Document) -> DocxTemplate:
     return DocxTemplate(to_bytes(build_docx(document, tokens=True)))
 
 
+def default_batch_stem(index: int, person: Person) -> str:
+    """A person's file name without its extension: "0001-Nguyen-Van-A"."""
+    return f"{index + 1:04d}-{ascii_slug(str(person.get('name', '')), 50) or 'van-ban'}"
+
+
 def default_batch_filename(index: int, person: Person) -> str:
-    return f"{index + 1:04d}-{ascii_slug(str(person.get('name', '')), 50) or 'van-ban'}.docx"
+    return f"{default_batch_stem(index, person)}.docx"
 
 
 def render_batch_docx_zip(
@@ -201,3 +215,34 @@ def render_batch_docx_zip(
         (filename(index, person), template.render({**(common or {}), **person}))
         for index, person in enumerate(people)
     )
+
+
+def render_batch_zip(
+    document: Document,
+    people: Sequence[Person],
+    *,
+    common: Person | None = None,
+    stem: Callable[[int, Person], str] = default_batch_stem,
+    allowed_dirs: Iterable[str | Path] = (),
+    warnings: list[FitWarning] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """A ZIP with, for every person, a filled DOCX and a PDF of their copy under one base name
+    ("0001-Nguyen-Van-A.docx", "0001-Nguyen-Van-A.pdf"). The PDFs are cut from one merged
+    overlay render; files are written into the ZIP as they are made. ``progress`` is called
+    with (done, total) after each person."""
+    if not people:
+        return zip_documents(())
+    merged, pages = _overlay_batch(document, people, common, allowed_dirs, warnings)
+    template = batch_docx_template(document)
+
+    def files():
+        parts = split_pdf(merged, [pages] * len(people))
+        for index, (person, pdf) in enumerate(zip(people, parts, strict=True)):
+            name = stem(index, person)
+            yield f"{name}.docx", template.render({**(common or {}), **person})
+            yield f"{name}.pdf", pdf
+            if progress is not None:
+                progress(index + 1, len(people))
+
+    return zip_documents(files())

@@ -8,7 +8,7 @@ breaks, so Word and the PDF break lines at the same places.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -182,8 +182,27 @@ def render_certificate_docx(
     return fill(template, layout, {**(common or {}), **person}, 0, warnings)
 
 
+def default_stem(index: int, person: Mapping[str, object]) -> str:
+    """A person's file name without its extension: "0001-Nguyen-Van-A"."""
+    return f"{index + 1:04d}-{ascii_slug(str(person.get('name', ''))) or 'giay-khen'}"
+
+
 def default_filename(index: int, person: Mapping[str, object]) -> str:
-    return f"{index + 1:04d}-{ascii_slug(str(person.get('name', ''))) or 'giay-khen'}.docx"
+    return f"{default_stem(index, person)}.docx"
+
+
+def certificate_docx_files(
+    layout: CertificateLayout,
+    people: Sequence[Mapping[str, object]],
+    background=None,
+    *,
+    common: Mapping[str, object] | None = None,
+    warnings: list[CertificateWarning] | None = None,
+) -> Iterator[bytes]:
+    """One filled DOCX per person, made as they are asked for."""
+    template = certificate_template(layout, _key(background))
+    for index, person in enumerate(people):
+        yield fill(template, layout, {**(common or {}), **person}, index, warnings)
 
 
 def render_certificates_docx_zip(
@@ -198,14 +217,13 @@ def render_certificates_docx_zip(
 ) -> bytes:
     """A ZIP with one DOCX per person (stored: DOCX files are already compressed);
     ``progress`` is called with (done, total) after each file."""
-    template = certificate_template(layout, _key(background))
+    docx_files = certificate_docx_files(
+        layout, people, background, common=common, warnings=warnings
+    )
 
     def files():
-        for index, person in enumerate(people):
-            yield (
-                filename(index, person),
-                fill(template, layout, {**(common or {}), **person}, index, warnings),
-            )
+        for index, (person, data) in enumerate(zip(people, docx_files, strict=True)):
+            yield filename(index, person), data
             if progress is not None:
                 progress(index + 1, len(people))
 

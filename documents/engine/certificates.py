@@ -21,7 +21,12 @@ from pathlib import Path
 from reportlab.lib.units import mm
 
 from .cert_background import background_pdf
-from .cert_docx import render_certificate_docx, render_certificates_docx_zip
+from .cert_docx import (
+    certificate_docx_files,
+    default_stem,
+    render_certificate_docx,
+    render_certificates_docx_zip,
+)
 from .cert_layout import CertField, CertificateDesign, CertificateLayout, default_layout
 from .cert_overlay import (
     CertificateWarning,
@@ -32,7 +37,8 @@ from .cert_overlay import (
     new_canvas,
     overlay_pdf,
 )
-from .pdf_merge import underlay
+from .docx_template import zip_documents
+from .pdf_merge import split_pdf, underlay
 
 Background = CertificateDesign | str | Path | bytes | None
 Person = Mapping[str, object]
@@ -49,6 +55,7 @@ __all__ = [
     "render_certificate_pdf",
     "render_certificates_docx_zip",
     "render_certificates_pdf",
+    "render_certificates_zip",
 ]
 
 
@@ -70,6 +77,46 @@ def render_certificates_pdf(
     overlay = overlay_pdf(layout, people, common, warnings, progress)
     back = background_pdf(background, layout.width_mm, layout.height_mm)
     return overlay if back is None else underlay(overlay, back)
+
+
+def render_certificates_zip(
+    layout: CertificateLayout,
+    people: Sequence[Person],
+    background: Background = None,
+    *,
+    common: Person | None = None,
+    stem: Callable[[int, Person], str] = default_stem,
+    warnings: list[CertificateWarning] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> bytes:
+    """A ZIP with every person's certificate as a DOCX and as a one-page PDF under one base
+    name ("0001-Nguyen-Van-A.docx", "0001-Nguyen-Van-A.pdf").
+
+    The PDFs are cut from one merged render (the background is drawn once, then copied into
+    each file); files go into the ZIP as they are made. ``progress`` counts each person
+    twice: once for the merged PDF, once for their two files.
+    """
+    total = 2 * len(people)
+    merged = render_certificates_pdf(
+        layout,
+        people,
+        background,
+        common=common,
+        warnings=warnings,
+        progress=None if progress is None else (lambda done, _: progress(done, total)),
+    )
+    docx_files = certificate_docx_files(layout, people, background, common=common)
+
+    def files():
+        pdfs = split_pdf(merged, [1] * len(people)) if people else iter(())
+        for index, (person, docx, pdf) in enumerate(zip(people, docx_files, pdfs, strict=True)):
+            name = stem(index, person)
+            yield f"{name}.docx", docx
+            yield f"{name}.pdf", pdf
+            if progress is not None:
+                progress(len(people) + index + 1, total)
+
+    return zip_documents(files())
 
 
 def render_certificate_pdf(

@@ -1,4 +1,5 @@
-"""Put one background page under every page of a PDF, storing the background once.
+"""Put one background page under every page of a PDF, storing the background once; split
+a merged batch back into one PDF per person.
 
 The background page becomes a single Form XObject; each page gets a reference to it in its
 resources and a shared three-operator content stream ("q cm /EngineBg Do Q") in front
@@ -8,6 +9,7 @@ of its own content. No page content is decoded or rewritten.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Iterator
 
 BACKGROUND_NAME = "/EngineBg"
 
@@ -58,4 +60,38 @@ def underlay(pdf_bytes: bytes, background_bytes: bytes) -> bytes:
             _prepend(page, streams[command])
         out = io.BytesIO()
         pdf.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
+        return out.getvalue()
+
+
+def split_pdf(pdf_bytes: bytes, page_counts: Iterable[int]) -> Iterator[bytes]:
+    """Consecutive parts of a PDF as separate PDFs, part i with ``page_counts[i]`` pages.
+
+    Each part is a whole PDF: what its pages share with others (the background, fonts) is
+    copied into it. Parts are made one at a time, so a caller writing them away as they
+    come holds one part in memory, plus the source.
+    """
+    import pikepdf
+
+    counts = list(page_counts)
+    if any(count < 1 for count in counts):
+        raise ValueError("every part needs at least one page")
+    with pikepdf.open(io.BytesIO(pdf_bytes)) as source:
+        if sum(counts) != len(source.pages):
+            raise ValueError(f"{sum(counts)} pages asked for, the PDF has {len(source.pages)}")
+        title = source.docinfo.get("/Title")
+        start = 0
+        for count in counts:
+            yield _part(source, start, count, title)
+            start += count
+
+
+def _part(source, start: int, count: int, title) -> bytes:
+    import pikepdf
+
+    with pikepdf.new() as part:
+        part.pages.extend(source.pages[start : start + count])
+        if title is not None:
+            part.docinfo["/Title"] = pikepdf.String(str(title))
+        out = io.BytesIO()
+        part.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()

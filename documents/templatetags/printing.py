@@ -8,7 +8,7 @@ from ..builders import get_builder
 
 register = template.Library()
 
-FORMAT_LABELS = {"pdf": "PDF", "docx": "DOCX", "zip": "DOCX từng người"}
+FORMAT_LABELS = {"pdf": "PDF", "docx": "DOCX", "zip": "ZIP từng người: DOCX và PDF"}
 
 
 def _allowed(context, kind: str, target) -> bool:

@@ -63,7 +63,7 @@ def decision_detail(request, pk: int):
         "can_sign": permissions.can_sign_decision(request.user, decision),
         "can_print": get_builder("award_decision").can_request(request.user, decision),
         "decision_formats": [("pdf", "PDF"), ("docx", "DOCX")],
-        "certificate_formats": [("pdf", "PDF để in"), ("zip", "DOCX từng người")],
+        "certificate_formats": [("pdf", "PDF để in"), ("zip", "ZIP từng người: DOCX và PDF")],
     }
     return render(request, "honorees/decision_detail.html", context)
 

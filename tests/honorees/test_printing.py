@@ -118,12 +118,17 @@ def test_certificates_of_a_signed_decision_one_page_per_honouree(
             )
         )
     )
-    assert len(archive.namelist()) == 3
-    texts = []
-    for name in archive.namelist():
-        doc = DocxDocument(io.BytesIO(archive.read(name)))
-        texts.append(doc.element.xml)
-    assert sum("Nguyễn Thị An" in t for t in texts) == 1
+    names = archive.namelist()
+    assert len(names) == 6
+    stems = [n.removesuffix(".docx") for n in names if n.endswith(".docx")]
+    assert sorted(names) == sorted([f"{s}.docx" for s in stems] + [f"{s}.pdf" for s in stems])
+    for stem, honouree in zip(stems, ("Tổ Toán", "Nguyễn Thị An", "Trần Văn Bình"), strict=True):
+        doc = DocxDocument(io.BytesIO(archive.read(f"{stem}.docx")))
+        assert honouree in doc.element.xml
+        pages = PdfReader(io.BytesIO(archive.read(f"{stem}.pdf"))).pages
+        assert len(pages) == 1 and honouree in " ".join(pages[0].extract_text().split())
+        size = (float(pages[0].mediabox.width), float(pages[0].mediabox.height))
+        assert size == pytest.approx((842, 595), abs=1)  # A4 landscape
 
 
 def test_certificates_of_a_draft_decision_are_refused(office):

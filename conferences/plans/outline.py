@@ -294,6 +294,12 @@ def build_outline(plan: Plan, sections=None) -> Outline:
         recipients=tuple(plan.recipients),
         signer=tuple(plan.signer_lines),
         signer_name=plan.signer_name,
+        # For the programme page and the maket: frozen with the plan when it is issued.
+        extra={
+            "conference_title": conference.title,
+            "when": conference.date_wording(),
+            "venue": conference.venue,
+        },
     )
 
 

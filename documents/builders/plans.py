@@ -164,11 +164,7 @@ class ProgrammeBuilder(_PlanBuilderBase):
 
     def collect(self, target, params):
         payload = super().collect(target, params)
-        conference = target.conference
-        payload["when"] = conference.date_wording()
-        payload["venue"] = conference.venue
-        payload["conference_title"] = conference.title
-        return payload
+        return {**payload, **payload.get("extra", {})}
 
     def missing(self, payload) -> list[str]:
         # A programme section with no items would print a page with only time and venue.

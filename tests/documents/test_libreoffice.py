@@ -1,13 +1,18 @@
 """Word-family software opens what we write: LibreOffice (Debian's libreoffice-writer, installed
-by .ci/run) converts a DOCX of every document kind to PDF, and the text survives."""
+by .ci/run) converts a DOCX of every document kind to PDF, and the text survives. The plan, its
+programme and its maket are also printed by their real builders from the demo Thanh Trì plan."""
 
+import io
 import shutil
 import subprocess
+from io import StringIO
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from pypdf import PdfReader
 
+from documents.builders import get_builder
 from documents.builders.lists import delegate_list_document, honoree_list_document
 from documents.builders.notices import quota_notice_document
 from documents.engine import samples
@@ -106,14 +111,41 @@ def _samples() -> dict[str, tuple[bytes, str]]:
     }
 
 
+def _demo_plan_samples() -> dict[str, tuple[bytes, str]]:
+    """The demo Thanh Trì plan (330/KH-UBND) as printed: plan, programme and maket."""
+    from conferences.models import Plan
+
+    call_command("seed_demo", "--quiet-logins", stdout=StringIO())
+    plan = Plan.objects.get(conference__organiser__code="HN-TT")
+    phrases = {
+        "plan": ("ke-hoach-demo", "Số: 330/KH-UBND"),
+        "programme": ("chuong-trinh-demo", "Từ 8h30 - 11h00"),
+        "maket": ("maket-demo", "CHÀO MỪNG QUÝ VỊ ĐẠI BIỂU"),
+    }
+    out = {}
+    for kind, (stem, phrase) in phrases.items():
+        builder = get_builder(kind)
+        payload = builder.collect(plan, {})
+        out[stem] = (builder.render(payload, "docx", lambda done, total: None).content, phrase)
+    return out
+
+
+def _landscape(docx: bytes) -> bool:
+    from docx import Document
+
+    section = Document(io.BytesIO(docx)).sections[0]
+    return section.page_width > section.page_height
+
+
+@pytest.mark.django_db
 def test_libreoffice_opens_every_kind_of_docx(tmp_path):
     soffice = shutil.which("soffice")
     if soffice is None:
         pytest.fail("LibreOffice is not installed: .ci/run installs libreoffice-writer-nogui")
     expected = {}
-    for stem, (content, phrase) in _samples().items():
+    for stem, (content, phrase) in {**_samples(), **_demo_plan_samples()}.items():
         (tmp_path / f"{stem}.docx").write_bytes(content)
-        expected[stem] = phrase
+        expected[stem] = (phrase, _landscape(content))
     profile = tmp_path / "profile"  # each soffice needs its own profile (field notes)
     subprocess.run(  # noqa: S603
         [
@@ -130,7 +162,12 @@ def test_libreoffice_opens_every_kind_of_docx(tmp_path):
         capture_output=True,
         timeout=240,
     )
-    for stem, phrase in expected.items():
+    assert expected["maket-demo"][1] and not expected["chuong-trinh-demo"][1]
+    for stem, (phrase, landscape) in expected.items():
         pdf = PdfReader(tmp_path / "out" / f"{stem}.pdf")
         text = " ".join(" ".join(page.extract_text().split()) for page in pdf.pages)
         assert phrase in text, f"{stem}: “{phrase}” not found after conversion"
+        box = pdf.pages[0].mediabox
+        assert (box.width > box.height) == landscape, f"{stem}: page orientation changed"
+    # the maket's page break survives: maket on one page, banner on the next
+    assert len(PdfReader(tmp_path / "out" / "maket-demo.pdf").pages) == 2

@@ -91,12 +91,9 @@ def docx_text(content: bytes) -> str:
     return "\n".join(parts)
 
 
-@pytest.fixture(scope="module")
-def seeded(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("seed_demo", "--quiet-logins", stdout=StringIO())
-        yield
-        call_command("flush", "--no-input", verbosity=0)
+@pytest.fixture
+def seeded():
+    call_command("seed_demo", "--quiet-logins", stdout=StringIO())
 
 
 @pytest.mark.skipif(not PLANS.exists(), reason="reference plans not on this machine")
@@ -125,7 +122,6 @@ def test_reference_plan_check_fails_when_an_item_is_missing(seeded):
     ]
     programme.content = content
     programme.save()
-    # (the test's transaction is rolled back afterwards, so the seeded plan is unchanged)
     with pytest.raises(pytest.fail.Exception, match="NỘI DUNG, HÌNH THỨC TỔ CHỨC"):
         assert_carries(docx_text(render(plan, "docx")), FILES["HT-VY"])
 

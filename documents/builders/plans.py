@@ -255,5 +255,7 @@ def plan_preview_html(outline: dict) -> str:
         f"{css}\nhtml{{background:#e9ecef;font-family:'Liberation Serif','Times New Roman',serif}}"
         "body{background:#fff;width:210mm;box-sizing:border-box;margin:8px auto;"
         "padding:25mm 20mm 20mm 35mm;box-shadow:0 0 4px rgba(0,0,0,.3)}"
+        # Beside the editor the frame is narrower than a page: show the whole width, smaller.
+        "@media (max-width: 820px){body{zoom:.72}}"
         f"</style></head><body>{body_html(document, None)}</body></html>"
     )

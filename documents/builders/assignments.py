@@ -4,12 +4,15 @@ sections through `assignments.selectors`)."""
 
 import dataclasses
 
-from conferences.models import Conference, Unit
-from conferences.models.users import OFFICE_ROLES
-from conferences.permissions import has_role_over
+from conferences.models import Unit
 from conferences.vntext import format_place_date
 
-from .base import Builder, Progress, Rendered
+from .base import (
+    ConferenceBuilder,
+    Progress,
+    Rendered,
+    render_single,
+)
 
 
 def _collect_sections(conference) -> dict:
@@ -49,17 +52,9 @@ def assignment_document(payload: dict):
     )
 
 
-class AssignmentSheetBuilder(Builder):
+class AssignmentSheetBuilder(ConferenceBuilder):
     kind = "assignment_sheet"
     label = "Phân công nhiệm vụ"
-    formats = ("pdf", "docx")
-    target_model = Conference
-
-    def can_request(self, user, target) -> bool:
-        return has_role_over(user, target.organiser, OFFICE_ROLES)
-
-    def conference(self, target):
-        return target
 
     def title(self, target) -> str:
         return f"Phân công nhiệm vụ — {target.title}"
@@ -78,11 +73,4 @@ class AssignmentSheetBuilder(Builder):
         return [] if payload["blocks"] else ["hội nghị chưa có phân công nhiệm vụ"]
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        from documents.engine.docx_renderer import render_docx
-        from documents.engine.pdf_renderer import render_pdf
-
-        progress(0, 1)
-        document = assignment_document(payload)
-        content = render_pdf(document) if fmt == "pdf" else render_docx(document)
-        progress(1, 1)
-        return Rendered(content, f"phan-cong-nhiem-vu.{fmt}")
+        return render_single(assignment_document(payload), fmt, "phan-cong-nhiem-vu", progress)

@@ -61,3 +61,54 @@ class Builder:
 
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
         raise ValueError(f"{self.kind} cannot render {fmt}")
+
+
+def render_single(document, fmt: str, filename: str, progress: Progress) -> Rendered:
+    """One document (not a batch) as PDF or DOCX, saved as `filename`.<fmt>."""
+    from documents.engine.docx_renderer import render_docx
+    from documents.engine.pdf_renderer import render_pdf
+
+    progress(0, 1)
+    content = render_pdf(document) if fmt == "pdf" else render_docx(document)
+    progress(1, 1)
+    return Rendered(content, f"{filename}.{fmt}")
+
+
+class ConferenceBuilder(Builder):
+    """A document of a whole conference, printed by the organising office."""
+
+    formats = ("pdf", "docx")
+
+    @property
+    def target_model(self):
+        from conferences.models import Conference
+
+        return Conference
+
+    def can_request(self, user, target) -> bool:
+        from conferences.models.users import OFFICE_ROLES
+        from conferences.permissions import has_role_over
+
+        return has_role_over(user, target.organiser, OFFICE_ROLES)
+
+    def conference(self, target):
+        return target
+
+
+class ConferencePartBuilder(Builder):
+    """A document of something that belongs to a conference (`target.conference`): its plan,
+    a nomination round. Printed by the organising office."""
+
+    formats = ("pdf", "docx")
+
+    def can_request(self, user, target) -> bool:
+        from conferences.models.users import OFFICE_ROLES
+        from conferences.permissions import has_role_over
+
+        return has_role_over(user, target.conference.organiser, OFFICE_ROLES)
+
+    def scope_unit(self, target):
+        return target.conference.organiser
+
+    def conference(self, target):
+        return target.conference

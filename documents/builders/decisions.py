@@ -8,7 +8,12 @@ from conferences.permissions import has_role_over
 from conferences.vntext import format_number, money_in_words
 
 from ..models import CertificateSetting
-from .base import Builder, Progress, Rendered
+from .base import (
+    Builder,
+    Progress,
+    Rendered,
+    render_single,
+)
 from .certificates import background_from, layout_from, setting_payload
 
 PRINTERS = {Role.STAFF, Role.LEADER}
@@ -120,14 +125,7 @@ class DecisionBuilder(_DecisionBase):
         )
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        from documents.engine.docx_renderer import render_docx
-        from documents.engine.pdf_renderer import render_pdf
-
-        progress(0, 1)
-        document = decision_document(payload)
-        content = render_pdf(document) if fmt == "pdf" else render_docx(document)
-        progress(1, 1)
-        return Rendered(content, f"quyet-dinh-khen-thuong.{fmt}")
+        return render_single(decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress)
 
 
 class CertificatesBuilder(_DecisionBase):

@@ -4,12 +4,16 @@ honorees and delegates selectors; the document functions take plain payloads onl
 
 from django.utils import timezone
 
-from conferences.models import Conference, Unit
-from conferences.models.users import OFFICE_ROLES
-from conferences.permissions import has_role_over
+from conferences.models import Unit
 from conferences.vntext import format_place_date, sort_names
 
-from .base import Builder, Progress, Rendered
+from .base import (
+    ConferenceBuilder,
+    ConferencePartBuilder,
+    Progress,
+    Rendered,
+    render_single,
+)
 
 ROMAN_DIGITS = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                 (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))  # fmt: skip
@@ -34,16 +38,6 @@ def header_fields(organiser: Unit) -> dict:
         "parent_body": parent.name.upper() if parent else "",
         "place_date": format_place_date(organiser.place_name, timezone.localdate(), blank_day=True),
     }
-
-
-def _render(document, fmt: str, filename: str, progress: Progress) -> Rendered:
-    from documents.engine.docx_renderer import render_docx
-    from documents.engine.pdf_renderer import render_pdf
-
-    progress(0, 1)
-    content = render_pdf(document) if fmt == "pdf" else render_docx(document)
-    progress(1, 1)
-    return Rendered(content, f"{filename}.{fmt}")
 
 
 # --- honourees ---------------------------------------------------------------------------------
@@ -139,23 +133,13 @@ def _honoree_target():
     return NominationRound
 
 
-class HonoreeListBuilder(Builder):
+class HonoreeListBuilder(ConferencePartBuilder):
     kind = "honoree_list"
     label = "Danh sách khen thưởng"
-    formats = ("pdf", "docx")
 
     @property
     def target_model(self):
         return _honoree_target()
-
-    def can_request(self, user, target) -> bool:
-        return has_role_over(user, target.conference.organiser, OFFICE_ROLES)
-
-    def scope_unit(self, target):
-        return target.conference.organiser
-
-    def conference(self, target):
-        return target.conference
 
     def title(self, target) -> str:
         return f"Danh sách khen thưởng — {target.title}"
@@ -177,7 +161,7 @@ class HonoreeListBuilder(Builder):
         return ["đợt khen thưởng chưa có hồ sơ nào được Hội đồng thông qua"]
 
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
-        return _render(honoree_list_document(payload), fmt, "danh-sach-khen-thuong", progress)
+        return render_single(honoree_list_document(payload), fmt, "danh-sach-khen-thuong", progress)
 
 
 # --- delegates ---------------------------------------------------------------------------------
@@ -254,17 +238,9 @@ def delegate_list_document(payload: dict):
     return Document(blocks=blocks, title="Danh sách đại biểu")
 
 
-class DelegateListBuilder(Builder):
+class DelegateListBuilder(ConferenceBuilder):
     kind = "delegate_list"
     label = "Danh sách đại biểu"
-    formats = ("pdf", "docx")
-    target_model = Conference
-
-    def can_request(self, user, target) -> bool:
-        return has_role_over(user, target.organiser, OFFICE_ROLES)
-
-    def conference(self, target):
-        return target
 
     def title(self, target) -> str:
         return f"Danh sách đại biểu — {target.title}"
@@ -280,4 +256,4 @@ class DelegateListBuilder(Builder):
         return [] if payload["groups"] else ["hội nghị chưa có đại biểu nào trong danh sách"]
 
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
-        return _render(delegate_list_document(payload), fmt, "danh-sach-dai-bieu", progress)
+        return render_single(delegate_list_document(payload), fmt, "danh-sach-dai-bieu", progress)

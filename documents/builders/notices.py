@@ -6,11 +6,14 @@ selectors."""
 from django.utils import timezone
 
 from conferences.models import Conference, Unit
-from conferences.models.users import OFFICE_ROLES
-from conferences.permissions import has_role_over
 from conferences.vntext import format_date_vn
 
-from .base import Builder, Progress, Rendered
+from .base import (
+    ConferenceBuilder,
+    Progress,
+    Rendered,
+    render_single,
+)
 from .lists import header_fields
 
 NUMBER_LINE = "Số:      /TB-UBND"
@@ -164,17 +167,9 @@ def quota_notice_document(payload: dict):
     return Document(blocks=tuple(blocks), page_numbers_from=numbers, title="Thông báo")
 
 
-class QuotaNoticeBuilder(Builder):
+class QuotaNoticeBuilder(ConferenceBuilder):
     kind = "quota_notice"
     label = "Thông báo phân bổ số lượng đại biểu"
-    formats = ("pdf", "docx")
-    target_model = Conference
-
-    def can_request(self, user, target) -> bool:
-        return has_role_over(user, target.organiser, OFFICE_ROLES)
-
-    def conference(self, target):
-        return target
 
     def title(self, target) -> str:
         return f"Thông báo phân bổ đại biểu — {target.title}"
@@ -203,14 +198,9 @@ class QuotaNoticeBuilder(Builder):
         return problems
 
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
-        from documents.engine.docx_renderer import render_docx
-        from documents.engine.pdf_renderer import render_pdf
         from documents.engine.textutil import ascii_slug
 
-        progress(0, 1)
-        document = quota_notice_document(payload)
-        content = render_pdf(document) if fmt == "pdf" else render_docx(document)
-        progress(1, 1)
         notices = payload["notices"]
         who = ascii_slug(notices[0]["unit"], 40).lower() if len(notices) == 1 else "cac-don-vi"
-        return Rendered(content, f"thong-bao-phan-bo-{who}.{fmt}")
+        document = quota_notice_document(payload)
+        return render_single(document, fmt, f"thong-bao-phan-bo-{who}", progress)

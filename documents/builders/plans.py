@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 from conferences.models import Plan
-from conferences.models.users import OFFICE_ROLES
-from conferences.permissions import has_role_over
 
-from .base import Builder, Progress, Rendered
+from .base import (
+    ConferencePartBuilder,
+    Progress,
+    Rendered,
+    render_single,
+)
 
 
 def _runs(line: dict):
@@ -90,25 +93,8 @@ def plan_document(outline: dict):
     )
 
 
-def _render(document, fmt: str) -> bytes:
-    from documents.engine.docx_renderer import render_docx
-    from documents.engine.pdf_renderer import render_pdf
-
-    return render_pdf(document) if fmt == "pdf" else render_docx(document)
-
-
-class _PlanBuilderBase(Builder):
+class _PlanBuilderBase(ConferencePartBuilder):
     target_model = Plan
-    formats = ("pdf", "docx")
-
-    def can_request(self, user, target) -> bool:
-        return has_role_over(user, target.conference.organiser, OFFICE_ROLES)
-
-    def scope_unit(self, target):
-        return target.conference.organiser
-
-    def conference(self, target):
-        return target.conference
 
     def collect(self, target, params):
         """The live outline; an issued plan prints the text frozen when it was issued, so a
@@ -133,10 +119,7 @@ class PlanBuilder(_PlanBuilderBase):
         return [] if payload["sections"] else ["kế hoạch chưa có mục nào"]
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        progress(0, 1)
-        content = _render(plan_document(payload), fmt)
-        progress(1, 1)
-        return Rendered(content, f"ke-hoach.{fmt}")
+        return render_single(plan_document(payload), fmt, "ke-hoach", progress)
 
 
 def _sections_of(payload: dict, kind: str) -> list[dict]:
@@ -187,10 +170,7 @@ class ProgrammeBuilder(_PlanBuilderBase):
                 *body,
             ),
         )
-        progress(0, 1)
-        content = _render(document, fmt)
-        progress(1, 1)
-        return Rendered(content, f"chuong-trinh.{fmt}")
+        return render_single(document, fmt, "chuong-trinh", progress)
 
 
 class MaketBuilder(_PlanBuilderBase):
@@ -235,10 +215,7 @@ class MaketBuilder(_PlanBuilderBase):
             title="Makét, băng khẩu hiệu",
             blocks=tuple(blocks),
         )
-        progress(0, 1)
-        content = _render(document, fmt)
-        progress(1, 1)
-        return Rendered(content, f"maket.{fmt}")
+        return render_single(document, fmt, "maket", progress)
 
 
 def plan_preview_html(outline: dict) -> str:

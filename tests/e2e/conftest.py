@@ -49,3 +49,24 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Tên đăng nhập").fill(username)
     page.get_by_label("Mật khẩu").fill(password)
     page.get_by_role("button", name="Đăng nhập").click()
+
+
+@pytest.fixture
+def as_user(browser, live_server):
+    """open_as(user): a new browser context logged in as `user` (several people at once)."""
+    from tests.factories import PASSWORD
+
+    contexts = []
+
+    def open_as(user):
+        context = browser.new_context(locale="vi-VN", base_url=live_server.url)
+        contexts.append(context)
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        log_in(page, user.username, PASSWORD)
+        page.wait_for_url("**/")
+        return page
+
+    yield open_as
+    for context in contexts:
+        context.close()

@@ -8,30 +8,11 @@ import pytest
 
 from conferences.models import Role
 from honorees.models import AwardDecision, Nomination
-from tests.e2e.conftest import log_in
-from tests.factories import PASSWORD, ConferenceFactory, UnitFactory, member
+from tests.factories import ConferenceFactory, UnitFactory, member
 from tests.honorees.factories import QuotaFactory, RoundFactory
 from tests.honorees.xlsx import person_row, workbook
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def as_user(browser, live_server):
-    contexts = []
-
-    def open_as(user):
-        context = browser.new_context(locale="vi-VN", base_url=live_server.url)
-        contexts.append(context)
-        page = context.new_page()
-        page.set_default_timeout(10_000)
-        log_in(page, user.username, PASSWORD)
-        page.wait_for_url("**/")
-        return page
-
-    yield open_as
-    for context in contexts:
-        context.close()
 
 
 def _world():

@@ -6,12 +6,12 @@ class AssignmentsConfig(AppConfig):
     verbose_name = "Phân công nhiệm vụ"
 
     def ready(self) -> None:
-        from conferences.extensions import (
+        from conferences.models import Role
+        from core.extensions import (
             register_conference_links,
             register_demo_seeder,
             register_home_items,
         )
-        from conferences.models import Role
 
         from . import home
         from .demo import seed_demo_assignments

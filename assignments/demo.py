@@ -1,4 +1,4 @@
-"""Demo data for assignments (registered with conferences.extensions.register_demo_seeder).
+"""Demo data for assignments (registered with core.extensions.register_demo_seeder).
 Idempotent: a conference that already has assignments is left as it is."""
 
 import datetime as dt

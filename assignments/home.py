@@ -1,8 +1,8 @@
-"""What assignments add to the home page and the conference page (conferences.extensions)."""
+"""What assignments add to the home page and the conference page (core.extensions)."""
 
 from django.urls import reverse
 
-from conferences.extensions import ConferenceLink, HomeItem
+from core.extensions import ConferenceLink, HomeItem
 
 from . import selectors, wording
 from .permissions import can_view_board

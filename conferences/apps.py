@@ -6,8 +6,8 @@ class ConferencesConfig(AppConfig):
     verbose_name = "Hội nghị và đơn vị"
 
     def ready(self) -> None:
-        from . import db  # noqa: F401  (registers the SQLite search function)
-        from .extensions import register_conference_links, register_home_items
+        from core.extensions import register_conference_links, register_home_items
+
         from .models import Role
         from .plans import hooks
 

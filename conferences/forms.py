@@ -201,7 +201,7 @@ def run_upload(request, form: XlsxUploadForm, importer):
     becomes a form error (nothing is written); a permission refusal answers 403."""
     from django.core.exceptions import PermissionDenied
 
-    from .errors import DomainError, PermissionDeniedError
+    from core.errors import DomainError, PermissionDeniedError
 
     if request.method != "POST" or not form.is_valid():
         return None, False

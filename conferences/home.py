@@ -3,8 +3,9 @@ apps add their own panels through `PANEL_BUILDERS`."""
 
 from dataclasses import dataclass, field
 
+from core.extensions import home_items
+
 from . import selectors
-from .extensions import home_items
 from .models import Role
 from .permissions import memberships_of
 
@@ -17,7 +18,7 @@ class Panel:
     items: list = field(default_factory=list)
     empty: str = ""
     units: list = field(default_factory=list)
-    # What other apps put here (conferences.extensions.HomeItem).
+    # What other apps put here (core.extensions.HomeItem).
     extra: list = field(default_factory=list)
 
 

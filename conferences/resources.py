@@ -3,9 +3,10 @@
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
+from core.vntext import fold, nfc
+
 from .models import Unit
 from .permissions import can_manage_unit
-from .vntext import fold, nfc
 
 COL_CODE = "Mã đơn vị"
 COL_NAME = "Tên đơn vị"

@@ -7,10 +7,11 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
+from core.vntext import fold
+
 from .models import ActivityEntry, Conference, Membership, Role, Unit, User
 from .models.users import OFFICE_ROLES
 from .permissions import memberships_of
-from .vntext import fold
 
 
 def _office_paths(user) -> list[str]:

@@ -8,12 +8,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Model
 
-from .errors import DomainError, PermissionDeniedError
-from .importing import ImportReport, check_headers, read_xlsx, run_import
+from core.errors import DomainError, PermissionDeniedError
+from core.importing import ImportReport, check_headers, read_xlsx, run_import
+from core.notifications import notify
+from core.vntext import nfc
+
 from .models import ActivityEntry, Conference, Membership, Role, Unit, User
-from .notifications import notify
 from .permissions import can_manage_conference, can_manage_members, can_manage_unit, has_role_over
-from .vntext import nfc
 
 
 def _jsonable(value: Any) -> Any:

@@ -9,9 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from core.errors import DomainError, PermissionDeniedError
+from core.extensions import conference_links
+from core.importing import XLSX_CONTENT_TYPE, export_xlsx
+from core.views import form_error, require
+
 from . import permissions, selectors, services
-from .errors import DomainError, PermissionDeniedError
-from .extensions import conference_links
 from .filters import ActivityFilter
 from .forms import (
     AddRoleForm,
@@ -22,18 +25,8 @@ from .forms import (
     run_upload,
 )
 from .home import home_panels
-from .importing import XLSX_CONTENT_TYPE, export_xlsx
 from .models import Membership, Unit
 from .resources import UnitResource
-
-
-def _form_error(form, exc: DomainError) -> None:
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 @require_GET
@@ -77,13 +70,13 @@ def unit_detail(request, pk: int):
 @login_required
 def unit_create(request, parent_pk: int):
     parent = selectors.get_unit(request.user, parent_pk)
-    _require(permissions.can_manage_unit(request.user, parent))
+    require(permissions.can_manage_unit(request.user, parent))
     form = UnitForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             unit = services.create_unit(parent=parent, by=request.user, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, f"Đã thêm đơn vị {unit.name}.")
             return redirect("unit_detail", pk=unit.pk)
@@ -93,14 +86,14 @@ def unit_create(request, parent_pk: int):
 @login_required
 def unit_edit(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
-    _require(permissions.can_manage_unit(request.user, unit))
+    require(permissions.can_manage_unit(request.user, unit))
     form = UnitForm(request.POST or None, instance=unit)
     if request.method == "POST" and form.is_valid():
         try:
             fresh = selectors.get_unit(request.user, pk)
             services.update_unit(unit=fresh, by=request.user, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Đã lưu thông tin đơn vị.")
             return redirect("unit_detail", pk=unit.pk)
@@ -109,7 +102,7 @@ def unit_edit(request, pk: int):
 
 @login_required
 def unit_import(request):
-    _require(permissions.can_import_units(request.user))
+    require(permissions.can_import_units(request.user))
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
     importer = partial(services.import_units, by=request.user)
     report, confirmed = run_upload(request, form, importer)
@@ -124,7 +117,7 @@ def unit_import(request):
 @login_required
 def unit_export(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
-    _require(permissions.can_view_unit_members(request.user, unit))
+    require(permissions.can_view_unit_members(request.user, unit))
     dataset = UnitResource(root=unit).export()
     response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
@@ -144,14 +137,14 @@ def unit_template(request):
 @login_required
 def member_add(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
-    _require(permissions.can_manage_members(request.user, unit))
+    require(permissions.can_manage_members(request.user, unit))
     new_form = NewUserForm(request.POST if "create" in request.POST else None, prefix="new")
     role_form = AddRoleForm(request.POST if "grant" in request.POST else None, prefix="role")
     if new_form.is_bound and new_form.is_valid():
         try:
             user = services.create_user(unit=unit, by=request.user, **new_form.cleaned_data)
         except DomainError as exc:
-            _form_error(new_form, exc)
+            form_error(new_form, exc)
         else:
             messages.success(request, f"Đã tạo tài khoản {user.username}.")
             return redirect("unit_detail", pk=unit.pk)
@@ -166,7 +159,7 @@ def member_add(request, pk: int):
                 by=request.user,
             )
         except DomainError as exc:
-            _form_error(role_form, exc)
+            form_error(role_form, exc)
         else:
             messages.success(request, "Đã giao vai trò.")
             return redirect("unit_detail", pk=unit.pk)
@@ -219,13 +212,13 @@ def conference_detail(request, pk: int):
 
 @login_required
 def conference_create(request):
-    _require(permissions.can_create_conference(request.user))
+    require(permissions.can_create_conference(request.user))
     form = ConferenceForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
             conference = services.create_conference(by=request.user, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, f"Đã thêm hội nghị {conference.title}.")
             return redirect("conference_detail", pk=conference.pk)
@@ -235,13 +228,13 @@ def conference_create(request):
 @login_required
 def conference_edit(request, pk: int):
     conference = selectors.get_conference(request.user, pk)
-    _require(permissions.can_manage_conference(request.user, conference))
+    require(permissions.can_manage_conference(request.user, conference))
     form = ConferenceForm(request.POST or None, user=request.user, conference=conference)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_conference(conference=conference, by=request.user, **form.cleaned_data)
         except DomainError as exc:
-            _form_error(form, exc)
+            form_error(form, exc)
         else:
             messages.success(request, "Đã lưu thông tin hội nghị.")
             return redirect("conference_detail", pk=conference.pk)
@@ -252,7 +245,7 @@ def conference_edit(request, pk: int):
 # --- Activity log -------------------------------------------------------------------------------
 @login_required
 def activity_list(request):
-    _require(permissions.can_view_activity(request.user))
+    require(permissions.can_view_activity(request.user))
     entries = selectors.visible_activity(request.user)
     filterset = ActivityFilter(
         request.GET or None,

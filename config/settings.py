@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "treebeard",
+    "core",
     "conferences",
     "delegates",
     "honorees",
@@ -49,7 +50,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "conferences.middleware.NormalizeInputMiddleware",
+    "core.middleware.NormalizeInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -206,7 +207,7 @@ LOGGING = {
 
 # --- Excel import/export (django-import-export) -------------------------------------------------
 IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
-# Exports go through conferences.importing.export_xlsx, which writes formula-like text as text
+# Exports go through core.importing.export_xlsx, which writes formula-like text as text
 # (a list opened in Excel runs nothing); this flag covers the admin's export too.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_MAX_ROWS = env.int("IMPORT_EXPORT_MAX_ROWS", default=20000)

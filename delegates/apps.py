@@ -6,12 +6,12 @@ class DelegatesConfig(AppConfig):
     verbose_name = "Đại biểu"
 
     def ready(self) -> None:
-        from conferences.extensions import (
+        from conferences.models import Role
+        from core.extensions import (
             register_conference_links,
             register_demo_seeder,
             register_home_items,
         )
-        from conferences.models import Role
 
         from .demo import seed_demo_delegates
         from .hooks import conference_links, submitter_home_items

@@ -3,10 +3,10 @@
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.extensions import ConferenceLink, HomeItem
 from conferences.models import Role
 from conferences.permissions import memberships_of
-from conferences.vntext import format_date_short
+from core.extensions import ConferenceLink, HomeItem
+from core.vntext import format_date_short
 
 from . import permissions, selectors
 

@@ -2,7 +2,7 @@
 delegate, the invitee and the invitation code filled into slots of one shared layout."""
 
 from conferences.models import Conference, Unit
-from conferences.vntext import format_date_vn, format_place_date
+from core.vntext import format_date_vn, format_place_date
 from documents.builders.base import Builder, Progress, Rendered
 
 from . import permissions, selectors

@@ -4,9 +4,9 @@ register (export)."""
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 
-from conferences.errors import DomainError
 from conferences.resources import TextWidget, YesNoWidget
-from conferences.vntext import fold
+from core.errors import DomainError
+from core.vntext import fold
 
 from .models import Delegate, Gender, InvitationStatus, Sector, Source, Title
 

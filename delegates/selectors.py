@@ -20,7 +20,7 @@ from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, Role, Unit
 from conferences.permissions import memberships_of
-from conferences.vntext import fold, name_sort_key
+from core.vntext import fold, name_sort_key
 
 from .composition import CategoryFacts, CompositionFacts, RuleFacts, Violation, evaluate
 from .models import (

@@ -8,9 +8,9 @@ class DocumentsConfig(AppConfig):
     def ready(self) -> None:
         from django.urls import reverse
 
-        from conferences.extensions import ConferenceLink, register_conference_links
         from conferences.models.users import OFFICE_ROLES
         from conferences.permissions import has_role_over
+        from core.extensions import ConferenceLink, register_conference_links
 
         from .builders import register
         from .builders.assignments import AssignmentSheetBuilder

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.services import log_activity
+from core.errors import DomainError, PermissionDeniedError
 
 from .builders import Builder, get_builder
 from .models import GeneratedDocument

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from conferences import selectors as conference_selectors
-from conferences.errors import DomainError, PermissionDeniedError
+from core.errors import DomainError, PermissionDeniedError
 
 from . import permissions, selectors, services
 from .builders import get_builder

@@ -6,12 +6,12 @@ class HonoreesConfig(AppConfig):
     verbose_name = "Khen thưởng"
 
     def ready(self):
-        from conferences.extensions import (
+        from conferences.models import Role
+        from core.extensions import (
             register_conference_links,
             register_demo_seeder,
             register_home_items,
         )
-        from conferences.models import Role
 
         from . import extensions
         from .demo import seed_demo_honorees

@@ -7,7 +7,7 @@ import datetime as dt
 from django.utils import timezone
 
 from conferences.models import Conference, Unit, User
-from conferences.vntext import fold
+from core.vntext import fold
 
 from . import services
 from .models import AwardForm, Nomination, NominationRound

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from conferences.models import Unit
-from conferences.vntext import format_date_short, format_date_vn, format_place_date, sort_names
+from core.vntext import format_date_short, format_date_vn, format_place_date, sort_names
 
 from .models import AwardDecision, AwardLine, NominationRound
 from .prizes import PrizeTotals, prize_totals

@@ -8,7 +8,7 @@ import tablib
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from conferences.importing import export_xlsx
+from core.importing import export_xlsx
 
 from .models import Nomination, NominationRound
 from .resources import COL_BIRTH, COLUMNS, GENDER_LABELS, KIND_LABELS, REQUIRED_COLUMNS

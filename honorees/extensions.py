@@ -4,10 +4,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.extensions import ConferenceLink, HomeItem
 from conferences.models import Role
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over, memberships_of
+from core.extensions import ConferenceLink, HomeItem
 
 from .models import AwardDecision, Nomination, NominationRound
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from conferences.vntext import nfc
+from core.vntext import nfc
 
 from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
 from .services.decisions import DECISION_FIELDS

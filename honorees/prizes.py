@@ -6,8 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from conferences.errors import DomainError
-from conferences.vntext import format_money, money_in_words, round_up_to
+from core.errors import DomainError
+from core.vntext import format_money, money_in_words, round_up_to
 
 from .models import AwardForm, BaseSalary, NominationRound, PrizeRule
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from import_export import fields, resources, widgets
 
 from conferences.resources import TextWidget
-from conferences.vntext import fold
+from core.vntext import fold
 
 from .models import AwardForm, Nomination, NominationEvent
 

@@ -6,10 +6,10 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Model, QuerySet
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Conference, Unit, User
 from conferences.services import diff_fields, log_activity
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.vntext import nfc
 
 from ..models import (
     Assignment,

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import transaction
 
 from conferences.models import Membership, Role, User
-from conferences.notifications import notify
+from core.notifications import notify
 
 from .. import wording
 from ..models import DeadlineKind, Duty, DutyStatus, ReminderLog

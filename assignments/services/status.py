@@ -6,11 +6,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Membership, Role, User
-from conferences.notifications import notify
 from conferences.services import log_activity
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.notifications import notify
+from core.vntext import nfc
 
 from ..models import DUTY_TRANSITIONS, Duty, DutyStatus, DutyUpdate
 from ..permissions import can_report_on_duty

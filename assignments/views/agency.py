@@ -8,8 +8,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.selectors import get_conference, get_unit
+from core.errors import DomainError, PermissionDeniedError
 
 from .. import selectors, services
 from ..forms import StatusForm

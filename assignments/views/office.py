@@ -12,18 +12,14 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django_htmx.http import reswap, retarget
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.selectors import get_conference
+from core.errors import DomainError, PermissionDeniedError
+from core.views import require
 
 from .. import selectors, services
 from ..forms import AssignmentForm, DutyForm, MilestoneForm, TemplateApplyForm
 from ..models import DutyStatus, DutyTemplate
 from ..permissions import can_manage_assignments, can_view_board
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def board_context(request, conference, *, error: str = "") -> dict:
@@ -43,7 +39,7 @@ def board_context(request, conference, *, error: str = "") -> dict:
 @login_required
 def assignment_board(request, conference_pk: int):
     conference = get_conference(request.user, conference_pk)
-    _require(can_view_board(request.user, conference))
+    require(can_view_board(request.user, conference))
     context = board_context(request, conference)
     view = request.GET.get("xem", "")
     context["by_status"] = view == "trang-thai"
@@ -95,7 +91,7 @@ def _form_view(request, conference, form, save: Callable[[dict], object], *, tit
 @login_required
 def assignment_create(request, conference_pk: int):
     conference = get_conference(request.user, conference_pk)
-    _require(can_manage_assignments(request.user, conference))
+    require(can_manage_assignments(request.user, conference))
     form = AssignmentForm(request.POST or None, conference=conference)
 
     def save(data):
@@ -108,7 +104,7 @@ def assignment_create(request, conference_pk: int):
 def assignment_edit(request, pk: int):
     assignment = selectors.get_assignment(request.user, pk)
     conference = assignment.conference
-    _require(can_manage_assignments(request.user, conference))
+    require(can_manage_assignments(request.user, conference))
     form = AssignmentForm(request.POST or None, conference=conference, instance=assignment)
 
     def save(data):
@@ -164,7 +160,7 @@ def template_apply(request, pk: int):
 def duty_create(request, assignment_pk: int):
     assignment = selectors.get_assignment(request.user, assignment_pk)
     conference = assignment.conference
-    _require(can_manage_assignments(request.user, conference))
+    require(can_manage_assignments(request.user, conference))
     form = DutyForm(request.POST or None)
 
     def save(data):
@@ -177,7 +173,7 @@ def duty_create(request, assignment_pk: int):
 def duty_edit(request, pk: int):
     duty = selectors.get_office_duty(request.user, pk)
     conference = duty.assignment.conference
-    _require(can_manage_assignments(request.user, conference))
+    require(can_manage_assignments(request.user, conference))
     form = DutyForm.for_duty(duty, request.POST or None)
 
     def save(data):
@@ -227,7 +223,7 @@ def duty_reorder(request, assignment_pk: int):
 @login_required
 def milestone_create(request, conference_pk: int):
     conference = get_conference(request.user, conference_pk)
-    _require(can_manage_assignments(request.user, conference))
+    require(can_manage_assignments(request.user, conference))
     form = MilestoneForm(request.POST or None, conference=conference)
 
     def save(data):
@@ -240,7 +236,7 @@ def milestone_create(request, conference_pk: int):
 def milestone_edit(request, pk: int):
     milestone = selectors.get_milestone(request.user, pk)
     conference = milestone.conference
-    _require(can_manage_assignments(request.user, conference))
+    require(can_manage_assignments(request.user, conference))
     form = MilestoneForm(request.POST or None, conference=conference, instance=milestone)
 
     def save(data):

@@ -1,7 +1,4 @@
-from .activity import ActivityEntry
-from .conferences import Conference
-from .plans import (
-    DocumentNumberRegister,
+from conferences.plans.models import (
     Plan,
     PlanComment,
     PlanRevision,
@@ -10,6 +7,10 @@ from .plans import (
     PlanStatus,
     SignerAuthority,
 )
+
+from .activity import ActivityEntry
+from .conferences import Conference
+from .numbering import DocumentNumberRegister
 from .units import Unit
 from .users import Membership, Role, User
 

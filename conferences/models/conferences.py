@@ -101,7 +101,7 @@ class Conference(models.Model):
         """The time as the plan writes it: "Dự kiến ngày 08 tháng 10 năm 2024 (Thứ ba)",
         "dự kiến trong tháng 3 năm 2020", "dự kiến trong Quý I năm 2020", or "Thời gian
         sẽ được thông báo sau", then the note in brackets."""
-        from conferences.vntext import format_date_vn, quarter_roman, weekday_vn
+        from core.vntext import format_date_vn, quarter_roman, weekday_vn
 
         precision, day = self.date_precision, self.date
         expected = "dự kiến " if self.date_is_expected else ""

@@ -19,7 +19,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from conferences.vntext import format_date_short, nfc
+from core.vntext import format_date_short, nfc
 
 # "" paragraph; "-", "+", "*" bullets; "numbered" 1. 2. 3.; "centered" bold centred line;
 # "note" an italic line.

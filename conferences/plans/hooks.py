@@ -2,9 +2,10 @@
 
 from django.urls import reverse
 
-from conferences.extensions import ConferenceLink, HomeItem
 from conferences.models import Plan, PlanStatus
-from conferences.permissions import can_create_plan, can_view_plan
+from core.extensions import ConferenceLink, HomeItem
+
+from .permissions import can_create_plan, can_view_plan
 
 
 def conference_links(user, conference) -> list[ConferenceLink]:
@@ -31,8 +32,9 @@ def conference_links(user, conference) -> list[ConferenceLink]:
 
 
 def leader_items(user) -> list[HomeItem]:
-    from conferences.permissions import can_review_plan
     from conferences.selectors import visible_conferences
+
+    from .permissions import can_review_plan
 
     waiting = Plan.objects.filter(
         status=PlanStatus.PENDING_APPROVAL, conference__in=visible_conferences(user)

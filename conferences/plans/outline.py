@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from conferences.models import Plan, PlanSection
-from conferences.vntext import format_place_date
+from core.vntext import format_place_date
 
 from . import content as C
 

@@ -14,8 +14,6 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from conferences import permissions as perms
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import (
     Conference,
     Plan,
@@ -28,12 +26,14 @@ from conferences.models import (
     Unit,
     User,
 )
-from conferences.notifications import notify
 from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError, require_permission
+from core.notifications import notify
+from core.vntext import nfc
 
 from . import content as C
+from . import permissions as perms
 from .copying import shift_years
 from .diff import diff_snapshots
 from .outline import build_outline
@@ -101,18 +101,13 @@ def _notify(plan: Plan, roles: set[str], subject: str, body: str, also=()) -> No
     notify(users=users.values(), subject=subject, body=f"{body}\n\nHội nghị: {plan.conference}")
 
 
-def _check(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise PermissionDeniedError(message)
-
-
 def _check_editable(plan: Plan, by: User) -> None:
     if plan.status not in perms.PLAN_EDITABLE:
         raise DomainError(
             f"Kế hoạch “{plan.get_status_display().lower()}” không sửa được. "
             "Sau khi ban hành, hãy lập văn bản sửa đổi, bổ sung."
         )
-    _check(perms.can_edit_plan(by, plan), "Bạn không có quyền sửa kế hoạch này.")
+    require_permission(perms.can_edit_plan(by, plan), "Bạn không có quyền sửa kế hoạch này.")
 
 
 # --- Creating --------------------------------------------------------------------------------
@@ -139,7 +134,7 @@ def create_plan(
     """A draft plan for `conference`: from the template of its kind (or `template`), or a copy
     of `copy_from`'s plan with years shifted by the difference in period. Side effects: the
     plan, its sections, a log row."""
-    _check(
+    require_permission(
         perms.can_create_plan(by, conference), "Bạn không có quyền lập kế hoạch cho hội nghị này."
     )
     if Plan.objects.filter(conference=conference).exists():
@@ -359,7 +354,7 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
     an email to the organiser's leaders."""
     plan = _locked(plan)
     allowed = perms.can_edit_plan(by, plan) or perms.can_resubmit_plan(by, plan)
-    _check(allowed, "Bạn không có quyền gửi duyệt kế hoạch này.")
+    require_permission(allowed, "Bạn không có quyền gửi duyệt kế hoạch này.")
     if not plan.sections.exists():
         raise DomainError("Kế hoạch chưa có mục nào.")
     move_plan(plan, PlanStatus.PENDING_APPROVAL)
@@ -394,7 +389,9 @@ def add_comment(
     *, plan: Plan, by: User, text: str, section: PlanSection | None = None
 ) -> PlanComment:
     """A comment on a section (or the whole plan) of the revision under review."""
-    _check(perms.can_comment_plan(by, plan), "Chỉ góp ý được khi kế hoạch đang chờ duyệt.")
+    require_permission(
+        perms.can_comment_plan(by, plan), "Chỉ góp ý được khi kế hoạch đang chờ duyệt."
+    )
     text = nfc(text or "").strip()
     if not text:
         raise DomainError("Cần nhập nội dung ý kiến.", field="text")
@@ -416,7 +413,7 @@ def return_plan(*, plan: Plan, by: User, comment: str = "") -> Plan:
     """Return for corrections. Side effects: status returned, the comment (if any), a log row,
     an email to the one who sent it and the organiser's staff."""
     plan = _locked(plan)
-    _check(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
+    require_permission(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
     if comment.strip():
         add_comment(plan=plan, by=by, text=comment)
     move_plan(plan, PlanStatus.RETURNED)
@@ -441,7 +438,7 @@ def return_plan(*, plan: Plan, by: User, comment: str = "") -> Plan:
 @transaction.atomic
 def approve_plan(*, plan: Plan, by: User) -> Plan:
     plan = _locked(plan)
-    _check(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
+    require_permission(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
     move_plan(plan, PlanStatus.APPROVED)
     plan.save(update_fields=["status", "updated_at"])
     _log(plan, by, "approved", "Duyệt kế hoạch")
@@ -462,7 +459,7 @@ def issue_plan(*, plan: Plan, by: User, issued_on: dt.date | None = None) -> Pla
     the plan and make it read-only. Side effects: the register row (locked), the plan, an
     issued revision, a log row, an email to the organiser's staff and leaders."""
     plan = _locked(plan)
-    _check(perms.can_issue_plan(by, plan), "Bạn không có quyền ban hành kế hoạch này.")
+    require_permission(perms.can_issue_plan(by, plan), "Bạn không có quyền ban hành kế hoạch này.")
     changed = changed_since_approval(plan)
     if changed:
         raise DomainError(
@@ -492,7 +489,7 @@ def start_amendment(*, plan: Plan, by: User) -> Plan:
     revision keeps the old text and number; the amendment takes its own number when issued.
     Side effects: status draft, amendment counter, number and date cleared, a log row."""
     plan = _locked(plan)
-    _check(perms.can_amend_plan(by, plan), "Bạn không có quyền sửa đổi kế hoạch này.")
+    require_permission(perms.can_amend_plan(by, plan), "Bạn không có quyền sửa đổi kế hoạch này.")
     previous = f"{plan.number}/{plan.type_code}"
     move_plan(plan, PlanStatus.DRAFT)
     plan.amendment += 1

@@ -10,12 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from conferences import permissions as perms
 from conferences import selectors as conference_selectors
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Plan, PlanSection
+from core.errors import DomainError, PermissionDeniedError
+from core.views import require
 
 from . import forms, selectors, services
+from . import permissions as perms
 from .outline import build_outline
 
 
@@ -23,11 +24,6 @@ def _changed(response):
     """Tell the page (HTMX) that the plan changed, so the preview reloads."""
     response["HX-Trigger"] = "plan-changed"
     return response
-
-
-def _require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
 
 
 def _flags(user, plan) -> dict:
@@ -48,7 +44,7 @@ def plan_start(request, conference_pk: int):
     existing = Plan.objects.filter(conference=conference).first()
     if existing:
         return redirect("plan_detail", existing.pk)
-    _require(perms.can_create_plan(request.user, conference))
+    require(perms.can_create_plan(request.user, conference))
     sources = selectors.copy_sources(request.user, conference)
     form = forms.PlanStartForm(request.POST or None, sources=sources, conference=conference)
     if request.method == "POST" and form.is_valid():
@@ -64,7 +60,7 @@ def plan_start(request, conference_pk: int):
         else:
             messages.success(request, "Đã lập dự thảo kế hoạch. Hãy sửa từng mục cho phù hợp.")
             return redirect("plan_detail", plan.pk)
-    return render(request, "conferences/plan_start.html", {"conference": conference, "form": form})
+    return render(request, "plans/plan_start.html", {"conference": conference, "form": form})
 
 
 def _detail_context(request, plan: Plan) -> dict:
@@ -88,7 +84,7 @@ def _detail_context(request, plan: Plan) -> dict:
 @login_required
 def plan_detail(request, pk: int):
     plan = selectors.get_plan(request.user, pk)
-    return render(request, "conferences/plan_detail.html", _detail_context(request, plan))
+    return render(request, "plans/plan_detail.html", _detail_context(request, plan))
 
 
 @login_required
@@ -96,9 +92,9 @@ def plan_header(request, pk: int):
     plan = selectors.get_plan(request.user, pk)
     if request.method == "GET" and request.GET.get("cancel"):
         return render(
-            request, "conferences/_plan_header.html", {"plan": plan, **_flags(request.user, plan)}
+            request, "plans/_plan_header.html", {"plan": plan, **_flags(request.user, plan)}
         )
-    _require(perms.can_edit_plan(request.user, plan))
+    require(perms.can_edit_plan(request.user, plan))
     form = forms.PlanHeaderForm.for_plan(plan, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -107,8 +103,8 @@ def plan_header(request, pk: int):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             context = {"plan": plan, **_flags(request.user, plan)}
-            return _changed(render(request, "conferences/_plan_header.html", context))
-    return render(request, "conferences/_plan_header_form.html", {"plan": plan, "form": form})
+            return _changed(render(request, "plans/_plan_header.html", context))
+    return render(request, "plans/_plan_header_form.html", {"plan": plan, "form": form})
 
 
 def _card(request, section: PlanSection, changed: bool = False):
@@ -120,7 +116,7 @@ def _card(request, section: PlanSection, changed: bool = False):
         "plan": plan,
         **_flags(request.user, plan),
     }
-    response = render(request, "conferences/_plan_section.html", context)
+    response = render(request, "plans/_plan_section.html", context)
     return _changed(response) if changed else response
 
 
@@ -129,7 +125,7 @@ def section_edit(request, pk: int):
     section = selectors.get_section(request.user, pk)
     if request.method == "GET" and request.GET.get("cancel"):
         return _card(request, section)
-    _require(perms.can_edit_plan(request.user, section.plan))
+    require(perms.can_edit_plan(request.user, section.plan))
     form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
     if request.method == "POST" and forms.section_valid(form, formset):
         fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline")}
@@ -143,12 +139,12 @@ def section_edit(request, pk: int):
             section.plan = selectors.get_plan(request.user, section.plan_id)
             return _card(request, section, changed=True)
     context = {"section": section, "form": form, "formset": formset, "plan": section.plan}
-    return render(request, "conferences/_plan_section_form.html", context)
+    return render(request, "plans/_plan_section_form.html", context)
 
 
 def _sections_fragment(request, plan: Plan):
     context = _detail_context(request, plan)
-    return _changed(render(request, "conferences/_plan_sections.html", context))
+    return _changed(render(request, "plans/_plan_sections.html", context))
 
 
 def _after_change(request, plan: Plan):
@@ -161,7 +157,7 @@ def _after_change(request, plan: Plan):
 @require_POST
 def section_add(request, pk: int):
     plan = selectors.get_plan(request.user, pk)
-    _require(perms.can_edit_plan(request.user, plan))
+    require(perms.can_edit_plan(request.user, plan))
     form = forms.AddSectionForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chọn loại mục cần thêm.")
@@ -179,7 +175,7 @@ def section_move(request, pk: int, direction: str):
     if direction not in ("len", "xuong"):
         raise Http404
     section = selectors.get_section(request.user, pk)
-    _require(perms.can_edit_plan(request.user, section.plan))
+    require(perms.can_edit_plan(request.user, section.plan))
     try:
         services.move_section(
             section=section, by=request.user, step=-1 if direction == "len" else 1
@@ -193,7 +189,7 @@ def section_move(request, pk: int, direction: str):
 @require_POST
 def section_delete(request, pk: int):
     section = selectors.get_section(request.user, pk)
-    _require(perms.can_edit_plan(request.user, section.plan))
+    require(perms.can_edit_plan(request.user, section.plan))
     try:
         services.delete_section(section=section, by=request.user)
     except DomainError as exc:
@@ -205,7 +201,7 @@ def section_delete(request, pk: int):
 @require_POST
 def sections_reorder(request, pk: int):
     plan = selectors.get_plan(request.user, pk)
-    _require(perms.can_edit_plan(request.user, plan))
+    require(perms.can_edit_plan(request.user, plan))
     try:
         ids = [int(i) for i in request.POST.getlist("ids")]
         services.reorder_sections(plan=plan, by=request.user, ids=ids)
@@ -297,7 +293,7 @@ def plan_review(request, pk: int):
         "return_form": forms.ReturnForm(),
         **_flags(request.user, plan),
     }
-    return render(request, "conferences/plan_review.html", context)
+    return render(request, "plans/plan_review.html", context)
 
 
 @login_required

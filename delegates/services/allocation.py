@@ -5,14 +5,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.errors import DomainError
 from conferences.models import Membership, Role, Unit
-from conferences.notifications import notify
-from conferences.vntext import format_date_short
+from core.errors import DomainError
+from core.errors import require_permission as require
+from core.notifications import notify
+from core.vntext import format_date_short
 
 from ..models import Delegate, DelegateCategory, DelegateRound, InvitationStatus, SeatAllocation
 from ..permissions import can_manage_delegates
-from .common import log, require
+from .common import log
 
 NO_RIGHT = "Bạn không có quyền phân bổ đại biểu của hội nghị này."
 

@@ -2,18 +2,12 @@
 
 from typing import Any
 
-from conferences.errors import PermissionDeniedError
 from conferences.services import log_activity
-from conferences.vntext import nfc
+from core.vntext import nfc
 
 
 def clean_text(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: (nfc(v) or "") if isinstance(v, str) else v for k, v in fields.items()}
-
-
-def require(allowed: bool, message: str) -> None:
-    if not allowed:
-        raise PermissionDeniedError(message)
 
 
 def log(*, by, conference, action: str, summary: str, target, changes=None) -> None:

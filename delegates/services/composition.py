@@ -4,12 +4,13 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from conferences.errors import DomainError
 from conferences.services import diff_fields
+from core.errors import DomainError
+from core.errors import require_permission as require
 
 from ..models import CompositionRule, DelegateCategory, DelegateRound, TargetKind
 from ..permissions import can_manage_delegates
-from .common import clean_text, log, require
+from .common import clean_text, log
 
 NO_RIGHT = "Bạn không có quyền sửa thành phần đại biểu của hội nghị này."
 

@@ -2,9 +2,9 @@
 
 from django.db import transaction
 
-from conferences.errors import PermissionDeniedError
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
+from core.errors import PermissionDeniedError
 
 from ..models import Delegate, DelegateCategory, Source, TargetKind
 from .common import clean_text, log

@@ -1,6 +1,6 @@
 """A unit's delegate list from Excel: every row or none."""
 
-from conferences.importing import ImportReport, check_headers, read_xlsx, run_import
+from core.importing import ImportReport, check_headers, read_xlsx, run_import
 
 from ..models import SeatAllocation
 from ..resources import REQUIRED_COLUMNS, DelegateResource

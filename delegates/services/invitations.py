@@ -2,11 +2,11 @@
 
 from django.db import transaction
 
-from conferences.errors import DomainError
+from core.errors import DomainError
+from core.errors import require_permission as require
 
 from .. import selectors
 from ..permissions import can_manage_delegates
-from .common import require
 from .register import mark_invited
 
 

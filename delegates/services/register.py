@@ -5,14 +5,15 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from conferences.errors import DomainError
+from core.errors import DomainError
+from core.errors import require_permission as require
 
 from ..models import Delegate, DelegateCategory, Gender, InvitationStatus, Source, Title
 from ..models.delegates import INVITATION_TRANSITIONS
 from ..permissions import can_manage_delegates, can_submit_for_unit
 from ..selectors import round_of
 from .allocation import claim_seat
-from .common import clean_text, log, require
+from .common import clean_text, log
 
 EDITABLE = (
     "title",

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.views.decorators.http import require_POST
 
-from conferences.errors import DomainError
+from core.errors import DomainError
 
 from .. import permissions, selectors, services
 from ..forms import TokenForm

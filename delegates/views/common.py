@@ -1,10 +1,8 @@
 """Helpers for the delegates views: fetch the conference in the user's world (404), then
 check a predicate (403)."""
 
-from django.core.exceptions import PermissionDenied
-
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.selectors import get_conference
+from core.views import require
 
 from .. import permissions
 
@@ -13,17 +11,6 @@ def conference_for(request, conference_pk: int, predicate=permissions.can_view_d
     conference = get_conference(request.user, conference_pk)
     require(predicate(request.user, conference))
     return conference
-
-
-def require(allowed: bool) -> None:
-    if not allowed:
-        raise PermissionDenied
-
-
-def form_error(form, exc: DomainError) -> None:
-    if isinstance(exc, PermissionDeniedError):
-        raise PermissionDenied(exc.message) from exc
-    form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
 def int_or_none(value) -> int | None:

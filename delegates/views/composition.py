@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from conferences.errors import DomainError
+from core.errors import DomainError
+from core.views import form_error
 
 from .. import permissions, selectors, services
 from ..forms import CategoryForm, RoundForm, RuleForm, TargetForm
-from .common import conference_for, form_error
+from .common import conference_for
 
 MANAGE = permissions.can_manage_delegates
 

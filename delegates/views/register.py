@@ -9,8 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from conferences.errors import DomainError
-from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
+from core.errors import DomainError
+from core.importing import XLSX_CONTENT_TYPE, export_xlsx
+from core.views import form_error, require
 
 from .. import permissions, report, selectors, services
 from ..forms import (
@@ -22,7 +23,7 @@ from ..forms import (
 )
 from ..models import DelegateCategory, InvitationStatus
 from ..resources import RegisterResource
-from .common import conference_for, form_error, require
+from .common import conference_for
 
 MANAGE = permissions.can_manage_delegates
 

@@ -8,15 +8,16 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
-from conferences.errors import DomainError
 from conferences.forms import run_upload
-from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
+from core.errors import DomainError
+from core.importing import XLSX_CONTENT_TYPE, export_xlsx
+from core.views import form_error, require
 
 from .. import permissions, selectors, services
 from ..forms import UnitDelegateForm, XlsxUploadForm
 from ..models import Delegate, DelegateCategory, Source
 from ..resources import DelegateResource
-from .common import conference_for, form_error, require
+from .common import conference_for
 
 
 def _unit_scope(request, conference_pk: int, unit_pk: int):

@@ -5,7 +5,7 @@ sections through `assignments.selectors`)."""
 import dataclasses
 
 from conferences.models import Unit
-from conferences.vntext import format_place_date
+from core.vntext import format_place_date
 
 from .base import (
     ConferenceBuilder,

@@ -5,7 +5,7 @@ import dataclasses
 
 from conferences.models import Role
 from conferences.permissions import has_role_over
-from conferences.vntext import format_number, money_in_words
+from core.vntext import format_number, money_in_words
 
 from ..models import CertificateSetting
 from .base import (

@@ -5,7 +5,7 @@ honorees and delegates selectors; the document functions take plain payloads onl
 from django.utils import timezone
 
 from conferences.models import Unit
-from conferences.vntext import format_place_date, sort_names
+from core.vntext import format_place_date, sort_names
 
 from .base import (
     ConferenceBuilder,

@@ -6,7 +6,7 @@ selectors."""
 from django.utils import timezone
 
 from conferences.models import Conference, Unit
-from conferences.vntext import format_date_vn
+from core.vntext import format_date_vn
 
 from .base import (
     ConferenceBuilder,

@@ -3,11 +3,11 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import User
 from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.vntext import nfc
 
 from ..models import AwardDecision, AwardLine, Nomination, NominationRound
 from ..permissions import can_edit_decision, can_manage_decisions, can_sign_decision

@@ -1,7 +1,7 @@
 """Approved honourees join the conference's delegate register, under its honoree category,
 without anyone typing them again (delegates.services.upsert_honoree_delegate)."""
 
-from conferences.vntext import fold
+from core.vntext import fold
 
 
 def source_key(nomination) -> str:

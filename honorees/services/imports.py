@@ -6,11 +6,11 @@ from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
-from conferences.importing import ImportReport, check_headers, read_xlsx, run_import
 from conferences.models import Unit, User
 from conferences.services import log_activity
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.importing import ImportReport, check_headers, read_xlsx, run_import
+from core.vntext import nfc
 
 from ..models import AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import can_act_for_unit

@@ -3,11 +3,11 @@ from typing import Any
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Role, Unit, User
-from conferences.notifications import notify
 from conferences.services import log_activity
-from conferences.vntext import fold, nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.notifications import notify
+from core.vntext import fold, nfc
 
 from ..models import AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import can_act_for_unit, can_edit_nomination, can_manage_round

@@ -1,8 +1,8 @@
 from django.db import transaction
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import User
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.vntext import nfc
 
 from .. import selectors
 from ..models import CouncilVote, Nomination

@@ -4,10 +4,10 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Conference, Unit, User
 from conferences.services import diff_fields, log_activity
-from conferences.vntext import nfc
+from core.errors import DomainError, PermissionDeniedError
+from core.vntext import nfc
 
 from ..models import AwardForm, NominationRound, RoundQuota
 from ..permissions import can_create_round, can_manage_round

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from conferences.errors import DomainError
+from core.errors import DomainError
 
 from ..models import AwardDecision, Nomination, NominationEvent, NominationRound
 

@@ -4,13 +4,13 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from conferences.errors import DomainError, PermissionDeniedError
+from core.errors import DomainError, PermissionDeniedError
+from core.views import attempt, form_error, require
 from documents.builders import get_builder
 
 from .. import permissions, selectors, services
 from ..documents_data import decision_document_data, default_decision_fields
 from ..forms import DecisionForm
-from ._helpers import attempt, form_error, require
 
 
 @login_required

@@ -5,12 +5,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from conferences.errors import DomainError, PermissionDeniedError
+from core.errors import DomainError, PermissionDeniedError
+from core.views import attempt, form_error, require
 
 from .. import permissions, selectors, services
 from ..forms import CommentForm, FinaliseForm, VoteForm, nomination_form_class
 from ..models import CouncilVote, Nomination
-from ._helpers import attempt, form_error, require
 
 
 def _back(nomination):

@@ -1,11 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from core.views import require, xlsx_response
+
 from .. import permissions, selectors
 from ..excel import export_nominations
 from ..forms import FinaliseForm, VoteForm
 from ..models import CouncilVote
-from ._helpers import require, xlsx_response
 
 
 @login_required

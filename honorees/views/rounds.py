@@ -4,15 +4,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Unit
 from conferences.selectors import get_conference
+from core.errors import DomainError, PermissionDeniedError
+from core.views import attempt, form_error, require, xlsx_response
 
 from .. import permissions, selectors, services
 from ..excel import export_nominations, template_xlsx
 from ..forms import ExtendForm, QuotaForm, RoundForm
 from ..models import AwardDecision, Nomination, NominationRound
-from ._helpers import attempt, form_error, require, xlsx_response
 
 
 @login_required

@@ -6,13 +6,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.forms import XlsxUploadForm, run_upload
+from core.errors import DomainError, PermissionDeniedError
+from core.views import form_error, require
 
 from .. import permissions, selectors, services
 from ..forms import nomination_form_class
 from ..models import Nomination
-from ._helpers import form_error, require
 
 
 @login_required

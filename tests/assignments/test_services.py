@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assignments import services
 from assignments.models import Assignment, DeadlineKind, Duty, DutyTemplate, DutyUpdate
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import ActivityEntry, Role, Unit
+from core.errors import DomainError, PermissionDeniedError
 from tests.assignments.factories import AssignmentFactory, DutyFactory, MilestoneFactory
 from tests.factories import ConferenceFactory, UnitFactory, member
 

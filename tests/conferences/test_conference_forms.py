@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conferences import services
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import ActivityEntry, Conference
+from core.errors import DomainError, PermissionDeniedError
 from tests.factories import ConferenceFactory
 
 pytestmark = pytest.mark.django_db

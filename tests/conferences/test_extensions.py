@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from conferences import extensions
-from conferences.extensions import ConferenceLink, HomeItem
+from core import extensions
+from core.extensions import ConferenceLink, HomeItem
 
 pytestmark = pytest.mark.django_db
 

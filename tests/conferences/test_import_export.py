@@ -9,7 +9,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from conferences import services
-from conferences.errors import DomainError
 from conferences.models import ActivityEntry, Unit
 from conferences.resources import (
     COL_ACTIVE,
@@ -20,6 +19,7 @@ from conferences.resources import (
     COL_SHORT,
     UNIT_COLUMNS,
 )
+from core.errors import DomainError
 from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 from django.urls import reverse
 
-from conferences.middleware import NormalizeInputMiddleware
 from conferences.models import Role, Unit, User
+from core.middleware import NormalizeInputMiddleware
 
 TEXT = "Trường Tiểu học Thượng Hồng"
 NFD = unicodedata.normalize("NFD", TEXT)

@@ -3,9 +3,9 @@
 import pytest
 from django.core.mail.backends.locmem import EmailBackend
 
-from conferences.notifications import SUBJECT_PREFIX, deliver_notification, notify
-from conferences.tasks import task_send_notification
 from config.celery import app as celery_app
+from core.notifications import SUBJECT_PREFIX, deliver_notification, notify
+from core.tasks import task_send_notification
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

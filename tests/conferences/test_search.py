@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from conferences.models import Role, Unit
-from conferences.vntext import fold
+from core.vntext import fold
 from tests.factories import UnitFactory, member
 
 pytestmark = pytest.mark.django_db

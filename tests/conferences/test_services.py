@@ -3,8 +3,8 @@
 import pytest
 
 from conferences import services
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import ActivityEntry, Membership, Role, Unit, User
+from core.errors import DomainError, PermissionDeniedError
 from tests.factories import UnitFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 
-from conferences.vntext import (
+from core.vntext import (
     FOLD_FROM,
     FOLD_TO,
     fold,

@@ -6,7 +6,7 @@ import threading
 import pytest
 from django.db import connection
 
-from conferences.errors import DomainError
+from core.errors import DomainError
 from delegates import services
 from delegates.models import Delegate
 

@@ -110,7 +110,7 @@ def test_import_row_and_column_errors_in_vietnamese(setup):
 
 
 def test_import_missing_column_refused(setup):
-    from conferences.errors import DomainError
+    from core.errors import DomainError
 
     with pytest.raises(DomainError, match="Tệp thiếu cột: “Giới tính”"):
         _import(setup, _xlsx(["Đại biểu cơ sở", "A"], headers=["Thành phần", "Họ và tên"]))

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from conferences.errors import DomainError
+from core.errors import DomainError
 from delegates import services
 from delegates.models import Delegate
 from documents.models import GeneratedDocument

@@ -7,8 +7,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import ActivityEntry
+from core.errors import DomainError, PermissionDeniedError
 from delegates import services
 from delegates.models import Delegate, DelegateCategory, InvitationStatus, Source
 from tests.delegates.factories import CategoryFactory, DelegateFactory, RoundFactory

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conferences.errors import DomainError
 from conferences.models import Role, Unit
+from core.errors import DomainError
 from delegates import services as delegate_services
 from delegates.models import Delegate
 from documents import services

@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conferences.errors import DomainError, PermissionDeniedError
+from core.errors import DomainError, PermissionDeniedError
 from documents import services
 from documents.builders import Builder, Rendered, register
 from documents.builders.certificates import CertificateTestBuilder

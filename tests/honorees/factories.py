@@ -3,7 +3,7 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from conferences.vntext import fold
+from core.vntext import fold
 from honorees.models import (
     AwardDecision,
     AwardForm,

@@ -5,8 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from conferences.errors import DomainError
 from conferences.models import Role
+from core.errors import DomainError
 from honorees import services
 from honorees.models import Nomination
 from tests.factories import ConferenceFactory, UnitFactory, member

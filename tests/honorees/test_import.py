@@ -1,7 +1,7 @@
 import pytest
 
-from conferences.errors import DomainError
-from conferences.importing import read_xlsx
+from core.errors import DomainError
+from core.importing import read_xlsx
 from honorees import services
 from honorees.excel import template_xlsx
 from honorees.models import Nomination, NominationEvent, RoundQuota

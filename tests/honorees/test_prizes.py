@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from conferences.errors import DomainError
+from core.errors import DomainError
 from honorees.models import AwardForm, BaseSalary
 from honorees.prizes import compute_prize, prize_totals
 from tests.honorees.factories import RoundFactory, award

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import ActivityEntry
+from core.errors import DomainError, PermissionDeniedError
 from honorees import services
 from honorees.models import AwardDecision, Nomination, NominationRound
 from tests.honorees.factories import NominationFactory, QuotaFactory, award

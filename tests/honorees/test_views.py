@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from conferences.extensions import home_items
 from conferences.models import Role
+from core.extensions import home_items
 from honorees import services
 from honorees.models import AwardDecision, Nomination
 from tests.honorees.factories import DecisionFactory, NominationFactory, award

@@ -14,10 +14,10 @@ from docx import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from pypdf import PdfReader
 
-from conferences.errors import DomainError
 from conferences.models import Plan, Role, User
 from conferences.plans import services as plan_services
 from conferences.plans.forms import TextSectionForm
+from core.errors import DomainError
 from documents import services
 from documents.builders import get_builder
 from documents.models import GeneratedDocument

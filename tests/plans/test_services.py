@@ -3,7 +3,6 @@ import datetime as dt
 import pytest
 from django.core import mail
 
-from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import (
     ActivityEntry,
     DocumentNumberRegister,
@@ -16,6 +15,7 @@ from conferences.numbering import next_number
 from conferences.plans import services
 from conferences.plans.diff import diff_snapshots
 from conferences.plans.outline import build_outline
+from core.errors import DomainError, PermissionDeniedError
 from tests.factories import ConferenceFactory, UnitFactory, member
 from tests.plans.factories import plan_for
 

@@ -14,7 +14,7 @@ from django.conf import settings
 from pypdf import PdfReader
 
 from conferences.models import Role
-from conferences.vntext import fold
+from core.vntext import fold
 from documents import services as documents
 from documents.models import GeneratedDocument
 from honorees import services as honorees

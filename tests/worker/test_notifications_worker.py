@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conferences.notifications import notify
+from core.notifications import notify
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.worker

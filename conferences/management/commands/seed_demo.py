@@ -7,8 +7,8 @@ from django.db import transaction
 
 from conferences.demo.plans import seed_demo_plans
 from conferences.demo.units import TREE, USERS
-from conferences.extensions import demo_seeders
 from conferences.models import Conference, Membership, Unit, User
+from core.extensions import demo_seeders
 
 DEMO_PASSWORD = "thidua2025"  # noqa: S105 - printed for the demo; never used outside it
 ADMIN_USERNAME = "admin"

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from conferences.errors import DomainError
+from core.errors import DomainError
 from documents.builders import all_builders, get_builder
 from documents.services import cut_for_preview, preview_count
 

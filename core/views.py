@@ -1,18 +1,25 @@
+"""Helpers every app's views share: one way to refuse, one way to turn a refused rule into a
+form error or a message, one way to answer with an Excel file."""
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.utils import timezone
 
-from conferences.errors import DomainError, PermissionDeniedError
-from conferences.importing import XLSX_CONTENT_TYPE
+from .errors import DomainError, PermissionDeniedError
+from .importing import XLSX_CONTENT_TYPE
 
 
 def require(allowed: bool) -> None:
+    """403 unless a permission predicate allowed the request."""
     if not allowed:
         raise PermissionDenied
 
 
 def form_error(form, exc: DomainError) -> None:
+    """Show a refused rule on its field (or on the form); a refused permission answers 403."""
+    if isinstance(exc, PermissionDeniedError):
+        raise PermissionDenied(exc.message) from exc
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 

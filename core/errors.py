@@ -10,3 +10,9 @@ class DomainError(Exception):
 
 class PermissionDeniedError(DomainError):
     """The user may see the object but not do this to it (views answer 403)."""
+
+
+def require_permission(allowed: bool, message: str) -> None:
+    """The one permission guard of services: refuse with a message the user can read."""
+    if not allowed:
+        raise PermissionDeniedError(message)

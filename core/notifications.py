@@ -4,15 +4,14 @@ default); the sending happens in a worker, after the transaction that caused it 
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-
-from .models import User
 
 SUBJECT_PREFIX = "[Thi đua - Khen thưởng] "
 
 
-def notify(*, users: Iterable[User], subject: str, body: str) -> None:
+def notify(*, users: Iterable, subject: str, body: str) -> None:
     """Queue one email per user once the current transaction commits.
     Side effects: a Celery task (none when nobody has an address)."""
     from .tasks import task_send_notification
@@ -27,7 +26,7 @@ def notify(*, users: Iterable[User], subject: str, body: str) -> None:
 
 def deliver_notification(*, user_ids: list[int], subject: str, body: str) -> int:
     """Send the emails now. Returns how many were sent."""
-    recipients = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
+    recipients = get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
     messages = [
         EmailMessage(SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, [u.email])
         for u in recipients

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = "Dùng chung"
+
+    def ready(self) -> None:
+        from . import db  # noqa: F401  (registers the diacritic-free search lookup)

@@ -213,3 +213,21 @@ def run_upload(request, form: XlsxUploadForm, importer):
     except DomainError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return None, False
+
+
+class OfficialUnitsForm(forms.Form):
+    """Choose a province whose communes to create from the official register."""
+
+    province = forms.ChoiceField(label=_("Tỉnh, thành phố"))
+
+    def __init__(self, *args, **kwargs):
+        from .official_units import official_provinces
+
+        super().__init__(*args, **kwargs)
+        self.fields["province"].choices = [
+            ("", "— Chọn tỉnh, thành phố —"),
+            *[
+                (p.code, f"{p.code} - {p.place[:1].upper()}{p.place[1:]}")
+                for p in official_provinces()
+            ],
+        ]

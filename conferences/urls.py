@@ -7,6 +7,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("don-vi/", views.unit_list, name="unit_list"),
     path("don-vi/nhap-excel/", views.unit_import, name="unit_import"),
+    path("don-vi/danh-muc-hanh-chinh/", views.official_units_load, name="official_units_load"),
     path("don-vi/mau-excel/", views.unit_template, name="unit_template"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("don-vi/<int:pk>/sua/", views.unit_edit, name="unit_edit"),

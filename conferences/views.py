@@ -14,12 +14,13 @@ from core.extensions import conference_links
 from core.importing import XLSX_CONTENT_TYPE, export_xlsx
 from core.views import form_error, require
 
-from . import permissions, selectors, services
+from . import official_units, permissions, selectors, services
 from .filters import ActivityFilter
 from .forms import (
     AddRoleForm,
     ConferenceForm,
     NewUserForm,
+    OfficialUnitsForm,
     UnitForm,
     XlsxUploadForm,
     run_upload,
@@ -48,6 +49,7 @@ def unit_list(request):
         "units": units,
         "query": query,
         "can_import": permissions.can_import_units(request.user),
+        "can_load_official": request.user.is_superuser,
     }
     return render(request, "conferences/unit_list.html", context)
 
@@ -112,6 +114,24 @@ def unit_import(request):
         )
         return redirect("unit_list")
     return render(request, "conferences/unit_import.html", {"form": form, "report": report})
+
+
+@login_required
+def official_units_load(request):
+    """The system administrator creates a province's communes from the official register."""
+    require(request.user.is_superuser)
+    form = OfficialUnitsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            report = official_units.load_official_units(
+                province_code=form.cleaned_data["province"], by=request.user
+            )
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, f"{report.province.name}: {report.summary}.")
+            return redirect("unit_detail", pk=report.province.pk)
+    return render(request, "conferences/official_units.html", {"form": form})
 
 
 @login_required

@@ -41,6 +41,9 @@ class Unit(MP_Node):
     name = models.CharField(_("tên đơn vị"), max_length=255)
     short_name = models.CharField(_("tên viết tắt"), max_length=100, blank=True)
     code = models.CharField(_("mã đơn vị"), max_length=50, unique=True)
+    # The national code of an administrative unit (QĐ 19/2025/QĐ-TTg): 2 digits for a province,
+    # 5 for a commune. Empty for offices, villages, schools and agencies.
+    official_code = models.CharField(_("mã đơn vị hành chính"), max_length=10, blank=True)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind.choices)
     active = models.BooleanField(_("đang hoạt động"), default=True)
 
@@ -54,6 +57,11 @@ class Unit(MP_Node):
                 condition=models.Q(kind__in=UnitKind.values), name="unit_kind_valid"
             ),
             models.CheckConstraint(condition=~models.Q(code=""), name="unit_code_not_blank"),
+            models.UniqueConstraint(
+                fields=["official_code"],
+                condition=~models.Q(official_code=""),
+                name="unit_official_code_unique",
+            ),
         ]
 
     def __str__(self) -> str:

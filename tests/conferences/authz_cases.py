@@ -24,6 +24,7 @@ CASES += [
     Case("unit_list", allowed=EVERYONE_LOGGED_IN),
     Case("unit_template", allowed=EVERYONE_LOGGED_IN),
     Case("unit_import", allowed=(*UNIT_MANAGERS, "other_office"), denied=403),
+    Case("official_units_load", allowed=("superuser",), denied=403),
     Case("unit_detail", kwargs=lambda w: {"pk": w["office_a"].pk}),
     Case("unit_detail", kwargs=lambda w: {"pk": w["school"].pk}, allowed=(*OFFICE_A, "submitter")),
     Case(

@@ -37,9 +37,11 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_demo
 
+# ruff, then the import-linter contracts of pyproject.toml (the layering of the apps).
 lint: install
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/lint-imports --no-logo
 
 format: install
 	.venv/bin/ruff check --fix .
@@ -51,4 +53,4 @@ bench: install
 	@for script in bench/bench_*.py; do echo "== $$script"; PYTHONPATH=. $(PY) $$script $(BENCH_ARGS) || exit 1; done
 
 clean:
-	rm -rf .venv .tools node_modules static/vendor var
+	rm -rf .venv .tools node_modules static/vendor var .grimp_cache

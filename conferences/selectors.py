@@ -78,6 +78,11 @@ def get_unit(user, pk: int) -> Unit:
     return get_object_or_404(visible_units(user), pk=pk)
 
 
+def parent_unit(unit: Unit) -> Unit | None:
+    """The unit one level up the tree (None for a root), e.g. the province over a commune."""
+    return Unit.objects.get_parent(unit)
+
+
 def unit_members(unit: Unit) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(unit=unit)

@@ -25,9 +25,3 @@ class DelegatesConfig(AppConfig):
         from .plan import plan_section_lines
 
         register_section_provider("composition", plan_section_lines)
-
-        from documents.builders import register
-
-        from .invitations import InvitationBuilder
-
-        register(InvitationBuilder())

@@ -16,6 +16,7 @@ class DocumentsConfig(AppConfig):
         from .builders.assignments import AssignmentSheetBuilder
         from .builders.certificates import CertificateTestBuilder
         from .builders.decisions import CertificatesBuilder, DecisionBuilder
+        from .builders.invitations import InvitationBuilder
         from .builders.lists import DelegateListBuilder, HonoreeListBuilder
         from .builders.notices import QuotaNoticeBuilder
 
@@ -32,6 +33,7 @@ class DocumentsConfig(AppConfig):
         register(HonoreeListBuilder())
         register(DelegateListBuilder())
         register(QuotaNoticeBuilder())
+        register(InvitationBuilder())
 
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):

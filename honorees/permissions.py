@@ -55,6 +55,12 @@ def can_manage_decisions(user, round: NominationRound) -> bool:
     return has_role_over(user, round.conference.organiser, {Role.STAFF})
 
 
+def can_print_decision(user, decision: AwardDecision) -> bool:
+    """Print the decision with its list, and its certificates: the office's staff and leaders,
+    whatever the decision's state (the builder says what is missing before it prints)."""
+    return has_role_over(user, decision.round.conference.organiser, {Role.STAFF, Role.LEADER})
+
+
 def can_sign_decision(user, decision: AwardDecision) -> bool:
     return decision.status == AwardDecision.Status.DRAFT and has_role_over(
         user, decision.round.conference.organiser, {Role.LEADER}

@@ -184,3 +184,11 @@ def get_decision(user, pk: int) -> AwardDecision:
 
 def decision_lines(decision: AwardDecision) -> QuerySet[AwardLine]:
     return decision.lines.select_related("nomination__unit", "award_form")
+
+
+def decision_document_data(decision: AwardDecision):
+    """Everything printing needs of a decision, its list and its certificates, as plain frozen
+    data (`documents_data.DecisionData`): the documents app reads a decision through here."""
+    from .documents_data import decision_document_data as data
+
+    return data(decision)

@@ -7,12 +7,20 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from conferences.models import Plan, PlanComment, PlanRevision, PlanRevisionSeen, PlanSection
+from conferences.models import (
+    Plan,
+    PlanComment,
+    PlanRevision,
+    PlanRevisionSeen,
+    PlanSection,
+    PlanStatus,
+)
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
 from conferences.selectors import visible_conferences
 
 from .diff import SectionDiff, diff_snapshots
+from .outline import build_outline
 
 
 def get_plan(user, pk: int) -> Plan:
@@ -35,6 +43,17 @@ def get_section(user, pk: int) -> PlanSection:
     section = plan.sections.get(pk=pk)
     section.plan = plan
     return section
+
+
+def printable_outline(plan: Plan) -> dict:
+    """What the plan prints, as plain data: the live outline; an issued plan prints the text
+    frozen when it was issued, so a later change to the conference, its delegates or its
+    duties cannot alter it."""
+    if plan.status == PlanStatus.ISSUED:
+        issued = plan.revisions.filter(event=PlanRevision.Event.ISSUED).order_by("-number").first()
+        if issued is not None:
+            return dict(issued.snapshot)
+    return build_outline(plan).as_dict()
 
 
 def plan_sections(plan: Plan) -> QuerySet[PlanSection]:

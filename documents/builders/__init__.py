@@ -1,6 +1,8 @@
-"""One builder per document kind turns the apps' data into the engine's input. Apps
-register their builders in their AppConfig.ready() with `register(builder)`; the documents
-app never imports them."""
+"""One builder per document kind turns the apps' data into the engine's input. The builders
+live here and the documents app registers them in its AppConfig.ready() with
+`register(builder)`; they read the apps through their selectors (and ask their permission
+predicates who may print), and the apps never import a builder: they go through
+`documents.services` (the import-linter contracts in pyproject.toml hold this)."""
 
 from .base import Builder, Progress, Rendered
 

@@ -4,7 +4,7 @@ sections through `assignments.selectors`)."""
 
 import dataclasses
 
-from conferences.models import Unit
+from conferences.selectors import parent_unit
 from core.vntext import format_place_date
 
 from .base import (
@@ -60,7 +60,7 @@ class AssignmentSheetBuilder(ConferenceBuilder):
         return f"Phân công nhiệm vụ — {target.title}"
 
     def collect(self, target, params):
-        parent = Unit.objects.get_parent(target.organiser)
+        parent = parent_unit(target.organiser)
         return {
             "issuing_body": target.organiser.name.upper(),
             "parent_body": parent.name.upper() if parent else "",

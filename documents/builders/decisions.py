@@ -1,10 +1,9 @@
 """The award decision (mẫu 1.2) with its attached list, and the certificates of a decision.
-Data comes from `honorees.documents_data.decision_document_data`."""
+Data comes from `honorees.selectors.decision_document_data`; who may print, from
+`honorees.permissions.can_print_decision`."""
 
 import dataclasses
 
-from conferences.models import Role
-from conferences.permissions import has_role_over
 from core.vntext import format_number, money_in_words
 
 from ..models import CertificateSetting
@@ -15,8 +14,6 @@ from .base import (
     render_single,
 )
 from .certificates import background_from, layout_from, setting_payload
-
-PRINTERS = {Role.STAFF, Role.LEADER}
 
 
 def _target_model():
@@ -31,7 +28,9 @@ class _DecisionBase(Builder):
         return _target_model()
 
     def can_request(self, user, target) -> bool:
-        return has_role_over(user, target.round.conference.organiser, PRINTERS)
+        from honorees.permissions import can_print_decision
+
+        return can_print_decision(user, target)
 
     def scope_unit(self, target):
         return target.round.conference.organiser
@@ -40,7 +39,7 @@ class _DecisionBase(Builder):
         return target.round.conference
 
     def _data(self, target) -> dict:
-        from honorees.documents_data import decision_document_data
+        from honorees.selectors import decision_document_data
 
         return dataclasses.asdict(decision_document_data(target))
 

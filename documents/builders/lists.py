@@ -5,6 +5,7 @@ honorees and delegates selectors; the document functions take plain payloads onl
 from django.utils import timezone
 
 from conferences.models import Unit
+from conferences.selectors import parent_unit
 from core.vntext import format_place_date, sort_names
 
 from .base import (
@@ -31,7 +32,7 @@ def roman(number: int) -> str:
 def header_fields(organiser: Unit) -> dict:
     """The national header's fields; the date line waits for the signer's day
     ("Thượng Hồng, ngày    tháng 10 năm 2025")."""
-    parent = Unit.objects.get_parent(organiser)
+    parent = parent_unit(organiser)
     return {
         "issuing_body": organiser.name.upper(),
         "issuing_name": organiser.name,

@@ -97,15 +97,10 @@ class _PlanBuilderBase(ConferencePartBuilder):
     target_model = Plan
 
     def collect(self, target, params):
-        """The live outline; an issued plan prints the text frozen when it was issued, so a
-        later change to the conference, its delegates or its duties cannot alter it."""
-        from conferences.plans.outline import build_outline
+        """The live outline, or the text frozen when the plan was issued."""
+        from conferences.plans.selectors import printable_outline
 
-        if target.status == "issued":
-            issued = target.revisions.filter(event="issued").order_by("-number").first()
-            if issued is not None:
-                return dict(issued.snapshot)
-        return build_outline(target).as_dict()
+        return printable_outline(target)
 
 
 class PlanBuilder(_PlanBuilderBase):

@@ -6,7 +6,6 @@ from django.views.decorators.http import require_POST
 
 from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, require
-from documents.builders import get_builder
 
 from .. import permissions, selectors, services
 from ..documents_data import decision_document_data, default_decision_fields
@@ -61,7 +60,7 @@ def decision_detail(request, pk: int):
         "data": decision_document_data(decision),
         "can_edit": permissions.can_edit_decision(request.user, decision),
         "can_sign": permissions.can_sign_decision(request.user, decision),
-        "can_print": get_builder("award_decision").can_request(request.user, decision),
+        "can_print": permissions.can_print_decision(request.user, decision),
         "decision_formats": [("pdf", "PDF"), ("docx", "DOCX")],
         "certificate_formats": [("pdf", "PDF để in"), ("zip", "ZIP từng người: DOCX và PDF")],
     }

@@ -5,8 +5,8 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
-from delegates.invitations import InvitationBuilder
 from documents.builders import get_builder
+from documents.builders.invitations import InvitationBuilder
 from tests.delegates.factories import DelegateFactory
 
 pytestmark = pytest.mark.django_db

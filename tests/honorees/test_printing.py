@@ -4,12 +4,14 @@ import io
 import zipfile
 
 import pytest
+from django.urls import reverse
 from docx import Document as DocxDocument
 from pypdf import PdfReader
 
 from documents import services as documents
+from documents.builders import get_builder
 from documents.models import GeneratedDocument
-from honorees import services
+from honorees import permissions, services
 from honorees.models import Nomination
 from tests.honorees.factories import NominationFactory, award
 from tests.honorees.test_services import DECISION
@@ -149,3 +151,21 @@ def test_council_member_cannot_print_a_decision(office):
         documents.request_document(
             kind="award_decision", target=decision, fmt="pdf", by=office["council"][0]
         )
+
+
+@pytest.mark.parametrize(
+    ("who", "allowed"), [("staff", True), ("leader", True), ("council", False)]
+)
+def test_who_may_print_a_decision_is_one_predicate(client, office, who, allowed):
+    """honorees.permissions.can_print_decision answers for the page's buttons and for both
+    builders of a decision (the decision and its certificates)."""
+    decision = _signed_decision(office)
+    user = office["council"][0] if who == "council" else office[who]
+    assert permissions.can_print_decision(user, decision) is allowed
+    builders = [get_builder(kind) for kind in ("award_decision", "award_certificates")]
+    assert [b.can_request(user, decision) for b in builders] == [allowed, allowed]
+    client.force_login(user)
+    response = client.get(reverse("honorees:decision_detail", args=[decision.pk]))
+    assert response.status_code == 200
+    assert response.context["can_print"] is allowed
+    assert ("In quyết định" in response.content.decode()) is allowed

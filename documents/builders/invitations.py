@@ -1,11 +1,13 @@
-"""Personalised invitations (Giấy mời, mẫu 1.7) through the documents engine: one copy per
-delegate, the invitee and the invitation code filled into slots of one shared layout."""
+"""Personalised invitations (Giấy mời, mẫu 1.7): one copy per delegate, the invitee and the
+invitation code filled into slots of one shared layout. Reads the delegates app through
+`delegates.selectors` and asks `delegates.permissions` who may print."""
 
 from conferences.models import Conference, Unit
+from conferences.selectors import parent_unit
 from core.vntext import format_date_vn, format_place_date
-from documents.builders.base import Builder, Progress, Rendered
+from delegates import permissions, selectors
 
-from . import permissions, selectors
+from .base import Builder, Progress, Rendered
 
 
 def _invitee(delegate) -> str:
@@ -49,7 +51,7 @@ class InvitationBuilder(Builder):
             status=params.get("status"),
         )
         organiser = target.organiser
-        parent = Unit.objects.get_parent(organiser)
+        parent = parent_unit(organiser)
         return {
             "issuing_body": organiser.name.upper(),
             "issuing_name": organiser.name,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from conferences.models import Plan
+from conferences.models import Plan, PlanStatus
 
 from .base import (
     ConferencePartBuilder,
@@ -101,7 +101,7 @@ class _PlanBuilderBase(ConferencePartBuilder):
         later change to the conference, its delegates or its duties cannot alter it."""
         from conferences.plans.outline import build_outline
 
-        if target.status == "issued":
+        if target.status == PlanStatus.ISSUED:
             issued = target.revisions.filter(event="issued").order_by("-number").first()
             if issued is not None:
                 return dict(issued.snapshot)

@@ -153,7 +153,6 @@ STATUS_BADGES = {
 }
 
 
-
 class Duty(Deadline):
     """One item of an assignment, printed as a line of the plan."""
 

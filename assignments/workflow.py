@@ -49,6 +49,11 @@ def transition_duty(
     duty.save(update_fields=["status", "done_at", "updated_at"])
     conference = duty.assignment.conference
     log_activity(
-        actor=by, action=action, summary=summary, target=duty, conference=conference, changes=changes
+        actor=by,
+        action=action,
+        summary=summary,
+        target=duty,
+        conference=conference,
+        changes=changes,
     )
     return duty

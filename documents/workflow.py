@@ -44,9 +44,8 @@ def transition_document(
     table allows (two workers, or a worker and a retry, cannot both move it), with `fields`.
     Raises DomainError when the row is in no such state (or is gone).
     Side effects: the row, a log row (the worker's moves have no actor)."""
-    moved = (
-        GeneratedDocument.objects.filter(pk=document_id, status__in=_sources(to))
-        .update(status=to, **(fields or {}))
+    moved = GeneratedDocument.objects.filter(pk=document_id, status__in=_sources(to)).update(
+        status=to, **(fields or {})
     )
     document = (
         GeneratedDocument.objects.select_related("scope_unit", "conference")

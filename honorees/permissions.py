@@ -66,9 +66,7 @@ def can_return_nomination(user, nomination: Nomination) -> bool:
 
 def can_finalise_nomination(user, nomination: Nomination) -> bool:
     """The office records the council's result."""
-    return workflow.nomination_under_review(nomination) and can_manage_round(
-        user, nomination.round
-    )
+    return workflow.nomination_under_review(nomination) and can_manage_round(user, nomination.round)
 
 
 def can_vote_nomination(user, nomination: Nomination) -> bool:

@@ -169,8 +169,7 @@ def transition_round(
     fields = dict(fields or {})
     if not round_can_move(round, to):
         raise DomainError(
-            f"Không thể chuyển đợt từ “{round.get_state_display()}” "
-            f"sang “{_label(R.choices, to)}”."
+            f"Không thể chuyển đợt từ “{round.get_state_display()}” sang “{_label(R.choices, to)}”."
         )
     for name, value in fields.items():
         setattr(round, name, value)
@@ -213,7 +212,12 @@ def transition_decision(
     Side effects: the decision row, a log row."""
     fields = dict(fields or {})
     if not decision_can_move(decision, to):
-        raise DomainError("Quyết định đã được ký, không thể thay đổi.")
+        if not decision_is_draft(decision):
+            raise DomainError("Quyết định đã được ký, không thể thay đổi.")
+        raise DomainError(
+            f"Không thể chuyển quyết định từ “{decision.get_status_display()}” "
+            f"sang “{_label(D.choices, to)}”."
+        )
     for name, value in fields.items():
         setattr(decision, name, value)
     decision.status = to

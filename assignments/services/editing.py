@@ -214,7 +214,8 @@ def update_duty(*, duty: Duty, by: User, **fields: Any) -> Duty:
     if changes:
         for name, value in fields.items():
             setattr(duty, name, value)
-        duty.save()
+        # Only these columns: a full save of this copy could undo a status reported meanwhile.
+        duty.save(update_fields=[*fields, "updated_at"])
         log_activity(
             actor=by,
             action="duty.updated",

@@ -363,9 +363,7 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
     since). Side effects: a frozen revision, status pending_approval, a log row, an email to
     the organiser's leaders."""
     plan = _locked(plan)
-    require_permission(
-        perms.may_send_plan(by, plan), "Bạn không có quyền gửi duyệt kế hoạch này."
-    )
+    require_permission(perms.may_send_plan(by, plan), "Bạn không có quyền gửi duyệt kế hoạch này.")
     problem = workflow.submission_problem(plan)
     if problem:
         raise DomainError(problem)

@@ -99,7 +99,7 @@ def upsert_honoree_delegate(
     else:
         for name, value in details.items():
             setattr(delegate, name, value)
-        delegate.save()
+        delegate.save(update_fields=[*details, "updated_at"])
         action = "delegate.honoree_updated"
     log_activity(
         actor=by,

@@ -123,7 +123,8 @@ def update_delegate(
     changes = diff_fields(delegate, fields)
     for name, value in fields.items():
         setattr(delegate, name, value)
-    delegate.save()
+    # Only these columns: a full save of this copy could undo a status changed meanwhile.
+    delegate.save(update_fields=[*fields, "updated_at"])
     log_activity(
         actor=by,
         conference=conference,

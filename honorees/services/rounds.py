@@ -68,7 +68,8 @@ def update_round(
     changes = diff_fields(round, fields)
     for name, value in fields.items():
         setattr(round, name, value)
-    round.save()
+    # Only these columns: a full save of this copy could undo a state changed meanwhile.
+    round.save(update_fields=list(fields))
     if allowed_forms is not None:
         if not allowed_forms:
             raise DomainError("Hãy chọn ít nhất một hình thức khen thưởng.", field="allowed_forms")

@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from conferences.models import ActivityEntry
@@ -204,3 +205,41 @@ def test_transition_decision_refuses_a_move_not_in_the_table(office, start, to):
     fresh = AwardDecision.objects.get(pk=decision.pk)
     assert (fresh.status, fresh.number) == (start, extra.get("number"))
     assert not ActivityEntry.objects.exists()
+
+
+# --- Pages show the buttons the predicates allow -----------------------------------------------
+
+BUTTONS = {
+    S.DRAFT: {"edit", "submit", "withdraw"},
+    S.SUBMITTED: {"withdraw"},
+    S.RETURNED: {"edit", "submit"},
+    S.APPROVED: set(),
+    S.WITHDRAWN: set(),
+}
+
+
+@pytest.mark.parametrize(("status", "buttons"), BUTTONS.items())
+def test_unit_page_shows_the_buttons_the_table_allows(client, office, status, buttons):
+    n = _nomination(office, status)
+    client.force_login(office["submitter"])
+
+    html = client.get(
+        reverse("honorees:unit_round", kwargs={"pk": office["round"].pk, "unit_pk": n.unit_id})
+    ).content.decode()
+
+    shown = {
+        name
+        for name in ("edit", "submit", "withdraw")
+        if reverse(f"honorees:nomination_{name}", args=[n.pk]) in html
+    }
+    assert shown == buttons
+    assert ("Gửi lại" in html) == (status == S.RETURNED)
+
+
+def test_closed_round_offers_reopening_and_no_closing(client, office):
+    round = RoundFactory(conference=office["conference"], state=R.CLOSED)
+    client.force_login(office["staff"])
+
+    html = client.get(reverse("honorees:round_detail", args=[round.pk])).content.decode()
+
+    assert "Mở lại" in html and "Khóa đợt" not in html

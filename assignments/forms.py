@@ -112,6 +112,8 @@ class TemplateApplyForm(forms.Form):
 
 
 class StatusForm(forms.Form):
+    """A report on a duty; `choices` are the statuses its current one may move to."""
+
     status = forms.ChoiceField(label=_("Trạng thái"), choices=DutyStatus.choices)
     note = forms.CharField(
         label=_("Ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 3})
@@ -121,3 +123,7 @@ class StatusForm(forms.Form):
         required=False,
         help_text=_("PDF, Word, Excel hoặc ảnh (JPG, PNG), tối đa 10 MB."),
     )
+
+    def __init__(self, *args, choices: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = choices

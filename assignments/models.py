@@ -138,16 +138,18 @@ class Assignment(models.Model):
 
 
 class DutyStatus(models.TextChoices):
+    """Moved only by assignments.workflow.transition_duty (its table lists the moves)."""
+
     TODO = "todo", _("Chưa thực hiện")
     IN_PROGRESS = "in_progress", _("Đang thực hiện")
     DONE = "done", _("Đã hoàn thành")
 
 
-# Allowed moves; the same status again records a progress note without a move.
-DUTY_TRANSITIONS: dict[str, set[str]] = {
-    DutyStatus.TODO: {DutyStatus.IN_PROGRESS, DutyStatus.DONE},
-    DutyStatus.IN_PROGRESS: {DutyStatus.TODO, DutyStatus.DONE},
-    DutyStatus.DONE: {DutyStatus.IN_PROGRESS},
+# Bootstrap classes of each status's badge.
+STATUS_BADGES = {
+    DutyStatus.TODO: "text-bg-light border",
+    DutyStatus.IN_PROGRESS: "text-bg-info",
+    DutyStatus.DONE: "text-bg-success",
 }
 
 
@@ -186,6 +188,10 @@ class Duty(Deadline):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES.get(self.status, "text-bg-light border")
 
     @property
     def deadline(self) -> dt.date | None:

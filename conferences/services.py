@@ -40,11 +40,17 @@ def log_activity(
     action: str,
     summary: str,
     target: Model,
-    scope_unit: Unit,
     conference: Conference | None = None,
+    scope_unit: Unit | None = None,
     changes: dict | None = None,
 ) -> ActivityEntry:
-    """Side effects: one ActivityEntry row."""
+    """The one way to write the activity log. The entry belongs to `scope_unit`, by default
+    the organiser of `conference` (one of the two is needed).
+    Side effects: one ActivityEntry row."""
+    if scope_unit is None:
+        if conference is None:
+            raise TypeError("log_activity needs a conference or a scope_unit")
+        scope_unit = conference.organiser
     return ActivityEntry.objects.create(
         actor=actor if actor and actor.is_authenticated else None,
         action=action,
@@ -352,7 +358,6 @@ def create_conference(*, organiser: Unit, by: User, **fields: Any) -> Conference
         action="conference.created",
         summary=f"Thêm hội nghị {conference.title}",
         target=conference,
-        scope_unit=organiser,
         conference=conference,
     )
     return conference
@@ -385,7 +390,6 @@ def update_conference(*, conference: Conference, by: User, **fields: Any) -> Con
         action="conference.updated",
         summary=f"Sửa thông tin hội nghị {conference.title}",
         target=conference,
-        scope_unit=conference.organiser,
         conference=conference,
         changes=changes,
     )

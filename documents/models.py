@@ -78,6 +78,24 @@ class GeneratedDocument(models.Model):
         return self.status in (self.Status.PENDING, self.Status.RENDERING)
 
     @property
+    def is_waiting(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == self.Status.READY
+
+    @property
+    def is_failed(self) -> bool:
+        return self.status == self.Status.FAILED
+
+    @property
+    def status_badge(self) -> str:
+        return {self.Status.READY: "success", self.Status.FAILED: "danger"}.get(
+            self.status, "secondary"
+        )
+
+    @property
     def percent(self) -> int:
         if self.status == self.Status.READY:
             return 100

@@ -8,6 +8,7 @@ import os
 import shutil
 import time
 import uuid
+from contextlib import suppress
 from datetime import timedelta
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from core.errors import DomainError, PermissionDeniedError
 
 from .builders import Builder, get_builder
 from .models import GeneratedDocument
+from .workflow import transition_document
 
 logger = logging.getLogger(__name__)
 Status = GeneratedDocument.Status
@@ -146,13 +148,13 @@ def _enqueue(document: GeneratedDocument) -> None:
 
 @transaction.atomic
 def retry_document(*, document: GeneratedDocument, by) -> GeneratedDocument:
-    """Queue a failed document again. Side effects: the row reset, a task queued."""
-    if document.status != Status.FAILED:
-        raise DomainError("Chỉ tạo lại được văn bản bị lỗi.")
-    GeneratedDocument.objects.filter(pk=document.pk).update(
-        status=Status.PENDING, error="", attempts=0, progress_done=0, progress_total=0
+    """Queue a failed document again. Side effects: the row reset, a log row, a task queued."""
+    document = transition_document(
+        document_id=document.pk,
+        to=Status.PENDING,
+        by=by,
+        fields={"error": "", "attempts": 0, "progress_done": 0, "progress_total": 0},
     )
-    document.refresh_from_db()
     _enqueue(document)
     return document
 
@@ -161,10 +163,14 @@ def retry_document(*, document: GeneratedDocument, by) -> GeneratedDocument:
 def _claim(document_id: int) -> GeneratedDocument | None:
     """Take the job: only a pending or interrupted (rendering) row, counting the attempt.
     A task delivered twice finds the row ready and does nothing."""
-    claimed = GeneratedDocument.objects.filter(
-        pk=document_id, status__in=[Status.PENDING, Status.RENDERING]
-    ).update(status=Status.RENDERING, attempts=F("attempts") + 1, started_at=timezone.now())
-    return GeneratedDocument.objects.filter(pk=document_id).first() if claimed else None
+    try:
+        return transition_document(
+            document_id=document_id,
+            to=Status.RENDERING,
+            fields={"attempts": F("attempts") + 1, "started_at": timezone.now()},
+        )
+    except DomainError:
+        return None
 
 
 class _ProgressWriter:
@@ -197,9 +203,9 @@ def _write_atomically(document: GeneratedDocument, filename: str, content: bytes
 
 
 def _fail(document_id: int, message: str) -> None:
-    GeneratedDocument.objects.filter(pk=document_id).exclude(status=Status.READY).update(
-        status=Status.FAILED, error=message, finished_at=timezone.now()
-    )
+    fields = {"error": message, "finished_at": timezone.now()}
+    with suppress(DomainError):  # already finished by another run
+        transition_document(document_id=document_id, to=Status.FAILED, fields=fields)
 
 
 def render_generated_document(*, document_id: int) -> None:
@@ -229,17 +235,18 @@ def render_generated_document(*, document_id: int) -> None:
 def _finish(document: GeneratedDocument, rendered, digest: str) -> None:
     relative = _write_atomically(document, rendered.filename, rendered.content)
     now = timezone.now()
-    GeneratedDocument.objects.filter(pk=document.pk, status=Status.RENDERING).update(
-        status=Status.READY,
-        file=relative,
-        filename=rendered.filename,
-        size=len(rendered.content),
-        warnings=rendered.warnings[:200],
-        content_hash=digest,
-        finished_at=now,
-        expires_at=now + timedelta(hours=settings.DOCUMENTS_EXPIRE_HOURS),
-        progress_done=F("progress_total"),
-    )
+    fields = {
+        "file": relative,
+        "filename": rendered.filename,
+        "size": len(rendered.content),
+        "warnings": rendered.warnings[:200],
+        "content_hash": digest,
+        "finished_at": now,
+        "expires_at": now + timedelta(hours=settings.DOCUMENTS_EXPIRE_HOURS),
+        "progress_done": F("progress_total"),
+    }
+    with suppress(DomainError):  # failed or taken over meanwhile: that run decides
+        transition_document(document_id=document.pk, to=Status.READY, fields=fields)
 
 
 def purge_expired_documents(*, now=None) -> int:

@@ -51,15 +51,22 @@ def document_request(request, kind: str, target_pk: int):
 def document_detail(request, pk: int):
     document = selectors.get_document(request.user, pk)
     pages = range(1, _preview_pages(document) + 1) if document.fmt == "pdf" else ()
-    return render(
-        request, "documents/document_detail.html", {"document": document, "preview_pages": pages}
-    )
+    context = {
+        "document": document,
+        "preview_pages": pages,
+        "can_retry": permissions.can_retry_document(request.user, document),
+    }
+    return render(request, "documents/document_detail.html", context)
 
 
 @login_required
 def document_progress(request, pk: int):
     document = selectors.get_document(request.user, pk)
-    return render(request, "documents/_progress.html", {"document": document})
+    context = {
+        "document": document,
+        "can_retry": permissions.can_retry_document(request.user, document),
+    }
+    return render(request, "documents/_progress.html", context)
 
 
 @login_required

@@ -1,10 +1,17 @@
-"""Who may do what with nomination rounds, nominations and award decisions."""
+"""Who may do what with nomination rounds, nominations and award decisions. The state part
+of each predicate reads the tables in honorees.workflow, never status strings."""
+
+from dataclasses import dataclass
 
 from conferences.models import Role, Unit
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over, memberships_of
 
+from . import workflow
 from .models import AwardDecision, Nomination, NominationRound
+
+S = Nomination.Status
+R = NominationRound.State
 
 
 def can_manage_round(user, round: NominationRound) -> bool:
@@ -30,11 +37,67 @@ def can_view_unit_page(user, round: NominationRound, unit: Unit) -> bool:
     return can_act_for_unit(user, unit) or can_view_round_office(user, round)
 
 
+def can_add_nominations(user, round: NominationRound, unit: Unit) -> bool:
+    """Write new nominations for the unit: a submitter of it, while the round is not closed."""
+    return workflow.round_is_open(round) and can_act_for_unit(user, unit)
+
+
 def can_edit_nomination(user, nomination: Nomination) -> bool:
+    """Change and send: a draft or a returned nomination, while the round is not closed."""
     return (
-        nomination.status in Nomination.EDITABLE
+        workflow.nomination_is_editable(nomination)
+        and workflow.round_is_open(nomination.round)
         and can_act_for_unit(user, nomination.unit)
-        and nomination.round.state != nomination.round.State.CLOSED
+    )
+
+
+def can_withdraw_nomination(user, nomination: Nomination) -> bool:
+    return workflow.nomination_can_move(nomination, S.WITHDRAWN) and can_act_for_unit(
+        user, nomination.unit
+    )
+
+
+def can_return_nomination(user, nomination: Nomination) -> bool:
+    """The office sends a nomination back to the unit for correction."""
+    return workflow.nomination_can_move(nomination, S.RETURNED) and can_manage_round(
+        user, nomination.round
+    )
+
+
+def can_finalise_nomination(user, nomination: Nomination) -> bool:
+    """The office records the council's result."""
+    return workflow.nomination_under_review(nomination) and can_manage_round(user, nomination.round)
+
+
+def can_vote_nomination(user, nomination: Nomination) -> bool:
+    return workflow.nomination_under_review(nomination) and is_council_member(
+        user, nomination.round
+    )
+
+
+@dataclass(frozen=True)
+class NominationActions:
+    """What a user may do with one nomination, for the templates (which compare no status)."""
+
+    edit: bool
+    submit: bool
+    resend: bool  # the button says "Gửi lại": the office returned it
+    withdraw: bool
+    send_back: bool
+    finalise: bool
+    vote: bool
+
+
+def nomination_actions(user, nomination: Nomination) -> NominationActions:
+    edit = can_edit_nomination(user, nomination)
+    return NominationActions(
+        edit=edit,
+        submit=edit,
+        resend=edit and nomination.status == S.RETURNED,
+        withdraw=can_withdraw_nomination(user, nomination),
+        send_back=can_return_nomination(user, nomination),
+        finalise=can_finalise_nomination(user, nomination),
+        vote=can_vote_nomination(user, nomination),
     )
 
 
@@ -62,12 +125,19 @@ def can_print_decision(user, decision: AwardDecision) -> bool:
 
 
 def can_sign_decision(user, decision: AwardDecision) -> bool:
-    return decision.status == AwardDecision.Status.DRAFT and has_role_over(
+    return workflow.decision_can_move(decision, AwardDecision.Status.SIGNED) and has_role_over(
         user, decision.round.conference.organiser, {Role.LEADER}
     )
 
 
 def can_edit_decision(user, decision: AwardDecision) -> bool:
-    return decision.status == AwardDecision.Status.DRAFT and can_manage_decisions(
-        user, decision.round
-    )
+    return workflow.decision_is_draft(decision) and can_manage_decisions(user, decision.round)
+
+
+def can_extend_round(user, round: NominationRound) -> bool:
+    """Give a new deadline (a closed round reopens)."""
+    return workflow.round_can_move(round, R.EXTENDED) and can_manage_round(user, round)
+
+
+def can_close_round(user, round: NominationRound) -> bool:
+    return workflow.round_can_move(round, R.CLOSED) and can_manage_round(user, round)

@@ -1,5 +1,6 @@
 """The unit's Excel list of nominees, read with django-import-export: every row checked
-(values, award allowed, duplicates, quota) before anything is written, then bulk-created."""
+(values, award allowed, duplicates, quota) before anything is written, then bulk-created
+and sent together through honorees.workflow."""
 
 import datetime as dt
 from collections import Counter
@@ -11,7 +12,8 @@ from import_export import fields, resources, widgets
 from conferences.resources import TextWidget
 from core.vntext import fold
 
-from .models import AwardForm, Nomination, NominationEvent
+from .models import AwardForm, Nomination
+from .workflow import transition_nominations
 
 COL_STT = "STT"
 COL_KIND = "Cá nhân/Tập thể"
@@ -170,8 +172,6 @@ class NominationResource(resources.ModelResource):
         if instance.kind == Nomination.Kind.COLLECTIVE:
             instance.collective_name, instance.full_name = instance.full_name, ""
         instance.round, instance.unit, instance.created_by = ctx.round, ctx.unit, ctx.user
-        instance.status = Nomination.Status.SUBMITTED
-        instance.submitted_at = ctx.now
         instance.name_key = fold(instance.display_name or "")
 
     def _count_in_quota(self, instance, errors):
@@ -187,9 +187,10 @@ class NominationResource(resources.ModelResource):
     def after_import(self, dataset, result, **kwargs):
         if result.has_errors() or result.has_validation_errors():
             return
-        NominationEvent.objects.bulk_create(
-            NominationEvent(
-                nomination=n, actor=self.ctx.user, to_status=n.status, comment="Nhập từ Excel"
-            )
-            for n in self.created
+        # Created as drafts, then sent together through the workflow (one event per row).
+        transition_nominations(
+            nominations=self.created,
+            to=Nomination.Status.SUBMITTED,
+            by=self.ctx.user,
+            comment="Nhập từ Excel",
         )

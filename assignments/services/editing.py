@@ -30,18 +30,6 @@ def _check(by: User, conference: Conference) -> None:
         raise PermissionDeniedError("Bạn không có quyền phân công nhiệm vụ cho hội nghị này.")
 
 
-def _log(by: User, action: str, summary: str, target: Model, conference, changes=None) -> None:
-    log_activity(
-        actor=by,
-        action=action,
-        summary=summary,
-        target=target,
-        scope_unit=conference.organiser,
-        conference=conference,
-        changes=changes,
-    )
-
-
 def _text(value: str | None) -> str:
     return (nfc(value) or "").strip()
 
@@ -124,7 +112,13 @@ def create_assignment(
             )
     except IntegrityError as exc:  # the same unit added by a concurrent request
         raise DomainError(f"{unit.name} đã được phân công.", field="unit") from exc
-    _log(by, "assignment.created", f"Phân công {assignment.heading}", assignment, conference)
+    log_activity(
+        actor=by,
+        action="assignment.created",
+        summary=f"Phân công {assignment.heading}",
+        target=assignment,
+        conference=conference,
+    )
     return assignment
 
 
@@ -142,8 +136,14 @@ def update_assignment(*, assignment: Assignment, by: User, **fields: Any) -> Ass
         for name, value in fields.items():
             setattr(assignment, name, value)
         assignment.save()
-        _log(by, "assignment.updated", f"Sửa phân công {assignment.heading}", assignment,
-             conference, changes)  # fmt: skip
+        log_activity(
+            actor=by,
+            action="assignment.updated",
+            summary=f"Sửa phân công {assignment.heading}",
+            target=assignment,
+            conference=conference,
+            changes=changes,
+        )
     return assignment
 
 
@@ -155,7 +155,13 @@ def delete_assignment(*, assignment: Assignment, by: User) -> None:
     _check(by, conference)
     if DutyUpdate.objects.filter(duty__assignment=assignment).exists():
         raise DomainError("Cơ quan này đã báo cáo tiến độ; không thể xóa phân công.")
-    _log(by, "assignment.deleted", f"Xóa phân công {assignment.heading}", assignment, conference)
+    log_activity(
+        actor=by,
+        action="assignment.deleted",
+        summary=f"Xóa phân công {assignment.heading}",
+        target=assignment,
+        conference=conference,
+    )
     assignment.delete()
 
 
@@ -188,7 +194,13 @@ def create_duty(*, assignment: Assignment, by: User, **fields: Any) -> Duty:
     duty = Duty.objects.create(
         assignment=assignment, order=_next_order(assignment.duties), **_duty_fields(fields)
     )
-    _log(by, "duty.created", f"Giao nhiệm vụ cho {assignment.heading}", duty, conference)
+    log_activity(
+        actor=by,
+        action="duty.created",
+        summary=f"Giao nhiệm vụ cho {assignment.heading}",
+        target=duty,
+        conference=conference,
+    )
     return duty
 
 
@@ -202,9 +214,16 @@ def update_duty(*, duty: Duty, by: User, **fields: Any) -> Duty:
     if changes:
         for name, value in fields.items():
             setattr(duty, name, value)
-        duty.save()
-        _log(by, "duty.updated", f"Sửa nhiệm vụ của {duty.assignment.heading}", duty,
-             conference, changes)  # fmt: skip
+        # Only these columns: a full save of this copy could undo a status reported meanwhile.
+        duty.save(update_fields=[*fields, "updated_at"])
+        log_activity(
+            actor=by,
+            action="duty.updated",
+            summary=f"Sửa nhiệm vụ của {duty.assignment.heading}",
+            target=duty,
+            conference=conference,
+            changes=changes,
+        )
     return duty
 
 
@@ -213,8 +232,13 @@ def delete_duty(*, duty: Duty, by: User) -> None:
     """Side effects: deletes the duty and its reports, an activity entry."""
     conference = duty.assignment.conference
     _check(by, conference)
-    _log(by, "duty.deleted", f"Xóa nhiệm vụ của {duty.assignment.heading}: {duty.text[:200]}",
-         duty, conference)  # fmt: skip
+    log_activity(
+        actor=by,
+        action="duty.deleted",
+        summary=f"Xóa nhiệm vụ của {duty.assignment.heading}: {duty.text[:200]}",
+        target=duty,
+        conference=conference,
+    )
     duty.delete()
 
 
@@ -257,9 +281,13 @@ def apply_duty_template(*, assignment: Assignment, template: DutyTemplate, by: U
         for i, item in enumerate(template.items.order_by("order", "id"))
     ]
     Duty.objects.bulk_create(duties)
-    _log(by, "duty.template_applied",
-         f"Áp dụng mẫu “{template.name}” cho {assignment.heading} ({len(duties)} nhiệm vụ)",
-         assignment, conference)  # fmt: skip
+    log_activity(
+        actor=by,
+        action="duty.template_applied",
+        summary=f"Áp dụng mẫu “{template.name}” cho {assignment.heading} ({len(duties)} nhiệm vụ)",
+        target=assignment,
+        conference=conference,
+    )
     return duties
 
 
@@ -298,7 +326,13 @@ def create_milestone(*, conference: Conference, by: User, **fields: Any) -> Mile
         conference=conference, order=_next_order(conference.milestones), **values
     )
     milestone.units.set(units)
-    _log(by, "milestone.created", f"Thêm mốc: {milestone.title[:200]}", milestone, conference)
+    log_activity(
+        actor=by,
+        action="milestone.created",
+        summary=f"Thêm mốc: {milestone.title[:200]}",
+        target=milestone,
+        conference=conference,
+    )
     return milestone
 
 
@@ -313,8 +347,14 @@ def update_milestone(*, milestone: Milestone, by: User, **fields: Any) -> Milest
         setattr(milestone, name, value)
     milestone.save()
     milestone.units.set(units)
-    _log(by, "milestone.updated", f"Sửa mốc: {milestone.title[:200]}", milestone, conference,
-         changes)  # fmt: skip
+    log_activity(
+        actor=by,
+        action="milestone.updated",
+        summary=f"Sửa mốc: {milestone.title[:200]}",
+        target=milestone,
+        conference=conference,
+        changes=changes,
+    )
     return milestone
 
 
@@ -323,7 +363,13 @@ def delete_milestone(*, milestone: Milestone, by: User) -> None:
     """Side effects: deletes the milestone, an activity entry."""
     conference = milestone.conference
     _check(by, conference)
-    _log(by, "milestone.deleted", f"Xóa mốc: {milestone.title[:200]}", milestone, conference)
+    log_activity(
+        actor=by,
+        action="milestone.deleted",
+        summary=f"Xóa mốc: {milestone.title[:200]}",
+        target=milestone,
+        conference=conference,
+    )
     milestone.delete()
 
 

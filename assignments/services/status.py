@@ -4,16 +4,15 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 
 from conferences.models import Membership, Role, User
-from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
 from core.vntext import nfc
 
-from ..models import DUTY_TRANSITIONS, Duty, DutyStatus, DutyUpdate
+from ..models import Duty, DutyStatus, DutyUpdate
 from ..permissions import can_report_on_duty
+from ..workflow import transition_duty
 
 # Extension -> the first bytes a real file of that type starts with.
 FILE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
@@ -47,17 +46,6 @@ def check_file(file: UploadedFile) -> None:
         raise DomainError("Nội dung tệp không đúng với loại tệp.", field="file")
 
 
-def check_transition(current: str, new: str) -> None:
-    """The one place that says which status moves are allowed."""
-    if new not in DutyStatus.values:
-        raise DomainError("Trạng thái không hợp lệ.", field="status")
-    if new != current and new not in DUTY_TRANSITIONS[current]:
-        raise DomainError(
-            f"Không thể chuyển từ “{DutyStatus(current).label}” sang “{DutyStatus(new).label}”.",
-            field="status",
-        )
-
-
 def _office_staff(duty: Duty) -> list[User]:
     organiser = duty.assignment.conference.organiser
     return [
@@ -80,33 +68,30 @@ def update_duty_status(
         .select_related("assignment__conference__organiser", "assignment__unit")
         .get(pk=duty.pk)
     )
-    check_transition(duty.status, status)
     if file is not None:
         check_file(file)
     previous = duty.status
-    duty.status = status
-    duty.done_at = (duty.done_at or timezone.now()) if status == DutyStatus.DONE else None
-    duty.save(update_fields=["status", "done_at", "updated_at"])
+    label = DutyStatus(status).label if status in DutyStatus.values else status
+    assignment = duty.assignment
+    transition_duty(
+        duty=duty,
+        to=status,
+        by=by,
+        action="duty.status_updated",
+        summary=f"{assignment.heading}: “{duty.text[:150]}” — {label}",
+        changes={"status": [previous, status]} if previous != status else {},
+    )
     update = DutyUpdate.objects.create(
         duty=duty, by=by, status=status, note=(nfc(note) or "").strip(), file=file or ""
     )
-    _log_and_notify(duty, update, previous, by)
+    _notify(duty, update, by)
     return update
 
 
-def _log_and_notify(duty: Duty, update: DutyUpdate, previous: str, by: User) -> None:
+def _notify(duty: Duty, update: DutyUpdate, by: User) -> None:
     assignment = duty.assignment
     conference = assignment.conference
     label = DutyStatus(update.status).label
-    log_activity(
-        actor=by,
-        action="duty.status_updated",
-        summary=f"{assignment.heading}: “{duty.text[:150]}” — {label}",
-        target=duty,
-        scope_unit=conference.organiser,
-        conference=conference,
-        changes={"status": [previous, update.status]} if previous != update.status else {},
-    )
     url = reverse("assignment_board", kwargs={"conference_pk": conference.pk})
     body = (
         f"{assignment.unit.name} báo cáo nhiệm vụ của hội nghị “{conference.title}”:\n"

@@ -14,6 +14,7 @@ from core.errors import DomainError, PermissionDeniedError
 from .. import selectors, services
 from ..forms import StatusForm
 from ..permissions import can_report_on_duty, can_view_board, can_view_duty, can_view_unit_duties
+from ..workflow import status_choices
 
 
 def _duty_page(request, duties, *, title: str, unit=None):
@@ -54,7 +55,12 @@ def duty_report(request, pk: int):
     if not can_view_duty(request.user, duty):
         raise PermissionDenied
     can_report = can_report_on_duty(request.user, duty)
-    form = StatusForm(request.POST or None, request.FILES or None, initial={"status": duty.status})
+    form = StatusForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"status": duty.status},
+        choices=status_choices(duty),
+    )
     if request.method == "POST":
         if not can_report:
             raise PermissionDenied

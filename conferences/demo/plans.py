@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conferences.models import Conference, Plan, PlanSection, User
+from conferences.models import Conference, Plan, PlanSection, PlanStatus, User
 
 P = ""  # a plain paragraph marker
 
@@ -304,7 +304,13 @@ def seed_reference_plan(code: str, by: User | None = None) -> Plan | None:
         "signer_title": "CHỦ TỊCH",
         **spec["header"],
     }
-    plan = Plan.objects.create(conference=conference, created_by=by, **header)
+    # A plan issued before the software: entered as it was issued, not moved through the
+    # workflow (it never went through approval here).
+    issued = {}
+    if "issued" in spec:
+        number, day = spec["issued"]
+        issued = {"status": PlanStatus.ISSUED, "number": number, "issued_on": day}
+    plan = Plan.objects.create(conference=conference, created_by=by, **header, **issued)
     PlanSection.objects.bulk_create(
         PlanSection(
             plan=plan,
@@ -318,14 +324,11 @@ def seed_reference_plan(code: str, by: User | None = None) -> Plan | None:
         )
         for i, s in enumerate(spec["sections"])
     )
-    if "issued" in spec:
-        number, day = spec["issued"]
-        plan.status, plan.number, plan.issued_on = "issued", number, day
-        plan.save()
+    if issued:
         register, _ = DocumentNumberRegister.objects.get_or_create(
-            unit=conference.organiser, year=day.year, type_code=plan.type_code
+            unit=conference.organiser, year=plan.issued_on.year, type_code=plan.type_code
         )
-        register.last_number = max(register.last_number, number)
+        register.last_number = max(register.last_number, plan.number)
         register.save()
         PlanRevision.objects.create(
             plan=plan,

@@ -15,6 +15,14 @@ HEADER_PARTS = (
 )
 
 
+# How the review page shows each kind of change: border colour and the words after the label.
+KINDS = {
+    "added": ("success", "mục mới"),
+    "removed": ("danger", "đã bỏ"),
+    "changed": ("warning", "có sửa"),
+}
+
+
 @dataclass
 class SectionDiff:
     label: str
@@ -24,6 +32,14 @@ class SectionDiff:
     @property
     def changed(self) -> bool:
         return self.status != "same"
+
+    @property
+    def colour(self) -> str:
+        return KINDS.get(self.status, KINDS["changed"])[0]
+
+    @property
+    def wording(self) -> str:
+        return KINDS.get(self.status, KINDS["changed"])[1]
 
 
 def _plain(line: dict) -> str:

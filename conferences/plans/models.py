@@ -14,6 +14,15 @@ class PlanStatus(models.TextChoices):
     ISSUED = "issued", _("Đã ban hành")
 
 
+# Bootstrap colour of each status's badge (the others are grey).
+STATUS_BADGES = {
+    PlanStatus.ISSUED: "success",
+    PlanStatus.APPROVED: "primary",
+    PlanStatus.PENDING_APPROVAL: "warning",
+    PlanStatus.RETURNED: "danger",
+}
+
+
 class SignerAuthority(models.TextChoices):
     NONE = "", _("Ký trực tiếp")
     TM = "TM.", _("TM. (thay mặt tập thể)")
@@ -84,6 +93,10 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return f"Kế hoạch: {self.conference}"
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES.get(self.status, "secondary")
 
     @property
     def number_line(self) -> str:

@@ -1,11 +1,12 @@
-"""Who may do what with a plan: plain predicates over the plan's state and the user's roles in
-its organiser. Views and templates use these, nothing else decides."""
+"""Who may do what with a plan: plain predicates over the user's roles in its organiser and
+the plan's state, read from the workflow's table (never from status strings). Views and
+templates use these, nothing else decides."""
 
-from conferences.models import Role
+from conferences.models import PlanStatus, Role
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
 
-PLAN_EDITABLE = ("draft", "returned")
+from . import workflow
 
 
 def can_view_plan(user, plan) -> bool:
@@ -18,40 +19,50 @@ def can_create_plan(user, conference) -> bool:
 
 def can_edit_plan(user, plan) -> bool:
     """Staff edit a draft or a returned plan; sent, approved and issued plans are frozen."""
-    return plan.status in PLAN_EDITABLE and has_role_over(
+    return workflow.plan_is_editable(plan) and has_role_over(
+        user, plan.conference.organiser, {Role.STAFF}
+    )
+
+
+def may_send_plan(user, plan) -> bool:
+    """The role and the state part of sending for approval (a draft, a returned plan, or an
+    approved one to send back); `can_submit_plan` adds what the plan must contain."""
+    return workflow.plan_can_move(plan, PlanStatus.PENDING_APPROVAL) and has_role_over(
         user, plan.conference.organiser, {Role.STAFF}
     )
 
 
 def can_submit_plan(user, plan) -> bool:
-    return can_edit_plan(user, plan) and plan.sections.exists()
+    """Exactly when submit_plan accepts: staff, a state that may go to the leader, and no
+    problem (sections present; an approved plan only when its content changed since)."""
+    return may_send_plan(user, plan) and not workflow.submission_problem(plan)
 
 
 def can_review_plan(user, plan) -> bool:
     """Approve or return: a leader of the organiser, while the plan waits for approval."""
-    return plan.status == "pending_approval" and has_role_over(
+    return workflow.awaits_approval(plan) and has_role_over(
         user, plan.conference.organiser, {Role.LEADER}
     )
 
 
 def can_comment_plan(user, plan) -> bool:
-    return plan.status == "pending_approval" and has_role_over(
+    return workflow.awaits_approval(plan) and has_role_over(
         user, plan.conference.organiser, {Role.LEADER, Role.STAFF}
     )
 
 
+def can_follow_review(user, plan) -> bool:
+    """See what changed and the comments while the plan waits for approval."""
+    return workflow.awaits_approval(plan) and can_view_plan(user, plan)
+
+
 def can_issue_plan(user, plan) -> bool:
-    return plan.status == "approved" and has_role_over(
+    return workflow.plan_can_move(plan, PlanStatus.ISSUED) and has_role_over(
         user, plan.conference.organiser, {Role.STAFF, Role.LEADER}
     )
 
 
-def can_resubmit_plan(user, plan) -> bool:
-    """Send an approved plan back to the leader when its content changed after approval."""
-    return plan.status == "approved" and has_role_over(
+def can_amend_plan(user, plan) -> bool:
+    return workflow.plan_can_move(plan, PlanStatus.DRAFT) and has_role_over(
         user, plan.conference.organiser, {Role.STAFF}
     )
-
-
-def can_amend_plan(user, plan) -> bool:
-    return plan.status == "issued" and has_role_over(user, plan.conference.organiser, {Role.STAFF})

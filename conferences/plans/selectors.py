@@ -106,3 +106,25 @@ def copy_sources(user, conference) -> QuerySet:
         .select_related("organiser")
         .order_by("-end_year", "-pk")
     )
+
+
+def snapshot(plan: Plan) -> dict:
+    """What a revision freezes: the resolved outline (as printed), section by section."""
+    return build_outline(plan).as_dict()
+
+
+def latest_submission(plan: Plan) -> PlanRevision | None:
+    return plan.revisions.filter(event=PlanRevision.Event.SUBMITTED).order_by("-number").first()
+
+
+def changed_since_approval(plan: Plan) -> list[str]:
+    """Labels of the sections that no longer print as in the revision the leader approved
+    (a quota, a duty or the conference's date may have changed since). Computed once per
+    plan object: a page asks twice (the send button, the warning); services read the plan
+    again under a lock, so they never see an older answer."""
+    cached = getattr(plan, "_changed_since_approval", None)
+    if cached is None:
+        approved = latest_submission(plan)
+        diffs = diff_snapshots(approved.snapshot, snapshot(plan)) if approved else []
+        cached = plan._changed_since_approval = [d.label for d in diffs if d.changed]
+    return cached

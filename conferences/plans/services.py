@@ -34,20 +34,12 @@ from core.vntext import nfc
 
 from . import content as C
 from . import permissions as perms
+from . import workflow
 from .copying import shift_years
-from .diff import diff_snapshots
-from .outline import build_outline
+from .selectors import changed_since_approval, latest_submission, snapshot
 from .templates import template_for
+from .workflow import transition_plan
 
-TRANSITIONS: dict[str, set[str]] = {
-    PlanStatus.DRAFT: {PlanStatus.PENDING_APPROVAL},
-    PlanStatus.RETURNED: {PlanStatus.PENDING_APPROVAL},
-    PlanStatus.PENDING_APPROVAL: {PlanStatus.APPROVED, PlanStatus.RETURNED},
-    # An approved plan whose generated sections changed (delegates, assignments, the
-    # conference's date) goes back to the leader before it can be issued.
-    PlanStatus.APPROVED: {PlanStatus.ISSUED, PlanStatus.PENDING_APPROVAL},
-    PlanStatus.ISSUED: {PlanStatus.DRAFT},
-}
 HEADER_FIELDS = (
     "parent_body",
     "issuing_body",
@@ -61,28 +53,6 @@ HEADER_FIELDS = (
     "signer_name",
 )
 SECTION_FIELDS = ("heading", "level", "number", "inline", "content")
-
-
-def move_plan(plan: Plan, to: str) -> None:
-    """The one place a plan's status changes."""
-    if to not in TRANSITIONS.get(plan.status, set()):
-        raise DomainError(
-            f"Kế hoạch đang ở trạng thái “{plan.get_status_display()}”, không thể chuyển sang "
-            f"“{PlanStatus(to).label}”."
-        )
-    plan.status = to
-
-
-def _log(plan: Plan, by: User, action: str, summary: str, changes=None) -> None:
-    log_activity(
-        actor=by,
-        action=f"plan.{action}",
-        summary=summary,
-        target=plan,
-        scope_unit=plan.conference.organiser,
-        conference=plan.conference,
-        changes=changes,
-    )
 
 
 def _people(plan: Plan, roles: set[str]) -> list[User]:
@@ -102,7 +72,7 @@ def _notify(plan: Plan, roles: set[str], subject: str, body: str, also=()) -> No
 
 
 def _check_editable(plan: Plan, by: User) -> None:
-    if plan.status not in perms.PLAN_EDITABLE:
+    if not workflow.plan_is_editable(plan):
         raise DomainError(
             f"Kế hoạch “{plan.get_status_display().lower()}” không sửa được. "
             "Sau khi ban hành, hãy lập văn bản sửa đổi, bổ sung."
@@ -146,7 +116,13 @@ def create_plan(
         conference=conference, created_by=by, **{**_default_header(conference), **spec["header"]}
     )
     _add_sections(plan, spec["sections"])
-    _log(plan, by, "created", f"Lập kế hoạch từ mẫu “{spec['label']}”")
+    log_activity(
+        actor=by,
+        action="plan.created",
+        summary=f"Lập kế hoạch từ mẫu “{spec['label']}”",
+        target=plan,
+        conference=plan.conference,
+    )
     return plan
 
 
@@ -188,7 +164,13 @@ def _copy_plan(conference: Conference, source: Conference, by: User) -> Plan:
         for s in original.sections.all()
     ]
     _add_sections(plan, specs)
-    _log(plan, by, "created", f"Sao chép kế hoạch từ “{source}” (lùi/tiến {years} năm)")
+    log_activity(
+        actor=by,
+        action="plan.created",
+        summary=f"Sao chép kế hoạch từ “{source}” (lùi/tiến {years} năm)",
+        target=plan,
+        conference=plan.conference,
+    )
     return plan
 
 
@@ -211,7 +193,14 @@ def update_plan_header(*, plan: Plan, by: User, **fields: Any) -> Plan:
         setattr(plan, name, value)
     plan.save()
     if changes:
-        _log(plan, by, "header_updated", "Sửa phần đầu, nơi nhận, người ký", changes)
+        log_activity(
+            actor=by,
+            action="plan.header_updated",
+            summary="Sửa phần đầu, nơi nhận, người ký",
+            target=plan,
+            conference=plan.conference,
+            changes=changes,
+        )
     return plan
 
 
@@ -256,7 +245,13 @@ def add_section(
     section.save()
     sections.insert(position, section)
     _renumber(sections)
-    _log(plan, by, "section_added", f"Thêm mục “{section}”")
+    log_activity(
+        actor=by,
+        action="plan.section_added",
+        summary=f"Thêm mục “{section}”",
+        target=plan,
+        conference=plan.conference,
+    )
     return section
 
 
@@ -283,7 +278,14 @@ def update_section(*, section: PlanSection, by: User, **fields: Any) -> PlanSect
         setattr(section, name, value)
     section.save()
     if changes:
-        _log(plan, by, "section_updated", f"Sửa mục “{section}”", changes)
+        log_activity(
+            actor=by,
+            action="plan.section_updated",
+            summary=f"Sửa mục “{section}”",
+            target=plan,
+            conference=plan.conference,
+            changes=changes,
+        )
     return section
 
 
@@ -293,7 +295,13 @@ def delete_section(*, section: PlanSection, by: User) -> None:
     _check_editable(plan, by)
     label = str(section)
     section.delete()
-    _log(plan, by, "section_deleted", f"Xóa mục “{label}”")
+    log_activity(
+        actor=by,
+        action="plan.section_deleted",
+        summary=f"Xóa mục “{label}”",
+        target=plan,
+        conference=plan.conference,
+    )
 
 
 def _renumber(sections: list[PlanSection]) -> None:
@@ -312,7 +320,13 @@ def reorder_sections(*, plan: Plan, by: User, ids: list[int]) -> None:
     if sorted(ids) != sorted(sections):
         raise DomainError("Danh sách mục đã thay đổi, vui lòng tải lại trang.")
     _renumber([sections[i] for i in ids])
-    _log(plan, by, "sections_reordered", "Sắp xếp lại các mục")
+    log_activity(
+        actor=by,
+        action="plan.sections_reordered",
+        summary="Sắp xếp lại các mục",
+        target=plan,
+        conference=plan.conference,
+    )
 
 
 def move_section(*, section: PlanSection, by: User, step: int) -> None:
@@ -324,12 +338,7 @@ def move_section(*, section: PlanSection, by: User, step: int) -> None:
     reorder_sections(plan=section.plan, by=by, ids=ids)
 
 
-# --- Workflow --------------------------------------------------------------------------------
-
-
-def snapshot(plan: Plan) -> dict:
-    """What a revision freezes: the resolved outline (as printed), section by section."""
-    return build_outline(plan).as_dict()
+# --- Workflow: every status change goes through workflow.transition_plan -------------------
 
 
 def _freeze(plan: Plan, by: User, event: str) -> PlanRevision:
@@ -350,17 +359,22 @@ def _locked(plan: Plan) -> Plan:
 
 @transaction.atomic
 def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
-    """Send for approval. Side effects: a frozen revision, status pending_approval, a log row,
-    an email to the organiser's leaders."""
+    """Send for approval (a draft, a returned plan, or an approved plan whose content changed
+    since). Side effects: a frozen revision, status pending_approval, a log row, an email to
+    the organiser's leaders."""
     plan = _locked(plan)
-    allowed = perms.can_edit_plan(by, plan) or perms.can_resubmit_plan(by, plan)
-    require_permission(allowed, "Bạn không có quyền gửi duyệt kế hoạch này.")
-    if not plan.sections.exists():
-        raise DomainError("Kế hoạch chưa có mục nào.")
-    move_plan(plan, PlanStatus.PENDING_APPROVAL)
-    plan.save(update_fields=["status", "updated_at"])
+    require_permission(perms.may_send_plan(by, plan), "Bạn không có quyền gửi duyệt kế hoạch này.")
+    problem = workflow.submission_problem(plan)
+    if problem:
+        raise DomainError(problem)
     revision = _freeze(plan, by, PlanRevision.Event.SUBMITTED)
-    _log(plan, by, "submitted", f"Gửi duyệt kế hoạch (phiên bản {revision.number})")
+    transition_plan(
+        plan=plan,
+        to=PlanStatus.PENDING_APPROVAL,
+        by=by,
+        action="plan.submitted",
+        summary=f"Gửi duyệt kế hoạch (phiên bản {revision.number})",
+    )
     _notify(
         plan,
         {Role.LEADER},
@@ -368,20 +382,6 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
         f"{by} đã gửi kế hoạch (phiên bản {revision.number}) để lãnh đạo duyệt.",
     )
     return revision
-
-
-def _latest_submission(plan: Plan) -> PlanRevision | None:
-    return plan.revisions.filter(event=PlanRevision.Event.SUBMITTED).order_by("-number").first()
-
-
-def changed_since_approval(plan: Plan) -> list[str]:
-    """Labels of the sections that no longer print as in the revision the leader approved
-    (a quota, a duty or the conference's date may have changed since)."""
-    approved = _latest_submission(plan)
-    if approved is None:
-        return []
-    diffs = diff_snapshots(approved.snapshot, snapshot(plan))
-    return [d.label for d in diffs if d.changed]
 
 
 @transaction.atomic
@@ -397,14 +397,20 @@ def add_comment(
         raise DomainError("Cần nhập nội dung ý kiến.", field="text")
     comment = PlanComment.objects.create(
         plan=plan,
-        revision=_latest_submission(plan),
+        revision=latest_submission(plan),
         section=section,
         section_label=str(section) if section else "",
         author=by,
         text=text,
     )
     where = f" về mục “{section}”" if section else ""
-    _log(plan, by, "commented", f"Góp ý{where}: {text[:200]}")
+    log_activity(
+        actor=by,
+        action="plan.commented",
+        summary=f"Góp ý{where}: {text[:200]}",
+        target=plan,
+        conference=plan.conference,
+    )
     return comment
 
 
@@ -414,22 +420,22 @@ def return_plan(*, plan: Plan, by: User, comment: str = "") -> Plan:
     an email to the one who sent it and the organiser's staff."""
     plan = _locked(plan)
     require_permission(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
-    if comment.strip():
+    comment = comment.strip()
+    if comment:
         add_comment(plan=plan, by=by, text=comment)
-    move_plan(plan, PlanStatus.RETURNED)
-    plan.save(update_fields=["status", "updated_at"])
-    _log(
-        plan,
-        by,
-        "returned",
-        "Trả lại kế hoạch để sửa" + (f": {comment.strip()[:200]}" if comment.strip() else ""),
+    transition_plan(
+        plan=plan,
+        to=PlanStatus.RETURNED,
+        by=by,
+        action="plan.returned",
+        summary="Trả lại kế hoạch để sửa" + (f": {comment[:200]}" if comment else ""),
     )
-    sent = _latest_submission(plan)
+    sent = latest_submission(plan)
     _notify(
         plan,
         {Role.STAFF},
         "Kế hoạch bị trả lại",
-        f"{by} đã trả lại kế hoạch để sửa.\n\n{comment.strip()}",
+        f"{by} đã trả lại kế hoạch để sửa.\n\n{comment}",
         also=[sent.created_by if sent else None],
     )
     return plan
@@ -437,12 +443,14 @@ def return_plan(*, plan: Plan, by: User, comment: str = "") -> Plan:
 
 @transaction.atomic
 def approve_plan(*, plan: Plan, by: User) -> Plan:
+    """Side effects: status approved, a log row, an email to the one who sent it and the
+    organiser's staff."""
     plan = _locked(plan)
     require_permission(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
-    move_plan(plan, PlanStatus.APPROVED)
-    plan.save(update_fields=["status", "updated_at"])
-    _log(plan, by, "approved", "Duyệt kế hoạch")
-    sent = _latest_submission(plan)
+    transition_plan(
+        plan=plan, to=PlanStatus.APPROVED, by=by, action="plan.approved", summary="Duyệt kế hoạch"
+    )
+    sent = latest_submission(plan)
     _notify(
         plan,
         {Role.STAFF},
@@ -466,14 +474,19 @@ def issue_plan(*, plan: Plan, by: User, issued_on: dt.date | None = None) -> Pla
             "Nội dung kế hoạch đã thay đổi sau khi lãnh đạo duyệt (mục: "
             f"{'; '.join(changed)}). Hãy gửi duyệt lại trước khi ban hành."
         )
-    move_plan(plan, PlanStatus.ISSUED)
-    plan.issued_on = issued_on or timezone.localdate()
-    plan.number = next_number(
-        unit=plan.conference.organiser, year=plan.issued_on.year, type_code=plan.type_code
+    issued_on = issued_on or timezone.localdate()
+    number = next_number(
+        unit=plan.conference.organiser, year=issued_on.year, type_code=plan.type_code
     )
-    plan.save(update_fields=["status", "issued_on", "number", "updated_at"])
+    transition_plan(
+        plan=plan,
+        to=PlanStatus.ISSUED,
+        by=by,
+        action="plan.issued",
+        summary=f"Ban hành kế hoạch số {number}/{plan.type_code}",
+        fields={"issued_on": issued_on, "number": number},
+    )
     _freeze(plan, by, PlanRevision.Event.ISSUED)
-    _log(plan, by, "issued", f"Ban hành kế hoạch số {plan.number}/{plan.type_code}")
     _notify(
         plan,
         {Role.STAFF, Role.LEADER},
@@ -491,16 +504,14 @@ def start_amendment(*, plan: Plan, by: User) -> Plan:
     plan = _locked(plan)
     require_permission(perms.can_amend_plan(by, plan), "Bạn không có quyền sửa đổi kế hoạch này.")
     previous = f"{plan.number}/{plan.type_code}"
-    move_plan(plan, PlanStatus.DRAFT)
-    plan.amendment += 1
-    plan.number = None
-    plan.issued_on = None
-    plan.save(update_fields=["status", "amendment", "number", "issued_on", "updated_at"])
-    _log(
-        plan,
-        by,
-        "amendment_started",
-        f"Lập sửa đổi, bổ sung lần {plan.amendment} cho kế hoạch số {previous}",
+    amendment = plan.amendment + 1
+    transition_plan(
+        plan=plan,
+        to=PlanStatus.DRAFT,
+        by=by,
+        action="plan.amendment_started",
+        summary=f"Lập sửa đổi, bổ sung lần {amendment} cho kế hoạch số {previous}",
+        fields={"amendment": amendment, "number": None, "issued_on": None},
     )
     return plan
 

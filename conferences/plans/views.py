@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conferences import selectors as conference_selectors
-from conferences.models import Plan, PlanSection
+from conferences.models import Plan, PlanSection, PlanStatus
 from core.errors import DomainError, PermissionDeniedError
 from core.views import require
 
-from . import forms, selectors, services
+from . import forms, selectors, services, workflow
 from . import permissions as perms
 from .outline import build_outline
 
@@ -30,8 +30,8 @@ def _flags(user, plan) -> dict:
     return {
         "can_edit": perms.can_edit_plan(user, plan),
         "can_submit": perms.can_submit_plan(user, plan),
-        "can_resubmit": perms.can_resubmit_plan(user, plan),
         "can_review": perms.can_review_plan(user, plan),
+        "can_follow_review": perms.can_follow_review(user, plan),
         "can_comment": perms.can_comment_plan(user, plan),
         "can_issue": perms.can_issue_plan(user, plan),
         "can_amend": perms.can_amend_plan(user, plan),
@@ -75,8 +75,11 @@ def _detail_context(request, plan: Plan) -> dict:
         "revisions": plan.revisions.select_related("created_by"),
         "issue_form": forms.IssueForm(),
         "changed_since_approval": (
-            services.changed_since_approval(plan) if plan.status == "approved" else []
+            selectors.changed_since_approval(plan)
+            if workflow.plan_can_move(plan, PlanStatus.ISSUED)
+            else []
         ),
+        "show_return_comments": plan.status == PlanStatus.RETURNED,
         **_flags(request.user, plan),
     }
 

@@ -34,21 +34,12 @@ class Source(models.TextChoices):
 
 
 class InvitationStatus(models.TextChoices):
+    """Moved only by delegates.workflow (its table lists the moves)."""
+
     TO_INVITE = "to_invite", _("Chưa mời")
     INVITED = "invited", _("Đã mời")
     CONFIRMED = "confirmed", _("Đã xác nhận")
     DECLINED = "declined", _("Từ chối")
-
-
-# Allowed moves of the invitation status (checked in services.change_invitation_status).
-INVITATION_TRANSITIONS: dict[str, frozenset[str]] = {
-    InvitationStatus.TO_INVITE: frozenset({InvitationStatus.INVITED, InvitationStatus.DECLINED}),
-    InvitationStatus.INVITED: frozenset(
-        {InvitationStatus.CONFIRMED, InvitationStatus.DECLINED, InvitationStatus.TO_INVITE}
-    ),
-    InvitationStatus.CONFIRMED: frozenset({InvitationStatus.DECLINED, InvitationStatus.INVITED}),
-    InvitationStatus.DECLINED: frozenset({InvitationStatus.TO_INVITE, InvitationStatus.INVITED}),
-}
 
 
 def new_invitation_token() -> str:
@@ -148,3 +139,7 @@ class Delegate(models.Model):
     @property
     def is_present(self) -> bool:
         return self.present_at is not None
+
+    @property
+    def has_declined(self) -> bool:
+        return self.invitation_status == InvitationStatus.DECLINED

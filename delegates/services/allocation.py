@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conferences.models import Membership, Role, Unit
+from conferences.services import log_activity
 from core.errors import DomainError
 from core.errors import require_permission as require
 from core.notifications import notify
@@ -13,7 +14,6 @@ from core.vntext import format_date_short
 
 from ..models import Delegate, DelegateCategory, DelegateRound, InvitationStatus, SeatAllocation
 from ..permissions import can_manage_delegates
-from .common import log
 
 NO_RIGHT = "Bạn không có quyền phân bổ đại biểu của hội nghị này."
 
@@ -85,8 +85,8 @@ def allocate_seats(
     else:
         allocation.seats = seats
         allocation.save(update_fields=["seats", "updated_at"])
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="seat_allocation.changed",
         summary=f"Phân bổ {seats} đại biểu “{category.title}” cho {unit.name}",
@@ -164,8 +164,8 @@ def notify_units(*, conference, by) -> int:
         )
     delegate_round.notified_at = timezone.now()
     delegate_round.save(update_fields=["notified_at"])
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="seat_allocation.notified",
         summary=f"Thông báo phân bổ đại biểu cho {len(by_unit)} đơn vị",

@@ -4,13 +4,13 @@ from typing import Any
 
 from django.db import IntegrityError, transaction
 
-from conferences.services import diff_fields
+from conferences.services import diff_fields, log_activity
 from core.errors import DomainError
 from core.errors import require_permission as require
 
 from ..models import CompositionRule, DelegateCategory, DelegateRound, TargetKind
 from ..permissions import can_manage_delegates
-from .common import clean_text, log
+from .common import clean_text
 
 NO_RIGHT = "Bạn không có quyền sửa thành phần đại biểu của hội nghị này."
 
@@ -80,8 +80,8 @@ def save_category(
             setattr(category, name, value)
         category.save()
         action, verb = "delegate_category.updated", "Sửa"
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action=action,
         summary=f"{verb} thành phần đại biểu “{category.title}”",
@@ -101,8 +101,8 @@ def delete_category(*, category: DelegateCategory, by) -> None:
         raise DomainError(
             f"Thành phần “{category.title}” đã có đại biểu; hãy chuyển hoặc xóa đại biểu trước."
         )
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="delegate_category.deleted",
         summary=f"Xóa thành phần đại biểu “{category.title}”",
@@ -142,8 +142,8 @@ def save_rule(*, conference, by, rule: CompositionRule | None = None, **fields) 
         for name, value in fields.items():
             setattr(rule, name, value)
         rule.save()
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="composition_rule.saved",
         summary=f"Lưu quy định “{rule}”",
@@ -157,8 +157,8 @@ def delete_rule(*, rule: CompositionRule, by) -> None:
     """Side effects: deletes the rule, an activity entry."""
     conference = rule.conference
     require(can_manage_delegates(by, conference), NO_RIGHT)
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="composition_rule.deleted",
         summary=f"Xóa quy định “{rule}”",
@@ -181,8 +181,8 @@ def set_round(*, conference, by, **fields) -> DelegateRound:
     for name, value in fields.items():
         setattr(delegate_round, name, value)
     delegate_round.save()
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="delegate_round.updated",
         summary="Sửa hạn và lưu ý đăng ký đại biểu",

@@ -4,10 +4,11 @@ from django.db import transaction
 
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
+from conferences.services import log_activity
 from core.errors import PermissionDeniedError
 
 from ..models import Delegate, DelegateCategory, Source, TargetKind
-from .common import clean_text, log
+from .common import clean_text
 
 DEFAULT_HONOREE_TITLE = "Đại biểu được biểu dương, khen thưởng"
 
@@ -98,10 +99,10 @@ def upsert_honoree_delegate(
     else:
         for name, value in details.items():
             setattr(delegate, name, value)
-        delegate.save()
+        delegate.save(update_fields=[*details, "updated_at"])
         action = "delegate.honoree_updated"
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action=action,
         summary=f"Đại biểu được khen thưởng: {delegate.full_name}",
@@ -119,8 +120,8 @@ def remove_honoree_delegate(*, conference, source_key: str, by) -> bool:
     delegate = Delegate.objects.filter(conference=conference, source_key=source_key).first()
     if delegate is None:
         return False
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="delegate.honoree_removed",
         summary=f"Bỏ đại biểu được khen thưởng: {delegate.full_name}",

@@ -5,15 +5,16 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from conferences.services import diff_fields, log_activity
 from core.errors import DomainError
 from core.errors import require_permission as require
 
 from ..models import Delegate, DelegateCategory, Gender, InvitationStatus, Source, Title
-from ..models.delegates import INVITATION_TRANSITIONS
 from ..permissions import can_manage_delegates, can_submit_for_unit
 from ..selectors import round_of
+from ..workflow import invitation_can_move, transition_invitation, transition_invitations
 from .allocation import claim_seat
-from .common import clean_text, log
+from .common import clean_text
 
 EDITABLE = (
     "title",
@@ -96,8 +97,8 @@ def add_delegate(
         created_by=by if by and by.is_authenticated else None,
         **fields,
     )
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="delegate.added",
         summary=f"Thêm đại biểu {delegate} ({category.title})",
@@ -119,14 +120,13 @@ def update_delegate(
         _check_category(conference, category)
         claim_seat(category=category, unit=delegate.unit, by_office=office, exclude_pk=delegate.pk)
         fields["category"] = category
-    from conferences.services import diff_fields
-
     changes = diff_fields(delegate, fields)
     for name, value in fields.items():
         setattr(delegate, name, value)
-    delegate.save()
-    log(
-        by=by,
+    # Only these columns: a full save of this copy could undo a status changed meanwhile.
+    delegate.save(update_fields=[*fields, "updated_at"])
+    log_activity(
+        actor=by,
         conference=conference,
         action="delegate.updated",
         summary=f"Sửa thông tin đại biểu {delegate}",
@@ -141,8 +141,8 @@ def remove_delegate(*, delegate: Delegate, by) -> None:
     """Side effects: deletes the delegate, an activity entry."""
     conference = delegate.conference
     _check_submit(by, conference, delegate.unit)
-    log(
-        by=by,
+    log_activity(
+        actor=by,
         conference=conference,
         action="delegate.removed",
         summary=f"Xóa đại biểu {delegate} ({delegate.category.title})",
@@ -151,37 +151,26 @@ def remove_delegate(*, delegate: Delegate, by) -> None:
     delegate.delete()
 
 
-def check_transition(current: str, new: str) -> None:
-    if new not in INVITATION_TRANSITIONS.get(current, frozenset()):
-        raise DomainError(
-            f"Không thể chuyển từ “{InvitationStatus(current).label}” sang “{InvitationStatus(new).label}”."
-        )
-
-
 @transaction.atomic
 def change_invitation_status(*, delegate: Delegate, status: str, by) -> Delegate:
-    """Move the invitation status along INVITATION_TRANSITIONS. A declined delegate who comes
+    """Move the invitation status along the workflow's table. A declined delegate who comes
     back takes a seat again. Side effects: the delegate row, an activity entry."""
     conference = delegate.conference
     require(can_manage_delegates(by, conference), "Bạn không có quyền đổi tình trạng mời.")
     delegate = Delegate.objects.select_for_update().get(pk=delegate.pk)
-    check_transition(delegate.invitation_status, status)
-    if delegate.invitation_status == InvitationStatus.DECLINED:
+    old = delegate.invitation_status
+    if old == InvitationStatus.DECLINED and invitation_can_move(delegate, status):
         claim_seat(
             category=delegate.category, unit=delegate.unit, by_office=True, exclude_pk=delegate.pk
         )
-    old = delegate.invitation_status
-    delegate.invitation_status = status
-    delegate.save(update_fields=["invitation_status", "updated_at"])
-    log(
+    return transition_invitation(
+        delegate=delegate,
+        to=status,
         by=by,
-        conference=conference,
         action="delegate.status",
-        summary=f"{delegate}: {InvitationStatus(status).label}",
-        target=delegate,
+        summary=f"{delegate}: {dict(InvitationStatus.choices).get(status, status)}",
         changes={"invitation_status": [old, status]},
     )
-    return delegate
 
 
 @transaction.atomic
@@ -190,18 +179,20 @@ def mark_invited(*, conference, delegates: list[Delegate], by) -> int:
     Side effects: delegate rows, one activity entry. Returns how many changed."""
     require(can_manage_delegates(by, conference), "Bạn không có quyền đổi tình trạng mời.")
     ids = [d.pk for d in delegates if d.conference_id == conference.pk]
-    changed = Delegate.objects.filter(
-        pk__in=ids, invitation_status=InvitationStatus.TO_INVITE
-    ).update(invitation_status=InvitationStatus.INVITED, updated_at=timezone.now())
-    if changed:
-        log(
-            by=by,
-            conference=conference,
-            action="delegate.invited",
-            summary=f"Đánh dấu đã mời {changed} đại biểu",
-            target=conference,
-        )
-    return changed
+    waiting = list(
+        Delegate.objects.select_for_update()
+        .filter(pk__in=ids, invitation_status=InvitationStatus.TO_INVITE)
+        .only("pk")
+    )
+    return transition_invitations(
+        delegates=waiting,
+        to=InvitationStatus.INVITED,
+        by=by,
+        conference=conference,
+        action="delegate.invited",
+        summary=f"Đánh dấu đã mời {len(waiting)} đại biểu",
+        target=conference,
+    )
 
 
 @transaction.atomic
@@ -218,8 +209,8 @@ def check_in(*, delegate: Delegate, by) -> Delegate:
     if delegate.present_at is None:
         delegate.present_at = timezone.now()
         delegate.save(update_fields=["present_at", "updated_at"])
-        log(
-            by=by,
+        log_activity(
+            actor=by,
             conference=conference,
             action="delegate.checked_in",
             summary=f"{delegate} có mặt",
@@ -247,8 +238,8 @@ def undo_check_in(*, delegate: Delegate, by) -> Delegate:
     if delegate.present_at is not None:
         delegate.present_at = None
         delegate.save(update_fields=["present_at", "updated_at"])
-        log(
-            by=by,
+        log_activity(
+            actor=by,
             conference=conference,
             action="delegate.check_in_undone",
             summary=f"Bỏ đánh dấu có mặt: {delegate}",

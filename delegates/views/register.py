@@ -21,8 +21,9 @@ from ..forms import (
     StatusForm,
     UnitDelegateForm,
 )
-from ..models import DelegateCategory, InvitationStatus
+from ..models import DelegateCategory
 from ..resources import RegisterResource
+from ..workflow import invitation_choices
 from .common import conference_for
 
 MANAGE = permissions.can_manage_delegates
@@ -49,13 +50,14 @@ def register(request, conference_pk: int):
     page = Paginator(selectors.register(conference, filters=form.filters()), 100).get_page(
         request.GET.get("page")
     )
+    for delegate in page:
+        delegate.status_choices = invitation_choices(delegate)
     context = {
         "conference": conference,
         "filter_form": form,
         "page": page,
         "query": request.GET.urlencode(),
         "can_manage": MANAGE(request.user, conference),
-        "statuses": InvitationStatus.choices,
         "tab": "register",
     }
     return render(request, "delegates/register.html", context)

@@ -64,9 +64,13 @@ class AwardDecision(models.Model):
     @property
     def number_text(self) -> str:
         """ "05/QĐ-UBND": numbers below 10 take a leading zero."""
-        if self.number is None:
+        return self.format_number(self.number)
+
+    def format_number(self, number: int | None) -> str:
+        """How `number` reads on this decision ("" for none)."""
+        if number is None:
             return ""
-        return f"{self.number:02d}/{self.type_code}-{self.issuer_code}"
+        return f"{number:02d}/{self.type_code}-{self.issuer_code}"
 
 
 class AwardLine(models.Model):

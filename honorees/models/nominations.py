@@ -25,8 +25,14 @@ class Nomination(models.Model):
 
     # States that hold a place in the unit's quota.
     COUNTED = (Status.SUBMITTED, Status.APPROVED, Status.AWARDED)
-    # States the unit may still edit.
-    EDITABLE = (Status.DRAFT, Status.RETURNED)
+    # Bootstrap colour of each status's badge (the others are grey).
+    BADGES = {
+        Status.APPROVED: "success",
+        Status.AWARDED: "success",
+        Status.RETURNED: "warning",
+        Status.REJECTED: "danger",
+        Status.SUBMITTED: "primary",
+    }
 
     round = models.ForeignKey(
         "honorees.NominationRound", on_delete=models.CASCADE, related_name="nominations"
@@ -121,6 +127,10 @@ class Nomination(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.kind == self.Kind.COLLECTIVE
+
+    @property
+    def status_badge(self) -> str:
+        return self.BADGES.get(self.status, "secondary")
 
 
 class NominationEvent(models.Model):

@@ -12,7 +12,7 @@ from core.vntext import nfc
 from ..models import AwardDecision, AwardLine, Nomination, NominationRound
 from ..permissions import can_edit_decision, can_manage_decisions, can_sign_decision
 from ..prizes import compute_prize
-from .transitions import check_decision_move, move_nomination
+from ..workflow import decision_is_draft, transition_decision, transition_nominations
 
 DECISION_FIELDS = (
     "date",
@@ -37,18 +37,6 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     if unknown:
         raise TypeError(f"unknown decision fields: {sorted(unknown)}")
     return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
-
-
-def _log(decision: AwardDecision, by: User, action: str, summary: str, changes=None) -> None:
-    log_activity(
-        actor=by,
-        action=action,
-        summary=summary,
-        target=decision,
-        scope_unit=decision.round.conference.organiser,
-        conference=decision.round.conference,
-        changes=changes,
-    )
 
 
 def refresh_amounts(decision: AwardDecision) -> None:
@@ -82,7 +70,13 @@ def create_decision(*, round: NominationRound, by: User, **fields: Any) -> Award
         AwardLine(decision=decision, nomination=n, award_form=n.proposed_award) for n in nominations
     )
     refresh_amounts(decision)
-    _log(decision, by, "decision.created", f"Lập dự thảo quyết định “{decision.subject}”")
+    log_activity(
+        actor=by,
+        action="decision.created",
+        summary=f"Lập dự thảo quyết định “{decision.subject}”",
+        target=decision,
+        conference=round.conference,
+    )
     return decision
 
 
@@ -99,7 +93,14 @@ def update_decision(*, decision: AwardDecision, by: User, **fields: Any) -> Awar
         setattr(decision, name, value)
     decision.save()
     refresh_amounts(decision)
-    _log(decision, by, "decision.updated", f"Sửa dự thảo quyết định “{decision.subject}”", changes)
+    log_activity(
+        actor=by,
+        action="decision.updated",
+        summary=f"Sửa dự thảo quyết định “{decision.subject}”",
+        target=decision,
+        conference=decision.round.conference,
+        changes=changes,
+    )
     return decision
 
 
@@ -114,22 +115,22 @@ def sign_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
         .select_related("round__conference__organiser")
         .get(pk=decision.pk)
     )
-    if decision.status == AwardDecision.Status.DRAFT and not can_sign_decision(by, decision):
+    if decision_is_draft(decision) and not can_sign_decision(by, decision):
         raise PermissionDeniedError("Chỉ lãnh đạo được ký quyết định khen thưởng.")
-    check_decision_move(decision, AwardDecision.Status.SIGNED)
     refresh_amounts(decision)
-    decision.number = next_number(
+    number = next_number(
         unit=decision.round.conference.organiser,
         year=decision.date.year,
         type_code=decision.type_code,
     )
-    decision.status = AwardDecision.Status.SIGNED
-    decision.signed_by = by
-    decision.signed_at = timezone.now()
-    decision.save(update_fields=["number", "status", "signed_by", "signed_at"])
-    for nomination in Nomination.objects.select_for_update(of=("self",)).filter(
-        award_line__decision=decision
-    ):
-        move_nomination(nomination, Nomination.Status.AWARDED, by=by)
-    _log(decision, by, "decision.signed", f"Ký quyết định số {decision.number_text}")
+    transition_decision(
+        decision=decision,
+        to=AwardDecision.Status.SIGNED,
+        by=by,
+        action="decision.signed",
+        summary=f"Ký quyết định số {decision.format_number(number)}",
+        fields={"number": number, "signed_by": by, "signed_at": timezone.now()},
+    )
+    listed = Nomination.objects.filter(award_line__decision=decision).only("pk")
+    transition_nominations(nominations=list(listed), to=Nomination.Status.AWARDED, by=by)
     return decision

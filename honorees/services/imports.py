@@ -1,10 +1,8 @@
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Count
-from django.utils import timezone
 
 from conferences.models import Unit, User
 from conferences.services import log_activity
@@ -31,7 +29,6 @@ class ImportContext:
     used: dict[str, int]
     taken: dict[tuple[str, int | None], str]  # (name key, birth year) -> unit name
     excel_rows: list[int] = field(default_factory=list)
-    now: datetime = field(default_factory=timezone.now)
 
     def excel_row(self, number: int) -> int:
         return self.excel_rows[number - 1] if self.excel_rows else number + 1
@@ -134,7 +131,6 @@ def import_nominations(
             action="nomination.imported",
             summary=f"{unit.name} gửi {report.new} hồ sơ từ Excel",
             target=round,
-            scope_unit=round.conference.organiser,
             conference=round.conference,
         )
     return NominationImport(

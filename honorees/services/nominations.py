@@ -11,7 +11,7 @@ from core.vntext import fold, nfc
 
 from ..models import AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import can_act_for_unit, can_edit_nomination, can_manage_round
-from .transitions import move_nomination
+from ..workflow import nomination_is_editable, round_is_open, transition_nomination
 
 S = Nomination.Status
 INDIVIDUAL_FIELDS = (
@@ -79,17 +79,6 @@ def _check_duplicate(nomination: Nomination) -> None:
         )
 
 
-def _log(nomination: Nomination, by: User, action: str, summary: str) -> None:
-    log_activity(
-        actor=by,
-        action=action,
-        summary=summary,
-        target=nomination,
-        scope_unit=nomination.round.conference.organiser,
-        conference=nomination.round.conference,
-    )
-
-
 @transaction.atomic
 def create_nomination(
     *,
@@ -104,7 +93,7 @@ def create_nomination(
     file), a NominationEvent, a log entry."""
     if not can_act_for_unit(by, unit) or not unit.path.startswith(round.conference.organiser.path):
         raise PermissionDeniedError("Bạn không có quyền đề nghị khen thưởng cho đơn vị này.")
-    if round.state == NominationRound.State.CLOSED:
+    if not round_is_open(round):
         raise DomainError("Đợt đề nghị khen thưởng đã khóa.")
     fields = _clean_fields(kind, fields)
     check_award_allowed(round, kind, fields["proposed_award"])
@@ -114,13 +103,15 @@ def create_nomination(
     if dossier is not None:
         nomination.dossier = dossier
     nomination.save()
-    move_event_created(nomination, by)
-    _log(nomination, by, "nomination.created", f"Tạo hồ sơ đề nghị {nomination.display_name}")
-    return nomination
-
-
-def move_event_created(nomination: Nomination, by: User) -> None:
     nomination.events.create(actor=by, from_status="", to_status=nomination.status)
+    log_activity(
+        actor=by,
+        action="nomination.created",
+        summary=f"Tạo hồ sơ đề nghị {nomination.display_name}",
+        target=nomination,
+        conference=round.conference,
+    )
+    return nomination
 
 
 @transaction.atomic
@@ -141,13 +132,19 @@ def update_nomination(
     if dossier is not None:
         nomination.dossier = dossier
     nomination.save()
-    _log(nomination, by, "nomination.updated", f"Sửa hồ sơ {nomination.display_name}")
+    log_activity(
+        actor=by,
+        action="nomination.updated",
+        summary=f"Sửa hồ sơ {nomination.display_name}",
+        target=nomination,
+        conference=nomination.round.conference,
+    )
     return nomination
 
 
 def _check_deadline(nomination: Nomination) -> None:
     round = nomination.round
-    if round.state == NominationRound.State.CLOSED:
+    if not round_is_open(round):
         raise DomainError("Đợt đề nghị khen thưởng đã khóa, không gửi được hồ sơ.")
     # A nomination the office returned may be sent back after the deadline, until closing.
     if nomination.status == S.DRAFT and round.is_past_deadline:
@@ -186,7 +183,7 @@ def submit_nomination(*, nomination: Nomination, by: User) -> Nomination:
     )
     if not can_act_for_unit(by, nomination.unit):
         raise PermissionDeniedError("Bạn không có quyền gửi hồ sơ của đơn vị này.")
-    if nomination.status not in Nomination.EDITABLE:
+    if not nomination_is_editable(nomination):
         raise DomainError("Hồ sơ đã được gửi.")
     _check_deadline(nomination)
     used = Nomination.objects.filter(
@@ -196,9 +193,13 @@ def submit_nomination(*, nomination: Nomination, by: User) -> Nomination:
         status__in=Nomination.COUNTED,
     ).count()
     check_quota_room(quota, nomination.kind, used)
-    move_nomination(nomination, S.SUBMITTED, by=by)
-    _log(nomination, by, "nomination.submitted", f"Gửi hồ sơ {nomination.display_name}")
-    return nomination
+    return transition_nomination(
+        nomination=nomination,
+        to=S.SUBMITTED,
+        by=by,
+        action="nomination.submitted",
+        summary=f"Gửi hồ sơ {nomination.display_name}",
+    )
 
 
 @transaction.atomic
@@ -208,9 +209,13 @@ def withdraw_nomination(*, nomination: Nomination, by: User) -> Nomination:
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if not can_act_for_unit(by, nomination.unit):
         raise PermissionDeniedError("Bạn không có quyền rút hồ sơ của đơn vị này.")
-    move_nomination(nomination, S.WITHDRAWN, by=by)
-    _log(nomination, by, "nomination.withdrawn", f"Rút hồ sơ {nomination.display_name}")
-    return nomination
+    return transition_nomination(
+        nomination=nomination,
+        to=S.WITHDRAWN,
+        by=by,
+        action="nomination.withdrawn",
+        summary=f"Rút hồ sơ {nomination.display_name}",
+    )
 
 
 @transaction.atomic
@@ -228,8 +233,14 @@ def return_nomination(*, nomination: Nomination, by: User, comment: str) -> Nomi
     comment = nfc(comment) or ""
     if not comment:
         raise DomainError("Hãy ghi lý do trả lại để đơn vị sửa.", field="comment")
-    move_nomination(nomination, S.RETURNED, by=by, comment=comment)
-    _log(nomination, by, "nomination.returned", f"Trả lại hồ sơ {nomination.display_name}")
+    transition_nomination(
+        nomination=nomination,
+        to=S.RETURNED,
+        by=by,
+        action="nomination.returned",
+        summary=f"Trả lại hồ sơ {nomination.display_name}",
+        comment=comment,
+    )
     notify_unit(nomination, f"Hồ sơ {nomination.display_name} bị trả lại", comment)
     return nomination
 

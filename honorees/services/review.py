@@ -1,15 +1,16 @@
 from django.db import transaction
 
 from conferences.models import User
+from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.vntext import nfc
 
 from .. import selectors
 from ..models import CouncilVote, Nomination
 from ..permissions import can_manage_round, is_council_member
+from ..workflow import nomination_under_review, transition_nomination
 from .delegates_join import join_delegate_register
-from .nominations import _log, notify_unit
-from .transitions import move_nomination
+from .nominations import notify_unit
 
 S = Nomination.Status
 OUTCOMES = (S.APPROVED, S.REJECTED, S.RETURNED)
@@ -26,7 +27,7 @@ def cast_vote(*, nomination: Nomination, by: User, choice: str, comment: str = "
     )
     if not is_council_member(by, nomination.round):
         raise PermissionDeniedError("Chỉ thành viên Hội đồng Thi đua - Khen thưởng được bỏ phiếu.")
-    if nomination.status != S.SUBMITTED:
+    if not nomination_under_review(nomination):
         raise DomainError("Hồ sơ đã có kết quả, không bỏ phiếu được nữa.")
     if choice not in CouncilVote.Choice.values:
         raise DomainError("Ý kiến không hợp lệ.", field="choice")
@@ -35,11 +36,12 @@ def cast_vote(*, nomination: Nomination, by: User, choice: str, comment: str = "
         member=by,
         defaults={"choice": choice, "comment": nfc(comment) or ""},
     )
-    _log(
-        nomination,
-        by,
-        "nomination.voted",
-        f"Bỏ phiếu “{vote.get_choice_display()}” cho {nomination.display_name}",
+    log_activity(
+        actor=by,
+        action="nomination.voted",
+        summary=f"Bỏ phiếu “{vote.get_choice_display()}” cho {nomination.display_name}",
+        target=nomination,
+        conference=nomination.round.conference,
     )
     return vote
 
@@ -70,12 +72,13 @@ def finalise_nomination(
         raise DomainError("Hãy ghi lý do trả lại để đơn vị sửa.", field="comment")
     if outcome == S.APPROVED:
         _check_threshold(nomination)
-    move_nomination(nomination, outcome, by=by, comment=comment)
-    _log(
-        nomination,
-        by,
-        f"nomination.{outcome}",
-        f"Hồ sơ {nomination.display_name}: {nomination.get_status_display()}",
+    transition_nomination(
+        nomination=nomination,
+        to=outcome,
+        by=by,
+        action=f"nomination.{outcome}",
+        summary=f"Hồ sơ {nomination.display_name}: {S(outcome).label}",
+        comment=comment,
     )
     if outcome == S.RETURNED:
         notify_unit(nomination, f"Hồ sơ {nomination.display_name} bị trả lại", comment)
@@ -111,10 +114,11 @@ def set_delegate_above(*, nomination: Nomination, by: User, chosen: bool) -> Nom
     nomination.is_delegate_above = chosen
     nomination.save(update_fields=["is_delegate_above", "updated_at"])
     verb = "Chọn" if chosen else "Bỏ chọn"
-    _log(
-        nomination,
-        by,
-        "nomination.delegate_above",
-        f"{verb} {nomination.display_name} làm đại biểu dự hội nghị cấp trên",
+    log_activity(
+        actor=by,
+        action="nomination.delegate_above",
+        summary=f"{verb} {nomination.display_name} làm đại biểu dự hội nghị cấp trên",
+        target=nomination,
+        conference=nomination.round.conference,
     )
     return nomination

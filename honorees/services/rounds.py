@@ -11,7 +11,7 @@ from core.vntext import nfc
 
 from ..models import AwardForm, NominationRound, RoundQuota
 from ..permissions import can_create_round, can_manage_round
-from .transitions import check_round_move
+from ..workflow import round_is_open, transition_round
 
 ROUND_FIELDS = (
     "title",
@@ -32,18 +32,6 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
 
 
-def _log(round: NominationRound, by: User, action: str, summary: str, changes=None) -> None:
-    log_activity(
-        actor=by,
-        action=action,
-        summary=summary,
-        target=round,
-        scope_unit=round.conference.organiser,
-        conference=round.conference,
-        changes=changes,
-    )
-
-
 @transaction.atomic
 def create_round(
     *, conference: Conference, by: User, allowed_forms: list[AwardForm], **fields: Any
@@ -55,7 +43,13 @@ def create_round(
         raise DomainError("Hãy chọn ít nhất một hình thức khen thưởng.", field="allowed_forms")
     round = NominationRound.objects.create(conference=conference, created_by=by, **_clean(fields))
     round.allowed_forms.set(allowed_forms)
-    _log(round, by, "round.created", f"Mở đợt đề nghị khen thưởng “{round.title}”")
+    log_activity(
+        actor=by,
+        action="round.created",
+        summary=f"Mở đợt đề nghị khen thưởng “{round.title}”",
+        target=round,
+        conference=conference,
+    )
     return round
 
 
@@ -74,12 +68,20 @@ def update_round(
     changes = diff_fields(round, fields)
     for name, value in fields.items():
         setattr(round, name, value)
-    round.save()
+    # Only these columns: a full save of this copy could undo a state changed meanwhile.
+    round.save(update_fields=list(fields))
     if allowed_forms is not None:
         if not allowed_forms:
             raise DomainError("Hãy chọn ít nhất một hình thức khen thưởng.", field="allowed_forms")
         round.allowed_forms.set(allowed_forms)
-    _log(round, by, "round.updated", f"Sửa đợt “{round.title}”", changes)
+    log_activity(
+        actor=by,
+        action="round.updated",
+        summary=f"Sửa đợt “{round.title}”",
+        target=round,
+        conference=round.conference,
+        changes=changes,
+    )
     return round
 
 
@@ -88,7 +90,7 @@ def _check_new_deadline(round: NominationRound, deadline: datetime | None) -> No
         raise DomainError("Hãy ghi hạn mới.", field="deadline")
     if deadline <= timezone.now():
         raise DomainError("Hạn mới phải ở tương lai.", field="deadline")
-    if round.state != round.State.CLOSED and deadline <= round.deadline:
+    if round_is_open(round) and deadline <= round.deadline:
         raise DomainError("Hạn mới phải sau hạn hiện tại.", field="deadline")
 
 
@@ -100,16 +102,22 @@ def change_round_state(
     Side effects: the round row, a log entry."""
     if not can_manage_round(by, round):
         raise PermissionDeniedError("Bạn không có quyền thay đổi trạng thái đợt này.")
-    check_round_move(round, state)
     changes = {"state": [round.state, state]}
+    fields = {}
     if state == NominationRound.State.EXTENDED:
         _check_new_deadline(round, deadline)
         changes["deadline"] = [str(round.deadline), str(deadline)]
-        round.deadline = deadline
-    round.state = state
-    round.save(update_fields=["state", "deadline"])
-    _log(round, by, f"round.{state}", f"Đợt “{round.title}”: {round.get_state_display()}", changes)
-    return round
+        fields["deadline"] = deadline
+    label = dict(NominationRound.State.choices).get(state, state)
+    return transition_round(
+        round=round,
+        to=state,
+        by=by,
+        action=f"round.{state}",
+        summary=f"Đợt “{round.title}”: {label}",
+        fields=fields,
+        changes=changes,
+    )
 
 
 @transaction.atomic
@@ -127,10 +135,13 @@ def set_quota(
         unit=unit,
         defaults={"max_individuals": max_individuals, "max_collectives": max_collectives},
     )
-    _log(
-        round,
-        by,
-        "round.quota_set",
-        f"Giao chỉ tiêu cho {unit.name}: {max_individuals} cá nhân, {max_collectives} tập thể",
+    log_activity(
+        actor=by,
+        action="round.quota_set",
+        summary=(
+            f"Giao chỉ tiêu cho {unit.name}: {max_individuals} cá nhân, {max_collectives} tập thể"
+        ),
+        target=round,
+        conference=round.conference,
     )
     return quota

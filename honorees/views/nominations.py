@@ -30,10 +30,7 @@ def nomination_detail(request, pk: int):
         "round": round,
         "events": nomination.events.select_related("actor"),
         "office": office,
-        "can_edit": permissions.can_edit_nomination(user, nomination),
-        "can_act": permissions.can_act_for_unit(user, nomination.unit),
-        "can_manage": permissions.can_manage_round(user, round),
-        "can_vote": permissions.is_council_member(user, round),
+        "actions": permissions.nomination_actions(user, nomination),
         "votes": nomination.votes.select_related("member") if office else [],
         "tally": tally,
         "members": members,
@@ -42,7 +39,6 @@ def nomination_detail(request, pk: int):
         "my_vote": my_vote,
         "return_form": CommentForm(),
         "finalise_form": FinaliseForm(),
-        "S": Nomination.Status,
     }
     return render(request, "honorees/nomination_detail.html", context)
 

@@ -43,13 +43,14 @@ def review_tally(request, pk: int):
     members = selectors.council_size(round)
     nominations = list(selectors.with_tally(selectors.round_nominations(round)))
     for nomination in nominations:
+        nomination.round = round
         nomination.passes = selectors.threshold_met(round, nomination.agree, members)
+        nomination.can_finalise = permissions.can_finalise_nomination(request.user, nomination)
     context = {
         "round": round,
         "conference": round.conference,
         "nominations": nominations,
         "members": members,
-        "can_manage": permissions.can_manage_round(request.user, round),
         "finalise_form": FinaliseForm(),
     }
     return render(request, "honorees/review_tally.html", context)

@@ -9,10 +9,10 @@ from conferences.selectors import get_conference
 from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, require, xlsx_response
 
-from .. import permissions, selectors, services
+from .. import permissions, selectors, services, workflow
 from ..excel import export_nominations, template_xlsx
 from ..forms import ExtendForm, QuotaForm, RoundForm
-from ..models import AwardDecision, Nomination, NominationRound
+from ..models import Nomination, NominationRound
 
 
 @login_required
@@ -97,9 +97,11 @@ def round_detail(request, pk: int):
         "filter_unit": unit,
         "decisions": round.decisions.order_by("-date"),
         "can_manage": permissions.can_manage_round(request.user, round),
+        "can_extend": permissions.can_extend_round(request.user, round),
+        "can_close": permissions.can_close_round(request.user, round),
+        "reopens": not workflow.round_is_open(round),
         "can_vote": permissions.is_council_member(request.user, round),
         "extend_form": ExtendForm(),
-        "decision_status": AwardDecision.Status,
     }
     return render(request, "honorees/round_detail.html", context)
 

@@ -20,13 +20,17 @@ def unit_round(request, pk: int, unit_pk: int):
     """The unit's page: its quota and what is left, the deadline, its nominations."""
     round = selectors.get_round(request.user, pk)
     unit = selectors.get_round_unit(request.user, round, unit_pk)
+    nominations = list(selectors.unit_nominations(round, unit))
+    for nomination in nominations:
+        nomination.round, nomination.unit = round, unit
+        nomination.actions = permissions.nomination_actions(request.user, nomination)
     context = {
         "round": round,
         "conference": round.conference,
         "unit": unit,
         "quota_lines": selectors.unit_quota_lines(round, unit),
-        "nominations": selectors.unit_nominations(round, unit),
-        "can_act": permissions.can_act_for_unit(request.user, unit),
+        "nominations": nominations,
+        "can_add": permissions.can_add_nominations(request.user, round, unit),
     }
     return render(request, "honorees/unit_round.html", context)
 

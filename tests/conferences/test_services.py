@@ -379,3 +379,27 @@ def test_unit_place_name_drops_the_committee_and_level(name, place):
     from conferences.models import Unit
 
     assert Unit(name=name).place_name == place
+
+
+def test_log_activity_belongs_to_the_conference_organiser():
+    from tests.factories import ConferenceFactory
+
+    conference = ConferenceFactory(organiser=UnitFactory())
+    actor = UserFactory()
+
+    entry = services.log_activity(
+        actor=actor, action="conference.x", summary="Thử", target=conference, conference=conference
+    )
+
+    assert (entry.scope_unit, entry.conference, entry.actor) == (
+        conference.organiser,
+        conference,
+        actor,
+    )
+
+
+def test_log_activity_needs_a_conference_or_a_scope():
+    unit = UnitFactory()
+    with pytest.raises(TypeError):
+        services.log_activity(actor=None, action="unit.x", summary="Thử", target=unit)
+    assert not ActivityEntry.objects.exists()

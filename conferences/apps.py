@@ -10,6 +10,8 @@ class ConferencesConfig(AppConfig):
         from .extensions import register_conference_links, register_home_items
         from .models import Role
         from .plans import hooks
+        from .uploads import limit_image_decoding
 
         register_conference_links(hooks.conference_links)
         register_home_items(Role.LEADER, hooks.leader_items)
+        limit_image_decoding()

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from conferences import uploads
 from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Membership, Role, User
 from conferences.notifications import notify
@@ -28,6 +29,19 @@ FILE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 }
 
 
+# Extension -> what checks the content before it is kept (conferences.uploads).
+CONTENT_CHECKS = {
+    "pdf": uploads.check_pdf,
+    "docx": uploads.check_docx,
+    "xlsx": uploads.check_xlsx_attachment,
+    "doc": uploads.check_legacy_office,
+    "xls": uploads.check_legacy_office,
+    "jpg": uploads.check_image,
+    "jpeg": uploads.check_image,
+    "png": uploads.check_image,
+}
+
+
 def max_file_bytes() -> int:
     return getattr(settings, "ASSIGNMENTS_MAX_FILE_MB", 10) * 1024 * 1024
 
@@ -45,6 +59,11 @@ def check_file(file: UploadedFile) -> None:
     file.seek(0)
     if not head.startswith(FILE_SIGNATURES[extension]):
         raise DomainError("Nội dung tệp không đúng với loại tệp.", field="file")
+    try:
+        CONTENT_CHECKS[extension](file)
+    except DomainError as exc:
+        raise DomainError(exc.message, field="file") from exc
+    file.seek(0)
 
 
 def check_transition(current: str, new: str) -> None:

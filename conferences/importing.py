@@ -13,6 +13,7 @@ from import_export.resources import Resource
 
 from . import uploads
 from .errors import DomainError
+from .vntext import strip_invisible
 
 XLSX_CONTENT_TYPE = XLSX.CONTENT_TYPE
 
@@ -68,10 +69,24 @@ def read_xlsx(data: bytes) -> tablib.Dataset:
     return dataset
 
 
+def excel_text(value):
+    """A value openpyxl can write: text without the control characters XML forbids (one
+    stored ESC would otherwise fail the whole file) and without invisible characters."""
+    return strip_invisible(value) if isinstance(value, str) else value
+
+
+def _printable(dataset: tablib.Dataset) -> tablib.Dataset:
+    clean = tablib.Dataset(headers=[excel_text(h) for h in dataset.headers or []])
+    for row in dataset:
+        clean.append([excel_text(value) for value in row])
+    return clean
+
+
 def export_xlsx(dataset: tablib.Dataset) -> bytes:
-    """The dataset as an .xlsx file. Text that starts with "=" stays text: a list opened in
-    Excel runs no formula, and the same text comes back when the file is imported again."""
-    book = openpyxl.load_workbook(BytesIO(dataset.export("xlsx")))
+    """The dataset as an .xlsx file. Stored text never fails the export (`excel_text`).
+    Text that starts with "=" stays text: a list opened in Excel runs no formula, and the
+    same text comes back when the file is imported again."""
+    book = openpyxl.load_workbook(BytesIO(_printable(dataset).export("xlsx")))
     for row in book.active.iter_rows():
         for cell in row:
             if cell.data_type == "f":

@@ -8,6 +8,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 
 from .models import User
+from .vntext import single_line
 
 SUBJECT_PREFIX = "[Thi đua - Khen thưởng] "
 
@@ -28,9 +29,11 @@ def notify(*, users: Iterable[User], subject: str, body: str) -> None:
 def deliver_notification(*, user_ids: list[int], subject: str, body: str) -> int:
     """Send the emails now. Returns how many were sent."""
     recipients = User.objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
+    # A header may not hold a newline (Django refuses the message): names in the subject
+    # came from people and older rows may still carry one.
+    subject = single_line(SUBJECT_PREFIX + subject)
     messages = [
-        EmailMessage(SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, [u.email])
-        for u in recipients
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients
     ]
     if not messages:
         return 0

@@ -13,7 +13,7 @@ from .importing import ImportReport, check_headers, read_xlsx, run_import
 from .models import ActivityEntry, Conference, Membership, Role, Unit, User
 from .notifications import notify
 from .permissions import can_manage_conference, can_manage_members, can_manage_unit, has_role_over
-from .vntext import nfc
+from .vntext import nfc, single_line
 
 
 def _jsonable(value: Any) -> Any:
@@ -58,7 +58,11 @@ def log_activity(
 
 
 def _clean_unit_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """NFC text; names and the code on one line (they go into e-mail subjects and lists)."""
     cleaned = {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+    for name in ("name", "short_name", "code"):
+        if isinstance(cleaned.get(name), str):
+            cleaned[name] = single_line(cleaned[name])
     if "code" in cleaned:
         cleaned["code"] = cleaned["code"].upper()
     return cleaned

@@ -29,7 +29,7 @@ MAX_UNCOMPRESSED_BYTES = 100 * 1024 * 1024
 MAX_COMPRESSION_RATIO = 100
 RATIO_CHECKED_FROM_BYTES = 1024 * 1024  # small members may inflate a lot without harm
 MAX_COLUMNS = 200
-# About 36 megapixels: an A4 page at 600 dpi. A 30000x30000 PNG has 900 megapixels.
+# More than an A4 page at 600 dpi (35 megapixels); a 30000x30000 PNG has 900 megapixels.
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_PDF_OBJECTS = 200_000
 MAX_PDF_OBJECT_STREAM_BYTES = 100 * 1024 * 1024
@@ -188,6 +188,8 @@ def _check_object_streams(reader) -> None:
     total = 0
     for number in streams:
         stream = IndirectObject(number, 0, reader).get_object()
+        if stream.get("/Filter") != "/FlateDecode":
+            continue  # stored as is: no bigger than the file itself
         raw = getattr(stream, "_data", b"") or b""
         inflater = zlib.decompressobj()
         chunk = inflater.decompress(raw, 1024 * 1024)
@@ -238,7 +240,15 @@ def check_pdf(source: Source) -> None:
         active = _active_content(reader.trailer, set(), [MAX_PDF_OBJECTS])
     except DomainError:
         raise
-    except (PyPdfError, OSError, ValueError, KeyError, TypeError, RecursionError) as exc:
+    except (
+        PyPdfError,
+        OSError,
+        ValueError,
+        KeyError,
+        TypeError,
+        RecursionError,
+        zlib.error,
+    ) as exc:
         raise DomainError("Không đọc được tệp PDF. Hãy in lại ra PDF rồi gửi.") from exc
     finally:
         file.seek(0)

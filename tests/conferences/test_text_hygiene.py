@@ -145,7 +145,7 @@ def test_nomination_export_and_template_with_control_characters_succeed(client):
     from tests.honorees.factories import NominationFactory, RoundFactory
 
     round = RoundFactory(title="Đợt\x1b khen thưởng", criteria="Tiêu chuẩn\x07 1")
-    nomination = NominationFactory(round=round, full_name="Lê Văn\x1b Tám", note="Ghi\x00chú")
+    nomination = NominationFactory(round=round, full_name="Lê Văn\x1b Tám", note="Ghi\x0bchú")
 
     exported = openpyxl.load_workbook(BytesIO(export_nominations([nomination]))).active
     template = openpyxl.load_workbook(BytesIO(template_xlsx(round)))["Hướng dẫn"]

@@ -220,8 +220,13 @@ def test_heartbeat_refreshes_the_lease_of_a_long_render(setting, world, settings
 @pytest.fixture
 def broker_down():
     """The real publish path against a Redis port nobody listens on."""
+    import socket
+
+    with socket.socket() as probe:  # a port the system just gave out, now closed again
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     saved = {k: celery_app.conf[k] for k in ("broker_url", "task_always_eager")}
-    celery_app.conf.update(broker_url="redis://127.0.0.1:9/0", task_always_eager=False)
+    celery_app.conf.update(broker_url=f"redis://127.0.0.1:{port}/0", task_always_eager=False)
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
     yield

@@ -3,7 +3,7 @@
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
-from core.vntext import fold, nfc
+from core.vntext import fold, nfc, single_line
 
 from .models import Unit
 from .permissions import can_manage_unit
@@ -22,15 +22,21 @@ _NO = {"khong", "0", "false", "no", "ngung", "ngung hoat dong"}
 
 
 class TextWidget(widgets.CharWidget):
-    """Cells as NFC text, trimmed; numbers typed in Excel keep their digits ("01" stays "01"
-    only if the cell is text, so codes are read as text)."""
+    """Cells as NFC text, trimmed, without invisible characters; numbers typed in Excel keep
+    their digits ("01" stays "01" only if the cell is text, so codes are read as text).
+    `one_line` joins the lines of a cell (Alt+Enter in Excel) for names and codes."""
+
+    def __init__(self, *args, one_line: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.one_line = one_line
 
     def clean(self, value, row=None, **kwargs):
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)
-        return nfc(str(value)) or ""
+        text = nfc(str(value)) or ""
+        return single_line(text) if self.one_line else text
 
 
 class YesNoWidget(widgets.Widget):
@@ -73,9 +79,11 @@ class ChoiceWidget(widgets.Widget):
 
 
 class UnitResource(resources.ModelResource):
-    code = fields.Field(attribute="code", column_name=COL_CODE, widget=TextWidget())
-    name = fields.Field(attribute="name", column_name=COL_NAME, widget=TextWidget())
-    short_name = fields.Field(attribute="short_name", column_name=COL_SHORT, widget=TextWidget())
+    code = fields.Field(attribute="code", column_name=COL_CODE, widget=TextWidget(one_line=True))
+    name = fields.Field(attribute="name", column_name=COL_NAME, widget=TextWidget(one_line=True))
+    short_name = fields.Field(
+        attribute="short_name", column_name=COL_SHORT, widget=TextWidget(one_line=True)
+    )
     kind = fields.Field(
         attribute="kind", column_name=COL_KIND, widget=ChoiceWidget(Unit.Kind.choices)
     )

@@ -11,7 +11,7 @@ from django.db.models import Model
 from core.errors import DomainError, PermissionDeniedError
 from core.importing import ImportReport, check_headers, read_xlsx, run_import
 from core.notifications import notify
-from core.vntext import nfc
+from core.vntext import nfc, single_line
 
 from .models import ActivityEntry, Conference, Membership, Role, Unit, User
 from .permissions import can_manage_conference, can_manage_members, can_manage_unit, has_role_over
@@ -65,7 +65,11 @@ def log_activity(
 
 
 def _clean_unit_fields(fields: dict[str, Any]) -> dict[str, Any]:
+    """NFC text; names and the code on one line (they go into e-mail subjects and lists)."""
     cleaned = {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+    for name in ("name", "short_name", "code"):
+        if isinstance(cleaned.get(name), str):
+            cleaned[name] = single_line(cleaned[name])
     if "code" in cleaned:
         cleaned["code"] = cleaned["code"].upper()
     return cleaned

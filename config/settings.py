@@ -149,6 +149,18 @@ CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TASK_ROUTES = {"documents.tasks.*": {"queue": "documents"}}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A request to print answers within seconds when the broker is down (the row then shows the
+# failure and a retry button) instead of retrying the publish for long.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.5,
+    "interval_max": 1,
+}
+# On SIGTERM (with REMAP_SIGTERM=SIGQUIT in the worker's environment, see README) a worker
+# gives running tasks this many seconds, then hands them back to the queue and exits:
+# a deploy or a reboot never waits for a 30-minute render.
+CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT = env.float("CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT", default=5.0)
 # Longer than the longest job, or Redis hands an unacknowledged task out again (field notes).
 CELERY_VISIBILITY_TIMEOUT = env.int("CELERY_VISIBILITY_TIMEOUT", default=4 * 3600)
 
@@ -217,6 +229,9 @@ IMPORT_EXPORT_MAX_ROWS = env.int("IMPORT_EXPORT_MAX_ROWS", default=20000)
 DOCUMENTS_EXPIRE_HOURS = env.int("DOCUMENTS_EXPIRE_HOURS", default=72)
 # A render that kills its worker this many times is marked failed instead of looping.
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
+# A rendering job whose worker has not refreshed its lease for this long lost its worker
+# (kill -9, a crash): it is queued again (or failed after DOCUMENTS_MAX_ATTEMPTS).
+DOCUMENTS_LEASE_SECONDS = env.int("DOCUMENTS_LEASE_SECONDS", default=180)
 
 # --- Assignments ----------------------------------------------------------------------------
 from celery.schedules import crontab  # noqa: E402
@@ -229,6 +244,11 @@ CELERY_BEAT_SCHEDULE = globals().get("CELERY_BEAT_SCHEDULE", {})
 CELERY_BEAT_SCHEDULE["assignments-send-due-reminders"] = {
     "task": "assignments.tasks.task_send_due_reminders",
     "schedule": crontab(minute=0, hour=ASSIGNMENTS_REMINDER_HOUR),
+}
+# Renders whose worker died are found within a minute of their lease expiring.
+CELERY_BEAT_SCHEDULE["documents-recover-stalled"] = {
+    "task": "documents.tasks.task_recover_stalled_documents",
+    "schedule": 60.0,
 }
 # Generated files past DOCUMENTS_EXPIRE_HOURS are removed every hour.
 CELERY_BEAT_SCHEDULE["documents-purge-expired"] = {

@@ -7,3 +7,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from . import db  # noqa: F401  (registers the diacritic-free search lookup)
+        from .uploads import limit_image_decoding
+
+        limit_image_decoding()

@@ -11,7 +11,9 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export.formats.base_formats import XLSX
 from import_export.resources import Resource
 
+from . import uploads
 from .errors import DomainError
+from .vntext import strip_invisible
 
 XLSX_CONTENT_TYPE = XLSX.CONTENT_TYPE
 
@@ -42,31 +44,49 @@ class ImportReport:
 def read_xlsx(data: bytes) -> tablib.Dataset:
     """Parse an uploaded workbook's first sheet; refuse what is not a readable .xlsx.
 
-    Blank lines are left out, so `dataset.excel_rows[i]` keeps the row number Excel shows for
-    data row i: errors must point at the row the user sees."""
+    The zip container is checked before openpyxl opens it, and rows and columns are counted
+    while the sheet streams, so a hostile file is refused without being read whole
+    (core.uploads). Blank lines are left out, so `dataset.excel_rows[i]` keeps the row
+    number Excel shows for data row i: errors must point at the row the user sees."""
+    uploads.check_xlsx(data, max_rows=settings.IMPORT_EXPORT_MAX_ROWS)
     try:
-        sheet = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True).active
-        rows = sheet.iter_rows(values_only=True)
-        headers = list(next(rows, None) or [])
+        book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True)
+        headers = uploads.header_row(book.active)
+        if not headers:
+            raise DomainError("Tệp không có dòng tiêu đề cột.")
         dataset = tablib.Dataset(headers=headers)
         dataset.excel_rows = []
-        for number, values in enumerate(rows, start=2):
+        rows = book.active.iter_rows(min_row=2, max_col=len(headers), values_only=True)
+        for number, values in uploads.bounded_rows(rows, max_rows=settings.IMPORT_EXPORT_MAX_ROWS):
             if any(v is not None for v in values):
-                dataset.append((list(values) + [None] * len(headers))[: len(headers)])
+                dataset.append(list(values))
                 dataset.excel_rows.append(number)
+        book.close()
+    except DomainError:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a broken or foreign file
         raise DomainError("Không đọc được tệp. Hãy chọn tệp Excel .xlsx theo mẫu.") from exc
-    if not dataset.headers or all(h is None for h in dataset.headers):
-        raise DomainError("Tệp không có dòng tiêu đề cột.")
-    if len(dataset) > settings.IMPORT_EXPORT_MAX_ROWS:
-        raise DomainError(f"Tệp có quá nhiều dòng (tối đa {settings.IMPORT_EXPORT_MAX_ROWS}).")
     return dataset
 
 
+def excel_text(value):
+    """A value openpyxl can write: text without the control characters XML forbids (one
+    stored ESC would otherwise fail the whole file) and without invisible characters."""
+    return strip_invisible(value) if isinstance(value, str) else value
+
+
+def _printable(dataset: tablib.Dataset) -> tablib.Dataset:
+    clean = tablib.Dataset(headers=[excel_text(h) for h in dataset.headers or []])
+    for row in dataset:
+        clean.append([excel_text(value) for value in row])
+    return clean
+
+
 def export_xlsx(dataset: tablib.Dataset) -> bytes:
-    """The dataset as an .xlsx file. Text that starts with "=" stays text: a list opened in
-    Excel runs no formula, and the same text comes back when the file is imported again."""
-    book = openpyxl.load_workbook(BytesIO(dataset.export("xlsx")))
+    """The dataset as an .xlsx file. Stored text never fails the export (`excel_text`).
+    Text that starts with "=" stays text: a list opened in Excel runs no formula, and the
+    same text comes back when the file is imported again."""
+    book = openpyxl.load_workbook(BytesIO(_printable(dataset).export("xlsx")))
     for row in book.active.iter_rows():
         for cell in row:
             if cell.data_type == "f":

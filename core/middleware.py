@@ -2,6 +2,8 @@ import unicodedata
 
 from django.http import QueryDict
 
+from .vntext import strip_invisible
+
 # Secrets are compared byte for byte: never rewrite them.
 _UNTOUCHED = ("password", "csrfmiddlewaretoken")
 
@@ -11,17 +13,21 @@ def _normalise(query: QueryDict) -> QueryDict:
     for key, values in copy.lists():
         if any(word in key for word in _UNTOUCHED):
             continue
-        copy.setlist(key, [unicodedata.normalize("NFC", v) for v in values])
+        copy.setlist(key, [strip_invisible(unicodedata.normalize("NFC", v)) for v in values])
     copy._mutable = False
     return copy
 
 
 class NormalizeInputMiddleware:
-    """Every text a user sends arrives in NFC.
+    """Every text a user sends arrives in NFC, without invisible characters.
 
     Vietnamese text comes in both composed (NFC) and decomposed (NFD, e.g. from macOS or some
     Vietnamese input methods) forms that look the same but compare, sort and search differently.
-    Trimming is left to the forms, so text areas keep their line breaks."""
+    Control characters (NUL included), bidirectional overrides and zero-width characters are
+    removed from every field of every form (`vntext.strip_invisible`): nobody types them, and
+    they break e-mail headers, Excel files and what a reader sees. Passwords are left byte for
+    byte (a NUL there is refused by the form, in Vietnamese: see locale/). Trimming is left to
+    the forms, so text areas keep their line breaks and tabs."""
 
     def __init__(self, get_response):
         self.get_response = get_response

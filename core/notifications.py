@@ -8,6 +8,8 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 
+from .vntext import single_line
+
 SUBJECT_PREFIX = "[Thi đua - Khen thưởng] "
 
 
@@ -27,9 +29,11 @@ def notify(*, users: Iterable, subject: str, body: str) -> None:
 def deliver_notification(*, user_ids: list[int], subject: str, body: str) -> int:
     """Send the emails now. Returns how many were sent."""
     recipients = get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
+    # A header may not hold a newline (Django refuses the message): names in the subject
+    # came from people and older rows may still carry one.
+    subject = single_line(SUBJECT_PREFIX + subject)
     messages = [
-        EmailMessage(SUBJECT_PREFIX + subject, body, settings.DEFAULT_FROM_EMAIL, [u.email])
-        for u in recipients
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients
     ]
     if not messages:
         return 0

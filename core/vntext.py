@@ -33,6 +33,34 @@ T = TypeVar("T")
 
 # --- Normalisation and search keys -------------------------------------------------------
 
+# Characters nobody types on purpose and that change how text shows or breaks what carries it:
+# C0 and C1 controls (NUL included) except tab and newline, DEL, bidirectional embeddings,
+# overrides, isolates and marks (U+202A-202E, U+2066-2069, U+200E/F, U+061C: they can show
+# "gpj.exe" as "exe.jpg"), zero-width characters and the byte-order mark, and the two
+# code points XML forbids. Line and paragraph separators become newlines.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufffe\uffff]"
+)
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+
+
+def strip_invisible(text: str) -> str:
+    """Return `text` without control, bidirectional-override and zero-width characters.
+
+    Tabs and newlines stay (text areas use them); \\r\\n, \\r and the Unicode line and
+    paragraph separators become \\n. Used on every form input (NormalizeInputMiddleware),
+    every imported cell and every exported one: nothing a person meant is lost, since none
+    of these characters shows."""
+    return _INVISIBLE.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))
+
+
+def single_line(text: str) -> str:
+    """`text` on one line: every run of whitespace (newlines included) becomes one space.
+    For names and titles, which end up in e-mail headers and table cells."""
+    return " ".join(strip_invisible(text).split())
+
+
 _INLINE_SPACE = re.compile(r"[^\S\n]+")  # any whitespace except the newline (tabs, NBSP...)
 
 # Tone marks in Vietnamese dictionary order: (no tone), huyền (grave), hỏi (hook above),
@@ -49,11 +77,12 @@ def nfc(text: str | None) -> str | None:
 
     Text arrives both composed and decomposed (macOS keyboards send NFD), and the two forms of
     "Nguyễn" only compare equal once both are NFC. Runs of spaces, tabs and NBSP become one
-    space; newlines are kept (\\r\\n and \\r become \\n) with trailing spaces removed per line.
+    space; newlines are kept (\\r\\n and \\r become \\n) with trailing spaces removed per line;
+    invisible characters are removed (`strip_invisible`).
     """
     if text is None:
         return None
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = strip_invisible(unicodedata.normalize("NFC", text))
     lines = (_INLINE_SPACE.sub(" ", line).rstrip(" ") for line in text.split("\n"))
     return "\n".join(lines).strip()
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core import uploads
+
 from .models import CertificateSetting
 
 FIELD_LABELS = {
@@ -56,6 +58,7 @@ class CertificateSettingForm(forms.ModelForm):
             raise forms.ValidationError(_("Ảnh nền phải là tệp JPEG hoặc PNG."))
         if upload.size > MAX_BACKGROUND_BYTES:
             raise forms.ValidationError(_("Ảnh nền lớn hơn 8 MB."))
+        uploads.as_form_error(uploads.check_image, upload)
         return upload
 
     def offsets(self) -> dict:

@@ -50,6 +50,13 @@ class GeneratedDocument(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
+    # The lease of the render: the worker refreshes it while it works; a rendering row whose
+    # heartbeat is older than DOCUMENTS_LEASE_SECONDS lost its worker (kill -9, power cut)
+    # and is queued again (services.recover_stalled_documents).
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # The Celery task id of the current dispatch: a message redelivered after a lost worker
+    # carries it and may take the row over; any other copy waits for the lease to expire.
+    task_id = models.CharField(max_length=64, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
     expires_at = models.DateTimeField(null=True, blank=True)
 

@@ -1,8 +1,7 @@
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import can_manage_unit, has_role_over
 
-from .models import GeneratedDocument
-from .workflow import document_can_move
+from .workflow import RETRYABLE
 
 
 def can_view_document(user, document) -> bool:
@@ -14,9 +13,7 @@ def can_view_document(user, document) -> bool:
 
 def can_retry_document(user, document) -> bool:
     """Queue a failed document again: whoever may see it."""
-    return document_can_move(document, GeneratedDocument.Status.PENDING) and can_view_document(
-        user, document
-    )
+    return document.status in RETRYABLE and can_view_document(user, document)
 
 
 def can_edit_certificate_settings(user, organiser) -> bool:

@@ -6,6 +6,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 import uuid
 from contextlib import suppress
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -83,8 +84,9 @@ def preflight(*, kind: str, target, params: dict | None = None) -> list[str]:
 
 
 def _reusable(digest: str, fmt: str) -> GeneratedDocument | None:
-    fresh = Q(status=Status.READY, expires_at__gt=timezone.now()) | Q(
-        status__in=[Status.PENDING, Status.RENDERING]
+    """A ready, queued or live job with this content (a stalled one was recovered first)."""
+    fresh = Q(status=Status.READY, expires_at__gt=timezone.now()) | (
+        Q(status__in=[Status.PENDING, Status.RENDERING]) & ~_stalled()
     )
     return (
         GeneratedDocument.objects.filter(fresh, content_hash=digest, fmt=fmt)
@@ -112,6 +114,7 @@ def request_document(
         raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
     payload = cut_for_preview(builder, payload, preview, fmt)
     digest = content_hash(kind=kind, fmt=fmt, payload=payload)
+    recover_stalled_documents(content_hash=digest)
     existing = _reusable(digest, fmt)
     if existing is not None:
         return existing
@@ -140,37 +143,162 @@ def request_document(
     return document
 
 
+DISPATCH_FAILED = (
+    "Không gửi được yêu cầu tới máy tạo văn bản (hàng đợi không trả lời). "
+    "Bấm “Thử lại” sau ít phút; nếu vẫn lỗi, hãy báo quản trị hệ thống."
+)
+
+
 def _enqueue(document: GeneratedDocument) -> None:
+    """Give the row a new task id and send the task once the transaction commits."""
+    task_id = str(uuid.uuid4())
+    GeneratedDocument.objects.filter(pk=document.pk).update(task_id=task_id)
+    document.task_id = task_id
+    transaction.on_commit(lambda: _dispatch(document.pk, task_id))
+
+
+def _dispatch(document_id: int, task_id: str) -> None:
+    """Send the render task; when the broker cannot take it, the row fails with a message
+    and a "Thử lại" button instead of waiting for good (and the page shows no error 500)."""
+    from kombu.exceptions import OperationalError
+
     from .tasks import task_render_document
 
-    transaction.on_commit(lambda: task_render_document.delay(document_id=document.pk))
+    try:
+        task_render_document.apply_async(kwargs={"document_id": document_id}, task_id=task_id)
+    except (OperationalError, OSError):
+        logger.exception("could not queue the render of document %s", document_id)
+        _fail(document_id, DISPATCH_FAILED)
 
 
 @transaction.atomic
 def retry_document(*, document: GeneratedDocument, by) -> GeneratedDocument:
-    """Queue a failed document again. Side effects: the row reset, a log row, a task queued."""
+    """Queue a failed (or stalled) document again.
+    Side effects: the row reset, a log row, a task queued."""
     document = transition_document(
         document_id=document.pk,
         to=Status.PENDING,
         by=by,
         fields={"error": "", "attempts": 0, "progress_done": 0, "progress_total": 0},
+        where=Q(status=Status.FAILED) | _stalled(),
     )
     _enqueue(document)
     return document
 
 
-# --- rendering (in the worker) -----------------------------------------------------------------
-def _claim(document_id: int) -> GeneratedDocument | None:
-    """Take the job: only a pending or interrupted (rendering) row, counting the attempt.
-    A task delivered twice finds the row ready and does nothing."""
+# --- leases: finding renders whose worker died ----------------------------------------------------
+STALLED_TOO_OFTEN = (
+    "Máy tạo văn bản đã dừng giữa chừng {attempts} lần khi tạo văn bản này. "
+    "Bấm “Thử lại”; nếu vẫn lỗi, hãy báo quản trị hệ thống."
+)
+
+
+def _stalled(now=None) -> Q:
+    """Rendering rows whose worker has not beaten for longer than the lease."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.DOCUMENTS_LEASE_SECONDS)
+    silent = Q(heartbeat_at__lt=cutoff) | Q(heartbeat_at__isnull=True, started_at__lt=cutoff)
+    return Q(status=Status.RENDERING) & silent
+
+
+def recover_stalled_documents(*, now=None, document_ids=None, content_hash=None) -> int:
+    """Queue again every stalled render that has attempts left, fail the others (they can be
+    retried). Run every minute by Celery beat, and for one document when someone looks at it.
+    Side effects: rows back to pending with a new task sent, or failed."""
+    stalled = GeneratedDocument.objects.filter(_stalled(now))
+    if document_ids is not None:
+        stalled = stalled.filter(pk__in=document_ids)
+    if content_hash is not None:
+        stalled = stalled.filter(content_hash=content_hash)
+    return sum(_recover(document, now) for document in stalled.only("pk", "attempts"))
+
+
+@transaction.atomic
+def _recover(document: GeneratedDocument, now) -> int:
+    if document.attempts >= settings.DOCUMENTS_MAX_ATTEMPTS:
+        message = STALLED_TOO_OFTEN.format(attempts=document.attempts)
+        fields = {"error": message, "finished_at": timezone.now()}
+        return _move_stalled(document, Status.FAILED, fields, now)
+    if not _move_stalled(document, Status.PENDING, {"progress_done": 0, "progress_total": 0}, now):
+        return 0  # recovered meanwhile by someone else
+    logger.warning("document %s lost its worker; queued again", document.pk)
+    _enqueue(document)
+    return 1
+
+
+def _move_stalled(document: GeneratedDocument, to: str, fields: dict, now) -> int:
     try:
-        return transition_document(
+        transition_document(document_id=document.pk, to=to, fields=fields, where=_stalled(now))
+    except DomainError:
+        return 0
+    return 1
+
+
+# --- rendering (in the worker) -----------------------------------------------------------------
+def _claim(document_id: int, task_id: str) -> GeneratedDocument | None:
+    """Take the job: a pending row; a rendering row only for the same task (a message
+    redelivered after its worker process died) or when its lease expired. Counts the
+    attempt, starts the lease, removes partial files of an earlier attempt. A task
+    delivered twice finds the row taken or ready and does nothing."""
+    takeable = Q(status=Status.PENDING) | _stalled()
+    if task_id:
+        takeable |= Q(status=Status.RENDERING, task_id=task_id)
+    now = timezone.now()
+    fields = {"attempts": F("attempts") + 1, "started_at": now, "heartbeat_at": now}
+    try:
+        document = transition_document(
             document_id=document_id,
             to=Status.RENDERING,
-            fields={"attempts": F("attempts") + 1, "started_at": timezone.now()},
+            fields={**fields, "task_id": task_id},
+            where=takeable,
         )
     except DomainError:
         return None
+    _remove_partials(Path(settings.MEDIA_ROOT) / f"documents/{document_id}")
+    return document
+
+
+def _remove_partials(folder: Path, *, older_than: float | None = None) -> int:
+    removed = 0
+    for partial in folder.glob(".*.partial"):
+        if older_than is None or partial.stat().st_mtime < older_than:
+            partial.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def _beat(document_id: int) -> None:
+    GeneratedDocument.objects.filter(pk=document_id, status=Status.RENDERING).update(
+        heartbeat_at=timezone.now()
+    )
+
+
+class _Heartbeat:
+    """Refreshes the row's lease from a thread while the render runs: one WeasyPrint layout
+    can take longer than the lease without reporting progress."""
+
+    def __init__(self, document_id: int) -> None:
+        self.document_id = document_id
+        self.interval = max(settings.DOCUMENTS_LEASE_SECONDS / 6, 0.05)
+        self.stopped = threading.Event()
+        self.thread = threading.Thread(target=self._run, name=f"heartbeat-{document_id}")
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.stopped.set()
+        self.thread.join()
+
+    def _run(self) -> None:
+        try:
+            while not self.stopped.wait(self.interval):
+                try:
+                    _beat(self.document_id)
+                except DatabaseError:  # a missed beat is not worth failing the render for
+                    logger.warning("heartbeat of document %s not saved", self.document_id)
+        finally:
+            connection.close()
 
 
 class _ProgressWriter:
@@ -186,7 +314,7 @@ class _ProgressWriter:
             return
         self.last = now
         GeneratedDocument.objects.filter(pk=self.document_id, status=Status.RENDERING).update(
-            progress_done=min(done, total), progress_total=total
+            progress_done=min(done, total), progress_total=total, heartbeat_at=timezone.now()
         )
 
 
@@ -208,9 +336,10 @@ def _fail(document_id: int, message: str) -> None:
         transition_document(document_id=document_id, to=Status.FAILED, fields=fields)
 
 
-def render_generated_document(*, document_id: int) -> None:
-    """Render a requested document. Side effects: the file, the row's status and progress."""
-    document = _claim(document_id)
+def render_generated_document(*, document_id: int, task_id: str = "") -> None:
+    """Render a requested document. Side effects: the file, the row's status, progress and
+    lease."""
+    document = _claim(document_id, task_id)
     if document is None:
         return
     if document.attempts > settings.DOCUMENTS_MAX_ATTEMPTS:
@@ -221,7 +350,8 @@ def render_generated_document(*, document_id: int) -> None:
     try:
         payload = builder.collect(target, document.params)
         payload = cut_for_preview(builder, payload, preview_count(document.params), document.fmt)
-        rendered = builder.render(payload, document.fmt, _ProgressWriter(document_id))
+        with _Heartbeat(document_id):
+            rendered = builder.render(payload, document.fmt, _ProgressWriter(document_id))
     except DomainError as exc:
         _fail(document_id, exc.message)
         return
@@ -250,7 +380,8 @@ def _finish(document: GeneratedDocument, rendered, digest: str) -> None:
 
 
 def purge_expired_documents(*, now=None) -> int:
-    """Delete expired files and their rows. Side effects: files and rows removed."""
+    """Delete expired files and their rows, and partial files left by killed renders.
+    Side effects: files and rows removed."""
     now = now or timezone.now()
     expired = GeneratedDocument.objects.filter(expires_at__lte=now)
     count = 0
@@ -259,7 +390,15 @@ def purge_expired_documents(*, now=None) -> int:
         shutil.rmtree(Path(settings.MEDIA_ROOT) / f"documents/{document.pk}", ignore_errors=True)
         document.delete()
         count += 1
+    _sweep_partials(now)
     return count
+
+
+def _sweep_partials(now) -> int:
+    """Partial files older than a lease: no live render is still writing them."""
+    cutoff = (now - timedelta(seconds=settings.DOCUMENTS_LEASE_SECONDS)).timestamp()
+    folders = (Path(settings.MEDIA_ROOT) / "documents").glob("*/")
+    return sum(_remove_partials(folder, older_than=cutoff) for folder in folders)
 
 
 @transaction.atomic

@@ -8,11 +8,21 @@ from celery.signals import worker_process_init
 logger = logging.getLogger(__name__)
 
 
-@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
-def task_render_document(*, document_id: int) -> None:
+@shared_task(bind=True, acks_late=True, soft_time_limit=1800, time_limit=1900)
+def task_render_document(self, *, document_id: int) -> None:
     from .services import render_generated_document
 
-    render_generated_document(document_id=document_id)
+    render_generated_document(document_id=document_id, task_id=self.request.id or "")
+
+
+@shared_task
+def task_recover_stalled_documents() -> int:
+    from .services import recover_stalled_documents
+
+    count = recover_stalled_documents()
+    if count:
+        logger.warning("queued again or failed %s documents whose worker died", count)
+    return count
 
 
 @shared_task

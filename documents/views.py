@@ -47,9 +47,19 @@ def document_request(request, kind: str, target_pk: int):
     return redirect("document_detail", pk=document.pk)
 
 
+def _viewed(request, pk: int) -> GeneratedDocument:
+    """The document, after queueing it again if its worker died (the lease expired): whoever
+    watches a stuck job sees it move within the lease, even without Celery beat."""
+    document = selectors.get_document(request.user, pk)
+    rendering = document.status == GeneratedDocument.Status.RENDERING
+    if rendering and services.recover_stalled_documents(document_ids=[document.pk]):
+        document = selectors.get_document(request.user, pk)
+    return document
+
+
 @login_required
 def document_detail(request, pk: int):
-    document = selectors.get_document(request.user, pk)
+    document = _viewed(request, pk)
     pages = range(1, _preview_pages(document) + 1) if document.fmt == "pdf" else ()
     context = {
         "document": document,
@@ -61,7 +71,7 @@ def document_detail(request, pk: int):
 
 @login_required
 def document_progress(request, pk: int):
-    document = selectors.get_document(request.user, pk)
+    document = _viewed(request, pk)
     context = {
         "document": document,
         "can_retry": permissions.can_retry_document(request.user, document),

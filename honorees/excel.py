@@ -8,7 +8,7 @@ import tablib
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from core.importing import export_xlsx
+from core.importing import excel_text, export_xlsx
 
 from .models import Nomination, NominationRound
 from .resources import COL_BIRTH, COLUMNS, GENDER_LABELS, KIND_LABELS, REQUIRED_COLUMNS
@@ -67,7 +67,7 @@ def _data_sheet(book, round: NominationRound) -> None:
     lists = book.create_sheet("Danh mục")
     lists.append(["Hình thức khen thưởng của đợt"])
     for name in forms:
-        lists.append([name])
+        lists.append([excel_text(name)])
     lists.column_dimensions["A"].width = 50
 
 
@@ -76,7 +76,7 @@ def template_xlsx(round: NominationRound) -> bytes:
     _data_sheet(book, round)
     guide = book.create_sheet("Hướng dẫn")
     for line in [*INSTRUCTIONS, "", f"Đợt: {round.title}", f"Tiêu chuẩn: {round.criteria}"]:
-        guide.append([line])
+        guide.append([excel_text(line)])
     guide["A1"].font = Font(bold=True)
     guide.column_dimensions["A"].width = 120
     book.active = 0

@@ -1,20 +1,12 @@
 """The optional dossier file: PDF or DOCX only, size-limited, checked by content, not by the
-name the browser sends."""
-
-import zipfile
+name the browser sends, and refused when it carries anything that runs (core.uploads)."""
 
 from django import forms
 
+from core import uploads
+
 MAX_DOSSIER_BYTES = 10 * 1024 * 1024
 ALLOWED_EXTENSIONS = (".pdf", ".docx")
-
-
-def _looks_like_docx(upload) -> bool:
-    try:
-        with zipfile.ZipFile(upload) as archive:
-            return "word/document.xml" in archive.namelist()
-    except zipfile.BadZipFile:
-        return False
 
 
 def check_dossier(upload) -> None:
@@ -27,7 +19,7 @@ def check_dossier(upload) -> None:
     upload.seek(0)
     head = upload.read(5)
     upload.seek(0)
-    ok = head == b"%PDF-" if name.endswith(".pdf") else _looks_like_docx(upload)
-    upload.seek(0)
-    if not ok:
+    is_pdf = name.endswith(".pdf")
+    if is_pdf and head != b"%PDF-" or not is_pdf and not head.startswith(b"PK"):
         raise forms.ValidationError("Nội dung tệp không phải PDF hoặc DOCX hợp lệ.")
+    uploads.as_form_error(uploads.check_pdf if is_pdf else uploads.check_docx, upload)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from conferences.models import Membership, Role, User
+from core import uploads
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
 from core.vntext import nfc
@@ -27,6 +28,19 @@ FILE_SIGNATURES: dict[str, tuple[bytes, ...]] = {
 }
 
 
+# Extension -> what checks the content before it is kept (core.uploads).
+CONTENT_CHECKS = {
+    "pdf": uploads.check_pdf,
+    "docx": uploads.check_docx,
+    "xlsx": uploads.check_xlsx_attachment,
+    "doc": uploads.check_legacy_office,
+    "xls": uploads.check_legacy_office,
+    "jpg": uploads.check_image,
+    "jpeg": uploads.check_image,
+    "png": uploads.check_image,
+}
+
+
 def max_file_bytes() -> int:
     return getattr(settings, "ASSIGNMENTS_MAX_FILE_MB", 10) * 1024 * 1024
 
@@ -44,6 +58,11 @@ def check_file(file: UploadedFile) -> None:
     file.seek(0)
     if not head.startswith(FILE_SIGNATURES[extension]):
         raise DomainError("Nội dung tệp không đúng với loại tệp.", field="file")
+    try:
+        CONTENT_CHECKS[extension](file)
+    except DomainError as exc:
+        raise DomainError(exc.message, field="file") from exc
+    file.seek(0)
 
 
 def _office_staff(duty: Duty) -> list[User]:

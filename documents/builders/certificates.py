@@ -6,6 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from conferences.permissions import can_manage_unit
+from core.errors import DomainError
 
 from ..models import CertificateSetting
 from ..pdfutil import concatenate
@@ -36,6 +37,21 @@ def _mm(value) -> str:
     return str(Decimal(str(value)).quantize(Decimal("0.1")))
 
 
+def _check_stored_background(path: Path) -> None:
+    """A background kept from before the upload checks may be too big to decode: say so
+    instead of failing every certificate."""
+    from core import uploads
+
+    with path.open("rb") as file:
+        try:
+            uploads.check_image(file)
+        except DomainError as exc:
+            raise DomainError(
+                f"Ảnh nền của mẫu in không dùng được: {exc.message} "
+                "Hãy tải ảnh nền khác trong “Mẫu in giấy khen”."
+            ) from exc
+
+
 def setting_payload(setting: CertificateSetting) -> dict:
     """Everything about the print settings that changes the output (a new background file
     changes its digest, so the same settings are never rendered twice)."""
@@ -43,6 +59,7 @@ def setting_payload(setting: CertificateSetting) -> dict:
     digest = ""
     if setting.mode == CertificateSetting.Mode.DESIGN and setting.background:
         background = setting.background.path
+        _check_stored_background(Path(background))
         digest = hashlib.sha256(Path(background).read_bytes()).hexdigest()
     return {
         "mode": setting.mode,

@@ -28,7 +28,7 @@ from .blocks import (
     table_rows,
 )
 from .fonts import text_width_pt
-from .textutil import clean, slot_token
+from .textutil import breakable, clean, slot_token
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -61,7 +61,7 @@ class _Context:
 
 
 def add_text(paragraph, text: str, size: float, bold=False, italic=False):
-    run = paragraph.add_run(clean(text))
+    run = paragraph.add_run(breakable(clean(text)))
     run.bold, run.italic, run.font.size = bold or None, italic or None, Pt(size)
     return run
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
-from .textutil import SLOT_CLOSE, SLOT_OPEN, clean, unique_name
+from .textutil import SLOT_CLOSE, SLOT_OPEN, breakable, clean, unique_name
 
 MARKER = re.compile(f"{SLOT_OPEN}(@?)([^{SLOT_CLOSE}]+){SLOT_CLOSE}")
 DOCUMENT_PART = "word/document.xml"
@@ -68,7 +68,7 @@ def write_zip(entries: list[ZipEntry]) -> bytes:
 def text_xml(value: object) -> str:
     """A ``w:t`` sequence for plain text: escaped, newlines as ``w:br``, tabs as ``w:tab``."""
     parts = []
-    for number, line in enumerate(clean(value).split("\n")):
+    for number, line in enumerate(breakable(clean(value)).split("\n")):
         if number:
             parts.append("<w:br/>")
         chunks = [f'<w:t xml:space="preserve">{escape(c)}</w:t>' for c in line.split("\t")]

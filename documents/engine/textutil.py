@@ -6,10 +6,21 @@ import re
 import unicodedata
 from datetime import date
 
-# Characters XML 1.0 forbids (and therefore DOCX and our HTML parser) plus the
-# private-use sentinels the engine uses to mark template slots.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000\ue001]")
+# Characters XML 1.0 forbids (and therefore DOCX and our HTML parser), the private-use
+# sentinels the engine uses to mark template slots, and the bidirectional overrides and
+# isolates, which would show stored text reversed on paper.
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000\ue001\u202a-\u202e\u2066-\u2069]"
+)
 _SPACE_RUN = re.compile(" {2,}")
+# Word and LibreOffice may let a word longer than the line run past the margin (in table
+# cells above all); a zero-width space every BREAK_EVERY letters of a word longer than
+# LONG_WORD gives them a place to break (shorter words, e-mail addresses and most links,
+# are left whole so that they copy out intact).
+BREAK_EVERY = 30
+LONG_WORD = 60
+_LONG_WORD = re.compile(rf"\S{{{LONG_WORD + 1},}}")
+ZERO_WIDTH_SPACE = "\u200b"
 
 SLOT_OPEN = "\ue000"
 SLOT_CLOSE = "\ue001"
@@ -22,6 +33,19 @@ def clean(text: object) -> str:
     value = unicodedata.normalize("NFC", str(text))
     value = value.replace("\r\n", "\n").replace("\r", "\n")
     return _FORBIDDEN.sub("", value)
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space after every BREAK_EVERY characters of a word longer
+    than LONG_WORD (a banner typed without spaces); other words are untouched."""
+
+    def split(match: re.Match) -> str:
+        word = match.group()
+        return ZERO_WIDTH_SPACE.join(
+            word[i : i + BREAK_EVERY] for i in range(0, len(word), BREAK_EVERY)
+        )
+
+    return _LONG_WORD.sub(split, text)
 
 
 def keep_spaces(text: str) -> str:

@@ -11,6 +11,7 @@ from conferences.models import ActivityEntry, Role, Unit
 from core.errors import DomainError, PermissionDeniedError
 from tests.assignments.factories import AssignmentFactory, DutyFactory, MilestoneFactory
 from tests.factories import ConferenceFactory, UnitFactory, member
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -280,9 +281,10 @@ def test_update_duty_status_file_too_big_refused(reported, settings):
 
 
 def test_update_duty_status_keeps_valid_file(reported):
-    pdf = SimpleUploadedFile("phuong-an.pdf", b"%PDF-1.4 phuong an")
+    content = pdf_bytes()
+    pdf = SimpleUploadedFile("phuong-an.pdf", content)
     update = services.update_duty_status(
         duty=reported["duty"], status="in_progress", file=pdf, by=reported["reporter"]
     )
     assert update.file_name.startswith("phuong-an")
-    assert update.file.read() == b"%PDF-1.4 phuong an"
+    assert update.file.read() == content

@@ -18,6 +18,7 @@ from tests.assignments.factories import (
     relative_duty,
 )
 from tests.factories import UnitFactory, member
+from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -262,7 +263,7 @@ def test_duty_report_reporter_marks_done_with_note_and_file(client, world, conf)
     response = client.post(
         url + "?next=/nhiem-vu/cua-toi/",
         {"status": "done", "note": "Đã xong.", "next": "/nhiem-vu/cua-toi/",
-         "file": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.7 bien ban")},
+         "file": SimpleUploadedFile("bien-ban.pdf", pdf_bytes())},
     )  # fmt: skip
 
     assert response.status_code == 302 and response.url == "/nhiem-vu/cua-toi/"

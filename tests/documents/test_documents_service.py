@@ -125,8 +125,9 @@ def test_render_gives_up_after_max_attempts(setting, world, settings):
         content_hash="h",
         status=Status.RENDERING,
         attempts=settings.DOCUMENTS_MAX_ATTEMPTS,
+        task_id="t-1",
     )
-    services.render_generated_document(document_id=document.pk)
+    services.render_generated_document(document_id=document.pk, task_id="t-1")
     document.refresh_from_db()
     assert document.status == Status.FAILED and "Đã thử" in document.error
 

@@ -11,6 +11,7 @@ from conferences.models import Role
 from core.extensions import home_items
 from honorees import services
 from honorees.models import AwardDecision, Nomination
+from tests.files import pdf_bytes
 from tests.honorees.factories import DecisionFactory, NominationFactory, award
 from tests.honorees.test_services import DECISION
 from tests.honorees.xlsx import person_row, workbook
@@ -93,7 +94,7 @@ def test_nomination_create_and_submit_by_form(client, office):
         "honorees:nomination_create",
         kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk, "kind": "individual"},
     )
-    dossier = SimpleUploadedFile("hs.pdf", b"%PDF-1.7 noi dung", content_type="application/pdf")
+    dossier = SimpleUploadedFile("hs.pdf", pdf_bytes(), content_type="application/pdf")
     response = client.post(url, _individual_post(dossier=dossier))
     assert response.status_code == 302
     n = Nomination.objects.get()

@@ -43,6 +43,9 @@ def worker_env(tmp_path, transactional_db) -> dict:
     env = {**os.environ, "DATABASE_URL": _database_url(), "PYTHONPATH": str(ROOT)}
     env["EMAIL_URL"] = f"filemail:///{tmp_path / 'mail'}"
     env["MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+    # SIGTERM stops a worker the way production's does: running tasks get the soft
+    # shutdown timeout, then go back to the queue (see README, "Production deployment").
+    env["REMAP_SIGTERM"] = "SIGQUIT"
     yield env
     celery_app.conf.update(task_always_eager=True)
 

@@ -3,7 +3,6 @@
 import datetime as dt
 import re
 from io import StringIO
-from pathlib import Path
 from unittest.mock import patch
 
 import pytest
@@ -14,6 +13,7 @@ from assignments.models import Assignment, DeadlineKind, Milestone
 from assignments.selectors import implementation_section, steps_section
 from conferences.models import Conference
 from tests.factories import ConferenceFactory
+from tests.fixtures import plan_text
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +27,9 @@ def _seed() -> None:
         call_command("seed_demo", "--quiet-logins", stdout=StringIO())
 
 
-PLANS = Path("/work/shared/reference/plans")
-
-
 def _section(name: str, start: str, end: str) -> list[str]:
     """The non-blank lines of a plan section, markdown bold removed."""
-    lines = (PLANS / name).read_text(encoding="utf-8").splitlines()
+    lines = plan_text(name).splitlines()
     first = next(i for i, line in enumerate(lines) if start in line)
     last = next(i for i, line in enumerate(lines) if i > first and line.startswith(end))
     cleaned = (line.replace("**", "").strip() for line in lines[first + 1 : last])
@@ -125,7 +122,7 @@ def test_steps_section_van_yen_prints_as_the_plan():
             deadline_date=value if kind == DeadlineKind.ABSOLUTE else None,
             offset_days=value if kind == DeadlineKind.RELATIVE else None,
         )
-    source = (PLANS / "van-yen-2020-2025-dien-hinh-tien-tien.txt").read_text(encoding="utf-8")
+    source = plan_text("van-yen-2020-2025-dien-hinh-tien-tien.txt")
 
     steps = steps_section(conference)
 

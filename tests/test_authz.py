@@ -7,7 +7,8 @@ import pytest
 from django.urls import get_resolver, reverse
 
 import tests
-from tests.authz import CASES, EXEMPT_PREFIXES, LOGIN_REDIRECT, PERSONAS, build_world
+from tests.authz import CASES, EXEMPT_PREFIXES, LOGIN_REDIRECT, PERSONAS
+from tests.cast import build_cast
 
 for module in pkgutil.iter_modules(tests.__path__):
     if module.ispkg:
@@ -42,7 +43,7 @@ def test_authz_every_url_has_a_case():
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.name}-{CASES.index(c)}")
 def test_authz_answer_matches_expectation(client, case, persona):
-    world = build_world()
+    world = build_cast()
     user = world["users"][persona]
     if user is not None:
         client.force_login(user)

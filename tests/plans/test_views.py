@@ -1,22 +1,23 @@
 import pytest
 from django.urls import reverse
 
-from conferences.models import Plan, PlanStatus, Role
-from tests.factories import ConferenceFactory, UnitFactory, member
+from conferences.models import Plan, PlanStatus
 from tests.plans.factories import plan_for
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office():
-    commune = UnitFactory(name="Ủy ban nhân dân xã An Thịnh")
-    conference = ConferenceFactory(organiser=commune, venue="Hội trường xã")
+def office(cast):
+    """The cast's office A, its conference (with a venue), staff and leader."""
+    conference = cast["conference_a"]
+    conference.venue = "Hội trường xã"
+    conference.save(update_fields=["venue"])
     return {
-        "commune": commune,
+        "commune": cast["office_a"],
         "conference": conference,
-        "staff": member(commune, Role.STAFF),
-        "leader": member(commune, Role.LEADER),
+        "staff": cast["users"]["staff"],
+        "leader": cast["users"]["leader"],
     }
 
 

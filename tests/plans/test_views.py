@@ -195,17 +195,3 @@ def test_leader_home_lists_plans_waiting(client, office):
     client.force_login(office["leader"])
     home = client.get(reverse("home")).content.decode()
     assert reverse("plan_review", args=[plan.pk]) in home
-
-
-@pytest.mark.parametrize("extra", [0, 6])
-def test_plan_detail_queries_do_not_grow_with_sections(
-    client, office, django_assert_max_num_queries, extra
-):
-    plan = plan_for(office["conference"], staff=office["staff"])
-    from conferences.plans import services
-
-    for i in range(extra):
-        services.add_section(plan=plan, by=office["staff"], kind="text", heading=f"Mục thêm {i}")
-    client.force_login(office["staff"])
-    with django_assert_max_num_queries(40):
-        assert client.get(reverse("plan_detail", args=[plan.pk])).status_code == 200

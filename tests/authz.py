@@ -2,10 +2,17 @@
 kind of visitor. Apps add their URLs by appending `Case`s to `CASES` in
 `tests/<app>/authz_cases.py`; `test_authz.py` runs them all and fails when a URL of the
 project has no case. The world and its personas are the shared test cast (tests/cast.py).
+
+The POST harness rides on the same cases: a POST case with `state` gives valid data and a
+function reading what the POST should change (a row's status, a count). The POST of each
+persona allowed to act must change it; the POST of every other persona must leave it equal.
+`test_authz.py` fails when a URL that takes a POST has no such case, so a view that stops
+calling its service (or calls it for the wrong people) fails a test.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from tests.cast import EVERYONE_LOGGED_IN, OFFICE_A, PERSONAS
 
@@ -31,6 +38,19 @@ class Case:
     overrides: dict[str, int] = field(default_factory=dict)
     public: bool = False
     query: str = ""
+    # The POST harness: state(world, kwargs) -> a value the POST changes; `changers` are the
+    # personas whose POST changes it (default: those that get `ok`, anonymous only if public);
+    # prepare(client, world, kwargs) runs before the state is read (a step the POST needs).
+    state: Callable[[dict, dict], Any] | None = None
+    changers: tuple[str, ...] | None = None
+    prepare: Callable[[Any, dict, dict], None] | None = None
+
+    def changes_state(self, persona: str) -> bool:
+        if self.changers is not None:
+            return persona in self.changers
+        if persona == "anonymous" and not self.public:
+            return False
+        return self.public or persona in self.allowed
 
     def expected(self, persona: str) -> int | str:
         if persona in self.overrides:

@@ -24,7 +24,8 @@ from pathlib import Path
 from time import perf_counter
 
 ROOT = Path(__file__).resolve().parents[1]
-PLAN = Path("/work/shared/reference/plans/thanh-tri-2024-nguoi-tot-viec-tot.txt")
+# The reference plan kept with the tests (tests/fixtures/plans).
+PLAN = ROOT / "tests" / "fixtures" / "plans" / "thanh-tri-2024-nguoi-tot-viec-tot.txt"
 MEMORY_LIMIT_MB = 300
 COMMON = {
     "place_date": "Thượng Hồng, ngày 06 tháng 10 năm 2025",

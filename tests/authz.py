@@ -1,36 +1,23 @@
 """The authorisation harness: every URL of the project, with the answer expected for each
 kind of visitor. Apps add their URLs by appending `Case`s to `CASES` in
 `tests/<app>/authz_cases.py`; `test_authz.py` runs them all and fails when a URL of the
-project has no case.
+project has no case. The world and its personas are the shared test cast (tests/cast.py).
 
-The world: office A (a commune) with a school and an agency under it; office B (another
-commune). Personas: anonymous, stranger (logged in, no role), other_office (staff of B),
-each role of A (staff, leader, council, admin at the commune; submitter at the school;
-reporter at the agency) and the superuser.
+The POST harness rides on the same cases: a POST case with `state` gives valid data and a
+function reading what the POST should change (a row's status, a count). The POST of each
+persona allowed to act must change it; the POST of every other persona must leave it equal.
+`test_authz.py` fails when a URL that takes a POST has no such case, so a view that stops
+calling its service (or calls it for the wrong people) fails a test.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-import pytest
+from tests.cast import EVERYONE_LOGGED_IN, OFFICE_A, PERSONAS
 
-from conferences.models import Role, Unit
-from tests.factories import ConferenceFactory, UnitFactory, UserFactory, member
-
-PERSONAS = (
-    "anonymous",
-    "stranger",
-    "other_office",
-    "staff",
-    "leader",
-    "council",
-    "admin",
-    "submitter",
-    "reporter",
-    "superuser",
-)
-OFFICE_A = ("staff", "leader", "council", "admin", "superuser")
-EVERYONE_LOGGED_IN = tuple(p for p in PERSONAS if p != "anonymous")
+# The cases name personas through these (tests/<app>/authz_cases.py imports them from here).
+__all__ = ["CASES", "EVERYONE_LOGGED_IN", "OFFICE_A", "PERSONAS", "Case"]
 
 LOGIN_REDIRECT = "login"
 
@@ -51,6 +38,19 @@ class Case:
     overrides: dict[str, int] = field(default_factory=dict)
     public: bool = False
     query: str = ""
+    # The POST harness: state(world, kwargs) -> a value the POST changes; `changers` are the
+    # personas whose POST changes it (default: those that get `ok`, anonymous only if public);
+    # prepare(client, world, kwargs) runs before the state is read (a step the POST needs).
+    state: Callable[[dict, dict], Any] | None = None
+    changers: tuple[str, ...] | None = None
+    prepare: Callable[[Any, dict, dict], None] | None = None
+
+    def changes_state(self, persona: str) -> bool:
+        if self.changers is not None:
+            return persona in self.changers
+        if persona == "anonymous" and not self.public:
+            return False
+        return self.public or persona in self.allowed
 
     def expected(self, persona: str) -> int | str:
         if persona in self.overrides:
@@ -65,38 +65,3 @@ class Case:
 CASES: list[Case] = []
 # URL names that are not ours to test here (Django's admin has its own permission model).
 EXEMPT_PREFIXES = ("admin:",)
-
-
-def build_world() -> dict:
-    province = UnitFactory(name="Ủy ban nhân dân tỉnh Thử", kind=Unit.Kind.PROVINCE)
-    office_a = UnitFactory(parent=province, name="Ủy ban nhân dân xã An Thịnh")
-    school = UnitFactory(parent=office_a, name="Trường Tiểu học An Thịnh", kind=Unit.Kind.SCHOOL)
-    agency = UnitFactory(parent=office_a, name="Công an xã An Thịnh", kind=Unit.Kind.AGENCY)
-    office_b = UnitFactory(parent=province, name="Ủy ban nhân dân xã Bình Minh")
-    world = {
-        "province": province,
-        "office_a": office_a,
-        "school": school,
-        "agency": agency,
-        "office_b": office_b,
-        "conference_a": ConferenceFactory(organiser=office_a),
-        "conference_b": ConferenceFactory(organiser=office_b),
-    }
-    world["users"] = {
-        "anonymous": None,
-        "stranger": UserFactory(),
-        "other_office": member(office_b, Role.STAFF),
-        "staff": member(office_a, Role.STAFF),
-        "leader": member(office_a, Role.LEADER),
-        "council": member(office_a, Role.COUNCIL),
-        "admin": member(office_a, Role.ADMIN),
-        "submitter": member(school, Role.SUBMITTER),
-        "reporter": member(agency, Role.REPORTER),
-        "superuser": UserFactory(is_superuser=True, is_staff=True),
-    }
-    return world
-
-
-@pytest.fixture
-def world(db) -> dict:
-    return build_world()

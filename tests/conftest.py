@@ -6,7 +6,8 @@ from config.celery import app as celery_app
 # Fast hashing in tests; real hashing is Django's default everywhere else.
 settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
-pytest_plugins = ["tests.authz"]
+# The shared cast (`cast`, and `world` for the older tests): tests/cast.py.
+pytest_plugins = ["tests.cast"]
 
 
 @pytest.fixture(autouse=True, scope="session")

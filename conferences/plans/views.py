@@ -73,6 +73,9 @@ def _detail_context(request, plan: Plan) -> dict:
         "add_form": forms.AddSectionForm(),
         "comments": selectors.plan_comments(plan),
         "revisions": plan.revisions.select_related("created_by"),
+        # The comments of the latest revision are shown when the plan comes back; read its id
+        # once, not once per comment.
+        "latest_revision_id": plan.revisions.values_list("pk", flat=True).last(),
         "issue_form": forms.IssueForm(),
         "changed_since_approval": (
             selectors.changed_since_approval(plan)

@@ -5,6 +5,7 @@ roles get 403 from the service); the agency's reporter sees and reports on its o
 
 from django.core.files.base import ContentFile
 
+from assignments.models import Assignment, Duty, Milestone
 from tests.assignments.factories import (
     AssignmentFactory,
     DutyFactory,
@@ -32,6 +33,69 @@ def _duty(w):
 
 def _milestone(w):
     return {"pk": MilestoneFactory(conference=w["conference_a"]).pk}
+
+
+def _second_assignment(w):
+    """The second of two assignments (so moving it up changes the order)."""
+    AssignmentFactory(conference=w["conference_a"], unit=w["school"])
+    return {"pk": _assignment(w).pk}
+
+
+def _first_of_two_duties(w):
+    first = _duty(w)
+    DutyFactory(assignment=first.assignment)
+    return {"pk": first.pk}
+
+
+def _second_milestone(w):
+    MilestoneFactory(conference=w["conference_a"])
+    return _milestone(w)
+
+
+def _assignment_with_two_duties(w):
+    first = _duty(w)
+    DutyFactory(assignment=first.assignment)
+    return {"assignment_pk": first.assignment_id}
+
+
+def _reversed_duties(w):
+    ids = Duty.objects.filter(assignment__conference=w["conference_a"]).order_by("order")
+    return {"ids": list(ids.values_list("pk", flat=True))[::-1]}
+
+
+# --- what each POST changes (the POST harness, tests/authz.py) ---------------------------------
+def _assignments(w, kw):
+    return list(
+        Assignment.objects.filter(conference=w["conference_a"]).values_list(
+            "pk", "order", "heading"
+        )
+    )
+
+
+def _duties(w, kw):
+    return list(
+        Duty.objects.filter(assignment__conference=w["conference_a"]).values_list(
+            "pk", "order", "text", "status"
+        )
+    )
+
+
+def _milestones(w, kw):
+    return list(
+        Milestone.objects.filter(conference=w["conference_a"]).values_list("pk", "order", "title")
+    )
+
+
+def _assignment_data(w):
+    return {"unit": w["agency"].pk, "role": "lead", "heading": "Đề nghị Công an xã phối hợp"}
+
+
+def _duty_data(w):
+    return {"text": "Bố trí lực lượng bảo vệ.", "deadline_kind": "none"}
+
+
+def _milestone_data(w):
+    return {"title": "Họp Hội đồng.", "deadline_kind": "none", "units": [w["school"].pk]}
 
 
 def _update_with_file(w):
@@ -87,14 +151,16 @@ CASES += [
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_assignments,
     ),
     Case(
         "assignment_move",
-        kwargs=lambda w: {"pk": _assignment(w).pk, "direction": "up"},
+        kwargs=lambda w: {**_second_assignment(w), "direction": "up"},
         method="post",
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_assignments,
     ),
     Case(
         "template_apply",
@@ -104,6 +170,7 @@ CASES += [
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_duties,
     ),
     Case(
         "duty_create",
@@ -113,11 +180,13 @@ CASES += [
     ),
     Case(
         "duty_reorder",
-        kwargs=lambda w: {"assignment_pk": _assignment(w).pk},
+        kwargs=_assignment_with_two_duties,
         method="post",
+        data=_reversed_duties,
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_duties,
     ),
     Case("my_duties", allowed=EVERYONE_LOGGED_IN),
     Case(
@@ -138,6 +207,7 @@ CASES += [
         ok=302,
         allowed=("staff", "superuser", "reporter"),
         overrides=OFFICE_NOT_STAFF,
+        state=_duties,
     ),
     Case(
         "duty_edit",
@@ -152,14 +222,16 @@ CASES += [
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_duties,
     ),
     Case(
         "duty_move",
-        kwargs=lambda w: {"pk": _duty(w).pk, "direction": "down"},
+        kwargs=lambda w: {**_first_of_two_duties(w), "direction": "down"},
         method="post",
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_duties,
     ),
     Case(
         "duty_update_file",
@@ -179,13 +251,76 @@ CASES += [
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_milestones,
     ),
     Case(
         "milestone_move",
-        kwargs=lambda w: {**_milestone(w), "direction": "up"},
+        kwargs=lambda w: {**_second_milestone(w), "direction": "up"},
         method="post",
         ok=302,
         allowed=EDITORS,
         overrides=OFFICE_NOT_STAFF,
+        state=_milestones,
+    ),
+    # Form pages: their POST with valid data.
+    Case(
+        "assignment_create",
+        kwargs=_conf,
+        method="post",
+        data=_assignment_data,
+        ok=302,
+        allowed=EDITORS,
+        overrides={**OFFICE_NOT_STAFF, **UNIT_USERS_FORBIDDEN},
+        state=_assignments,
+    ),
+    Case(
+        "assignment_edit",
+        kwargs=lambda w: {"pk": _assignment(w).pk},
+        method="post",
+        data=_assignment_data,
+        ok=302,
+        allowed=EDITORS,
+        overrides=OFFICE_NOT_STAFF,
+        state=_assignments,
+    ),
+    Case(
+        "duty_create",
+        kwargs=lambda w: {"assignment_pk": _assignment(w).pk},
+        method="post",
+        data=_duty_data,
+        ok=302,
+        allowed=EDITORS,
+        overrides=OFFICE_NOT_STAFF,
+        state=_duties,
+    ),
+    Case(
+        "duty_edit",
+        kwargs=lambda w: {"pk": _duty(w).pk},
+        method="post",
+        data=_duty_data,
+        ok=302,
+        allowed=EDITORS,
+        overrides=OFFICE_NOT_STAFF,
+        state=_duties,
+    ),
+    Case(
+        "milestone_create",
+        kwargs=_conf,
+        method="post",
+        data=_milestone_data,
+        ok=302,
+        allowed=EDITORS,
+        overrides={**OFFICE_NOT_STAFF, **UNIT_USERS_FORBIDDEN},
+        state=_milestones,
+    ),
+    Case(
+        "milestone_edit",
+        kwargs=_milestone,
+        method="post",
+        data=_milestone_data,
+        ok=302,
+        allowed=EDITORS,
+        overrides=OFFICE_NOT_STAFF,
+        state=_milestones,
     ),
 ]

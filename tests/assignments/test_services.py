@@ -7,25 +7,29 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assignments import services
 from assignments.models import Assignment, DeadlineKind, Duty, DutyTemplate, DutyUpdate
-from conferences.models import ActivityEntry, Role, Unit
+from conferences.models import ActivityEntry, Role
 from core.errors import DomainError, PermissionDeniedError
 from tests.assignments.factories import AssignmentFactory, DutyFactory, MilestoneFactory
-from tests.factories import ConferenceFactory, UnitFactory, member
+from tests.factories import UnitFactory, member
 from tests.files import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office():
-    commune = UnitFactory(name="Ủy ban nhân dân xã Thử")
+def office(cast):
+    """The cast's office A with its agency (the police) and a culture office; its conference."""
+    commune = cast["office_a"]
+    conference = cast["conference_a"]
+    conference.date = dt.date(2026, 12, 18)
+    conference.save(update_fields=["date"])
     return {
         "commune": commune,
-        "police": UnitFactory(parent=commune, name="Công an xã Thử", kind=Unit.Kind.AGENCY),
+        "police": cast["agency"],
         "culture": UnitFactory(parent=commune, name="Phòng Văn hóa - Xã hội", kind="office"),
-        "conference": ConferenceFactory(organiser=commune, date=dt.date(2026, 12, 18)),
-        "staff": member(commune, Role.STAFF),
-        "leader": member(commune, Role.LEADER),
+        "conference": conference,
+        "staff": cast["users"]["staff"],
+        "leader": cast["users"]["leader"],
     }
 
 
@@ -38,7 +42,7 @@ def test_create_assignment_defaults_heading_and_logs(office):
     )
 
     assert assignment.heading == "Phòng Văn hóa - Xã hội"
-    assert police.heading == "Đề nghị Công an xã Thử"
+    assert police.heading == "Đề nghị Công an xã An Thịnh"
     assert (assignment.order, police.order) == (1, 2)
     assert ActivityEntry.objects.filter(action="assignment.created").count() == 2
 

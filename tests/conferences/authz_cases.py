@@ -1,22 +1,152 @@
+from django.contrib.auth.tokens import default_token_generator
+from django.contrib.sessions.models import Session
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from conferences.models import Conference, Membership, Unit, User
 from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, Case
+from tests.factories import PASSWORD
 
 UNIT_MANAGERS = ("staff", "admin", "superuser")
 OFFICE_READ_ONLY = {"leader": 403, "council": 403}
+CONFERENCE_NOT_MANAGERS = {**OFFICE_READ_ONLY, "admin": 403, "submitter": 403, "reporter": 403}
+NEW_PASSWORD = "Mat-khau-moi-2025!"
 
 
 def _membership_of_submitter(w):
     return {"pk": w["users"]["submitter"].memberships.get().pk}
 
 
+def _staff_uid(w) -> str:
+    return urlsafe_base64_encode(force_bytes(w["users"]["staff"].pk))
+
+
+def _open_reset_link(client, w, kw):
+    """The e-mailed link first: Django keeps its token in the session, then shows the form."""
+    token = default_token_generator.make_token(w["users"]["staff"])
+    client.get(reverse("password_reset_confirm", kwargs={**kw, "token": token}))
+
+
+# --- what each POST changes (the POST harness, tests/authz.py) ---------------------------------
+def _passwords(w, kw):
+    return sorted(User.objects.values_list("pk", "password"))
+
+
+def _staff_password(w, kw):
+    return User.objects.get(pk=w["users"]["staff"].pk).password
+
+
+def _unit(w, kw):
+    return Unit.objects.filter(pk=kw["pk"]).values_list("name", "short_name").get()
+
+
+def _conference(w, kw):
+    return Conference.objects.filter(pk=kw["pk"]).values_list("title", "venue").get()
+
+
+def _unit_data(w):
+    return {
+        "name": "Ủy ban nhân dân xã An Thịnh Mới",
+        "code": w["office_a"].code,
+        "kind": "commune",
+        "active": "on",
+    }
+
+
+def _new_unit_data(w):
+    return {"name": "Thôn Đông", "code": "thon-dong", "kind": "village", "active": "on"}
+
+
+def _import_data(w):
+    from tests.conferences.test_import_export import row, xlsx
+
+    data = xlsx([row("THON-DONG", "Thôn Đông", w["office_a"].code)])
+    upload = SimpleUploadedFile("don-vi.xlsx", data, content_type="application/octet-stream")
+    return {"file": upload, "confirm": ""}
+
+
+def _new_user_data(w):
+    return {
+        "create": "",
+        "new-full_name": "Lê Thị Hồng",
+        "new-username": "lethihong",
+        "new-role": "staff",
+        "new-password": "Truong-hoc-2025",
+    }
+
+
+def _conference_data(w):
+    return {
+        "organiser": w["office_a"].pk,
+        "kind": Conference.Kind.EXEMPLAR_FIVE_YEAR,
+        "title": "Hội nghị điển hình tiên tiến xã An Thịnh lần thứ II",
+        "start_year": "2025",
+        "end_year": "2030",
+        "date_precision": Conference.DatePrecision.DAY,
+        "date": "2030-10-08",
+        "length": Conference.Length.HALF_DAY,
+        "venue": "Hội trường Ủy ban nhân dân xã An Thịnh",
+    }
+
+
 CASES += [
     Case("login", public=True, overrides=dict.fromkeys(EVERYONE_LOGGED_IN, 302)),
-    Case("logout", method="post", public=True, ok=302),
+    Case(
+        "login",
+        method="post",
+        public=True,
+        ok=302,
+        data=lambda w: {"username": w["users"]["staff"].username, "password": PASSWORD},
+        state=lambda w, kw: User.objects.get(pk=w["users"]["staff"].pk).last_login,
+        changers=("anonymous",),  # a logged-in visitor is sent on without logging in again
+    ),
+    Case(
+        "logout",
+        method="post",
+        public=True,
+        ok=302,
+        state=lambda w, kw: Session.objects.count(),
+        changers=EVERYONE_LOGGED_IN,
+    ),
     Case("password_change", allowed=EVERYONE_LOGGED_IN),
+    Case(
+        "password_change",
+        method="post",
+        data=lambda w: {
+            "old_password": PASSWORD,
+            "new_password1": NEW_PASSWORD,
+            "new_password2": NEW_PASSWORD,
+        },
+        ok=302,
+        allowed=EVERYONE_LOGGED_IN,
+        state=_passwords,  # each persona changes its own password
+    ),
     Case("password_change_done", allowed=EVERYONE_LOGGED_IN),
     Case("password_reset", public=True),
+    Case(
+        "password_reset",
+        method="post",
+        public=True,
+        ok=302,
+        data=lambda w: {"email": w["users"]["staff"].email},
+        state=lambda w, kw: len(mail.outbox),
+    ),
     Case("password_reset_done", public=True),
     Case(
         "password_reset_confirm", kwargs=lambda w: {"uidb64": "MQ", "token": "sai-ma"}, public=True
+    ),
+    Case(
+        "password_reset_confirm",
+        kwargs=lambda w: {"uidb64": _staff_uid(w), "token": "set-password"},
+        method="post",
+        public=True,
+        ok=302,
+        data=lambda w: {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        prepare=_open_reset_link,
+        state=_staff_password,  # whoever holds the e-mailed link sets the password
     ),
     Case("password_reset_complete", public=True),
     Case("healthz", public=True),
@@ -25,6 +155,16 @@ CASES += [
     Case("unit_template", allowed=EVERYONE_LOGGED_IN),
     Case("unit_import", allowed=(*UNIT_MANAGERS, "other_office"), denied=403),
     Case("official_units_load", allowed=("superuser",), denied=403),
+    Case(
+        "unit_import",
+        method="post",
+        data=_import_data,
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        denied=403,
+        overrides={"other_office": 200},  # office A is not theirs: the file is refused
+        state=lambda w, kw: Unit.objects.filter(code="THON-DONG").count(),
+    ),
     Case("unit_detail", kwargs=lambda w: {"pk": w["office_a"].pk}),
     Case("unit_detail", kwargs=lambda w: {"pk": w["school"].pk}, allowed=(*OFFICE_A, "submitter")),
     Case(
@@ -34,10 +174,30 @@ CASES += [
         overrides=OFFICE_READ_ONLY,
     ),
     Case(
+        "unit_edit",
+        kwargs=lambda w: {"pk": w["office_a"].pk},
+        method="post",
+        data=_unit_data,
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        overrides=OFFICE_READ_ONLY,
+        state=_unit,
+    ),
+    Case(
         "unit_create",
         kwargs=lambda w: {"parent_pk": w["office_a"].pk},
         allowed=UNIT_MANAGERS,
         overrides=OFFICE_READ_ONLY,
+    ),
+    Case(
+        "unit_create",
+        kwargs=lambda w: {"parent_pk": w["office_a"].pk},
+        method="post",
+        data=_new_unit_data,
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        overrides=OFFICE_READ_ONLY,
+        state=lambda w, kw: Unit.objects.get_children(Unit.objects.get(pk=kw["parent_pk"])).count(),
     ),
     Case("unit_export", kwargs=lambda w: {"pk": w["office_a"].pk}),
     Case(
@@ -47,12 +207,23 @@ CASES += [
         overrides={"staff": 403, **OFFICE_READ_ONLY},
     ),
     Case(
+        "member_add",
+        kwargs=lambda w: {"pk": w["office_a"].pk},
+        method="post",
+        data=_new_user_data,
+        ok=302,
+        allowed=("admin", "superuser"),
+        overrides={"staff": 403, **OFFICE_READ_ONLY},
+        state=lambda w, kw: Membership.objects.filter(unit_id=kw["pk"]).count(),
+    ),
+    Case(
         "membership_remove",
         kwargs=_membership_of_submitter,
         method="post",
         ok=302,
         allowed=("admin", "superuser"),
         overrides={"staff": 403, "submitter": 403, **OFFICE_READ_ONLY},
+        state=lambda w, kw: Membership.objects.filter(pk=kw["pk"]).exists(),
     ),
     Case("conference_list", allowed=EVERYONE_LOGGED_IN),
     Case(
@@ -66,10 +237,20 @@ CASES += [
         denied=403,
     ),
     Case(
+        "conference_create",
+        method="post",
+        data=_conference_data,
+        ok=302,
+        allowed=("staff", "superuser"),
+        denied=403,
+        overrides={"other_office": 200},  # office A is not among the organisers they may pick
+        state=lambda w, kw: Conference.objects.count(),
+    ),
+    Case(
         "conference_edit",
         kwargs=lambda w: {"pk": w["conference_a"].pk},
         allowed=("staff", "superuser"),
-        overrides={**OFFICE_READ_ONLY, "admin": 403, "submitter": 403, "reporter": 403},
+        overrides=CONFERENCE_NOT_MANAGERS,
     ),
     Case(
         "conference_edit",
@@ -77,7 +258,17 @@ CASES += [
         method="post",
         data=lambda w: {"title": ""},
         allowed=("staff", "superuser"),
-        overrides={**OFFICE_READ_ONLY, "admin": 403, "submitter": 403, "reporter": 403},
+        overrides=CONFERENCE_NOT_MANAGERS,
+    ),
+    Case(
+        "conference_edit",
+        kwargs=lambda w: {"pk": w["conference_a"].pk},
+        method="post",
+        data=_conference_data,
+        ok=302,
+        allowed=("staff", "superuser"),
+        overrides=CONFERENCE_NOT_MANAGERS,
+        state=_conference,
     ),
     Case("activity_list", allowed=(*OFFICE_A, "other_office"), denied=403),
 ]

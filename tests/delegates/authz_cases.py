@@ -1,3 +1,15 @@
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from delegates.models import (
+    CompositionRule,
+    Delegate,
+    DelegateCategory,
+    DelegateRound,
+    SeatAllocation,
+)
+from documents.models import GeneratedDocument
 from tests.authz import CASES, OFFICE_A, Case
 from tests.delegates.factories import (
     AllocationFactory,
@@ -9,18 +21,20 @@ from tests.delegates.factories import (
 MANAGERS = ("staff", "superuser")
 READ_ONLY = {"leader": 403, "council": 403, "admin": 403}
 UNIT_PEOPLE = {"submitter": 403, "reporter": 403}
+UNIT_SIDE = (*MANAGERS, "submitter")
+UNIT_SIDE_DENIED = {**READ_ONLY, "reporter": 403}
 
 
 def _c(w) -> dict:
     return {"conference_pk": w["conference_a"].pk}
 
 
-def _category(w):
-    return CategoryFactory(conference=w["conference_a"])
+def _category(w, **fields):
+    return CategoryFactory(conference=w["conference_a"], **fields)
 
 
 def _school(w) -> dict:
-    AllocationFactory(category=_category(w), unit=w["school"], seats=3)
+    AllocationFactory(category=_category(w, title="Đại biểu cơ sở"), unit=w["school"], seats=3)
     return {**_c(w), "unit_pk": w["school"].pk}
 
 
@@ -32,6 +46,20 @@ def _school_delegate(w) -> dict:
 
 def _delegate(w) -> dict:
     return {**_c(w), "pk": DelegateFactory(category=_category(w)).pk}
+
+
+def _allocated(w) -> dict:
+    AllocationFactory(category=_category(w), unit=w["school"], seats=3)
+    return _c(w)
+
+
+def _ready_to_invite(w) -> dict:
+    """A delegate, and a conference with what an invitation prints (its venue and day)."""
+    conference = w["conference_a"]
+    conference.venue, conference.date = "Hội trường xã An Thịnh", dt.date(2030, 10, 8)
+    conference.save(update_fields=["venue", "date"])
+    DelegateFactory(category=_category(w))
+    return _c(w)
 
 
 def _view(name, **kw):
@@ -48,60 +76,213 @@ def _manage(name, **kw):
     )
 
 
+# --- what each POST changes (the POST harness, tests/authz.py) ---------------------------------
+def _conference_categories(w, kw):
+    return sorted(
+        DelegateCategory.objects.filter(conference_id=kw["conference_pk"]).values_list(
+            "title", "target_kind", "target_min"
+        )
+    )
+
+
+def _seats(w, kw):
+    return sorted(
+        SeatAllocation.objects.filter(category__conference_id=kw["conference_pk"]).values_list(
+            "category_id", "unit_id", "seats"
+        )
+    )
+
+
+def _delegate_row(w, kw):
+    return (
+        Delegate.objects.filter(pk=kw["pk"])
+        .values_list("full_name", "invitation_status", "present_at")
+        .first()
+    )
+
+
+def _delegates_of(w, kw):
+    return sorted(
+        Delegate.objects.filter(conference_id=kw["conference_pk"]).values_list(
+            "full_name", "present_at"
+        )
+    )
+
+
+def _round(w, kw):
+    return (
+        DelegateRound.objects.filter(conference_id=kw["conference_pk"])
+        .values_list("deadline", "instructions", "notified_at")
+        .first()
+    )
+
+
+def _category_data(w):
+    return {
+        "title": "Đại biểu khách mời",
+        "order": 5,
+        "target_kind": "exact",
+        "target_min": 5,
+        "target_max": 5,
+        "noun": "đại biểu",
+    }
+
+
+def _grid_data(w):
+    category = DelegateCategory.objects.filter(conference=w["conference_a"]).first()
+    return {f"seats-{category.pk}-{w['school'].pk}": "5"}
+
+
+def _person(w, category=None) -> dict:
+    category = category or DelegateCategory.objects.filter(conference=w["conference_a"]).first()
+    return {
+        "category": category.pk,
+        "source": "guest",
+        "title": "Bà",
+        "full_name": "Lê Thị Khách Mời",
+        "gender": "female",
+        "birth_year": 1975,
+        "ethnicity": "Kinh",
+        "unit": w["school"].pk,
+    }
+
+
+def _new_guest(w):
+    return _person(w, _category(w))
+
+
+def _token(w):
+    delegate = DelegateFactory(category=_category(w))
+    return {"token": delegate.invitation_token}
+
+
+def _unit_import_data(w):
+    from tests.delegates.test_import import _row, _xlsx
+
+    return {"file": SimpleUploadedFile("ds.xlsx", _xlsx(_row())), "confirm": "1"}
+
+
+def _documents(w, kw):
+    return GeneratedDocument.objects.filter(conference_id=kw["conference_pk"]).count()
+
+
 CASES += [
     _view("delegates_composition"),
     _view("delegates_checks"),
     _view("delegates_allocation"),
+    Case(
+        "delegates_allocation",
+        kwargs=_allocated,
+        method="post",
+        data=_grid_data,
+        ok=302,
+        allowed=MANAGERS,
+        # the office's other roles see the grid; their POST is not saved
+        overrides={"leader": 200, "council": 200, "admin": 200, **UNIT_PEOPLE},
+        state=_seats,
+    ),
     _view("delegates_register"),
     _view("delegates_export"),
     _manage("delegates_invitations"),
+    _manage(
+        "delegates_invitations",
+        kwargs=_ready_to_invite,
+        method="post",
+        data=lambda w: {"status": ""},
+        ok=302,
+        state=_documents,
+    ),
     _view("delegates_report"),
     _manage("delegates_category_create"),
+    _manage(
+        "delegates_category_create",
+        method="post",
+        data=_category_data,
+        ok=302,
+        state=_conference_categories,
+    ),
     _manage("delegates_category_edit", kwargs=lambda w: {**_c(w), "pk": _category(w).pk}),
+    _manage(
+        "delegates_category_edit",
+        kwargs=lambda w: {**_c(w), "pk": _category(w).pk},
+        method="post",
+        data=_category_data,
+        ok=302,
+        state=_conference_categories,
+    ),
     _manage(
         "delegates_category_delete",
         kwargs=lambda w: {**_c(w), "pk": _category(w).pk},
         method="post",
         ok=302,
+        state=_conference_categories,
     ),
     _manage(
         "delegates_category_target",
         kwargs=lambda w: {**_c(w), "pk": _category(w).pk},
         method="post",
         data=lambda w: {"target_kind": "exact", "target_min": "5"},
+        state=_conference_categories,
     ),
     _manage(
         "delegates_rule_create",
         method="post",
         ok=302,
         data=lambda w: {"kind": "total", "total_max": "100"},
+        state=lambda w, kw: CompositionRule.objects.filter(
+            conference_id=kw["conference_pk"]
+        ).count(),
     ),
     _manage(
         "delegates_rule_delete",
         kwargs=lambda w: {**_c(w), "pk": RuleFactory(conference=w["conference_a"]).pk},
         method="post",
         ok=302,
+        state=lambda w, kw: CompositionRule.objects.filter(pk=kw["pk"]).exists(),
     ),
-    _manage("delegates_round_edit", method="post", ok=302),
-    _manage("delegates_notify", method="post", ok=302),
+    _manage(
+        "delegates_round_edit",
+        method="post",
+        ok=302,
+        data=lambda w: {
+            "deadline": "2031-01-01T17:00",
+            "instructions": "Gửi đúng hạn.",
+            "line_marker": "plus",
+        },
+        state=_round,
+    ),
+    _manage("delegates_notify", kwargs=_allocated, method="post", ok=302, state=_round),
     _manage("delegates_create"),
+    _manage("delegates_create", method="post", data=_new_guest, ok=302, state=_delegates_of),
     _manage(
         "delegates_status",
         kwargs=_delegate,
         method="post",
         ok=302,
         data=lambda w: {"status": "invited"},
+        state=_delegate_row,
     ),
     _manage("delegates_checkin"),
     _manage("delegates_checkin_search", query="?q=tran"),
     _manage("delegates_checkin_counts"),
-    _manage("delegates_check_in", kwargs=_delegate, method="post"),
+    _manage("delegates_check_in", kwargs=_delegate, method="post", state=_delegate_row),
     _manage("delegates_check_in_token", method="post", data=lambda w: {"token": "khong-co"}),
+    _manage("delegates_check_in_token", method="post", data=_token, state=_delegates_of),
     Case(
         "delegates_unit",
         kwargs=_school,
         allowed=(*OFFICE_A, "submitter"),
         overrides={"reporter": 403},
+    ),
+    Case(
+        "delegates_unit",
+        kwargs=_school,
+        method="post",
+        data=_person,
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides=UNIT_SIDE_DENIED,
+        state=_delegates_of,
     ),
     Case(
         "delegates_unit_template",
@@ -112,21 +293,42 @@ CASES += [
     Case(
         "delegates_unit_import",
         kwargs=_school,
-        allowed=(*MANAGERS, "submitter"),
-        overrides={**READ_ONLY, "reporter": 403},
+        allowed=UNIT_SIDE,
+        overrides=UNIT_SIDE_DENIED,
+    ),
+    Case(
+        "delegates_unit_import",
+        kwargs=_school,
+        method="post",
+        data=_unit_import_data,
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides=UNIT_SIDE_DENIED,
+        state=_delegates_of,
     ),
     Case(
         "delegates_edit",
         kwargs=_school_delegate,
-        allowed=(*MANAGERS, "submitter"),
-        overrides={**READ_ONLY, "reporter": 403},
+        allowed=UNIT_SIDE,
+        overrides=UNIT_SIDE_DENIED,
+    ),
+    Case(
+        "delegates_edit",
+        kwargs=_school_delegate,
+        method="post",
+        data=lambda w: {**_person(w), "source": "unit"},
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides=UNIT_SIDE_DENIED,
+        state=_delegate_row,
     ),
     Case(
         "delegates_delete",
         kwargs=_school_delegate,
         method="post",
         ok=302,
-        allowed=(*MANAGERS, "submitter"),
-        overrides={**READ_ONLY, "reporter": 403},
+        allowed=UNIT_SIDE,
+        overrides=UNIT_SIDE_DENIED,
+        state=_delegate_row,
     ),
 ]

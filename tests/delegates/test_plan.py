@@ -3,7 +3,6 @@ plan's section reads as the original."""
 
 import re
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -11,10 +10,9 @@ from django.core.management import call_command
 from conferences.models import Conference
 from delegates import selectors
 from delegates.models import Delegate, DelegateCategory, SeatAllocation
+from tests.fixtures import plan_text
 
 pytestmark = pytest.mark.django_db
-
-PLANS = Path("/work/shared/reference/plans")
 
 
 @pytest.fixture
@@ -35,9 +33,8 @@ def _lines(conference) -> list[str]:
     return [t for line in selectors.composition_for_plan(conference) for t in line.text_lines()]
 
 
-@pytest.mark.skipif(not PLANS.exists(), reason="reference plans not on this machine")
 def test_thanh_tri_section_matches_original_verbatim(seeded):
-    original = _original_section((PLANS / "thanh-tri-2024-nguoi-tot-viec-tot.txt").read_text())
+    original = _original_section(plan_text("thanh-tri-2024-nguoi-tot-viec-tot.txt"))
     assert _lines(_conference("HN-TT")) == original
 
 
@@ -62,17 +59,14 @@ def test_van_yen_shares_and_cap_worded_as_original(seeded):
         ("+", "Đại biểu khách mời", "30%"),
     ]
     rules = selectors.composition_rules_for_plan(conference)
-    original = (
-        (PLANS / "van-yen-2020-2025-dien-hinh-tien-tien.txt").read_text() if PLANS.exists() else ""
-    )
+    original = plan_text("van-yen-2020-2025-dien-hinh-tien-tien.txt")
     assert (
         rules[0]
         == "Số lượng đại biểu: Số lượng đại biểu do đề xuất của Thường trực Hội đồng Thi đua - Khen thưởng (tối đa 100 đại biểu)."
     )
     assert rules[1] == "Tỷ lệ: đại biểu điển hình tiên tiến 70%, đại biểu khách mời 30%."
-    if original:
-        assert "+ " + rules[0] in original
-        assert "(đại biểu điển hình tiên tiến 70%, đại biểu khách mời 30%)" in original
+    assert "+ " + rules[0] in original
+    assert "(đại biểu điển hình tiên tiến 70%, đại biểu khách mời 30%)" in original
 
 
 def test_van_yen_share_and_cap_checked(seeded):
@@ -96,9 +90,8 @@ def test_duc_giang_lines_without_numbers(seeded):
     headings = [line.heading for line in selectors.composition_for_plan(conference)]
     assert headings[0] == "+ Đại diện Ban Thi đua khen thưởng Trung ương, Thành phố, lãnh đạo quận."
     assert len(headings) == 4
-    if PLANS.exists():
-        original = (PLANS / "duc-giang-2020-2025-dien-hinh-tien-tien.txt").read_text()
-        assert all(h in original for h in headings)
+    original = plan_text("duc-giang-2020-2025-dien-hinh-tien-tien.txt")
+    assert all(h in original for h in headings)
     assert selectors.check_composition(conference) == []
 
 

@@ -53,5 +53,5 @@ def test_conference_links_for_office_and_submitter(setup):
     [office] = conference_links(setup["leader"], setup["conference"])
     [unit] = conference_links(setup["submitter_a"], setup["conference"])
     assert office.title == "Đại biểu"
-    assert unit.title == "Đại biểu của Trường A"
+    assert unit.title == "Đại biểu của Trường Tiểu học An Thịnh"
     assert conference_links(setup["submitter_b"], setup["conference"]) == []

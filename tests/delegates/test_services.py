@@ -31,7 +31,11 @@ def _add(s, by, unit=None, name="Nguyễn Văn An", **extra):
 def test_add_delegate_within_allocation_saves_and_logs(setup):
     delegate = _add(setup, setup["submitter_a"], name="Nguyễn  Thị   Bình")
     assert delegate.full_name == "Nguyễn Thị Bình"
-    assert (delegate.title, delegate.ethnicity, delegate.unit_name) == ("Ông", "Kinh", "Trường A")
+    assert (delegate.title, delegate.ethnicity, delegate.unit_name) == (
+        "Ông",
+        "Kinh",
+        "Trường Tiểu học An Thịnh",
+    )
     assert len(delegate.invitation_token) >= 20
     assert ActivityEntry.objects.filter(
         action="delegate.added", object_id=str(delegate.pk)

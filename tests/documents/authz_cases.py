@@ -1,3 +1,4 @@
+from documents.models import CertificateSetting, GeneratedDocument
 from tests.authz import CASES, OFFICE_A, Case
 from tests.documents.factories import CertificateSettingFactory, make_document
 
@@ -14,6 +15,23 @@ def _doc(w, status="ready"):
     return {"pk": doc.pk}
 
 
+def _settings_data(w):
+    return {
+        "mode": "blank",
+        "issuer_title": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THỊNH",
+        "shift_x_mm": "1.5",
+        "shift_y_mm": "-2",
+    }
+
+
+def _settings(w, kw):
+    return list(
+        CertificateSetting.objects.filter(organiser_id=kw["unit_pk"]).values_list(
+            "kind", "shift_x_mm", "shift_y_mm"
+        )
+    )
+
+
 CASES += [
     Case(
         "document_request",
@@ -25,12 +43,19 @@ CASES += [
             "target_pk": CertificateSettingFactory(organiser=w["office_a"]).pk,
         },
         data=lambda w: {"fmt": "pdf"},
+        state=lambda w, kw: GeneratedDocument.objects.count(),
     ),
     Case("document_detail", kwargs=_doc),
     Case("document_progress", kwargs=_doc),
     Case("document_download", kwargs=_doc),
     Case("document_preview", kwargs=lambda w: {**_doc(w), "page": 1}),
-    Case("document_retry", method="post", ok=302, kwargs=lambda w: _doc(w, "failed")),
+    Case(
+        "document_retry",
+        method="post",
+        ok=302,
+        kwargs=lambda w: _doc(w, "failed"),
+        state=lambda w, kw: GeneratedDocument.objects.get(pk=kw["pk"]).status,
+    ),
     Case(
         "conference_documents",
         kwargs=lambda w: {"pk": w["conference_a"].pk},
@@ -41,5 +66,15 @@ CASES += [
         kwargs=lambda w: {"unit_pk": w["office_a"].pk, "kind": "giay_khen"},
         allowed=PRINTERS,
         overrides={"leader": 403, "council": 403},
+    ),
+    Case(
+        "certificate_settings",
+        kwargs=lambda w: {"unit_pk": w["office_a"].pk, "kind": "giay_khen"},
+        method="post",
+        data=_settings_data,
+        ok=302,
+        allowed=PRINTERS,
+        overrides={"leader": 403, "council": 403},
+        state=_settings,
     ),
 ]

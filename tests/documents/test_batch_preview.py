@@ -8,7 +8,6 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from conferences.models import Role, Unit
 from core.errors import DomainError
 from delegates import services as delegate_services
 from delegates.models import Delegate
@@ -16,7 +15,6 @@ from documents import services
 from documents.models import GeneratedDocument
 from honorees.models import AwardLine, Nomination
 from tests.delegates.factories import CategoryFactory, DelegateFactory
-from tests.factories import ConferenceFactory, UnitFactory, member
 from tests.honorees.factories import DecisionFactory, NominationFactory, RoundFactory, award
 
 pytestmark = pytest.mark.django_db
@@ -24,16 +22,17 @@ GIVEN = ("An", "Bình", "Cường", "Dung", "Giang", "Hà", "Khánh", "Lan", "Mi
 
 
 @pytest.fixture
-def office(db):
-    commune = UnitFactory(name="Ủy ban nhân dân xã Thượng Hồng")
-    school = UnitFactory(parent=commune, name="Trường Tiểu học Thượng Hồng", kind=Unit.Kind.SCHOOL)
-    conference = ConferenceFactory(organiser=commune, venue="Hội trường Ủy ban nhân dân xã")
+def office(cast):
+    """The cast's office A, its school and conference (with a venue), staff and leader."""
+    conference = cast["conference_a"]
+    conference.venue = "Hội trường Ủy ban nhân dân xã"
+    conference.save(update_fields=["venue"])
     return {
-        "commune": commune,
-        "school": school,
+        "commune": cast["office_a"],
+        "school": cast["school"],
         "conference": conference,
-        "staff": member(commune, Role.STAFF),
-        "leader": member(commune, Role.LEADER),
+        "staff": cast["users"]["staff"],
+        "leader": cast["users"]["leader"],
     }
 
 

@@ -2,7 +2,6 @@
 
 import dataclasses
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -30,8 +29,9 @@ from documents.engine.textutil import (
     unique_name,
     vn_date,
 )
+from tests.fixtures import plan_text
 
-PLAN = Path("/work/shared/reference/plans/thanh-tri-2024-nguoi-tot-viec-tot.txt")
+THANH_TRI = "thanh-tri-2024-nguoi-tot-viec-tot.txt"
 
 
 def test_page_setup_defaults_follow_decree_30():
@@ -130,11 +130,8 @@ def test_ascii_slug_and_unique_name():
     assert [unique_name("a.docx", used) for _ in range(3)] == ["a.docx", "a-2.docx", "a-3.docx"]
 
 
-@pytest.mark.skipif(not PLAN.exists(), reason="reference plans not on this machine")
 def test_plan_from_text_builds_sections_and_signature():
-    document = samples.plan_from_text(
-        PLAN.read_text(encoding="utf-8"), "ỦY BAN NHÂN DÂN HUYỆN THANH TRÌ"
-    )
+    document = samples.plan_from_text(plan_text(THANH_TRI), "ỦY BAN NHÂN DÂN HUYỆN THANH TRÌ")
     header, title = document.blocks[0], document.blocks[1]
     assert header.number == "Số: 330/KH-UBND"
     assert header.place_date == "Thanh Trì, ngày 20 tháng 9 năm 2024"
@@ -149,9 +146,8 @@ def test_plan_from_text_builds_sections_and_signature():
     assert signature.recipients[-1] == "- Lưu: VT, NV."
 
 
-@pytest.mark.skipif(not PLAN.exists(), reason="reference plans not on this machine")
 def test_plan_from_text_programme_items_form_a_numbered_list():
-    document = samples.plan_from_text(PLAN.read_text(encoding="utf-8"), "UBND")
+    document = samples.plan_from_text(plan_text(THANH_TRI), "UBND")
     numbered = [b for b in document.blocks if isinstance(b, ListBlock) and b.marker == "numbered"]
     assert len(numbered) == 1 and len(numbered[0].items) == 8
     assert numbered[0].items[-1].runs[0].text == "Kết thúc Hội nghị."

@@ -26,9 +26,10 @@ from documents.engine.pdf_renderer import (
     render_pdf,
     reset_pdf_cache,
 )
+from tests.fixtures import plan_text
 
 TRICKY = '<b>đậm</b> &amp; "trích dẫn" {{ ten }} <script>alert(1)</script>'
-PLAN = Path("/work/shared/reference/plans/thanh-tri-2024-nguoi-tot-viec-tot.txt")
+THANH_TRI = "thanh-tri-2024-nguoi-tot-viec-tot.txt"
 HEADER = Header(
     "ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG",
     "UBND THÀNH PHỐ HẢI PHÒNG",
@@ -162,11 +163,8 @@ def test_pdf_keeps_spaces_of_unsigned_date(tmp_path):
     assert re.search(r"ngày {2,}tháng 8", text)
 
 
-@pytest.mark.skipif(not PLAN.exists(), reason="reference plans not on this machine")
 def test_pdf_reference_plan_about_six_pages():
-    document = samples.plan_from_text(
-        PLAN.read_text(encoding="utf-8"), "ỦY BAN NHÂN DÂN HUYỆN THANH TRÌ"
-    )
+    document = samples.plan_from_text(plan_text(THANH_TRI), "ỦY BAN NHÂN DÂN HUYỆN THANH TRÌ")
     pages = pdf_pages_text(render_pdf(document))
     assert 5 <= len(pages) <= 7
     assert_in_order(

@@ -6,7 +6,6 @@ import io
 import shutil
 import subprocess
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -19,9 +18,9 @@ from documents.engine import samples
 from documents.engine.certificates import default_layout, render_certificate_docx
 from documents.engine.docx_renderer import render_docx
 from documents.engine.seed_plans import plan_from_text
+from tests.fixtures import plan_text
 
 pytestmark = pytest.mark.libreoffice
-PLANS = Path("/work/shared/reference/plans")
 HEADER = {
     "issuing_body": "ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG",
     "issuing_name": "Ủy ban nhân dân xã Thượng Hồng",
@@ -80,7 +79,7 @@ def _list_samples() -> dict[str, tuple[bytes, str]]:
 def _samples() -> dict[str, tuple[bytes, str]]:
     """file stem -> (DOCX bytes, a phrase that must be in the converted PDF)."""
     thanh_tri = plan_from_text(
-        (PLANS / "thanh-tri-2024-nguoi-tot-viec-tot.txt").read_text(encoding="utf-8"),
+        plan_text("thanh-tri-2024-nguoi-tot-viec-tot.txt"),
         "ỦY BAN NHÂN DÂN HUYỆN THANH TRÌ",
         "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI",
     )

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from assignments.models import Duty
-from tests.authz import build_world
+from tests.cast import build_cast
 from tests.e2e.conftest import log_in
 from tests.factories import PASSWORD
 
@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def test_assignments_template_report_done_and_late_on_board(page, browser, live_server):
-    world = build_world()
+    world = build_cast()
     conference = world["conference_a"]
     conference.date = timezone.localdate() + dt.timedelta(days=3)  # "5 days before" is 2 days late
     conference.save()

@@ -1,6 +1,6 @@
 import pytest
 
-from tests.authz import build_world
+from tests.cast import build_cast
 from tests.e2e.conftest import log_in
 from tests.factories import PASSWORD
 
@@ -20,7 +20,7 @@ HOME_HEADINGS = {
 
 @pytest.mark.parametrize("persona", list(HOME_HEADINGS))
 def test_login_each_role_lands_on_its_home_page(page, persona):
-    world = build_world()
+    world = build_cast()
     user = world["users"][persona]
 
     log_in(page, user.username, PASSWORD)
@@ -37,14 +37,14 @@ def test_login_each_role_lands_on_its_home_page(page, persona):
 
 
 def test_login_with_wrong_password_shows_vietnamese_error(page):
-    world = build_world()
+    world = build_cast()
     log_in(page, world["users"]["staff"].username, "sai-mat-khau")
     assert page.get_by_text("Tên đăng nhập hoặc mật khẩu không đúng").is_visible()
     assert "/dang-nhap/" in page.url
 
 
 def test_stranger_without_role_is_told_to_ask_for_one(page):
-    world = build_world()
+    world = build_cast()
     log_in(page, world["users"]["stranger"].username, PASSWORD)
     page.wait_for_url("**/")
     assert page.get_by_text("chưa được giao vai trò").is_visible()

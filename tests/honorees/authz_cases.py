@@ -1,8 +1,16 @@
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 
-from honorees.models import Nomination
+from honorees.models import AwardDecision, CouncilVote, Nomination, NominationRound, RoundQuota
 from tests.authz import CASES, OFFICE_A, Case
-from tests.honorees.factories import DecisionFactory, NominationFactory, QuotaFactory, RoundFactory
+from tests.honorees.factories import (
+    DecisionFactory,
+    NominationFactory,
+    QuotaFactory,
+    RoundFactory,
+    award,
+)
+from tests.honorees.xlsx import person_row, workbook
 
 S = Nomination.Status
 UNIT_SIDE = ("submitter", "superuser")
@@ -29,6 +37,12 @@ def _unit_kw(w, **extra):
     return {"pk": _round(w).pk, "unit_pk": w["school"].pk, **extra}
 
 
+def _unit_with_quota_kw(w):
+    round = _round(w)
+    QuotaFactory(round=round, unit=w["school"])
+    return {"pk": round.pk, "unit_pk": w["school"].pk}
+
+
 def _nom_kw(status=S.DRAFT, with_dossier=False):
     def kwargs(w):
         extra = {"dossier": _dossier()} if with_dossier else {}
@@ -43,6 +57,65 @@ def _decision_kw(w):
 
 def _dossier():
     return ContentFile(b"%PDF-1.4 ho so", name="ho-so.pdf")
+
+
+def _decision_with_approved_kw(w):
+    """A round with an approved nomination not yet in a decision."""
+    return {"pk": _nomination(w, S.APPROVED).round_id}
+
+
+# --- what each POST changes (the POST harness, tests/authz.py) ---------------------------------
+def _status(w, kw):
+    return Nomination.objects.get(pk=kw["pk"]).status
+
+
+def _nominations_of_round(w, kw):
+    return Nomination.objects.filter(round_id=kw["pk"]).count()
+
+
+def _round_row(w, kw):
+    return NominationRound.objects.filter(pk=kw["pk"]).values_list("title", "state").get()
+
+
+def _round_data(w):
+    return {
+        "title": "Đợt hai",
+        "criteria": "Có thành tích xuất sắc.",
+        "deadline": "2031-01-01T17:00",
+        "threshold": "two_thirds",
+        "allowed_forms": [award("gk-xa").pk],
+    }
+
+
+def _decision_data(w):
+    return {
+        "date": "2025-08-15",
+        "place": "An Thịnh",
+        "subject": "Về việc khen thưởng điển hình tiên tiến",
+        "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THỊNH",
+        "legal_bases": "Căn cứ Luật Thi đua, khen thưởng",
+        "proposing_body": "Phòng Văn hóa - Xã hội",
+        "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+        "signer_title": "CHỦ TỊCH",
+        "signer_name": "Nguyễn Văn Ký",
+        "type_code": "QĐ",
+        "issuer_code": "UBND",
+    }
+
+
+def _individual_data(w):
+    return {
+        "full_name": "Phạm Thị Mai",
+        "gender": "female",
+        "birth_year": 1985,
+        "achievement_summary": "Giáo viên dạy giỏi.",
+        "proposed_award": award("gk-xa").pk,
+    }
+
+
+def _import_data(w):
+    upload = SimpleUploadedFile("ds.xlsx", workbook([person_row(1)]))
+    return {"file": upload, "confirm": "1"}
 
 
 CASES += [
@@ -72,6 +145,7 @@ CASES += [
         ok=302,
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=_round_row,
     ),
     Case("honorees:round_quotas", kwargs=_round_kw, overrides=UNIT_USERS_403),
     Case("honorees:round_export", kwargs=_round_kw, overrides=UNIT_USERS_403),
@@ -118,6 +192,7 @@ CASES += [
         ok=302,
         allowed=UNIT_SIDE,
         overrides={"staff": 403, **OFFICE_OTHERS_403},
+        state=_status,
     ),
     Case(
         "honorees:nomination_withdraw",
@@ -126,6 +201,7 @@ CASES += [
         ok=302,
         allowed=UNIT_SIDE,
         overrides={"staff": 403, **OFFICE_OTHERS_403},
+        state=_status,
     ),
     Case(
         "honorees:nomination_return",
@@ -135,6 +211,7 @@ CASES += [
         ok=302,
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, "submitter": 403},
+        state=_status,
     ),
     Case(
         "honorees:nomination_vote",
@@ -144,6 +221,7 @@ CASES += [
         ok=302,
         allowed=("council",),
         overrides={"staff": 403, "leader": 403, "admin": 403, "superuser": 403, "submitter": 403},
+        state=lambda w, kw: CouncilVote.objects.filter(nomination_id=kw["pk"]).count(),
     ),
     Case(
         "honorees:nomination_finalise",
@@ -153,6 +231,7 @@ CASES += [
         ok=302,
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, "submitter": 403},
+        state=_status,
     ),
     Case(
         "honorees:nomination_delegate",
@@ -162,6 +241,7 @@ CASES += [
         ok=302,
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, "submitter": 403},
+        state=lambda w, kw: Nomination.objects.get(pk=kw["pk"]).is_delegate_above,
     ),
     Case(
         "honorees:nomination_dossier",
@@ -182,5 +262,91 @@ CASES += [
         ok=302,
         allowed=("leader", "superuser"),
         overrides={"staff": 403, "council": 403, "admin": 403},
+        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).status,
+    ),
+    # Form pages: their POST with valid data.
+    Case(
+        "honorees:round_create",
+        kwargs=lambda w: {"conference_pk": w["conference_a"].pk},
+        method="post",
+        data=_round_data,
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=lambda w, kw: NominationRound.objects.filter(
+            conference_id=kw["conference_pk"]
+        ).count(),
+    ),
+    Case(
+        "honorees:round_edit",
+        kwargs=_round_kw,
+        method="post",
+        data=_round_data,
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=_round_row,
+    ),
+    Case(
+        "honorees:round_quotas",
+        kwargs=_round_kw,
+        method="post",
+        data=lambda w: {"unit": w["school"].pk, "max_individuals": 4, "max_collectives": 1},
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=lambda w, kw: list(
+            RoundQuota.objects.filter(round_id=kw["pk"]).values_list("max_individuals")
+        ),
+    ),
+    Case(
+        "honorees:decision_create",
+        kwargs=_decision_with_approved_kw,
+        method="post",
+        data=_decision_data,
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=lambda w, kw: AwardDecision.objects.filter(round_id=kw["pk"]).count(),
+    ),
+    Case(
+        "honorees:decision_edit",
+        kwargs=_decision_kw,
+        method="post",
+        data=_decision_data,
+        ok=302,
+        allowed=STAFF,
+        overrides=OFFICE_OTHERS_403,
+        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).subject,
+    ),
+    Case(
+        "honorees:nomination_create",
+        kwargs=lambda w: _unit_kw(w, kind="individual"),
+        method="post",
+        data=_individual_data,
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides={"staff": 403, **OFFICE_OTHERS_403},
+        state=_nominations_of_round,
+    ),
+    Case(
+        "honorees:nomination_import",
+        kwargs=_unit_with_quota_kw,
+        method="post",
+        data=_import_data,
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides={"staff": 403, **OFFICE_OTHERS_403},
+        state=_nominations_of_round,
+    ),
+    Case(
+        "honorees:nomination_edit",
+        kwargs=_nom_kw(),
+        method="post",
+        data=_individual_data,
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides={"staff": 403, **OFFICE_OTHERS_403},
+        state=lambda w, kw: Nomination.objects.get(pk=kw["pk"]).full_name,
     ),
 ]

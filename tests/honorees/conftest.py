@@ -1,28 +1,27 @@
 import pytest
 
 from conferences.models import Role
-from tests.factories import ConferenceFactory, UnitFactory, member
+from tests.factories import UnitFactory, member
 from tests.honorees.factories import QuotaFactory, RoundFactory
 
 
 @pytest.fixture
-def office(db):
-    """A commune office with a school, its conference, a round and the school's quota."""
-    commune = UnitFactory(name="Ủy ban nhân dân xã Thử")
-    school = UnitFactory(parent=commune, name="Trường Tiểu học Thử", kind="school")
+def office(cast):
+    """The cast's office A (with its school and a village), its conference, a round and the
+    school's quota; two council members."""
+    commune, school, users = cast["office_a"], cast["school"], cast["users"]
     village = UnitFactory(parent=commune, name="Thôn Đông", kind="village")
-    conference = ConferenceFactory(organiser=commune)
-    round = RoundFactory(conference=conference)
+    round = RoundFactory(conference=cast["conference_a"])
     return {
         "commune": commune,
         "school": school,
         "village": village,
-        "conference": conference,
+        "conference": cast["conference_a"],
         "round": round,
         "quota": QuotaFactory(round=round, unit=school, max_individuals=3, max_collectives=1),
-        "staff": member(commune, Role.STAFF),
-        "leader": member(commune, Role.LEADER),
-        "council": [member(commune, Role.COUNCIL), member(commune, Role.COUNCIL)],
-        "submitter": member(school, Role.SUBMITTER),
+        "staff": users["staff"],
+        "leader": users["leader"],
+        "council": [users["council"], member(commune, Role.COUNCIL)],
+        "submitter": users["submitter"],
         "village_submitter": member(village, Role.SUBMITTER),
     }

@@ -9,30 +9,34 @@ from conferences.models import (
     Plan,
     PlanRevision,
     PlanStatus,
-    Role,
 )
 from conferences.numbering import next_number
 from conferences.plans import services
 from conferences.plans.diff import diff_snapshots
 from conferences.plans.outline import build_outline
 from core.errors import DomainError, PermissionDeniedError
-from tests.factories import ConferenceFactory, UnitFactory, member
+from tests.factories import ConferenceFactory
 from tests.plans.factories import plan_for
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office():
-    commune = UnitFactory(name="Ủy ban nhân dân xã An Thịnh")
+def office(cast):
+    """The cast's office A, its conference (titled) and people; `other` is office B's staff."""
+    users = cast["users"]
+    conference = cast["conference_a"]
+    conference.title = "Hội nghị điển hình tiên tiến xã An Thịnh"
+    conference.save(update_fields=["title"])
+    for persona, email in (("staff", "canbo@example.test"), ("leader", "lanhdao@example.test")):
+        users[persona].email = email
+        users[persona].save(update_fields=["email"])
     return {
-        "commune": commune,
-        "conference": ConferenceFactory(
-            organiser=commune, title="Hội nghị điển hình tiên tiến xã An Thịnh"
-        ),
-        "staff": member(commune, Role.STAFF, email="canbo@example.test"),
-        "leader": member(commune, Role.LEADER, email="lanhdao@example.test"),
-        "other": member(UnitFactory(), Role.STAFF),
+        "commune": cast["office_a"],
+        "conference": conference,
+        "staff": users["staff"],
+        "leader": users["leader"],
+        "other": users["other_office"],
     }
 
 

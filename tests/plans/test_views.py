@@ -1,22 +1,23 @@
 import pytest
 from django.urls import reverse
 
-from conferences.models import Plan, PlanStatus, Role
-from tests.factories import ConferenceFactory, UnitFactory, member
+from conferences.models import Plan, PlanStatus
 from tests.plans.factories import plan_for
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def office():
-    commune = UnitFactory(name="Ủy ban nhân dân xã An Thịnh")
-    conference = ConferenceFactory(organiser=commune, venue="Hội trường xã")
+def office(cast):
+    """The cast's office A, its conference (with a venue), staff and leader."""
+    conference = cast["conference_a"]
+    conference.venue = "Hội trường xã"
+    conference.save(update_fields=["venue"])
     return {
-        "commune": commune,
+        "commune": cast["office_a"],
         "conference": conference,
-        "staff": member(commune, Role.STAFF),
-        "leader": member(commune, Role.LEADER),
+        "staff": cast["users"]["staff"],
+        "leader": cast["users"]["leader"],
     }
 
 
@@ -194,17 +195,3 @@ def test_leader_home_lists_plans_waiting(client, office):
     client.force_login(office["leader"])
     home = client.get(reverse("home")).content.decode()
     assert reverse("plan_review", args=[plan.pk]) in home
-
-
-@pytest.mark.parametrize("extra", [0, 6])
-def test_plan_detail_queries_do_not_grow_with_sections(
-    client, office, django_assert_max_num_queries, extra
-):
-    plan = plan_for(office["conference"], staff=office["staff"])
-    from conferences.plans import services
-
-    for i in range(extra):
-        services.add_section(plan=plan, by=office["staff"], kind="text", heading=f"Mục thêm {i}")
-    client.force_login(office["staff"])
-    with django_assert_max_num_queries(40):
-        assert client.get(reverse("plan_detail", args=[plan.pk])).status_code == 200

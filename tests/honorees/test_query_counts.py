@@ -1,0 +1,153 @@
+"""Every honorees page that lists things runs as many queries with three items as with one."""
+
+import pytest
+from django.urls import reverse
+
+from conferences.models import Role
+from honorees.models import AwardLine, CouncilVote, Nomination, NominationEvent
+from tests.factories import ConferenceFactory, UnitFactory, member
+from tests.honorees.factories import (
+    DecisionFactory,
+    NominationFactory,
+    QuotaFactory,
+    RoundFactory,
+)
+from tests.queries import assert_queries_constant
+
+pytestmark = pytest.mark.django_db
+
+S = Nomination.Status
+
+
+def _round(c):
+    """The cast's round (made once per test), with a quota for the school."""
+    if "round" not in c:
+        c["round"] = RoundFactory(conference=c["conference_a"])
+        QuotaFactory(round=c["round"], unit=c["school"], max_individuals=9, max_collectives=9)
+    return c["round"]
+
+
+def _nominee(status):
+    def add(c, i):
+        name = f"Phạm Thị Đề Nghị {i}"
+        NominationFactory(round=_round(c), unit=c["school"], status=status, full_name=name)
+        return name
+
+    return add
+
+
+def _round_url(name):
+    return lambda c: reverse(f"honorees:{name}", kwargs={"pk": _round(c).pk})
+
+
+def _unit_round_url(c):
+    return reverse("honorees:unit_round", kwargs={"pk": _round(c).pk, "unit_pk": c["school"].pk})
+
+
+def _add_round(c, i):
+    title = f"Đợt khen thưởng thử {i}"
+    RoundFactory(conference=c["conference_a"], title=title)
+    return title
+
+
+def _add_quota(c, i):
+    name = f"Thôn Chỉ Tiêu {i}"
+    QuotaFactory(round=_round(c), unit=UnitFactory(parent=c["office_a"], name=name))
+    return name
+
+
+def _add_decision(c, i):
+    subject = f"Về việc khen thưởng đợt thử {i}"
+    DecisionFactory(round=_round(c), subject=subject)
+    return subject
+
+
+def _decision_url(c):
+    if "decision" not in c:
+        c["decision"] = DecisionFactory(round=_round(c))
+    return reverse("honorees:decision_detail", kwargs={"pk": c["decision"].pk})
+
+
+def _add_award_line(c, i):
+    _decision_url(c)
+    name = f"Lê Văn Được Khen {i}"
+    nomination = NominationFactory(round=_round(c), unit=c["school"], status=S.APPROVED)
+    nomination.full_name = name
+    nomination.save(update_fields=["full_name"])
+    AwardLine.objects.create(
+        decision=c["decision"], nomination=nomination, award_form=nomination.proposed_award
+    )
+    return name
+
+
+def _nomination_url(c):
+    if "nomination" not in c:
+        c["nomination"] = NominationFactory(round=_round(c), unit=c["school"], status=S.SUBMITTED)
+    return reverse("honorees:nomination_detail", kwargs={"pk": c["nomination"].pk})
+
+
+def _add_vote(c, i):
+    _nomination_url(c)
+    name = f"Hội Đồng Viên {i}"
+    voter = member(c["office_a"], Role.COUNCIL, full_name=name)
+    CouncilVote.objects.create(nomination=c["nomination"], member=voter, choice="agree")
+    return name
+
+
+def _add_event(c, i):
+    _nomination_url(c)
+    comment = f"Ghi chú bước {i}"
+    actor = member(c["school"], Role.SUBMITTER)
+    NominationEvent.objects.create(
+        nomination=c["nomination"], actor=actor, to_status=S.SUBMITTED, comment=comment
+    )
+    return comment
+
+
+def _home(c):
+    return reverse("home")
+
+
+def _round_list(c):
+    return reverse("honorees:round_list", kwargs={"conference_pk": c["conference_a"].pk})
+
+
+def _add_round_with_submitted(c, i):
+    """A round of a new conference of office A, with a nomination waiting for the council."""
+    title = f"Đợt bình xét thử {i}"
+    round = RoundFactory(conference=ConferenceFactory(organiser=c["office_a"]), title=title)
+    QuotaFactory(round=round, unit=c["school"])
+    NominationFactory(round=round, unit=c["school"], status=S.SUBMITTED)
+    return title
+
+
+def _add_draft_decision(c, i):
+    subject = f"Về việc khen thưởng chờ ký {i}"
+    DecisionFactory(round=RoundFactory(conference=c["conference_a"]), subject=subject)
+    return subject
+
+
+PAGES = [
+    pytest.param("staff", _round_list, _add_round, id="round_list"),
+    pytest.param("submitter", _round_list, _add_round, id="round_list-unit"),
+    pytest.param("staff", _round_url("round_detail"), _nominee(S.SUBMITTED), id="round_detail"),
+    pytest.param("staff", _round_url("round_detail"), _add_decision, id="decisions_list"),
+    pytest.param("staff", _round_url("round_quotas"), _add_quota, id="round_quotas"),
+    pytest.param("submitter", _unit_round_url, _nominee(S.DRAFT), id="unit_round"),
+    pytest.param("council", _round_url("council_list"), _nominee(S.SUBMITTED), id="council"),
+    pytest.param("staff", _round_url("review_tally"), _nominee(S.SUBMITTED), id="tally"),
+    pytest.param("staff", _round_url("delegates_above"), _nominee(S.APPROVED), id="above"),
+    pytest.param("staff", _decision_url, _add_award_line, id="decision_detail"),
+    pytest.param("staff", _nomination_url, _add_vote, id="nomination_votes"),
+    pytest.param("staff", _nomination_url, _add_event, id="nomination_events"),
+    pytest.param("council", _home, _add_round_with_submitted, id="home_council"),
+    pytest.param("submitter", _home, _add_round_with_submitted, id="home_submitter"),
+    pytest.param("staff", _home, _add_round_with_submitted, id="home_staff"),
+    pytest.param("leader", _home, _add_draft_decision, id="home_leader"),
+]
+
+
+@pytest.mark.parametrize(("persona", "url", "add"), PAGES)
+def test_honorees_page_queries_do_not_grow(client, cast, persona, url, add):
+    client.force_login(cast["users"][persona])
+    assert_queries_constant(client, lambda: url(cast), lambda i: add(cast, i))

@@ -156,6 +156,17 @@ CASES += [
     Case("unit_import", allowed=(*UNIT_MANAGERS, "other_office"), denied=403),
     Case("official_units_load", allowed=("superuser",), denied=403),
     Case(
+        "official_units_load",
+        method="post",
+        data=lambda w: {"province": "04"},
+        ok=302,
+        allowed=("superuser",),
+        denied=403,
+        state=lambda w, kw: (
+            Unit.objects.filter(official_code__startswith="").exclude(official_code="").count()
+        ),
+    ),
+    Case(
         "unit_import",
         method="post",
         data=_import_data,

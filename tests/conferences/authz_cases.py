@@ -33,6 +33,12 @@ CASES += [
         overrides=OFFICE_READ_ONLY,
     ),
     Case(
+        "unit_move",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        allowed=UNIT_MANAGERS,
+        overrides={**OFFICE_READ_ONLY, "submitter": 403},
+    ),
+    Case(
         "unit_create",
         kwargs=lambda w: {"parent_pk": w["office_a"].pk},
         allowed=UNIT_MANAGERS,

@@ -248,7 +248,7 @@ def run_upload(request, form: XlsxUploadForm, *, kind: str, params: dict) -> Upl
     upload = form.cleaned_data["file"]
     data = upload.read()
     try:
-        if has_more_rows_than(data, settings.IMPORT_BACKGROUND_ROWS):
+        if has_more_rows_than(data, settings.IMPORT_BACKGROUND_ROWS + 1):  # and the header
             job = start_import_job(kind=kind, params=params, data=data, filename=upload.name,
                                    by=request.user, dry_run=not confirm)  # fmt: skip
             return Upload(job=job, confirmed=confirm)

@@ -1,5 +1,7 @@
-"""Excel import on top of django-import-export, the way offices need it: all or nothing,
-every error named by its Excel row and column, in Vietnamese."""
+"""Excel import the way offices need it: all or nothing, every error named by its Excel row
+and column, in Vietnamese. The columns and the reading of each cell come from
+django-import-export resources (their widgets); the rows are checked by each app with the
+rule functions its forms' services use, and written through those services' bulk forms."""
 
 import re
 import zipfile
@@ -11,7 +13,7 @@ from typing import Any
 import openpyxl
 import tablib
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from import_export.formats.base_formats import XLSX
 from import_export.resources import Resource
 
@@ -96,69 +98,21 @@ def export_xlsx(dataset: tablib.Dataset) -> bytes:
     return out.getvalue()
 
 
-def _column_of(resource: Resource, key: str) -> str:
-    if key == NON_FIELD_ERRORS:
-        return ""
-    for name, f in resource.fields.items():
-        if key in (name, f.attribute, f.column_name):
-            return f.column_name
-    return key
-
-
 def _messages(error: Exception) -> list[str]:
     if isinstance(error, ValidationError):
         return error.messages
     return [str(error) or error.__class__.__name__]
 
 
-def collect_errors(
-    resource: Resource, result, excel_rows: list[int] | None = None
-) -> list[RowError]:
-    """`excel_rows[i]`: the Excel row of data row i + 1 (import-export counts from 1);
-    without it the header is taken as row 1 and no line as skipped."""
-
-    def excel_row(number: int) -> int:
-        return excel_rows[number - 1] if excel_rows else number + 1
-
-    errors = [RowError(0, "", m) for e in result.base_errors for m in _messages(e.error)]
-    for invalid in result.invalid_rows:
-        for key, messages in invalid.error_dict.items():
-            errors.extend(
-                RowError(excel_row(invalid.number), _column_of(resource, key), m) for m in messages
-            )
-    for number, row_errors in result.row_errors():
-        errors.extend(
-            RowError(excel_row(number), "", m) for e in row_errors for m in _messages(e.error)
-        )
-    return sorted(errors, key=lambda e: (e.row, e.column))
-
-
 def check_headers(resource: Resource, dataset: tablib.Dataset, required: list[str]) -> None:
-    present = {str(h).strip() for h in dataset.headers if h is not None}
+    """Refuse a file without a required column (headers compared in NFC: Excel on a Mac may
+    have typed them decomposed)."""
+    present = {nfc(str(h)) for h in dataset.headers if h is not None}
     missing = [c for c in required if c not in present]
     if missing:
         raise DomainError(
             "Tệp thiếu cột: " + ", ".join(f"“{c}”" for c in missing) + ". Hãy dùng tệp mẫu."
         )
-
-
-def run_import(resource: Resource, dataset: tablib.Dataset, *, dry_run: bool) -> ImportReport:
-    """Import every row or none. Rows that fail roll the whole file back."""
-    result = resource.import_data(
-        dataset,
-        dry_run=dry_run,
-        raise_errors=False,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        collect_failed_rows=False,
-    )
-    totals = result.totals
-    return ImportReport(
-        total=len(dataset),
-        new=totals.get("new", 0),
-        updated=totals.get("update", 0),
-        errors=collect_errors(resource, result, getattr(dataset, "excel_rows", None)),
-    )
 
 
 # --- Rows checked one by one, written in bulk ---------------------------------------------------
@@ -198,7 +152,7 @@ def clean_rows(
     """Each data row's cells through the resource's widgets, then through the validators of
     the model field each column fills (a too-long name is refused as the form refuses it).
     A column the file does not have leaves its field out of the row's values."""
-    index = {nfc(str(h)).strip(): i for i, h in enumerate(dataset.headers) if h is not None}
+    index = {nfc(str(h)): i for i, h in enumerate(dataset.headers) if h is not None}
     columns = [
         (name, f, index[f.column_name], _model_field(resource, f.attribute))
         for name, f in resource.fields.items()
@@ -258,8 +212,9 @@ SCAN_BYTES = 16 * 1024 * 1024
 
 
 def has_more_rows_than(data: bytes, limit: int) -> bool:
-    """True when the workbook's sheets hold more than `limit` rows, counted from the row tags
-    of the sheets' XML as it is decompressed, stopping at the limit (or after SCAN_BYTES).
+    """True when the workbook's sheets hold more than `limit` rows (header rows included),
+    counted from the row tags of the sheets' XML as it is decompressed, stopping at the
+    limit (or after SCAN_BYTES).
     Only decides where an import runs: the page or the worker run the same import, and
     read_xlsx reads (and bounds) the file in both. A file that is not a zip stays here, where
     read_xlsx refuses it at once; one that cannot be scanned goes to the worker."""

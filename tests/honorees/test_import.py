@@ -118,3 +118,21 @@ def test_import_5000_rows_with_one_bad_row_writes_nothing_then_fixed_imports(off
     report = _import(office, rows)
     assert report.ok and report.new == 5000
     assert Nomination.objects.filter(status="submitted").count() == 5000
+
+
+def test_import_reads_headers_typed_decomposed(office):
+    import unicodedata
+
+    columns = [unicodedata.normalize("NFD", c) for c in COLUMNS]
+    rows = [
+        {
+            nfd: person_row(1)[c]
+            for nfd, c in zip(columns, COLUMNS, strict=True)
+            if c in person_row(1)
+        }
+    ]
+
+    report = _import(office, rows, columns=columns)
+
+    assert report.ok, report.errors
+    assert Nomination.objects.get().full_name == "Nguyễn Văn Thử 1"

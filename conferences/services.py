@@ -122,7 +122,8 @@ def check_move(*, unit: Unit, parent: Unit) -> None:
         raise DomainError(MOVE_INTO_ITSELF, field="parent")
 
 
-def _holders(codes: Iterable[str]) -> dict[str, Unit]:
+def units_by_code(codes: Iterable[str]) -> dict[str, Unit]:
+    """The units that hold these codes, a query per BATCH codes."""
     codes = list(codes)
     return {
         u.code: u
@@ -172,7 +173,7 @@ def create_units(*, units: list[tuple[Unit, Unit | None]], by: User) -> list[Uni
 
 
 def _check_new_codes(units: list[Unit]) -> None:
-    holders = _holders(u.code for u in units)
+    holders = units_by_code(u.code for u in units)
     seen: set[str] = set()
     for unit in units:
         check_code_free(unit.code, holder=holders.get(unit.code))
@@ -248,10 +249,11 @@ def update_units(*, changes: list[tuple[Unit, dict[str, Any]]], by: User) -> lis
     for unit, _fields in changes:
         check_may_edit_unit(by, unit)
     changes = [(unit, _clean_unit_fields(fields)) for unit, fields in changes]
-    new_codes = {f["code"]: u for u, f in changes if f.get("code", u.code) != u.code}
-    holders = _holders(new_codes)
-    for code, unit in new_codes.items():
+    wanted = [(f["code"], u) for u, f in changes if f.get("code", u.code) != u.code]
+    holders = units_by_code(code for code, _unit in wanted)
+    for code, unit in wanted:
         check_code_free(code, holder=holders.get(code), unit=unit)
+        holders[code] = unit  # a second unit asking for the same new code is refused
     changed, entries, names = [], [], set()
     for unit, fields in changes:
         diff = diff_fields(unit, fields)

@@ -78,7 +78,7 @@ class TreePlan:
     def load(cls, rows: list[ImportRow], by: User) -> "TreePlan":
         """The units named by code in the file, with all their ancestors (three queries)."""
         codes = {_code(r.values.get(k)) for r in rows for k in ("code", "parent_code")} - {""}
-        named = list(services._holders(codes).values())
+        named = list(services.units_by_code(codes).values())
         step = Unit.steplen
         prefixes = {u.path[:end] for u in named for end in range(step, len(u.path), step)}
         ancestors = _by_path(prefixes)

@@ -141,7 +141,7 @@ def create_unit(*, parent: Unit | None, by: User, **fields: Any) -> Unit:
 
 @transaction.atomic
 def create_units(*, units: list[tuple[Unit, Unit | None]], by: User) -> list[Unit]:
-    """Create units in one go, whatever their number, with a constant number of queries.
+    """Create units in one go: the queries do not grow with each unit (one INSERT per batch).
     Each pair is (an unsaved unit, its parent): a saved unit, a unit earlier in the list, or
     None for a top unit. The saved parents are locked while the paths are given out, so a
     unit added at the same moment cannot take the same path; nothing else is locked.
@@ -243,7 +243,7 @@ def update_unit(*, unit: Unit, by: User, **fields: Any) -> Unit:
 
 @transaction.atomic
 def update_units(*, changes: list[tuple[Unit, dict[str, Any]]], by: User) -> list[Unit]:
-    """Change the fields of many units with a constant number of queries; a unit whose values
+    """Change the fields of many units, one UPDATE per batch of units; a unit whose values
     are the same is left alone. Side effects: the changed unit rows, one activity entry per
     changed unit with its previous values."""
     for unit, _fields in changes:

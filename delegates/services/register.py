@@ -116,7 +116,8 @@ def add_delegates(
 ) -> list[Delegate]:
     """The bulk form of add_delegate for one unit's list: each (category, fields) checked with
     the same rules, the seats counted once with the unit's allocation rows locked, the rows
-    inserted together (a constant number of queries).
+    inserted together (the queries do not grow with each row: one INSERT
+    per batch).
     Side effects: the delegate rows, one activity entry each."""
     office = check_may_submit(by, conference, unit)
     seats = SeatBook.load(conference=conference, unit=unit, lock=True)

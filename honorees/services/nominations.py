@@ -368,8 +368,8 @@ def submit_new_nominations(
     *, round: NominationRound, unit: Unit, by: User, nominations: list[Nomination], comment: str
 ) -> list[Nomination]:
     """Create and send many nominations of one unit at once (from new_nomination): the bulk
-    form of create_nomination + submit_nomination, with their rules and a constant number of
-    queries. The quota row is locked, so a submission at the same moment queues behind it.
+    form of create_nomination + submit_nomination, with their rules; the queries do not grow
+    with each nomination (one INSERT per batch). The quota row is locked, so a submission at the same moment queues behind it.
     Side effects: the nomination rows (submitted), one NominationEvent each, one log entry."""
     check_may_nominate(by, round, unit)
     check_round_open(round)

@@ -141,9 +141,9 @@ def broker_down():
 
 
 def _new_connections() -> None:
-    """Drop the broker connections made so far, as a new process would start: the next
-    message connects to the broker configured now."""
-    celery_app.pool.force_close_all()
+    """Forget the broker connections made so far, as a new process starts without them: the
+    next message connects to the broker configured now. They are not closed: kombu's shared
+    producer pools still hold them for when the configuration comes back."""
     celery_app._after_fork()
 
 

@@ -76,3 +76,26 @@ def test_add_delegates_queries_do_not_grow_with_the_list(setup):
 
     assert one == twelve
     assert Delegate.objects.count() == 14
+
+
+def test_large_list_over_the_seats_is_refused_by_the_worker(
+    client, setup, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.models import ImportJob
+
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    client.force_login(setup["submitter_a"])
+    url = reverse("delegates_unit_import", kwargs={"conference_pk": setup["conference"].pk,
+                                                   "unit_pk": setup["school_a"].pk})  # fmt: skip
+    data = _xlsx(_row("Một"), _row("Hai"), _row("Ba"))  # 2 seats
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"file": SimpleUploadedFile("ds.xlsx", data), "confirm": "1"})
+
+    job = ImportJob.objects.get()
+    assert job.status == ImportJob.Status.REFUSED
+    page = client.get(response.url).content.decode()
+    assert "Dòng 4, cột “Thành phần”: Đơn vị đã đủ 2/2 đại biểu" in page
+    assert Delegate.objects.count() == 0

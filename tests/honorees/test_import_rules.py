@@ -142,3 +142,33 @@ def test_submit_new_nominations_queries_do_not_grow_with_the_list(office):
 
     assert one == thirty
     assert Nomination.objects.filter(status=S.SUBMITTED).count() == 30
+
+
+def test_large_list_is_checked_then_sent_by_the_worker(
+    client, office, settings, django_capture_on_commit_callbacks
+):
+    from core.models import ImportJob
+
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    office["quota"].max_individuals = 5
+    office["quota"].save()
+    client.force_login(office["submitter"])
+    url = reverse("honorees:nomination_import",
+                  kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk})  # fmt: skip
+    upload = SimpleUploadedFile("ds.xlsx", workbook([person_row(i) for i in range(1, 5)]))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"file": upload, "preview": "1"})
+    job = ImportJob.objects.get()
+    page = client.get(response.url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("import_job_run", args=[job.pk]))
+
+    assert "Tệp hợp lệ: 4 dòng — 4 cá nhân, 0 tập thể." in page
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE
+    assert Nomination.objects.filter(status=S.SUBMITTED, unit=office["school"]).count() == 4
+    done = client.get(response.url).content.decode()
+    unit_page = reverse("honorees:unit_round",
+                        kwargs={"pk": office["round"].pk, "unit_pk": office["school"].pk})  # fmt: skip
+    assert f'href="{unit_page}"' in done

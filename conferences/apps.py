@@ -6,6 +6,11 @@ class ConferencesConfig(AppConfig):
     verbose_name = "Hội nghị và đơn vị"
 
     def ready(self) -> None:
+        from core.jobs import register_importer
+
+        from .unit_import import IMPORTER
+
+        register_importer("units", IMPORTER)
         from core.extensions import register_conference_links, register_home_items
 
         from .models import Role

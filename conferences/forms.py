@@ -1,11 +1,18 @@
+from dataclasses import dataclass
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Column, Fieldset, Layout, Row
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.forms.models import fields_for_model, model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from core.importing import ImportReport, has_more_rows_than, no_progress
+from core.jobs import get_importer, start_import_job
+from core.models import ImportJob
 
 from .models import Conference, Role, Unit, User
 from .selectors import organiser_units
@@ -20,6 +27,26 @@ class UnitForm(forms.ModelForm):
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
+
+
+class UnitMoveForm(forms.Form):
+    """The new parent of a unit, by its code (as the Excel import's "Mã đơn vị cấp trên")."""
+
+    parent = forms.CharField(label=_("Mã đơn vị cấp trên mới"), max_length=50)
+
+    def __init__(self, *args, units, **kwargs):
+        """`units`: the units the user may see; the service checks the rest."""
+        super().__init__(*args, **kwargs)
+        self.units = units
+
+    def clean_parent(self):
+        code = self.cleaned_data["parent"].strip().upper()
+        parent = self.units.filter(code=code).first()
+        if parent is None:
+            raise forms.ValidationError(
+                _("Không có đơn vị nào mang mã “%(code)s”.") % {"code": code}
+            )
+        return parent
 
 
 # The rules (years and times in order, a day for "in the month/quarter") live in the service,
@@ -194,25 +221,46 @@ class LoginForm(AuthenticationForm):
     }
 
 
-def run_upload(request, form: XlsxUploadForm, importer):
-    """The Excel upload flow of every import page: for a valid POSTed file, run
-    `importer(data=..., dry_run=...)`, a preview unless the user pressed "confirm".
-    Returns (result, confirmed); (None, False) when nothing ran. A rule broken by the file
-    becomes a form error (nothing is written); a permission refusal answers 403."""
+@dataclass
+class Upload:
+    """What an import page's POST led to: a report (the file was small enough to import
+    here), a job (the worker runs it; the page sends the user to the job's page), or
+    nothing (no valid file, or a rule refused the whole file: the form shows it)."""
+
+    report: ImportReport | None = None
+    confirmed: bool = False
+    job: ImportJob | None = None
+
+
+def run_upload(request, form: XlsxUploadForm, *, kind: str, params: dict) -> Upload:
+    """The Excel upload flow of every import page, for a valid POSTed file: the import
+    registered as `kind` (core.jobs), with `params` (ids), a preview unless the user pressed
+    "confirm". A file of more than IMPORT_BACKGROUND_ROWS rows is not read here: it becomes
+    an import job for the worker. A rule broken by the file becomes a form error (nothing is
+    written); a permission refusal answers 403."""
     from django.core.exceptions import PermissionDenied
 
     from core.errors import DomainError, PermissionDeniedError
 
     if request.method != "POST" or not form.is_valid():
-        return None, False
+        return Upload()
     confirm = "confirm" in request.POST
+    upload = form.cleaned_data["file"]
+    data = upload.read()
     try:
-        return importer(data=form.cleaned_data["file"].read(), dry_run=not confirm), confirm
+        if has_more_rows_than(data, settings.IMPORT_BACKGROUND_ROWS + 1):  # and the header
+            job = start_import_job(kind=kind, params=params, data=data, filename=upload.name,
+                                   by=request.user, dry_run=not confirm)  # fmt: skip
+            return Upload(job=job, confirmed=confirm)
+        importer = get_importer(kind)
+        report = importer.run(data=data, by=request.user, dry_run=not confirm,
+                              progress=no_progress, **params)  # fmt: skip
+        return Upload(report=report, confirmed=confirm)
     except PermissionDeniedError as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
-        return None, False
+        return Upload()
 
 
 class OfficialUnitsForm(forms.Form):

@@ -1,12 +1,10 @@
 """Excel columns for units (django-import-export)."""
 
-from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
 from core.vntext import fold, nfc, single_line
 
 from .models import Unit
-from .permissions import can_manage_unit
 
 COL_CODE = "Mã đơn vị"
 COL_NAME = "Tên đơn vị"
@@ -97,10 +95,11 @@ class UnitResource(resources.ModelResource):
         skip_diff = True
         clean_model_instances = False
 
-    def __init__(self, *, user=None, root=None):
+    def __init__(self, *, root=None):
+        """`root`: the subtree an export writes. Imports read the columns through the
+        widgets (core.importing.clean_rows) and go through conferences.unit_import."""
         super().__init__()
-        self.user = user
-        self.root = root  # exports: the subtree to write
+        self.root = root
         self._codes_by_path: dict[str, str] = {}
 
     # --- export ---
@@ -113,68 +112,3 @@ class UnitResource(resources.ModelResource):
 
     def dehydrate_parent_code(self, unit):
         return self._codes_by_path.get(unit.path[: -Unit.steplen], "")
-
-    # --- import ---
-    def before_import_row(self, row, **kwargs):
-        code = TextWidget().clean(row.get(COL_CODE)).upper()
-        row[COL_CODE] = code
-        row[COL_PARENT] = TextWidget().clean(row.get(COL_PARENT)).upper()
-
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as exc:
-            errors = exc.update_error_dict(errors)
-        for attribute, column in (("code", COL_CODE), ("name", COL_NAME)):
-            if attribute not in errors and not getattr(instance, attribute):
-                errors[attribute] = [f"Chưa ghi “{column}”."]
-        try:
-            instance._import_parent = self._resolve_parent(instance, row[COL_PARENT])
-        except ValueError as exc:
-            errors["parent_code"] = [str(exc)]
-        if errors:
-            raise ValidationError(errors)
-
-    def _resolve_parent(self, instance, parent_code: str):
-        if not parent_code:
-            if self.user is not None and not self.user.is_superuser:
-                raise ValueError("Chưa ghi mã đơn vị cấp trên.")
-            return None
-        parent = Unit.objects.filter(code=parent_code).first()
-        if parent is None:
-            raise ValueError(
-                f"Không có đơn vị nào mang mã “{parent_code}” (ở trên dòng này hoặc trong hệ thống)."
-            )
-        if instance.pk and parent.path.startswith(instance.path):
-            raise ValueError("Không thể đặt một đơn vị vào bên trong chính nó.")
-        # A unit that stays where it is (the top row of an exported subtree) needs no right
-        # over its parent; save_instance checks the right to edit the unit itself.
-        stays = instance.pk is not None and instance.path[: -Unit.steplen] == parent.path
-        if self.user is not None and not stays and not can_manage_unit(self.user, parent):
-            raise ValueError(f"Bạn không có quyền thêm đơn vị vào “{parent.name}”.")
-        return parent
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        parent = instance._import_parent
-        if is_create:
-            if parent is None:
-                Unit.objects.add_root(instance=instance)
-            else:
-                Unit.objects.add_child(parent, instance=instance)
-            self._log(instance, parent, "unit.imported", f"Nhập đơn vị {instance.name} từ Excel")
-            return
-        if self.user is not None and not can_manage_unit(self.user, instance):
-            raise ValidationError({"code": [f"Bạn không có quyền sửa đơn vị “{instance.name}”."]})
-        instance.save()
-        current_parent = Unit.objects.get_parent(instance, update=True)
-        if parent is not None and (current_parent is None or current_parent.pk != parent.pk):
-            Unit.objects.move(instance, parent, "last-child")
-        self._log(instance, parent, "unit.reimported", f"Cập nhật đơn vị {instance.name} từ Excel")
-
-    def _log(self, unit, parent, action, summary):
-        from .services import log_activity
-
-        log_activity(
-            actor=self.user, action=action, summary=summary, target=unit, scope_unit=parent or unit
-        )

@@ -2,14 +2,16 @@
 logs. Side effects are listed in each docstring."""
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
-from django.db.models import Model
+from django.db.models import Max, Model
+from django.db.models.functions import Length, Substr
 
 from core.errors import DomainError, PermissionDeniedError
-from core.importing import ImportReport, check_headers, read_xlsx, run_import
+from core.importing import ImportReport, Progress, no_progress
 from core.notifications import notify
 from core.vntext import nfc, single_line
 
@@ -34,7 +36,7 @@ def diff_fields(obj: Model, new_values: dict[str, Any]) -> dict[str, list]:
     }
 
 
-def log_activity(
+def activity_entry(
     *,
     actor: User | None,
     action: str,
@@ -44,14 +46,14 @@ def log_activity(
     scope_unit: Unit | None = None,
     changes: dict | None = None,
 ) -> ActivityEntry:
-    """The one way to write the activity log. The entry belongs to `scope_unit`, by default
-    the organiser of `conference` (one of the two is needed).
-    Side effects: one ActivityEntry row."""
+    """An unsaved entry, the one shape of the activity log: `log_activity` saves one, bulk
+    services save many with one query. The entry belongs to `scope_unit`, by default the
+    organiser of `conference` (one of the two is needed)."""
     if scope_unit is None:
         if conference is None:
             raise TypeError("log_activity needs a conference or a scope_unit")
         scope_unit = conference.organiser
-    return ActivityEntry.objects.create(
+    return ActivityEntry(
         actor=actor if actor and actor.is_authenticated else None,
         action=action,
         summary=summary[:500],
@@ -62,6 +64,32 @@ def log_activity(
         object_repr=str(target)[:300],
         changes=changes or {},
     )
+
+
+def log_activity(**entry: Any) -> ActivityEntry:
+    """Takes the arguments of `activity_entry`. Side effects: one ActivityEntry row."""
+    saved = activity_entry(**entry)
+    saved.save()
+    return saved
+
+
+def log_activities(entries: list[ActivityEntry]) -> None:
+    """Side effects: the entries, saved in bulk."""
+    ActivityEntry.objects.bulk_create(entries, batch_size=BATCH)
+
+
+# --- Units: the rules the forms and the Excel import share ----------------------------------
+MOVE_INTO_ITSELF = "Không thể chuyển một đơn vị vào bên trong chính nó."
+BATCH = 500  # rows per INSERT/UPDATE statement in bulk writes
+UNIT_TEXT = ("name", "short_name", "code")
+
+
+def clean_unit(unit: Unit) -> Unit:
+    """NFC text, an upper-case code: what every unit is saved with."""
+    for name in UNIT_TEXT:
+        setattr(unit, name, nfc(getattr(unit, name)) or "")
+    unit.code = unit.code.upper()
+    return unit
 
 
 def _clean_unit_fields(fields: dict[str, Any]) -> dict[str, Any]:
@@ -75,71 +103,200 @@ def _clean_unit_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return cleaned
 
 
-def _check_code_free(code: str, *, exclude_pk: int | None = None) -> None:
-    if Unit.objects.filter(code=code).exclude(pk=exclude_pk).exists():
+def check_may_add_unit(by: User, parent: Unit | None) -> None:
+    """Only a system administrator makes a top unit; under a unit, those who manage it."""
+    if parent is None and not by.is_superuser:
+        raise PermissionDeniedError(
+            "Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.", field="parent"
+        )
+    if parent is not None and not can_manage_unit(by, parent):
+        raise PermissionDeniedError(
+            f"Bạn không có quyền thêm đơn vị vào “{parent.name}”.", field="parent"
+        )
+
+
+def check_may_edit_unit(by: User, unit: Unit) -> None:
+    if not can_manage_unit(by, unit):
+        raise PermissionDeniedError(f"Bạn không có quyền sửa đơn vị “{unit.name}”.", field="code")
+
+
+def check_code_free(code: str, *, holder: Unit | None, unit: Unit | None = None) -> None:
+    """`holder`: the unit that has `code` now, if any; `unit`: the one that wants it."""
+    if holder is not None and (unit is None or holder.pk != unit.pk):
         raise DomainError(f"Mã đơn vị “{code}” đã được dùng cho đơn vị khác.", field="code")
+
+
+def check_move(*, unit: Unit, parent: Unit) -> None:
+    """A unit cannot go under itself or under one of its own descendants."""
+    if parent.path.startswith(unit.path):
+        raise DomainError(MOVE_INTO_ITSELF, field="parent")
+
+
+def units_by_code(codes: Iterable[str]) -> dict[str, Unit]:
+    """The units that hold these codes, a query per BATCH codes."""
+    codes = list(codes)
+    return {
+        u.code: u
+        for start in range(0, len(codes), BATCH)
+        for u in Unit.objects.filter(code__in=codes[start : start + BATCH])
+    }
 
 
 @transaction.atomic
 def create_unit(*, parent: Unit | None, by: User, **fields: Any) -> Unit:
     """Create a unit under `parent` (a root needs a superuser).
-    Side effects: the unit row, an activity entry."""
-    if parent is None and not by.is_superuser:
-        raise PermissionDeniedError("Chỉ quản trị hệ thống được tạo đơn vị cấp cao nhất.")
-    if parent is not None and not can_manage_unit(by, parent):
-        raise PermissionDeniedError("Bạn không có quyền thêm đơn vị vào đơn vị này.")
-    fields = _clean_unit_fields(fields)
-    _check_code_free(fields["code"])
-    unit = Unit(**fields)
-    unit = (
-        Unit.objects.add_child(parent, instance=unit)
-        if parent
-        else Unit.objects.add_root(instance=unit)
+    Side effects: the unit row, the parent's child count, an activity entry."""
+    return create_units(units=[(Unit(**fields), parent)], by=by)[0]
+
+
+@transaction.atomic
+def create_units(*, units: list[tuple[Unit, Unit | None]], by: User) -> list[Unit]:
+    """Create units in one go: the queries do not grow with each unit (one INSERT per batch).
+    Each pair is (an unsaved unit, its parent): a saved unit, a unit earlier in the list, or
+    None for a top unit. The saved parents are locked while the paths are given out, so a
+    unit added at the same moment cannot take the same path; nothing else is locked.
+    Side effects: the unit rows, the parents' child counts, one activity entry per unit."""
+    for unit, _parent in units:
+        clean_unit(unit)
+    _check_new_codes([unit for unit, _parent in units])
+    saved = _lock_parents([p for _u, p in units if p is not None and p.pk is not None])
+    tree = _PathGiver(saved, roots=any(parent is None for _u, parent in units))
+    for unit, parent in units:
+        parent = saved.get(parent.pk, parent) if parent is not None else None
+        check_may_add_unit(by, parent)
+        tree.place(unit, parent)
+    Unit.objects.bulk_create([unit for unit, _parent in units], batch_size=BATCH)
+    Unit.objects.bulk_update(list(saved.values()), ["numchild"], batch_size=BATCH)
+    log_activities(
+        [
+            activity_entry(
+                actor=by,
+                action="unit.created",
+                summary=f"Thêm đơn vị {unit.name}",
+                target=unit,
+                scope_unit=parent or unit,
+            )
+            for unit, parent in units
+        ]
     )
-    log_activity(
-        actor=by,
-        action="unit.created",
-        summary=f"Thêm đơn vị {unit.name}",
-        target=unit,
-        scope_unit=parent or unit,
-    )
-    return unit
+    return [unit for unit, _parent in units]
+
+
+def _check_new_codes(units: list[Unit]) -> None:
+    holders = units_by_code(u.code for u in units)
+    seen: set[str] = set()
+    for unit in units:
+        check_code_free(unit.code, holder=holders.get(unit.code))
+        if unit.code in seen:
+            raise DomainError(f"Mã đơn vị “{unit.code}” có hai lần trong danh sách.", field="code")
+        seen.add(unit.code)
+
+
+def _lock_parents(parents: list[Unit]) -> dict[int, Unit]:
+    """The saved parents read again under a row lock: their current path and child count."""
+    pks = list({p.pk for p in parents})
+    return {
+        u.pk: u
+        for start in range(0, len(pks), BATCH)
+        for u in Unit.objects.select_for_update().filter(pk__in=pks[start : start + BATCH])
+    }
+
+
+class _PathGiver:
+    """Gives each new unit the next free materialised path under its parent, as
+    treebeard's add_child would (after the last child, gaps left by deletions kept)."""
+
+    def __init__(self, saved: dict[int, Unit], *, roots: bool) -> None:
+        self.last = _last_child_steps([u.path for u in saved.values()])
+        if roots:
+            self.last[""] = self._last_root()
+
+    @staticmethod
+    def _last_root() -> int:
+        path = Unit.objects.filter(depth=1).aggregate(last=Max("path"))["last"]
+        return Unit._str2int(path) if path else 0
+
+    def place(self, unit: Unit, parent: Unit | None) -> None:
+        base = parent.path if parent is not None else ""
+        step = self.last.get(base, 0) + 1
+        self.last[base] = step
+        unit.path = Unit._get_path(base, len(base) // Unit.steplen + 1, step)
+        if len(unit.path) != len(base) + Unit.steplen:
+            where = f"“{parent.name}”" if parent is not None else "Cấp cao nhất"
+            raise DomainError(f"{where} đã có quá nhiều đơn vị trực thuộc.")
+        unit.depth, unit.numchild = len(unit.path) // Unit.steplen, 0
+        if parent is not None:
+            parent.numchild += 1
+
+
+def _last_child_steps(paths: list[str]) -> dict[str, int]:
+    """{parent path: the step of its last child} for the parents that have children."""
+    steps: dict[str, int] = {}
+    parent_path = Substr("path", 1, Length("path") - Unit.steplen)
+    for start in range(0, len(paths), BATCH):
+        rows = (
+            Unit.objects.annotate(parent_path=parent_path)
+            .filter(parent_path__in=paths[start : start + BATCH], depth__gt=1)
+            .values("parent_path")
+            .annotate(last=Max("path"))
+        )
+        steps.update({r["parent_path"]: Unit._str2int(r["last"][-Unit.steplen :]) for r in rows})
+    return steps
 
 
 @transaction.atomic
 def update_unit(*, unit: Unit, by: User, **fields: Any) -> Unit:
     """Change a unit's own fields (not its place in the tree).
     Side effects: the unit row, an activity entry with the previous values."""
-    if not can_manage_unit(by, unit):
-        raise PermissionDeniedError("Bạn không có quyền sửa đơn vị này.")
-    fields = _clean_unit_fields(fields)
-    if "code" in fields:
-        _check_code_free(fields["code"], exclude_pk=unit.pk)
-    changes = diff_fields(unit, fields)
-    if not changes:
-        return unit
-    for name, value in fields.items():
-        setattr(unit, name, value)
-    unit.save(update_fields=list(changes))
-    log_activity(
+    return update_units(changes=[(unit, fields)], by=by)[0]
+
+
+@transaction.atomic
+def update_units(*, changes: list[tuple[Unit, dict[str, Any]]], by: User) -> list[Unit]:
+    """Change the fields of many units, one UPDATE per batch of units; a unit whose values
+    are the same is left alone. Side effects: the changed unit rows, one activity entry per
+    changed unit with its previous values."""
+    for unit, _fields in changes:
+        check_may_edit_unit(by, unit)
+    changes = [(unit, _clean_unit_fields(fields)) for unit, fields in changes]
+    wanted = [(f["code"], u) for u, f in changes if f.get("code", u.code) != u.code]
+    holders = units_by_code(code for code, _unit in wanted)
+    for code, unit in wanted:
+        check_code_free(code, holder=holders.get(code), unit=unit)
+        holders[code] = unit  # a second unit asking for the same new code is refused
+    changed, entries, names = [], [], set()
+    for unit, fields in changes:
+        diff = diff_fields(unit, fields)
+        if diff:
+            for name in diff:
+                setattr(unit, name, fields[name])
+            changed.append(unit)
+            entries.append(_unit_updated(unit, by, diff))
+            names |= set(diff)
+    if changed:
+        Unit.objects.bulk_update(changed, sorted(names), batch_size=BATCH)
+        log_activities(entries)
+    return [unit for unit, _fields in changes]
+
+
+def _unit_updated(unit: Unit, by: User, diff: dict) -> ActivityEntry:
+    return activity_entry(
         actor=by,
         action="unit.updated",
         summary=f"Sửa thông tin đơn vị {unit.name}",
         target=unit,
         scope_unit=unit,
-        changes=changes,
+        changes=diff,
     )
-    return unit
 
 
 @transaction.atomic
 def move_unit(*, unit: Unit, parent: Unit, by: User) -> Unit:
     """Put a unit (and its subtree) under another parent.
     Side effects: the tree paths of the subtree, an activity entry."""
-    if not (can_manage_unit(by, unit) and can_manage_unit(by, parent)):
-        raise PermissionDeniedError("Bạn không có quyền chuyển đơn vị này.")
-    if parent.path.startswith(unit.path):
-        raise DomainError("Không thể chuyển một đơn vị vào bên trong chính nó.", field="parent")
+    check_may_edit_unit(by, unit)
+    check_may_add_unit(by, parent)
+    check_move(unit=unit, parent=parent)
     old_parent = Unit.objects.get_parent(unit)
     Unit.objects.move(unit, parent, "last-child")
     unit.refresh_from_db()
@@ -244,15 +401,15 @@ def remove_membership(*, membership: Membership, by: User) -> None:
     membership.delete()
 
 
-def import_units(*, data: bytes, by: User, dry_run: bool) -> ImportReport:
-    """Read a unit tree from an .xlsx file: every row or none.
-    Side effects (when not a dry run and the file is clean): unit rows created or updated,
-    one activity entry per unit."""
-    from .resources import REQUIRED_UNIT_COLUMNS, UnitResource
+def import_units(
+    *, data: bytes, by: User, dry_run: bool, progress: Progress = no_progress
+) -> ImportReport:
+    """Read a unit tree from an .xlsx file: every row or none, each row checked with the
+    rules above and the file written with create_units, update_units and move_unit.
+    Side effects (not a dry run, a clean file): those of the three services."""
+    from .unit_import import import_unit_tree
 
-    dataset = read_xlsx(data)
-    check_headers(UnitResource(), dataset, REQUIRED_UNIT_COLUMNS)
-    return run_import(UnitResource(user=by), dataset, dry_run=dry_run)
+    return import_unit_tree(data=data, by=by, dry_run=dry_run, progress=progress)
 
 
 # --- Conferences -------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ urlpatterns = [
     path("don-vi/mau-excel/", views.unit_template, name="unit_template"),
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("don-vi/<int:pk>/sua/", views.unit_edit, name="unit_edit"),
+    path("don-vi/<int:pk>/chuyen/", views.unit_move, name="unit_move"),
     path("don-vi/<int:parent_pk>/them-don-vi/", views.unit_create, name="unit_create"),
     path("don-vi/<int:pk>/xuat-excel/", views.unit_export, name="unit_export"),
     path("don-vi/<int:pk>/them-nguoi-dung/", views.member_add, name="member_add"),

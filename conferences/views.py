@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +20,7 @@ from .forms import (
     NewUserForm,
     OfficialUnitsForm,
     UnitForm,
+    UnitMoveForm,
     XlsxUploadForm,
     run_upload,
 )
@@ -103,12 +102,31 @@ def unit_edit(request, pk: int):
 
 
 @login_required
+def unit_move(request, pk: int):
+    unit = selectors.get_unit(request.user, pk)
+    require(permissions.can_manage_unit(request.user, unit))
+    units = selectors.visible_units(request.user)
+    form = UnitMoveForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_unit(unit=unit, parent=form.cleaned_data["parent"], by=request.user)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, f"Đã chuyển {unit.name} về {form.cleaned_data['parent']}.")
+            return redirect("unit_detail", pk=unit.pk)
+    return render(request, "conferences/unit_move.html", {"form": form, "unit": unit})
+
+
+@login_required
 def unit_import(request):
     require(permissions.can_import_units(request.user))
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
-    importer = partial(services.import_units, by=request.user)
-    report, confirmed = run_upload(request, form, importer)
-    if confirmed and report.ok:
+    upload = run_upload(request, form, kind="units", params={})
+    if upload.job:
+        return redirect(upload.job)
+    report = upload.report
+    if upload.confirmed and report.ok:
         messages.success(
             request, f"Đã nhập {report.new} đơn vị mới, cập nhật {report.updated} đơn vị."
         )

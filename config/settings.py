@@ -223,6 +223,8 @@ IMPORT_EXPORT_IMPORT_IGNORE_BLANK_LINES = True
 # (a list opened in Excel runs nothing); this flag covers the admin's export too.
 IMPORT_EXPORT_ESCAPE_FORMULAE_ON_EXPORT = True
 IMPORT_EXPORT_MAX_ROWS = env.int("IMPORT_EXPORT_MAX_ROWS", default=20000)
+# A file with more rows than this is checked and written by the worker, with a progress bar.
+IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=300)
 
 # --- Documents ------------------------------------------------------------------------------
 # Generated files are deleted this long after they are made (they can be made again).
@@ -254,4 +256,9 @@ CELERY_BEAT_SCHEDULE["documents-recover-stalled"] = {
 CELERY_BEAT_SCHEDULE["documents-purge-expired"] = {
     "task": "documents.tasks.task_purge_expired_documents",
     "schedule": crontab(minute=15),
+}
+# Import jobs (and their uploaded files) are removed three days after they were made.
+CELERY_BEAT_SCHEDULE["core-purge-import-jobs"] = {
+    "task": "core.tasks.task_purge_import_jobs",
+    "schedule": crontab(minute=45),
 }

@@ -1,21 +1,28 @@
-"""Excel import on top of django-import-export, the way offices need it: all or nothing,
-every error named by its Excel row and column, in Vietnamese."""
+"""Excel import the way offices need it: all or nothing, every error named by its Excel row
+and column, in Vietnamese. The columns and the reading of each cell come from
+django-import-export resources (their widgets); the rows are checked by each app with the
+rule functions its forms' services use, and written through those services' bulk forms."""
 
-from dataclasses import dataclass, field
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from io import BytesIO
+from typing import Any
 
 import openpyxl
 import tablib
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from import_export.formats.base_formats import XLSX
 from import_export.resources import Resource
 
 from . import uploads
 from .errors import DomainError
-from .vntext import strip_invisible
+from .vntext import nfc, strip_invisible
 
 XLSX_CONTENT_TYPE = XLSX.CONTENT_TYPE
+MAX_KEPT_ERRORS = 1000
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
+        if not self.row:  # about the whole file
+            return self.message
         where = f"Dòng {self.row}" + (f", cột “{self.column}”" if self.column else "")
         return f"{where}: {self.message}"
 
@@ -35,10 +44,22 @@ class ImportReport:
     new: int = 0
     updated: int = 0
     errors: list[RowError] = field(default_factory=list)
+    details: dict[str, int] = field(default_factory=dict)  # what a preview tells, per import
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    def as_json(self) -> dict:
+        """What an import job keeps of the report (errors capped: the page shows 200)."""
+        errors = [[e.row, e.column, e.message] for e in self.errors[:MAX_KEPT_ERRORS]]
+        return {**asdict(self), "errors": errors, "error_count": len(self.errors)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ImportReport":
+        errors = [RowError(*e) for e in data.get("errors", [])]
+        keys = ("total", "new", "updated", "details")
+        return cls(**{k: data[k] for k in keys if k in data}, errors=errors)
 
 
 def read_xlsx(data: bytes) -> tablib.Dataset:
@@ -96,45 +117,16 @@ def export_xlsx(dataset: tablib.Dataset) -> bytes:
     return out.getvalue()
 
 
-def _column_of(resource: Resource, key: str) -> str:
-    if key == NON_FIELD_ERRORS:
-        return ""
-    for name, f in resource.fields.items():
-        if key in (name, f.attribute, f.column_name):
-            return f.column_name
-    return key
-
-
 def _messages(error: Exception) -> list[str]:
     if isinstance(error, ValidationError):
         return error.messages
     return [str(error) or error.__class__.__name__]
 
 
-def collect_errors(
-    resource: Resource, result, excel_rows: list[int] | None = None
-) -> list[RowError]:
-    """`excel_rows[i]`: the Excel row of data row i + 1 (import-export counts from 1);
-    without it the header is taken as row 1 and no line as skipped."""
-
-    def excel_row(number: int) -> int:
-        return excel_rows[number - 1] if excel_rows else number + 1
-
-    errors = [RowError(0, "", m) for e in result.base_errors for m in _messages(e.error)]
-    for invalid in result.invalid_rows:
-        for key, messages in invalid.error_dict.items():
-            errors.extend(
-                RowError(excel_row(invalid.number), _column_of(resource, key), m) for m in messages
-            )
-    for number, row_errors in result.row_errors():
-        errors.extend(
-            RowError(excel_row(number), "", m) for e in row_errors for m in _messages(e.error)
-        )
-    return sorted(errors, key=lambda e: (e.row, e.column))
-
-
 def check_headers(resource: Resource, dataset: tablib.Dataset, required: list[str]) -> None:
-    present = {str(h).strip() for h in dataset.headers if h is not None}
+    """Refuse a file without a required column (headers compared in NFC: Excel on a Mac may
+    have typed them decomposed)."""
+    present = {nfc(str(h)) for h in dataset.headers if h is not None}
     missing = [c for c in required if c not in present]
     if missing:
         raise DomainError(
@@ -142,20 +134,133 @@ def check_headers(resource: Resource, dataset: tablib.Dataset, required: list[st
         )
 
 
-def run_import(resource: Resource, dataset: tablib.Dataset, *, dry_run: bool) -> ImportReport:
-    """Import every row or none. Rows that fail roll the whole file back."""
-    result = resource.import_data(
-        dataset,
-        dry_run=dry_run,
-        raise_errors=False,
-        use_transactions=True,
-        rollback_on_validation_errors=True,
-        collect_failed_rows=False,
-    )
-    totals = result.totals
+# --- Rows checked one by one, written in bulk ---------------------------------------------------
+# An import reads the file (read_xlsx), cleans each row's cells with the resource's widgets and
+# the model fields' validators (the limits a form applies), checks the rows with the rule
+# functions the forms' services use, and writes them through those services' bulk forms.
+
+Progress = Callable[[str, int, int], None]  # (phase: "read", "check" or "write", done, total)
+PROGRESS_EVERY = 500  # rows between two progress reports
+
+
+def no_progress(phase: str, done: int, total: int) -> None:
+    """The progress callback of an import nobody watches."""
+
+
+@dataclass
+class ImportRow:
+    number: int  # as Excel shows it
+    values: dict[str, Any]
+    errors: list[RowError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def refuse(self, column: str, message: str) -> None:
+        self.errors.append(RowError(self.number, column, message))
+
+    def refuse_rule(self, exc: DomainError, columns: dict[str, str]) -> None:
+        """A rule of a service said no: name the column of the field it names."""
+        self.refuse(columns.get(exc.field or "", ""), exc.message)
+
+
+def clean_rows(
+    resource: Resource, dataset: tablib.Dataset, *, progress: Progress = no_progress
+) -> list[ImportRow]:
+    """Each data row's cells through the resource's widgets, then through the validators of
+    the model field each column fills (a too-long name is refused as the form refuses it).
+    A column the file does not have leaves its field out of the row's values."""
+    index = {nfc(str(h)): i for i, h in enumerate(dataset.headers) if h is not None}
+    columns = [
+        (name, f, index[f.column_name], _model_field(resource, f.attribute))
+        for name, f in resource.fields.items()
+        if f.column_name in index
+    ]
+    numbers = getattr(dataset, "excel_rows", None) or range(2, len(dataset) + 2)
+    rows = []
+    for count, (number, values) in enumerate(zip(numbers, dataset, strict=False)):
+        if count % PROGRESS_EVERY == 0:
+            progress("check", count, len(dataset))
+        rows.append(_clean_row(number, values, columns))
+    return rows
+
+
+def _model_field(resource: Resource, attribute: str | None):
+    try:
+        model_field = resource._meta.model._meta.get_field(attribute or "")
+    except FieldDoesNotExist:
+        return None
+    return None if model_field.is_relation else model_field
+
+
+def _clean_row(number: int, values, columns) -> ImportRow:
+    row = ImportRow(number, {})
+    for name, f, at, model_field in columns:
+        try:
+            value = f.widget.clean(values[at])
+            if model_field is not None and value not in model_field.empty_values:
+                model_field.run_validators(value)
+        except (ValueError, ValidationError) as exc:
+            for message in _messages(exc):
+                row.refuse(f.column_name, message)
+        else:
+            row.values[name] = value
+    return row
+
+
+def report_of(
+    rows: list[ImportRow],
+    *,
+    new: int = 0,
+    updated: int = 0,
+    details: dict[str, int] | None = None,
+    file_errors: list[str] = (),
+) -> ImportReport:
+    """The report of a file: the errors of every row, in the order of the rows."""
+    errors = [RowError(0, "", message) for message in file_errors]
+    errors += sorted((e for r in rows for e in r.errors), key=lambda e: e.row)
     return ImportReport(
-        total=len(dataset),
-        new=totals.get("new", 0),
-        updated=totals.get("update", 0),
-        errors=collect_errors(resource, result, getattr(dataset, "excel_rows", None)),
+        total=len(rows), new=new, updated=updated, errors=errors, details=details or {}
     )
+
+
+# --- Which uploads run in the worker ------------------------------------------------------------
+_ROW_TAG = re.compile(rb"<(?:\w{1,16}:)?row[\s>/]")
+SCAN_BYTES = 16 * 1024 * 1024
+
+
+def has_more_rows_than(data: bytes, limit: int) -> bool:
+    """True when the workbook's sheets hold more than `limit` rows (header rows included),
+    counted from the row tags of the sheets' XML as it is decompressed, stopping at the
+    limit (or after SCAN_BYTES).
+    Only decides where an import runs: the page or the worker run the same import, and
+    read_xlsx reads (and bounds) the file in both. A file that is not a zip stays here, where
+    read_xlsx refuses it at once; one that cannot be scanned goes to the worker."""
+    try:
+        book = zipfile.ZipFile(BytesIO(data))
+    except zipfile.BadZipFile:
+        return False
+    try:
+        budget, count = SCAN_BYTES, 0
+        for info in book.infolist():
+            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
+                continue
+            with book.open(info) as stream:
+                count, budget = _count_rows(stream, count, budget, limit)
+            if count > limit or budget <= 0:
+                return True
+        return False
+    except Exception:  # a broken member: let the worker's read_xlsx say what is wrong
+        return True
+
+
+def _count_rows(stream, count: int, budget: int, limit: int) -> tuple[int, int]:
+    tail = b""
+    while count <= limit and budget > 0 and (chunk := stream.read(64 * 1024)):
+        budget -= len(chunk)
+        text = tail + chunk
+        # A tag cut by the chunk boundary is counted once, in the pass where it ends.
+        count += sum(1 for m in _ROW_TAG.finditer(text) if m.end() > len(tail))
+        tail = text[-32:]
+    return count, budget

@@ -17,3 +17,19 @@ def task_send_notification(self, *, user_ids: list[int], subject: str, body: str
     except OSError as exc:  # SMTP down or refusing: try again later
         logger.warning("Gửi thư thất bại, sẽ thử lại: %s", exc)
         raise self.retry(exc=exc) from exc
+
+
+@shared_task(acks_late=True, soft_time_limit=1800, time_limit=1900)
+def task_run_import_job(*, job_id: int) -> None:
+    from .jobs import run_import_job
+
+    run_import_job(job_id=job_id)
+
+
+@shared_task
+def task_purge_import_jobs() -> int:
+    from .jobs import purge_import_jobs
+
+    count = purge_import_jobs()
+    logger.info("purged %s import jobs", count)
+    return count

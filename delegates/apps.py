@@ -7,6 +7,11 @@ class DelegatesConfig(AppConfig):
 
     def ready(self) -> None:
         from conferences.models import Role
+        from core.jobs import register_importer
+
+        from .services.importing import IMPORTER
+
+        register_importer("delegates", IMPORTER)
         from core.extensions import (
             register_conference_links,
             register_demo_seeder,

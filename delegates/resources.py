@@ -1,11 +1,9 @@
-"""Excel columns for delegates (django-import-export): a unit's list (import) and the
-register (export)."""
+"""Excel columns for delegates (django-import-export): a unit's list (import, checked and
+written by services/importing.py) and the register (export)."""
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from import_export import fields, resources, widgets
 
 from conferences.resources import TextWidget, YesNoWidget
-from core.errors import DomainError
 from core.vntext import fold
 
 from .models import Delegate, Gender, InvitationStatus, Sector, Source, Title
@@ -104,56 +102,9 @@ class DelegateResource(resources.ModelResource):
             "works_directly_in_production",
             "phone",
         )
-        import_id_fields = ()
-        skip_diff = True
-        clean_model_instances = False
-
-    def __init__(self, *, conference=None, unit=None, user=None, categories=()):
-        super().__init__()
-        self.conference, self.unit, self.user = conference, unit, user
-        self.categories = {fold(c.title): c for c in categories}
 
     def dehydrate_category(self, delegate):
         return delegate.category.title
-
-    def get_instance(self, instance_loader, row):
-        return None  # a unit's list only adds people
-
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as exc:
-            errors = exc.update_error_dict(errors)
-        if "full_name" not in errors and not instance.full_name:
-            errors["full_name"] = [f"Chưa ghi “{COL_NAME}”."]
-        title = TextWidget().clean(row.get(COL_CATEGORY))
-        instance._category = self.categories.get(fold(title))
-        if instance._category is None:
-            errors["category"] = [
-                "Chưa ghi thành phần."
-                if not title
-                else f"Đơn vị không được phân bổ đại biểu cho thành phần “{title}”."
-            ]
-        if errors:
-            raise ValidationError(errors)
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        from .services import add_delegate
-
-        data = {name: getattr(instance, name) for name in self._meta.fields if name != "category"}
-        try:
-            add_delegate(
-                conference=self.conference,
-                category=instance._category,
-                unit=self.unit,
-                by=self.user,
-                source=Source.UNIT,
-                **data,
-            )
-        except DomainError as exc:
-            key = "category" if exc.field == "category" else NON_FIELD_ERRORS
-            raise ValidationError({key: [exc.message]}) from exc
 
 
 class RegisterResource(DelegateResource):

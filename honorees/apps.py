@@ -7,6 +7,11 @@ class HonoreesConfig(AppConfig):
 
     def ready(self):
         from conferences.models import Role
+        from core.jobs import register_importer
+
+        from .services.imports import IMPORTER
+
+        register_importer("nominations", IMPORTER)
         from core.extensions import (
             register_conference_links,
             register_demo_seeder,

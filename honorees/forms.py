@@ -5,6 +5,7 @@ from core.vntext import nfc
 
 from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
 from .services.decisions import DECISION_FIELDS
+from .services.nominations import REQUIRED_FIELDS
 from .uploads import MAX_DOSSIER_BYTES, check_dossier
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -84,7 +85,7 @@ class NominationForm(forms.ModelForm):
 
 class IndividualForm(NominationForm):
     KIND = Nomination.Kind.INDIVIDUAL
-    REQUIRED = ("full_name", "gender", "birth_year")
+    REQUIRED = REQUIRED_FIELDS[KIND]
 
     class Meta:
         model = Nomination
@@ -107,7 +108,7 @@ class IndividualForm(NominationForm):
 
 class CollectiveForm(NominationForm):
     KIND = Nomination.Kind.COLLECTIVE
-    REQUIRED = ("collective_name",)
+    REQUIRED = REQUIRED_FIELDS[KIND]
 
     class Meta:
         model = Nomination

@@ -1,11 +1,8 @@
-"""The unit's Excel list of nominees, read with django-import-export: every row checked
-(values, award allowed, duplicates, quota) before anything is written, then bulk-created
-and sent together through honorees.workflow."""
+"""The columns of the unit's Excel list of nominees and how each cell is read (widgets of
+django-import-export). The rows are checked and sent by services/imports.py."""
 
 import datetime as dt
-from collections import Counter
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
@@ -13,7 +10,6 @@ from conferences.resources import TextWidget
 from core.vntext import fold
 
 from .models import AwardForm, Nomination
-from .workflow import transition_nominations
 
 COL_STT = "STT"
 COL_KIND = "Cá nhân/Tập thể"
@@ -138,59 +134,8 @@ class NominationResource(resources.ModelResource):
             "sector", "works_directly_in_production", "head_name", "member_count",
             "achievement_summary", "proposed_award", "note",
         )  # fmt: skip
-        force_init_instance = True
-        use_bulk = True
-        skip_diff = True
-        clean_model_instances = False
 
-    def __init__(self, *, context):
-        """`context`: an ImportContext (round, unit, user, quota, used counts, taken names)."""
+    def __init__(self, *, forms: list[AwardForm]):
+        """`forms`: the award forms of the round, read by name or code."""
         super().__init__()
-        self.ctx = context
-        self.fields["proposed_award"].widget = AwardWidget(context.forms)
-        self.seen: dict[tuple[str, int | None], int] = {}
-        self.file_counts: Counter = Counter()
-        self.created: list[Nomination] = []
-
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
-        try:
-            super().import_instance(instance, row, **kwargs)
-        except ValidationError as exc:
-            errors = exc.update_error_dict(errors)
-        self._fill(instance)
-        excel_row = self.ctx.excel_row(kwargs["row_number"])
-        for key, message in self.ctx.check(instance, errors, self.seen, excel_row):
-            errors.setdefault(key, []).append(message)
-        if not errors:
-            self._count_in_quota(instance, errors)
-        if errors:
-            raise ValidationError(errors)
-
-    def _fill(self, instance):
-        ctx = self.ctx
-        if instance.kind == Nomination.Kind.COLLECTIVE:
-            instance.collective_name, instance.full_name = instance.full_name, ""
-        instance.round, instance.unit, instance.created_by = ctx.round, ctx.unit, ctx.user
-        instance.name_key = fold(instance.display_name or "")
-
-    def _count_in_quota(self, instance, errors):
-        self.file_counts[instance.kind] += 1
-        message = self.ctx.quota_error(instance.kind, self.file_counts[instance.kind])
-        if message:
-            errors[NON_FIELD_ERRORS] = [message]
-
-    def save_instance(self, instance, is_create, row, **kwargs):
-        super().save_instance(instance, is_create, row, **kwargs)
-        self.created.append(instance)
-
-    def after_import(self, dataset, result, **kwargs):
-        if result.has_errors() or result.has_validation_errors():
-            return
-        # Created as drafts, then sent together through the workflow (one event per row).
-        transition_nominations(
-            nominations=self.created,
-            to=Nomination.Status.SUBMITTED,
-            by=self.ctx.user,
-            comment="Nhập từ Excel",
-        )
+        self.fields["proposed_award"].widget = AwardWidget(forms)

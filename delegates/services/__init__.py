@@ -14,6 +14,7 @@ from .importing import import_unit_delegates
 from .invitations import print_invitations
 from .register import (
     add_delegate,
+    add_delegates,
     change_invitation_status,
     check_in,
     check_in_by_token,
@@ -26,6 +27,7 @@ from .register import (
 __all__ = [
     "print_invitations",
     "add_delegate",
+    "add_delegates",
     "allocate_seats",
     "change_invitation_status",
     "check_in",

@@ -1,6 +1,9 @@
 """Seats per category for each unit, the notice to units, and the rule that keeps every
 unit within its seats."""
 
+from collections import Counter
+from dataclasses import dataclass
+
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +28,25 @@ def used_seats(*, category: DelegateCategory, unit: Unit, exclude_pk: int | None
     return qs.exclude(pk=exclude_pk).count() if exclude_pk else qs.count()
 
 
+def check_seat(
+    *, category: DelegateCategory, seats: int | None, used: int, by_office: bool
+) -> None:
+    """The rule that keeps a unit within its seats. `seats`: the unit's allocation in the
+    category (None when it has none); `used`: its delegates there that take a seat already.
+    The office may add people for a unit without an allocation."""
+    if seats is None:
+        if by_office:
+            return
+        raise DomainError(
+            f"Đơn vị chưa được phân bổ đại biểu cho “{category.title}”.", field="category"
+        )
+    if used >= seats:
+        raise DomainError(
+            f"Đơn vị đã đủ {used}/{seats} đại biểu được phân bổ cho “{category.title}”.",
+            field="category",
+        )
+
+
 def claim_seat(
     *, category: DelegateCategory, unit: Unit | None, by_office: bool, exclude_pk=None
 ) -> None:
@@ -36,18 +58,40 @@ def claim_seat(
     allocation = (
         SeatAllocation.objects.select_for_update().filter(category=category, unit=unit).first()
     )
-    if allocation is None:
-        if by_office:
-            return
-        raise DomainError(
-            f"Đơn vị chưa được phân bổ đại biểu cho “{category.title}”.", field="category"
+    used = used_seats(category=category, unit=unit, exclude_pk=exclude_pk) if allocation else 0
+    seats = allocation.seats if allocation else None
+    check_seat(category=category, seats=seats, used=used, by_office=by_office)
+
+
+@dataclass
+class SeatBook:
+    """A unit's seats and the delegates that take them, per category, read once (two
+    queries), for checking many new delegates; `claim` counts the one that passed."""
+
+    seats: dict[int, int]
+    used: Counter
+
+    @classmethod
+    def load(cls, *, conference, unit: Unit, lock: bool) -> "SeatBook":
+        allocations = SeatAllocation.objects.filter(category__conference=conference, unit=unit)
+        if lock:
+            allocations = allocations.select_for_update()
+        taking = Delegate.objects.filter(conference=conference, unit=unit).exclude(
+            invitation_status=InvitationStatus.DECLINED
         )
-    used = used_seats(category=category, unit=unit, exclude_pk=exclude_pk)
-    if used >= allocation.seats:
-        raise DomainError(
-            f"Đơn vị đã đủ {used}/{allocation.seats} đại biểu được phân bổ cho “{category.title}”.",
-            field="category",
+        return cls(
+            seats={a.category_id: a.seats for a in allocations},
+            used=Counter(taking.values_list("category_id", flat=True)),
         )
+
+    def claim(self, category: DelegateCategory, *, by_office: bool) -> None:
+        check_seat(
+            category=category,
+            seats=self.seats.get(category.pk),
+            used=self.used[category.pk],
+            by_office=by_office,
+        )
+        self.used[category.pk] += 1
 
 
 def _check_unit(conference, unit: Unit) -> None:

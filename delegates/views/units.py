@@ -1,8 +1,6 @@
 """A unit's own page: its allocation (the notice), its delegates, the form and the Excel
 import. Its submitter works here until the deadline; the office at any time."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -89,11 +87,12 @@ def unit_import(request, conference_pk: int, unit_pk: int):
     conference, unit, delegate_round, can_submit = _unit_scope(request, conference_pk, unit_pk)
     require(can_submit)
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
-    importer = partial(
-        services.import_unit_delegates, conference=conference, unit=unit, by=request.user
-    )
-    report, confirmed = run_upload(request, form, importer)
-    if confirmed and report.ok:
+    params = {"conference": conference.pk, "unit": unit.pk}
+    upload = run_upload(request, form, kind="delegates", params=params)
+    if upload.job:
+        return redirect(upload.job)
+    report = upload.report
+    if upload.confirmed and report.ok:
         messages.success(request, f"Đã nhập {report.new} đại biểu từ tệp Excel.")
         return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
     context = {"conference": conference, "unit": unit, "form": form, "report": report}

@@ -6,6 +6,7 @@ from .imports import import_nominations
 from .nominations import (
     create_nomination,
     return_nomination,
+    submit_new_nominations,
     submit_nomination,
     update_nomination,
     withdraw_nomination,
@@ -26,6 +27,7 @@ __all__ = [
     "set_delegate_above",
     "set_quota",
     "sign_decision",
+    "submit_new_nominations",
     "submit_nomination",
     "update_decision",
     "update_nomination",

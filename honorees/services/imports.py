@@ -1,140 +1,153 @@
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+"""A unit's Excel list of nominees: every row checked with the rules of the nomination forms
+(nominations.py: required values, the round's awards, duplicates, the quota), then the whole
+list sent with submit_new_nominations, or nothing."""
 
-from django.db import transaction
-from django.db.models import Count
+from collections import Counter
+
+from django.urls import reverse
 
 from conferences.models import Unit, User
-from conferences.services import log_activity
-from core.errors import DomainError, PermissionDeniedError
-from core.importing import ImportReport, check_headers, read_xlsx, run_import
-from core.vntext import nfc
+from core.errors import DomainError
+from core.importing import (
+    PROGRESS_EVERY,
+    ImportReport,
+    ImportRow,
+    Progress,
+    check_headers,
+    clean_rows,
+    no_progress,
+    read_xlsx,
+    report_of,
+)
+from core.jobs import Importer
+from core.vntext import format_number
 
-from ..models import AwardForm, Nomination, NominationRound, RoundQuota
-from ..permissions import can_act_for_unit
-from .nominations import ACTIVE, lock_quota
+from ..models import Nomination, NominationRound
+from ..resources import (
+    COL_AWARD,
+    COL_BIRTH,
+    COL_GENDER,
+    COL_NAME,
+    COL_SUMMARY,
+    REQUIRED_COLUMNS,
+    NominationResource,
+)
+from .nominations import (
+    COLLECTIVE_FIELDS,
+    COMMON_FIELDS,
+    INDIVIDUAL_FIELDS,
+    NO_QUOTA,
+    RoundBook,
+    check_deadline,
+    check_may_nominate,
+    new_nomination,
+    submit_new_nominations,
+)
 
-KIND_WORDS = {Nomination.Kind.INDIVIDUAL: "cá nhân", Nomination.Kind.COLLECTIVE: "tập thể"}
-
-
-@dataclass
-class ImportContext:
-    """What every row is checked against, loaded once before the rows are read."""
-
-    round: NominationRound
-    unit: Unit
-    user: User
-    quota: RoundQuota
-    forms: list[AwardForm]
-    used: dict[str, int]
-    taken: dict[tuple[str, int | None], str]  # (name key, birth year) -> unit name
-    excel_rows: list[int] = field(default_factory=list)
-
-    def excel_row(self, number: int) -> int:
-        return self.excel_rows[number - 1] if self.excel_rows else number + 1
-
-    def check(self, n: Nomination, errors: dict, seen: dict, excel_row: int) -> Iterator:
-        if not n.display_name and "full_name" not in errors:
-            yield "full_name", "Chưa ghi họ và tên (hoặc tên tập thể)."
-        if not n.achievement_summary and "achievement_summary" not in errors:
-            yield "achievement_summary", "Chưa ghi tóm tắt thành tích."
-        individual = n.kind == Nomination.Kind.INDIVIDUAL
-        if individual and n.birth_year is None and "birth_year" not in errors:
-            yield "birth_year", "Chưa ghi năm sinh."
-        award = n.proposed_award if "proposed_award" not in errors else None
-        if award and not (award.for_individuals if individual else award.for_collectives):
-            yield "proposed_award", f"“{award.name}” không tặng cho {KIND_WORDS[n.kind]}."
-        if not n.name_key:
-            return
-        key = (n.name_key, n.birth_year)
-        if key in seen:
-            yield "full_name", f"Trùng với dòng {seen[key]} trong tệp."
-        else:
-            seen[key] = excel_row
-        if key in self.taken:
-            yield "full_name", f"Đã được đề nghị trong đợt này (đơn vị {self.taken[key]})."
-
-    def quota_error(self, kind: str, in_file: int) -> str:
-        limit = self.quota.limit_for(kind)
-        used = self.used.get(kind, 0)
-        if used + in_file <= limit:
-            return ""
-        return (
-            f"Vượt chỉ tiêu: đơn vị được đề nghị tối đa {limit} {KIND_WORDS[kind]} "
-            f"(đã gửi {used}); dòng này là {KIND_WORDS[kind]} thứ {used + in_file}."
-        )
+K = Nomination.Kind
+# The column each field of a rule's error is shown in.
+COLUMNS = {
+    "full_name": COL_NAME,
+    "collective_name": COL_NAME,
+    "birth_year": COL_BIRTH,
+    "gender": COL_GENDER,
+    "achievement_summary": COL_SUMMARY,
+    "proposed_award": COL_AWARD,
+}
+FIELDS_OF = {
+    K.INDIVIDUAL: set(INDIVIDUAL_FIELDS + COMMON_FIELDS),
+    K.COLLECTIVE: set(COLLECTIVE_FIELDS + COMMON_FIELDS),
+}
 
 
-@dataclass(frozen=True)
-class NominationImport:
-    report: ImportReport
-    individuals: int = 0
-    collectives: int = 0
-
-
-def _context(round: NominationRound, unit: Unit, by: User, quota: RoundQuota) -> ImportContext:
-    used = dict(
-        Nomination.objects.filter(round=round, unit=unit, status__in=Nomination.COUNTED)
-        .values_list("kind")
-        .annotate(n=Count("id"))
-    )
-    taken = {
-        (key, year): unit_name
-        for key, year, unit_name in Nomination.objects.filter(
-            round=round, status__in=ACTIVE
-        ).values_list("name_key", "birth_year", "unit__name")
-    }
-    return ImportContext(
-        round=round,
-        unit=unit,
-        user=by,
-        quota=quota,
-        forms=list(round.allowed_forms.all()),
-        used=used,
-        taken=taken,
-    )
-
-
-def _check_may_import(round: NominationRound, unit: Unit, by: User) -> None:
-    if not can_act_for_unit(by, unit) or not unit.path.startswith(round.conference.organiser.path):
-        raise PermissionDeniedError("Bạn không có quyền gửi hồ sơ cho đơn vị này.")
-    if not round.accepts_submissions:
-        raise DomainError("Đợt đã hết hạn nhận hồ sơ hoặc đã khóa.")
-
-
-@transaction.atomic
 def import_nominations(
-    *, round: NominationRound, unit: Unit, data: bytes, by: User, dry_run: bool
-) -> NominationImport:
-    """Read the unit's Excel list and submit every row, or none: each error is named by row
-    and column. Rows are checked for values, the round's awards, duplicates (in the file and
-    in the round) and the unit's quota.
-    Side effects (not a dry run, clean file): submitted nominations, their events, one log
-    entry."""
-    from ..resources import REQUIRED_COLUMNS, NominationResource
-
-    _check_may_import(round, unit, by)
+    *,
+    round: NominationRound,
+    unit: Unit,
+    data: bytes,
+    by: User,
+    dry_run: bool,
+    progress: Progress = no_progress,
+) -> ImportReport:
+    """Read the unit's Excel list and send every row, or none: each error is named by row and
+    column. `details` counts the individuals and collectives of a clean file.
+    Side effects (not a dry run, a clean file): those of submit_new_nominations."""
+    check_may_nominate(by, round, unit)
+    check_deadline(round=round, status=Nomination.Status.DRAFT)
+    progress("read", 0, 0)
     dataset = read_xlsx(data)
-    dataset.headers = [nfc(str(h)) if h is not None else None for h in dataset.headers]
-    check_headers(NominationResource, dataset, REQUIRED_COLUMNS)
-    quota = lock_quota(round, unit)
-    if quota is None:
-        raise DomainError("Đơn vị chưa được giao chỉ tiêu trong đợt này.")
-    context = _context(round, unit, by, quota)
-    context.excel_rows = getattr(dataset, "excel_rows", [])
-    resource = NominationResource(context=context)
-    report = run_import(resource, dataset, dry_run=dry_run)
-    counts = resource.file_counts
-    if report.ok and not dry_run:
-        log_activity(
-            actor=by,
-            action="nomination.imported",
-            summary=f"{unit.name} gửi {report.new} hồ sơ từ Excel",
-            target=round,
-            conference=round.conference,
+    resource = NominationResource(forms=list(round.allowed_forms.all()))
+    check_headers(resource, dataset, REQUIRED_COLUMNS)
+    rows = clean_rows(resource, dataset, progress=progress)
+    book = RoundBook.load(round, unit, lock=False)
+    if book.quota is None:
+        raise DomainError(NO_QUOTA)
+    nominations = _check_rows(rows, book, progress, round=round, unit=unit, by=by)
+    kinds = Counter(n.kind for n in nominations)
+    details = {"individuals": kinds[K.INDIVIDUAL], "collectives": kinds[K.COLLECTIVE]}
+    report = report_of(rows, new=len(nominations), details=details)
+    if not report.ok or dry_run:
+        return report
+    progress("write", 0, len(nominations))
+    try:
+        submit_new_nominations(
+            round=round, unit=unit, by=by, nominations=nominations, comment="Nhập từ Excel"
         )
-    return NominationImport(
-        report=report,
-        individuals=counts[Nomination.Kind.INDIVIDUAL],
-        collectives=counts[Nomination.Kind.COLLECTIVE],
+    except DomainError as exc:  # the round changed since the check (another submission)
+        return report_of(rows, file_errors=[exc.message])
+    return report
+
+
+def _check_rows(rows: list[ImportRow], book: RoundBook, progress: Progress, **owner):
+    seen: dict[tuple[str, int | None], int] = {}
+    nominations = []
+    for count, row in enumerate(rows):
+        if count % PROGRESS_EVERY == 0:
+            progress("check", count, len(rows))
+        nomination = _nomination(row, **owner)
+        key = (nomination.name_key, nomination.birth_year)
+        if nomination.name_key and key in seen:
+            row.refuse(COL_NAME, f"Trùng với dòng {seen[key]} trong tệp.")
+        elif nomination.name_key:
+            seen[key] = row.number
+        refused = {e.column for e in row.errors}  # a cell already refused says it once
+        for exc in book.problems(nomination, quota=row.ok):
+            if COLUMNS.get(exc.field or "") not in refused:
+                row.refuse_rule(exc, COLUMNS)
+        if row.ok:
+            book.take(nomination)
+            nominations.append(nomination)
+    return nominations
+
+
+def _nomination(row: ImportRow, **owner) -> Nomination:
+    """The row as a draft, with the fields of its kind (one name column for both kinds)."""
+    kind = row.values.get("kind") or K.INDIVIDUAL
+    fields = {k: v for k, v in row.values.items() if k in FIELDS_OF[kind]}
+    if kind == K.COLLECTIVE:
+        fields["collective_name"] = row.values.get("full_name", "")
+    return new_nomination(kind=kind, **owner, **fields)
+
+
+def _run_job(*, round: int, unit: int, **kwargs) -> ImportReport:
+    return import_nominations(
+        round=NominationRound.objects.select_related("conference__organiser").get(pk=round),
+        unit=Unit.objects.get(pk=unit),
+        **kwargs,
     )
+
+
+def _describe(report: ImportReport) -> str:
+    people, groups = report.details.get("individuals", 0), report.details.get("collectives", 0)
+    return f"{format_number(people)} cá nhân, {format_number(groups)} tập thể"
+
+
+IMPORTER = Importer(
+    title="Gửi danh sách đề nghị bằng Excel",
+    run=_run_job,
+    page=lambda p: reverse(
+        "honorees:nomination_import", kwargs={"pk": p["round"], "unit_pk": p["unit"]}
+    ),
+    after=lambda p: reverse("honorees:unit_round", kwargs={"pk": p["round"], "unit_pk": p["unit"]}),
+    describe=_describe,
+)

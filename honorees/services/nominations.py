@@ -1,7 +1,11 @@
-from typing import Any
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from conferences.models import Role, Unit, User
 from conferences.services import log_activity
@@ -11,7 +15,12 @@ from core.vntext import fold, nfc
 
 from ..models import AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import can_act_for_unit, can_edit_nomination, can_manage_round
-from ..workflow import nomination_is_editable, round_is_open, transition_nomination
+from ..workflow import (
+    create_submitted_nominations,
+    nomination_is_editable,
+    round_is_open,
+    transition_nomination,
+)
 
 S = Nomination.Status
 INDIVIDUAL_FIELDS = (
@@ -44,13 +53,87 @@ def _clean_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
 
 
-def check_award_allowed(round: NominationRound, kind: str, award: AwardForm) -> None:
-    if not round.allowed_forms.filter(pk=award.pk).exists():
+# --- The rules: one function each, used by the forms' services and the Excel import ----------
+WHOM = {Nomination.Kind.INDIVIDUAL: "cá nhân", Nomination.Kind.COLLECTIVE: "tập thể"}
+# What a nomination must say before it is sent (the forms mark these fields required).
+REQUIRED_FIELDS = {
+    Nomination.Kind.INDIVIDUAL: ("full_name", "gender", "birth_year"),
+    Nomination.Kind.COLLECTIVE: ("collective_name",),
+}
+REQUIRED_BOTH = ("achievement_summary", "proposed_award")
+NO_QUOTA = "Đơn vị chưa được giao chỉ tiêu trong đợt này."
+
+
+class Taken(NamedTuple):
+    """A name already proposed in the round, and by which unit."""
+
+    name: str
+    unit: str
+
+
+def name_field(kind: str) -> str:
+    return "collective_name" if kind == Nomination.Kind.COLLECTIVE else "full_name"
+
+
+def check_may_nominate(by: User, round: NominationRound, unit: Unit) -> None:
+    if not can_act_for_unit(by, unit) or not unit.path.startswith(round.conference.organiser.path):
+        raise PermissionDeniedError("Bạn không có quyền đề nghị khen thưởng cho đơn vị này.")
+
+
+def check_round_open(round: NominationRound) -> None:
+    if not round_is_open(round):
+        raise DomainError("Đợt đề nghị khen thưởng đã khóa.")
+
+
+def check_deadline(*, round: NominationRound, status: str) -> None:
+    """Sending: a draft before the deadline; a nomination the office returned until closing."""
+    if not round_is_open(round):
+        raise DomainError("Đợt đề nghị khen thưởng đã khóa, không gửi được hồ sơ.")
+    if status == S.DRAFT and round.is_past_deadline:
+        raise DomainError(
+            f"Đã quá hạn gửi hồ sơ ({timezone.localtime(round.deadline):%H:%M ngày %d/%m/%Y}). "
+            "Hãy liên hệ cơ quan thường trực để được gia hạn."
+        )
+
+
+def missing_fields(nomination: Nomination) -> list[DomainError]:
+    fields = [Nomination._meta.get_field(name) for name in REQUIRED_FIELDS[nomination.kind]]
+    fields += [Nomination._meta.get_field(name) for name in REQUIRED_BOTH]
+    return [
+        DomainError(f"Chưa ghi {f.verbose_name}.", field=f.name)
+        for f in fields
+        if getattr(nomination, f.attname) in (None, "")
+    ]
+
+
+def check_award(*, award: AwardForm, kind: str, allowed: Collection[int]) -> None:
+    """`allowed`: the ids of the award forms the round takes."""
+    if award.pk not in allowed:
         raise DomainError(f"Đợt này không nhận đề nghị “{award.name}”.", field="proposed_award")
     fits = award.for_collectives if kind == Nomination.Kind.COLLECTIVE else award.for_individuals
     if not fits:
-        whom = "tập thể" if kind == Nomination.Kind.COLLECTIVE else "cá nhân"
-        raise DomainError(f"“{award.name}” không tặng cho {whom}.", field="proposed_award")
+        raise DomainError(f"“{award.name}” không tặng cho {WHOM[kind]}.", field="proposed_award")
+
+
+def check_duplicate(nomination: Nomination, *, taken: Taken | None) -> None:
+    """`taken`: who already proposed the same name and birth year in the round, if anyone."""
+    if taken is not None:
+        raise DomainError(
+            f"“{taken.name}” đã được đề nghị trong đợt này (đơn vị {taken.unit}).",
+            field=name_field(nomination.kind),
+        )
+
+
+def check_quota(*, quota: RoundQuota | None, kind: str, used: int) -> None:
+    """`used`: the nominations of this kind that already take a place before this one."""
+    if quota is None:
+        raise DomainError(NO_QUOTA)
+    limit = quota.limit_for(kind)
+    if used + 1 > limit:
+        raise DomainError(
+            f"Vượt chỉ tiêu: đơn vị được đề nghị tối đa {limit} {WHOM[kind]}; "
+            f"hồ sơ này là {WHOM[kind]} thứ {used + 1}."
+        )
 
 
 def find_duplicate(
@@ -70,13 +153,11 @@ def _check_duplicate(nomination: Nomination) -> None:
     other = find_duplicate(
         nomination.round, nomination.name_key, nomination.birth_year, nomination.pk
     )
-    if other is not None:
-        raise DomainError(
-            f"“{other.display_name}” đã được đề nghị trong đợt này (đơn vị {other.unit.name}).",
-            field="full_name"
-            if nomination.kind == Nomination.Kind.INDIVIDUAL
-            else "collective_name",
-        )
+    check_duplicate(nomination, taken=Taken(other.display_name, other.unit.name) if other else None)
+
+
+def _allowed_awards(round: NominationRound) -> set[int]:
+    return set(round.allowed_forms.values_list("pk", flat=True))
 
 
 @transaction.atomic
@@ -91,12 +172,10 @@ def create_nomination(
 ) -> Nomination:
     """A draft nomination of the unit. Side effects: the nomination row (and its dossier
     file), a NominationEvent, a log entry."""
-    if not can_act_for_unit(by, unit) or not unit.path.startswith(round.conference.organiser.path):
-        raise PermissionDeniedError("Bạn không có quyền đề nghị khen thưởng cho đơn vị này.")
-    if not round_is_open(round):
-        raise DomainError("Đợt đề nghị khen thưởng đã khóa.")
+    check_may_nominate(by, round, unit)
+    check_round_open(round)
     fields = _clean_fields(kind, fields)
-    check_award_allowed(round, kind, fields["proposed_award"])
+    check_award(award=fields["proposed_award"], kind=kind, allowed=_allowed_awards(round))
     nomination = Nomination(round=round, unit=unit, kind=kind, created_by=by, **fields)
     nomination.name_key = name_key(kind, nomination.display_name)
     _check_duplicate(nomination)
@@ -124,7 +203,8 @@ def update_nomination(
         raise PermissionDeniedError("Hồ sơ này không sửa được (đã gửi hoặc bạn không có quyền).")
     fields = _clean_fields(nomination.kind, fields)
     if "proposed_award" in fields:
-        check_award_allowed(nomination.round, nomination.kind, fields["proposed_award"])
+        award, round = fields["proposed_award"], nomination.round
+        check_award(award=award, kind=nomination.kind, allowed=_allowed_awards(round))
     for name, value in fields.items():
         setattr(nomination, name, value)
     nomination.name_key = name_key(nomination.kind, nomination.display_name)
@@ -140,30 +220,6 @@ def update_nomination(
         conference=nomination.round.conference,
     )
     return nomination
-
-
-def _check_deadline(nomination: Nomination) -> None:
-    round = nomination.round
-    if not round_is_open(round):
-        raise DomainError("Đợt đề nghị khen thưởng đã khóa, không gửi được hồ sơ.")
-    # A nomination the office returned may be sent back after the deadline, until closing.
-    if nomination.status == S.DRAFT and round.is_past_deadline:
-        raise DomainError(
-            f"Đã quá hạn gửi hồ sơ ({round.deadline:%H:%M ngày %d/%m/%Y}). "
-            "Hãy liên hệ cơ quan thường trực để được gia hạn."
-        )
-
-
-def check_quota_room(quota: RoundQuota | None, kind: str, used: int, adding: int = 1) -> None:
-    whom = "tập thể" if kind == Nomination.Kind.COLLECTIVE else "cá nhân"
-    if quota is None:
-        raise DomainError("Đơn vị chưa được giao chỉ tiêu trong đợt này.")
-    limit = quota.limit_for(kind)
-    if used + adding > limit:
-        raise DomainError(
-            f"Vượt chỉ tiêu: đơn vị được đề nghị tối đa {limit} {whom}, "
-            f"đã gửi {used}, còn lại {max(limit - used, 0)}."
-        )
 
 
 def lock_quota(round: NominationRound, unit: Unit) -> RoundQuota | None:
@@ -185,14 +241,14 @@ def submit_nomination(*, nomination: Nomination, by: User) -> Nomination:
         raise PermissionDeniedError("Bạn không có quyền gửi hồ sơ của đơn vị này.")
     if not nomination_is_editable(nomination):
         raise DomainError("Hồ sơ đã được gửi.")
-    _check_deadline(nomination)
+    check_deadline(round=nomination.round, status=nomination.status)
     used = Nomination.objects.filter(
         round=nomination.round,
         unit=nomination.unit,
         kind=nomination.kind,
         status__in=Nomination.COUNTED,
     ).count()
-    check_quota_room(quota, nomination.kind, used)
+    check_quota(quota=quota, kind=nomination.kind, used=used)
     return transition_nomination(
         nomination=nomination,
         to=S.SUBMITTED,
@@ -250,3 +306,103 @@ def notify_unit(nomination: Nomination, subject: str, body: str) -> None:
         memberships__unit=nomination.unit, memberships__role=Role.SUBMITTER, is_active=True
     ).distinct()
     notify(users=list(users), subject=subject, body=body)
+
+
+# --- Many at once: the unit's Excel list ----------------------------------------------------
+@dataclass
+class RoundBook:
+    """What a unit's new nominations are checked against, read once (four queries): the
+    awards the round takes, the unit's quota, the nominations of the unit that take a place,
+    the names already proposed in the round. `take` counts a nomination that passed, so the
+    next one is checked against it too."""
+
+    quota: RoundQuota | None
+    unit: Unit
+    allowed: set[int]
+    used: Counter
+    taken: dict[tuple[str, int | None], Taken]
+
+    @classmethod
+    def load(cls, round: NominationRound, unit: Unit, *, lock: bool) -> "RoundBook":
+        quota = (
+            lock_quota(round, unit)
+            if lock
+            else RoundQuota.objects.filter(round=round, unit=unit).first()
+        )
+        counted = Nomination.objects.filter(round=round, unit=unit, status__in=Nomination.COUNTED)
+        active = Nomination.objects.filter(round=round, status__in=ACTIVE).values_list(
+            "name_key", "birth_year", "full_name", "collective_name", "unit__name"
+        )
+        return cls(
+            quota=quota,
+            unit=unit,
+            allowed=_allowed_awards(round),
+            used=Counter(counted.values_list("kind", flat=True)),
+            taken={(k, y): Taken(person or group, where) for k, y, person, group, where in active},
+        )
+
+    def problems(self, nomination: Nomination, *, quota: bool = True) -> list[DomainError]:
+        """Every rule the nomination breaks; the quota (unless `quota` is false) only for one
+        that breaks no other."""
+        errors = missing_fields(nomination)
+        key = (nomination.name_key, nomination.birth_year)
+        rules = [lambda: check_duplicate(nomination, taken=self.taken.get(key))]
+        if nomination.proposed_award_id is not None:
+            award, kind = nomination.proposed_award, nomination.kind
+            rules.append(lambda: check_award(award=award, kind=kind, allowed=self.allowed))
+        for rule in rules:
+            try:
+                rule()
+            except DomainError as exc:
+                errors.append(exc)
+        if quota and not errors:
+            try:
+                check_quota(quota=self.quota, kind=nomination.kind, used=self.used[nomination.kind])
+            except DomainError as exc:
+                errors.append(exc)
+        return errors
+
+    def take(self, nomination: Nomination) -> None:
+        self.used[nomination.kind] += 1
+        key = (nomination.name_key, nomination.birth_year)
+        self.taken[key] = Taken(nomination.display_name, self.unit.name)
+
+
+def new_nomination(
+    *, round: NominationRound, unit: Unit, kind: str, by: User, **fields: Any
+) -> Nomination:
+    """An unsaved draft with its text cleaned and its search key, as create_nomination makes."""
+    nomination = Nomination(
+        round=round, unit=unit, kind=kind, created_by=by, **_clean_fields(kind, fields)
+    )
+    nomination.name_key = name_key(kind, nomination.display_name)
+    return nomination
+
+
+@transaction.atomic
+def submit_new_nominations(
+    *, round: NominationRound, unit: Unit, by: User, nominations: list[Nomination], comment: str
+) -> list[Nomination]:
+    """Create and send many nominations of one unit at once (from new_nomination): the bulk
+    form of create_nomination + submit_nomination, with their rules; the queries do not grow
+    with each nomination (one INSERT per batch). The quota row is locked, so a submission at the same moment queues behind it.
+    Side effects: the nomination rows (submitted), one NominationEvent each, one log entry."""
+    check_may_nominate(by, round, unit)
+    check_round_open(round)
+    check_deadline(round=round, status=S.DRAFT)
+    book = RoundBook.load(round, unit, lock=True)
+    for nomination in nominations:
+        errors = book.problems(nomination)
+        if errors:
+            raise errors[0]
+        book.take(nomination)
+    create_submitted_nominations(nominations=nominations, by=by, comment=comment)
+    log_activity(
+        actor=by,
+        action="nomination.imported",
+        summary=f"{unit.name} gửi {len(nominations)} hồ sơ",
+        target=round,
+        scope_unit=round.conference.organiser,
+        conference=round.conference,
+    )
+    return nominations

@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -76,10 +74,13 @@ def nomination_import(request, pk: int, unit_pk: int):
     unit = selectors.get_round_unit(request.user, round, unit_pk)
     require(permissions.can_act_for_unit(request.user, unit))
     form = XlsxUploadForm(request.POST or None, request.FILES or None)
-    importer = partial(services.import_nominations, round=round, unit=unit, by=request.user)
-    result, confirmed = run_upload(request, form, importer)
-    if confirmed and result.report.ok:
-        messages.success(request, f"Đã gửi {result.report.new} hồ sơ từ tệp Excel.")
+    params = {"round": round.pk, "unit": unit.pk}
+    upload = run_upload(request, form, kind="nominations", params=params)
+    if upload.job:
+        return redirect(upload.job)
+    report = upload.report
+    if upload.confirmed and report.ok:
+        messages.success(request, f"Đã gửi {report.new} hồ sơ từ tệp Excel.")
         return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
-    context = {"form": form, "round": round, "unit": unit, "result": result}
+    context = {"form": form, "round": round, "unit": unit, "report": report}
     return render(request, "honorees/nomination_import.html", context)

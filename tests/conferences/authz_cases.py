@@ -193,6 +193,22 @@ CASES += [
         state=_unit,
     ),
     Case(
+        "unit_move",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        allowed=UNIT_MANAGERS,
+        overrides={**OFFICE_READ_ONLY, "submitter": 403},
+    ),
+    Case(
+        "unit_move",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        method="post",
+        data=lambda w: {"parent": w["agency"].code},
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        overrides={**OFFICE_READ_ONLY, "submitter": 403},
+        state=lambda w, kw: Unit.objects.get(pk=w["school"].pk).path,
+    ),
+    Case(
         "unit_create",
         kwargs=lambda w: {"parent_pk": w["office_a"].pk},
         allowed=UNIT_MANAGERS,

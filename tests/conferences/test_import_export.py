@@ -83,7 +83,7 @@ def test_import_units_creates_tree_with_parents_from_same_file(world):
     assert _parent_code("TO-2") == "THON-DONG"
     assert Unit.objects.get(code="TO-2").active is False
     assert Unit.objects.get(code="TO-1").kind == Unit.Kind.VILLAGE
-    imported = ActivityEntry.objects.filter(action="unit.imported")
+    imported = ActivityEntry.objects.filter(action="unit.created")
     assert sorted(imported.values_list("object_repr", flat=True)) == [
         "Thôn Đông",
         "Tổ tự quản số 1",
@@ -172,7 +172,7 @@ def test_import_units_updates_existing_and_moves_it(world):
     assert school.name == "Trường Tiểu học An Thịnh 2"
     assert Unit.objects.get_parent(school).pk == agency.pk
     assert Unit.objects.filter(code=school.code).count() == 1
-    assert ActivityEntry.objects.filter(action="unit.reimported", object_id=str(school.pk)).exists()
+    assert ActivityEntry.objects.filter(action="unit.updated", object_id=str(school.pk)).exists()
 
 
 def test_import_units_cannot_move_unit_into_itself(world):

@@ -87,7 +87,7 @@ def test_submit_nomination_over_quota_is_refused_with_numbers(office):
     for _ in range(3):
         _submitted(office)
     n = _draft(office)
-    with pytest.raises(DomainError, match="tối đa 3 cá nhân, đã gửi 3, còn lại 0"):
+    with pytest.raises(DomainError, match="tối đa 3 cá nhân; hồ sơ này là cá nhân thứ 4"):
         services.submit_nomination(nomination=n, by=office["submitter"])
     n.refresh_from_db()
     assert n.status == S.DRAFT

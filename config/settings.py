@@ -118,10 +118,14 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Production: hashed names (cached for a year) and gzip/brotli copies, made by collectstatic.
+# The manifest is strict: a file that names a missing one (a source map, a font) fails
+# collectstatic instead of every page that links it.
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": PRODUCTION_STATIC_STORAGE
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

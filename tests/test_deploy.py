@@ -1,0 +1,53 @@
+"""The production path: static files collected with DEBUG=false and served by WhiteNoise."""
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from django.conf import settings as django_settings
+from django.contrib.staticfiles.finders import get_finders
+from django.core.management import call_command
+from django.urls import reverse
+
+from tests.factories import UserFactory
+
+STATIC_LINK = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+HASHED = re.compile(r"\.[0-9a-f]{12}\.\w+$")
+SOURCE_MAP = re.compile(r"sourceMappingURL=(\S+?)(?:\s|\*/|$)")
+
+
+def _collect_static_as_in_production(settings, root: Path) -> None:
+    settings.DEBUG = False
+    settings.STATIC_ROOT = root
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": django_settings.PRODUCTION_STATIC_STORAGE},
+    }
+    # The gzip/brotli copies take most of collectstatic's time and rename nothing; the CI
+    # production stage makes them. Every other step (hashing, the strict manifest) runs.
+    settings.WHITENOISE_SKIP_COMPRESS_EXTENSIONS = sorted(
+        {Path(path).suffix.lstrip(".") for finder in get_finders() for path, _ in finder.list([])}
+    )
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.mark.django_db
+def test_collectstatic_debug_off_pages_link_hashed_files_all_served(client, settings, tmp_path):
+    _collect_static_as_in_production(settings, tmp_path / "static")
+    client.force_login(UserFactory())
+
+    html = client.get(reverse("home")).content.decode()
+
+    links = STATIC_LINK.findall(html)
+    assert any("bootstrap.bundle.min" in link for link in links)
+    assert all(HASHED.search(link) for link in links), links
+    for link in links:
+        response = client.get(link)
+        assert response.status_code == 200, link
+        if "/vendor/bootstrap/" in link:
+            # Bootstrap's files name their source maps; browsers' developer tools fetch them.
+            body = b"".join(response.streaming_content).decode()
+            source_map = urljoin(link, SOURCE_MAP.search(body).group(1))
+            assert HASHED.search(source_map), source_map
+            assert client.get(source_map).status_code == 200, source_map

@@ -21,6 +21,8 @@ SECRET_KEY = env.str(
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A form refused by the CSRF check gets a Vietnamese page (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -192,13 +194,32 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 
 # --- Security (production) --------------------------------------------------------------------
+# `manage.py check --deploy` reports nothing with the production variables of the README
+# (DEBUG=false, SECRET_KEY, BEHIND_TLS_PROXY=true); tests/test_deploy.py holds that.
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
-)
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Off by default: the TLS proxy (nginx) answers plain HTTP with its own redirect, and the
+# health check is asked over plain HTTP on the host itself.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Browsers keep to HTTPS for this long once they have seen the site over HTTPS (the header is
+# sent on HTTPS responses only).
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is shown in a frame, except the plan preview inside the plan editor (its view says so).
+X_FRAME_OPTIONS = "DENY"
+SILENCED_SYSTEM_CHECKS = [
+    # The HSTS preload list takes whole registered domains (a province's gov.vn), a decision
+    # for the domain's owner, not for this application; SECURE_HSTS_PRELOAD=true opts in.
+    "security.W021",
+]
+if BEHIND_TLS_PROXY and not SECURE_SSL_REDIRECT:
+    # Behind the proxy the redirect to HTTPS is the proxy's (README, Production deployment).
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,10 @@
 """The production path: static files collected with DEBUG=false and served by WhiteNoise."""
 
+import os
 import re
+import secrets
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -51,3 +55,47 @@ def test_collectstatic_debug_off_pages_link_hashed_files_all_served(client, sett
             source_map = urljoin(link, SOURCE_MAP.search(body).group(1))
             assert HASHED.search(source_map), source_map
             assert client.get(source_map).status_code == 200, source_map
+
+
+# --- manage.py check --deploy -------------------------------------------------------------------
+def _check_deploy(**variables: str) -> subprocess.CompletedProcess:
+    """`manage.py check --deploy` in a fresh process with the given environment, on top of
+    ours without any variable that configures security."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(SECURITY_VARIABLES)}
+    env.update(variables)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+SECURITY_VARIABLES = ("DEBUG", "SECRET_KEY", "SECURE_", "BEHIND_TLS_PROXY", "ALLOWED_HOSTS")
+# The variables README's "Production deployment" sets (step 2); everything else is default.
+PRODUCTION = {
+    "DEBUG": "false",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "thidua.example.gov.vn",
+    "BEHIND_TLS_PROXY": "true",
+}
+
+
+def test_check_deploy_production_variables_report_nothing():
+    result = _check_deploy(**PRODUCTION)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNINGS" not in result.stderr
+
+
+def test_check_deploy_each_insecure_override_is_reported():
+    insecure = {"BEHIND_TLS_PROXY": "false", "SECURE_COOKIES": "false", "SECURE_HSTS_SECONDS": "0"}
+    result = _check_deploy(**{**PRODUCTION, **insecure})
+
+    assert result.returncode != 0
+    # No redirect to HTTPS and no proxy doing it; no HSTS; session and CSRF cookies over HTTP.
+    for warning in ("security.W008", "security.W004", "security.W012", "security.W016"):
+        assert warning in result.stderr

@@ -9,6 +9,8 @@ each role of A (staff, leader, council, admin at the commune; submitter at the s
 reporter at the agency) and the superuser.
 """
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -63,6 +65,22 @@ class Case:
 
 
 CASES: list[Case] = []
+
+
+def load_cases() -> list[Case]:
+    """Import every tests/<app>/authz_cases.py (each appends its cases to CASES); once."""
+    import tests
+
+    for module in pkgutil.iter_modules(tests.__path__):
+        if module.ispkg:
+            try:
+                importlib.import_module(f"tests.{module.name}.authz_cases")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"tests.{module.name}.authz_cases":
+                    raise
+    return CASES
+
+
 # URL names that are not ours to test here (Django's admin has its own permission model).
 EXEMPT_PREFIXES = ("admin:",)
 

@@ -1,21 +1,11 @@
 """Runs the authorisation harness (tests/authz.py) over every URL of the project."""
 
-import importlib
-import pkgutil
-
 import pytest
 from django.urls import get_resolver, reverse
 
-import tests
-from tests.authz import CASES, EXEMPT_PREFIXES, LOGIN_REDIRECT, PERSONAS, build_world
+from tests.authz import CASES, EXEMPT_PREFIXES, LOGIN_REDIRECT, PERSONAS, build_world, load_cases
 
-for module in pkgutil.iter_modules(tests.__path__):
-    if module.ispkg:
-        try:
-            importlib.import_module(f"tests.{module.name}.authz_cases")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.{module.name}.authz_cases":
-                raise
+load_cases()
 
 
 def _named_urls(resolver=None, namespace="") -> set[str]:

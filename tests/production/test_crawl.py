@@ -20,7 +20,7 @@ from conferences.management.commands.seed_demo import ADMIN_USERNAME, DEMO_PASSW
 from conferences.models import Role, User
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, log_in
 from tests.production.demo import get_cases, reachable, resolve, world_for
-from tests.production.setup import make_missing_objects
+from tests.production.prepare import make_missing_objects
 
 pytestmark = pytest.mark.production
 

@@ -13,8 +13,25 @@ from csp.constants import NONCE, NONE, SELF
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+class Env(environ.Env):
+    """django-environ, where a variable set to nothing (`STATIC_ROOT=` as .env.example lists
+    them) counts as not set and takes its default, instead of an empty path (the current
+    folder), an empty database URL or `false`."""
+
+    def get_value(self, var, *args, **kwargs):
+        name = f"{self.prefix}{var}"
+        if self.ENVIRON.get(name) != "":
+            return super().get_value(var, *args, **kwargs)
+        empty = self.ENVIRON.pop(name)
+        try:
+            return super().get_value(var, *args, **kwargs)
+        finally:
+            self.ENVIRON[name] = empty
+
+
+env = Env()
+Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str(

@@ -14,6 +14,7 @@ from django.contrib.staticfiles.finders import get_finders
 from django.core.management import call_command
 from django.urls import reverse
 
+from config.settings import Env
 from tests.factories import UserFactory
 
 STATIC_LINK = re.compile(r'(?:href|src)="(/static/[^"]+)"')
@@ -73,13 +74,24 @@ def _check_deploy(**variables: str) -> subprocess.CompletedProcess:
     )
 
 
-SECURITY_VARIABLES = ("DEBUG", "SECRET_KEY", "SECURE_", "BEHIND_TLS_PROXY", "ALLOWED_HOSTS")
-# The variables README's "Production deployment" sets (step 2); everything else is default.
+# Ours, and Django's own (the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process).
+SECURITY_VARIABLES = (
+    "DEBUG",
+    "SECRET_KEY",
+    "SECURE_",
+    "BEHIND_TLS_PROXY",
+    "ALLOWED_HOSTS",
+    "DJANGO_",
+)
+# The variables README's "Production deployment" sets (step 2); the others as .env.example
+# leaves them: set to nothing, which means their default.
 PRODUCTION = {
     "DEBUG": "false",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "thidua.example.gov.vn",
     "BEHIND_TLS_PROXY": "true",
+    "SECURE_COOKIES": "",
+    "SECURE_HSTS_SECONDS": "",
 }
 
 
@@ -99,3 +111,21 @@ def test_check_deploy_each_insecure_override_is_reported():
     # No redirect to HTTPS and no proxy doing it; no HSTS; session and CSRF cookies over HTTP.
     for warning in ("security.W008", "security.W004", "security.W012", "security.W016"):
         assert warning in result.stderr
+
+
+def test_env_variable_set_to_nothing_takes_its_default(monkeypatch):
+    monkeypatch.setenv("THIDUA_TEST_FLAG", "")
+    monkeypatch.setenv("THIDUA_TEST_FOLDER", "")
+    monkeypatch.setenv("THIDUA_TEST_SECONDS", "")
+    env = Env()
+
+    assert env.bool("THIDUA_TEST_FLAG", default=True) is True
+    assert env.str("THIDUA_TEST_FOLDER", default="var/static") == "var/static"
+    assert env.int("THIDUA_TEST_SECONDS", default=60) == 60
+    assert os.environ["THIDUA_TEST_FLAG"] == ""
+
+
+def test_env_variable_set_to_a_value_keeps_it(monkeypatch):
+    monkeypatch.setenv("THIDUA_TEST_FLAG", "false")
+
+    assert Env().bool("THIDUA_TEST_FLAG", default=True) is False

@@ -26,7 +26,7 @@ $(UV):
 	$(UV) sync --frozen --quiet --python "$$(command -v python3.11 || command -v python3)"
 	touch $@
 
-static/vendor/.copied: package.json package-lock.json
+static/vendor/.copied: package.json package-lock.json bin/copy-assets
 	npm ci --no-audit --no-fund --silent
 	bin/copy-assets
 	touch $@

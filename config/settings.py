@@ -8,12 +8,30 @@ SECRET_KEY, DEBUG=false and ALLOWED_HOSTS; nothing exists only in production.
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = BASE_DIR / "var"
 
-env = environ.Env()
-environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
+
+class Env(environ.Env):
+    """django-environ, where a variable set to nothing (`STATIC_ROOT=` as .env.example lists
+    them) counts as not set and takes its default, instead of an empty path (the current
+    folder), an empty database URL or `false`."""
+
+    def get_value(self, var, *args, **kwargs):
+        name = f"{self.prefix}{var}"
+        if self.ENVIRON.get(name) != "":
+            return super().get_value(var, *args, **kwargs)
+        empty = self.ENVIRON.pop(name)
+        try:
+            return super().get_value(var, *args, **kwargs)
+        finally:
+            self.ENVIRON[name] = empty
+
+
+env = Env()
+Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str(
@@ -21,6 +39,8 @@ SECRET_KEY = env.str(
 )
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# A form refused by the CSRF check gets a Vietnamese page (templates/403_csrf.html).
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -31,6 +51,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -48,6 +69,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.middleware.NormalizeInputMiddleware",
@@ -119,10 +141,14 @@ STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env.str("MEDIA_ROOT", default=str(VAR_DIR / "media")))
+# Production: hashed names (cached for a year) and gzip/brotli copies, made by collectstatic.
+# The manifest is strict: a file that names a missing one (a source map, a font) fails
+# collectstatic instead of every page that links it.
+PRODUCTION_STATIC_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        "BACKEND": PRODUCTION_STATIC_STORAGE
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
@@ -201,13 +227,52 @@ MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 
 # --- Security (production) --------------------------------------------------------------------
+# `manage.py check --deploy` reports nothing with the production variables of the README
+# (DEBUG=false, SECRET_KEY, BEHIND_TLS_PROXY=true); tests/test_deploy.py holds that.
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
-)
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Off by default: the TLS proxy (nginx) answers plain HTTP with its own redirect, and the
+# health check is asked over plain HTTP on the host itself.
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Browsers keep to HTTPS for this long once they have seen the site over HTTPS (the header is
+# sent on HTTPS responses only).
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# No page is shown in a frame, except the plan preview inside the plan editor (its view says so).
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp), in every environment: scripts, styles, fonts, images
+# and frames from this site only; no inline script, event handler or style attribute (the
+# templates use static/js/app.js and static/css/app.css instead). A <style> element carrying
+# the response's nonce is allowed: the plan preview, laid out by the document engine, uses one.
+# Bootstrap's stylesheet draws a few icons as data: images.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, NONCE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+SILENCED_SYSTEM_CHECKS = [
+    # The HSTS preload list takes whole registered domains (a province's gov.vn), a decision
+    # for the domain's owner, not for this application; SECURE_HSTS_PRELOAD=true opts in.
+    "security.W021",
+]
+if BEHIND_TLS_PROXY and not SECURE_SSL_REDIRECT:
+    # Behind the proxy the redirect to HTTPS is the proxy's (README, Production deployment).
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
 
 LOGGING = {
     "version": 1,

@@ -1,10 +1,13 @@
 from pathlib import Path
 
+from csp.constants import SELF
+from csp.decorators import csp_replace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_POST
 
 from conferences import selectors as conference_selectors
@@ -159,12 +162,16 @@ def certificate_settings(request, unit_pk: int, kind: str):
 
 @login_required
 @require_GET
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})
 def plan_preview(request, pk: int):
     """The plan laid out as it prints (same blocks and stylesheet as the PDF), for the editor's
-    live preview beside the sections."""
+    live preview beside the sections (a frame of the plan page: the one page allowed in a
+    frame, of our own site only)."""
     from conferences.plans.selectors import get_plan
 
     from .builders.plans import plan_preview_html
 
     plan = get_plan(request.user, pk)
-    return HttpResponse(plan_preview_html(get_builder("plan").collect(plan, {})))
+    outline = get_builder("plan").collect(plan, {})
+    return HttpResponse(plan_preview_html(outline, nonce=str(request.csp_nonce)))

@@ -10,6 +10,8 @@ persona allowed to act must change it; the POST of every other persona must leav
 calling its service (or calls it for the wrong people) fails a test.
 """
 
+import importlib
+import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,5 +65,21 @@ class Case:
 
 
 CASES: list[Case] = []
+
+
+def load_cases() -> list[Case]:
+    """Import every tests/<app>/authz_cases.py (each appends its cases to CASES); once."""
+    import tests
+
+    for module in pkgutil.iter_modules(tests.__path__):
+        if module.ispkg:
+            try:
+                importlib.import_module(f"tests.{module.name}.authz_cases")
+            except ModuleNotFoundError as exc:
+                if exc.name != f"tests.{module.name}.authz_cases":
+                    raise
+    return CASES
+
+
 # URL names that are not ours to test here (Django's admin has its own permission model).
 EXEMPT_PREFIXES = ("admin:",)

@@ -1,25 +1,16 @@
 """Runs the authorisation harness (tests/authz.py) over every URL of the project, and the POST
 harness over every URL that takes a POST."""
 
-import importlib
 import inspect
-import pkgutil
 import re
 
 import pytest
 from django.urls import get_resolver, reverse
 
-import tests
-from tests.authz import CASES, EXEMPT_PREFIXES, LOGIN_REDIRECT, PERSONAS
+from tests.authz import CASES, EXEMPT_PREFIXES, LOGIN_REDIRECT, PERSONAS, load_cases
 from tests.cast import build_cast
 
-for module in pkgutil.iter_modules(tests.__path__):
-    if module.ispkg:
-        try:
-            importlib.import_module(f"tests.{module.name}.authz_cases")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.{module.name}.authz_cases":
-                raise
+load_cases()
 
 STATE_CASES = [case for case in CASES if case.state is not None]
 ANSWER_CASES = [case for case in CASES if case.state is None]

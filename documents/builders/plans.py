@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conferences.models import Plan
 
 from .base import (
@@ -213,21 +215,54 @@ class MaketBuilder(_PlanBuilderBase):
         return render_single(document, fmt, "maket", progress)
 
 
-def plan_preview_html(outline: dict) -> str:
+def plan_preview_html(outline: dict, *, nonce: str) -> str:
     """The plan as an HTML page laid out like the PDF (same blocks, same stylesheet), for the
-    editor's live preview."""
+    editor's live preview. The page's Content-Security-Policy allows its one <style> element
+    (by `nonce`) and no style attribute, so the engine's are turned into classes."""
     from pathlib import Path
 
     from documents.engine.html_renderer import body_html
 
     css = (Path(__file__).parent.parent / "engine" / "static" / "document.css").read_text()
-    document = plan_document(outline)
+    body, attribute_css = styles_as_classes(body_html(plan_document(outline), None))
     return (
-        '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style>'
+        f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style nonce="{nonce}">'
         f"{css}\nhtml{{background:#e9ecef;font-family:'Liberation Serif','Times New Roman',serif}}"
         "body{background:#fff;width:210mm;box-sizing:border-box;margin:8px auto;"
         "padding:25mm 20mm 20mm 35mm;box-shadow:0 0 4px rgba(0,0,0,.3)}"
         # Beside the editor the frame is narrower than a page: show the whole width, smaller.
         "@media (max-width: 820px){body{zoom:.72}}"
-        f"</style></head><body>{body_html(document, None)}</body></html>"
+        f"\n{attribute_css}</style></head><body>{body}</body></html>"
     )
+
+
+# In HTML the engine wrote, text is escaped (quotes included): `<`, `>` and `"` only ever
+# delimit markup, so start tags and their attributes can be found with patterns.
+_START_TAG = re.compile(r"<[a-z][a-z0-9]*\b[^<>]*>")
+_STYLE_ATTR = re.compile(r' style="([^"]*)"')
+_CLASS_ATTR = re.compile(r' class="([^"]*)"')
+
+
+def styles_as_classes(html: str) -> tuple[str, str]:
+    """Move each style="" attribute of engine HTML into a generated class; return the HTML and
+    the classes' CSS. `!important` keeps the precedence the attribute had over the stylesheet."""
+    classes: dict[str, str] = {}
+
+    def rewrite(match: re.Match) -> str:
+        tag = match[0]
+        style = _STYLE_ATTR.search(tag)
+        if style is None:
+            return tag
+        name = classes.setdefault(style[1], f"engine-style-{len(classes) + 1}")
+        tag = tag.replace(style[0], "", 1)
+        if _CLASS_ATTR.search(tag):
+            return _CLASS_ATTR.sub(lambda m: f' class="{m[1]} {name}"', tag, count=1)
+        return f'{tag[:-1]} class="{name}">'
+
+    html = _START_TAG.sub(rewrite, html)
+    css = "".join(f".{name}{{{_important(style)}}}" for style, name in classes.items())
+    return html, css
+
+
+def _important(style: str) -> str:
+    return ";".join(f"{rule.strip()} !important" for rule in style.split(";") if rule.strip())

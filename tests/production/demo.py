@@ -1,0 +1,199 @@
+"""The authorisation harness's URLs (tests/authz.py), resolved against the demo data for the
+production crawl: which pages each demo user can reach, and the objects in their URLs.
+
+The harness builds its own small world with factories; the crawl runs on a server loaded with
+`seed_demo`, so each demo user gets a `DemoWorld` shaped like the harness's (their office, its
+conference, a submitting unit, an agency) and each URL argument is looked up in it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth.tokens import default_token_generator
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.urls import get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from assignments.models import Assignment, Duty, DutyUpdate, Milestone
+from conferences.models import Conference, Membership, Plan, PlanSection, Role, Unit, User
+from delegates.models import Delegate, DelegateCategory
+from documents.models import CertificateSetting, GeneratedDocument
+from honorees.models import AwardDecision, Nomination, NominationRound
+from tests.authz import CASES, Case, load_cases
+
+OFFICE_ROLES = (Role.STAFF, Role.LEADER, Role.COUNCIL, Role.ADMIN)
+
+# The model a URL's `pk` names, by the URL name's prefix (the first that matches).
+PK_MODELS = (
+    ("honorees:nomination_create", NominationRound),
+    ("honorees:nomination_import", NominationRound),
+    ("honorees:nomination_", Nomination),
+    ("honorees:decision_", AwardDecision),
+    ("honorees:", NominationRound),
+    ("plan_section_", PlanSection),
+    ("plan_", Plan),
+    ("delegates_category_", DelegateCategory),
+    ("delegates_", Delegate),
+    ("duty_update_", DutyUpdate),
+    ("duty_", Duty),
+    ("milestone_", Milestone),
+    ("assignment_", Assignment),
+    ("document_", GeneratedDocument),
+    ("conference_", Conference),
+    ("membership_", Membership),
+    ("unit_", Unit),
+    ("member_", Unit),
+)
+
+
+@dataclass
+class DemoWorld:
+    """What the harness calls office_a, conference_a, school and agency, for one demo user."""
+
+    user: User
+    persona: str  # the harness's name for the user's role (tests/authz.py PERSONAS)
+    unit: Unit  # the user's own unit (the office for a system administrator)
+    office: Unit
+    conference: Conference
+    school: Unit  # a unit that submits nominations and delegates
+    agency: Unit  # an agency with duties
+
+
+def world_for(user: User) -> DemoWorld:
+    if user.is_superuser:
+        conference = _busiest_conference(Conference.objects.all())
+        persona, unit, office = "superuser", conference.organiser, conference.organiser
+    else:
+        membership = user.memberships.select_related("unit").get()
+        persona, unit = membership.role, membership.unit
+        office = unit if membership.role in OFFICE_ROLES else Unit.objects.get_parent(unit)
+        conference = _busiest_conference(Conference.objects.filter(organiser=office))
+    return DemoWorld(
+        user=user,
+        persona=persona,
+        unit=unit,
+        office=office,
+        conference=conference,
+        school=unit if persona == Role.SUBMITTER else _submitting_unit(conference),
+        agency=unit if persona == Role.REPORTER else _agency(conference),
+    )
+
+
+def _busiest_conference(conferences) -> Conference:
+    counted = conferences.annotate(n=Count("nomination_rounds__nominations", distinct=True))
+    return counted.order_by("-n", "pk").first()
+
+
+def _submitting_unit(conference: Conference) -> Unit | None:
+    units = Unit.objects.filter(nominations__round__conference=conference)
+    counted = units.annotate(
+        dossiers=Count("nominations", filter=~Q(nominations__dossier=""), distinct=True),
+        submitters=Count("memberships", filter=Q(memberships__role=Role.SUBMITTER), distinct=True),
+        n=Count("nominations", distinct=True),
+    )
+    return counted.order_by("-dossiers", "-submitters", "-n", "pk").first()
+
+
+def _agency(conference: Conference) -> Unit | None:
+    units = Unit.objects.filter(assignments__conference=conference).annotate(
+        reporters=Count("memberships", filter=Q(memberships__role=Role.REPORTER))
+    )
+    return units.order_by("-reporters", "pk").first()
+
+
+# --- URLs ----------------------------------------------------------------------------------------
+def get_cases() -> list[Case]:
+    """Every GET case of the harness, one per URL name (the first)."""
+    load_cases()
+    seen: dict[str, Case] = {}
+    for case in CASES:
+        if case.method == "get":
+            seen.setdefault(case.name, case)
+    return list(seen.values())
+
+
+def reachable(case: Case, persona: str) -> bool:
+    """The harness expects this persona to get the page itself (not a redirect or a refusal)."""
+    return case.ok == 200 and case.expected(persona) == 200
+
+
+def url_arguments(name: str) -> list[str]:
+    resolver = get_resolver()
+    *namespaces, short = name.split(":")
+    for namespace in namespaces:
+        resolver = resolver.namespace_dict[namespace][1]
+    possibilities = resolver.reverse_dict.getlist(short)[0][0]
+    return list(possibilities[0][1])
+
+
+def resolve(name: str, world: DemoWorld) -> dict | None:
+    """The URL's arguments from the demo data, or None when the world has no such object."""
+    kwargs = {}
+    for argument in url_arguments(name):
+        value = _argument(name, argument, world)
+        if value is None:
+            return None
+        kwargs[argument] = value
+    return kwargs
+
+
+def _argument(name: str, argument: str, world: DemoWorld):
+    simple = {
+        "conference_pk": world.conference.pk,
+        "parent_pk": world.unit.pk,
+        "page": 1,
+        "kind": "individual" if name.startswith("honorees:") else CertificateSetting.Kind.values[0],
+        "uidb64": urlsafe_base64_encode(force_bytes(world.user.pk)),
+        "token": default_token_generator.make_token(world.user),
+    }
+    if argument in simple:
+        return simple[argument]
+    if argument == "unit_pk":
+        unit = {"unit_duties": world.agency, "certificate_settings": world.office}.get(name)
+        return _pk(unit or world.school)
+    if argument == "assignment_pk":
+        return _pk(_object(Assignment, world))
+    if argument == "pk":
+        model = next(model for prefix, model in PK_MODELS if name.startswith(prefix))
+        return _pk(_object(model, world))
+    raise LookupError(f"No demo value for the argument {argument!r} of {name!r}")
+
+
+def _pk(instance) -> int | None:
+    return instance.pk if instance is not None else None
+
+
+def _object(model, world: DemoWorld):
+    """The object of `model` a demo user would open in their world (the first by pk)."""
+    conference = world.conference
+    found = {
+        Conference: Conference.objects.filter(pk=conference.pk),
+        Unit: Unit.objects.filter(pk=world.unit.pk),
+        Plan: Plan.objects.filter(conference=conference),
+        PlanSection: PlanSection.objects.filter(plan__conference=conference),
+        NominationRound: NominationRound.objects.filter(conference=conference),
+        Nomination: Nomination.objects.filter(round__conference=conference, unit=world.school),
+        AwardDecision: AwardDecision.objects.filter(round__conference=conference),
+        DelegateCategory: DelegateCategory.objects.filter(conference=conference),
+        Delegate: Delegate.objects.filter(conference=conference, unit=world.school),
+        Assignment: Assignment.objects.filter(conference=conference, unit=world.agency),
+        Duty: Duty.objects.filter(assignment__conference=conference, assignment__unit=world.agency),
+        DutyUpdate: DutyUpdate.objects.filter(
+            duty__assignment__conference=conference, duty__assignment__unit=world.agency
+        ).exclude(file=""),
+        Milestone: Milestone.objects.filter(conference=conference),
+        GeneratedDocument: GeneratedDocument.objects.filter(
+            conference=conference, status=GeneratedDocument.Status.READY
+        ),
+        Membership: Membership.objects.filter(unit=world.school),
+    }[model]
+    if model is Nomination:
+        # A draft with a dossier (the crawl's set-up attaches one) opens every nomination page.
+        found = found.annotate(
+            has_dossier=ExpressionWrapper(~Q(dossier=""), output_field=BooleanField()),
+            is_draft=ExpressionWrapper(
+                Q(status=Nomination.Status.DRAFT), output_field=BooleanField()
+            ),
+        ).order_by("-has_dossier", "-is_draft")
+    return found.order_by(*found.query.order_by, "pk").first()

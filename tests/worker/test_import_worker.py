@@ -8,7 +8,7 @@ import pytest
 from conferences.models import Unit
 from core import jobs
 from core.models import ImportJob
-from tests.authz import build_world
+from tests.cast import build_cast
 from tests.conferences.test_import_export import row, xlsx
 
 pytestmark = pytest.mark.worker
@@ -27,7 +27,7 @@ def _wait(job: ImportJob, seen: set, timeout: float = 120) -> ImportJob:
 
 
 def test_worker_checks_then_writes_a_large_unit_file(celery_worker):
-    world = build_world()
+    world = build_cast()
     a = world["office_a"].code
     rows = [row(f"THON-{i}", f"Thôn {i}", a) for i in range(3000)]
     seen: set[str] = set()

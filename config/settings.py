@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "honorees",
     "assignments",
     "documents",
+    "province",
 ]
 
 MIDDLEWARE = [

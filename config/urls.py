@@ -49,4 +49,5 @@ urlpatterns = [
     path("", include("honorees.urls")),
     path("", include("assignments.urls")),
     path("", include("documents.urls")),
+    path("", include("province.urls")),
 ]

@@ -311,3 +311,23 @@ def checkin_counts(conference: Conference) -> list[DelegateCategory]:
         s = by_top.get(c.pk, {})
         c.expected, c.present = s.get("expected", 0), s.get("present", 0)
     return rows
+
+
+# --- Roll-ups for offices above the organiser (the province view) ------------------------------
+def delegate_tally_by_conference(conferences: QuerySet) -> list[dict]:
+    """Registered delegates (declined left out) of these conferences (a queryset, used as a
+    subquery), one row per conference and top-level category title: total, women, ethnic
+    minorities, direct producers."""
+    return list(
+        Delegate.objects.filter(ACTIVE, conference__in=conferences)
+        .values(
+            "conference_id", category_title=Coalesce("category__parent__title", "category__title")
+        )
+        .annotate(
+            total=Count("id"),
+            female=Count("id", filter=Q(gender="female")),
+            minority=Count("id", filter=~Q(ethnicity__in=["", "Kinh"])),
+            direct=Count("id", filter=Q(works_directly_in_production=True)),
+        )
+        .order_by()
+    )

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -12,7 +13,15 @@ from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
 
 from . import permissions
-from .models import AwardDecision, AwardLine, CouncilVote, Nomination, NominationRound, RoundQuota
+from .models import (
+    AwardDecision,
+    AwardForm,
+    AwardLine,
+    CouncilVote,
+    Nomination,
+    NominationRound,
+    RoundQuota,
+)
 
 
 def visible_rounds(user) -> QuerySet[NominationRound]:
@@ -184,3 +193,62 @@ def get_decision(user, pk: int) -> AwardDecision:
 
 def decision_lines(decision: AwardDecision) -> QuerySet[AwardLine]:
     return decision.lines.select_related("nomination__unit", "award_form")
+
+
+# --- Roll-ups for offices above the organiser (the province view) ------------------------------
+# Individuals of an ethnic minority: a recorded ethnicity other than Kinh.
+MINORITY = ~Q(nomination__ethnicity__in=["", "Kinh"])
+INDIVIDUAL = Q(nomination__kind=Nomination.Kind.INDIVIDUAL)
+AWARD_DIMENSIONS = {
+    "award_form": "award_form_id",
+    "sector": "nomination__sector",
+    "ethnicity": "nomination__ethnicity",
+}
+
+
+def signed_award_lines(conferences: QuerySet) -> QuerySet[AwardLine]:
+    """Lines of signed decisions of rounds of these conferences (a queryset, used as a
+    subquery: the query count does not grow with the number of conferences)."""
+    return AwardLine.objects.filter(
+        decision__status=AwardDecision.Status.SIGNED,
+        decision__round__conference__in=conferences,
+    )
+
+
+def award_summary_by_conference(conferences: QuerySet) -> list[dict]:
+    """One row per conference: honourees (lines), individuals, collectives, women, men,
+    ethnic minorities and direct producers among individuals, and the prize money."""
+    return list(
+        signed_award_lines(conferences)
+        .values(conference_id=F("decision__round__conference_id"))
+        .annotate(
+            lines=Count("id"),
+            individuals=Count("id", filter=INDIVIDUAL),
+            collectives=Count("id", filter=~INDIVIDUAL),
+            female=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.FEMALE)),
+            male=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.MALE)),
+            minority=Count("id", filter=INDIVIDUAL & MINORITY),
+            direct=Count(
+                "id", filter=INDIVIDUAL & Q(nomination__works_directly_in_production=True)
+            ),
+            amount=Coalesce(Sum("amount"), 0),
+        )
+        .order_by()
+    )
+
+
+def award_tally_by_conference(conferences: QuerySet, *, dimension: str) -> list[dict]:
+    """Rows (conference_id, key, lines, amount) grouped by one dimension: the award form's
+    id, the nominee's sector or ethnicity as written."""
+    return list(
+        signed_award_lines(conferences)
+        .values(
+            conference_id=F("decision__round__conference_id"), key=F(AWARD_DIMENSIONS[dimension])
+        )
+        .annotate(lines=Count("id"), amount=Coalesce(Sum("amount"), 0))
+        .order_by()
+    )
+
+
+def award_forms_by_id() -> dict[int, AwardForm]:
+    return {form.pk: form for form in AwardForm.objects.all()}

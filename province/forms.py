@@ -1,0 +1,38 @@
+from django import forms
+from django.utils import timezone
+
+from conferences.models import Conference
+
+from .rollup import RollupFilter
+
+
+class RollupFilterForm(forms.Form):
+    from_year = forms.IntegerField(label="Từ năm", min_value=1990, max_value=2100)
+    to_year = forms.IntegerField(label="Đến năm", min_value=1990, max_value=2100)
+    kind = forms.ChoiceField(
+        label="Loại hội nghị",
+        choices=[("", "Tất cả")] + list(Conference.Kind.choices),
+        required=False,
+    )
+
+    def clean(self):
+        data = super().clean()
+        low, high = data.get("from_year"), data.get("to_year")
+        if low and high and low > high:
+            self.add_error("to_year", "“Đến năm” phải không nhỏ hơn “Từ năm”.")
+        return data
+
+    def to_filter(self) -> RollupFilter:
+        """The filter asked for; the current year when the form is empty or wrong."""
+        if not self.is_bound or not self.is_valid():
+            return RollupFilter.default()
+        d = self.cleaned_data
+        return RollupFilter(from_year=d["from_year"], to_year=d["to_year"], kind=d["kind"])
+
+
+def filter_form(params) -> RollupFilterForm:
+    """Bound to the query string when it carries a filter, else showing the default."""
+    if "from_year" in params or "to_year" in params:
+        return RollupFilterForm(params)
+    year = timezone.localdate().year
+    return RollupFilterForm(initial={"from_year": year, "to_year": year, "kind": ""})

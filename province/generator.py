@@ -1,0 +1,242 @@
+"""A generated province for tests and the bench: communes, and for each commune and year an
+annual conference with an issued plan, delegates, a nomination round, awarded nominations and
+a signed decision whose lines carry the prize money of the rules in force.
+
+Everything is built through the project's models, in bulk (a few queries per year and
+batch, whatever the number of communes). People come back year after year (the same name
+and birth year in the same commune), so award histories have something to find. The numbers
+used are recorded in each commune's register of numbers, so later real documents continue
+them. Deterministic for a given `seed`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone
+
+from conferences.models import Conference, DocumentNumberRegister, Unit
+from conferences.plans.models import Plan, PlanStatus
+from core.vntext import fold
+from delegates.models import Delegate, DelegateCategory
+from honorees.models import AwardDecision, AwardForm, AwardLine, Nomination, NominationRound
+from honorees.prizes import compute_prize
+
+FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ")
+MIDDLE_MALE = ("Văn", "Đức", "Quang", "Minh", "Hữu")
+MIDDLE_FEMALE = ("Thị", "Thu", "Ngọc", "Thanh", "Hồng")
+GIVEN = ("An", "Bình", "Cường", "Dũng", "Hà", "Hòa", "Lan", "Mai", "Nam", "Thủy", "Tâm", "Yến")
+SECTORS = (
+    "Kinh tế",
+    "Giáo dục",
+    "Y tế",
+    "Văn hóa - Xã hội",
+    "Quốc phòng - An ninh",
+    "Xây dựng Đảng, chính quyền",
+    "Mặt trận, đoàn thể",
+)
+ETHNICITIES = ("Kinh",) * 8 + ("Tày", "Mường")
+INDIVIDUAL_FORMS = ("gk-xa", "ldtt", "cstd-cs")
+COLLECTIVE_FORMS = ("gk-xa", "tt-ldtt", "tt-ldxs")
+BATCH = 5000
+
+
+@dataclass
+class GeneratedProvince:
+    province: Unit
+    communes: list[Unit]
+    years: list[int]
+    lines: int = 0
+    conferences: list[Conference] = field(default_factory=list)
+
+
+def _units(prefix: str, communes: int) -> tuple[Unit, list[Unit]]:
+    province = Unit.objects.add_root(
+        instance=Unit(
+            name=f"Ủy ban nhân dân tỉnh Mẫu {prefix}", short_name=f"UBND tỉnh Mẫu {prefix}",
+            code=prefix, kind=Unit.Kind.PROVINCE,
+        )
+    )  # fmt: skip
+    children = []
+    for i in range(1, communes + 1):
+        unit = Unit(
+            name=f"Ủy ban nhân dân xã Mẫu {prefix} {i:03d}",
+            short_name=f"Xã Mẫu {i:03d}",
+            code=f"{prefix}-X{i:03d}",
+            kind=Unit.Kind.COMMUNE,
+        )
+        children.append(Unit.objects.add_child(province, instance=unit))
+        province.refresh_from_db(fields=["numchild"])
+    return province, children
+
+
+def _conferences(communes: list[Unit], year: int) -> list[Conference]:
+    day = dt.date(year, 12, 10)
+    return Conference.objects.bulk_create(
+        Conference(
+            organiser=c, kind=Conference.Kind.ANNUAL_REVIEW, start_year=year, end_year=year,
+            title=f"Hội nghị tổng kết phong trào thi đua năm {year} — {c.label}",
+            date=day, date_is_expected=False, venue="Hội trường Ủy ban nhân dân",
+        )
+        for c in communes
+    )  # fmt: skip
+
+
+def _plans(conferences: list[Conference], year: int) -> None:
+    Plan.objects.bulk_create(
+        Plan(
+            conference=c, status=PlanStatus.ISSUED, issuing_body=c.organiser.name.upper(),
+            number=1, issued_on=dt.date(year, 10, 1), place=c.organiser.place_name,
+            subject=f"Tổ chức Hội nghị tổng kết phong trào thi đua năm {year}",
+        )
+        for c in conferences
+    )  # fmt: skip
+
+
+def _delegates(conferences: list[Conference], per_conference: int, rng: random.Random) -> None:
+    categories = DelegateCategory.objects.bulk_create(
+        DelegateCategory(conference=c, order=order, title=title, target_kind="range")
+        for c in conferences
+        for order, title in ((1, "Đại biểu khách mời"), (2, "Đại biểu các đơn vị"))
+    )
+    Delegate.objects.bulk_create(
+        Delegate(
+            conference_id=cat.conference_id, category=cat, full_name=f"Đại biểu {i + 1}",
+            gender=rng.choice(("male", "female")), ethnicity=rng.choice(ETHNICITIES),
+            works_directly_in_production=rng.random() < 0.3, source="guest",
+        )
+        for cat in categories
+        for i in range(per_conference // 2)
+    )  # fmt: skip
+
+
+def _rounds_and_decisions(conferences: list[Conference], year: int):
+    deadline = timezone.make_aware(dt.datetime(year, 11, 15, 17, 0))
+    rounds = NominationRound.objects.bulk_create(
+        NominationRound(
+            conference=c, title=f"Đề nghị khen thưởng năm {year}", deadline=deadline,
+            state=NominationRound.State.CLOSED,
+        )
+        for c in conferences
+    )  # fmt: skip
+    signed = timezone.make_aware(dt.datetime(year, 12, 5, 9, 0))
+    decisions = AwardDecision.objects.bulk_create(
+        AwardDecision(
+            round=r, status=AwardDecision.Status.SIGNED, number=1, date=dt.date(year, 12, 5),
+            place=c.organiser.place_name, subject=f"Về việc khen thưởng năm {year}",
+            authority=f"CHỦ TỊCH {c.organiser.name.upper()}",
+            legal_bases="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
+            proposing_body="Phòng Văn hóa - Xã hội", signer_authority="TM. ỦY BAN NHÂN DÂN",
+            signer_title="CHỦ TỊCH", signer_name="Nguyễn Văn Chủ", signed_at=signed,
+        )
+        for r, c in zip(rounds, conferences, strict=True)
+    )  # fmt: skip
+    return rounds, decisions
+
+
+def person(commune_index: int, j: int) -> tuple[str, str, int]:
+    """The j-th person of a commune: the same (name, gender, birth year) every year."""
+    female = (commune_index + j) % 2 == 1
+    middle = (MIDDLE_FEMALE if female else MIDDLE_MALE)[j % 5]
+    name = f"{FAMILY[(commune_index + j) % 10]} {middle} {GIVEN[(j * 7 + commune_index) % 12]}"
+    return name, "female" if female else "male", 1960 + (commune_index * 3 + j) % 40
+
+
+class _Prizes:
+    """compute_prize once per (form, individual or collective, date)."""
+
+    def __init__(self):
+        self.forms = {f.code: f for f in AwardForm.objects.all()}
+        self.cache: dict[tuple, int] = {}
+
+    def amount(self, code: str, collective: bool, on: dt.date) -> int:
+        key = (code, collective, on)
+        if key not in self.cache:
+            self.cache[key] = compute_prize(
+                award_form=self.forms[code], is_collective=collective, decision_date=on
+            ).amount
+        return self.cache[key]
+
+
+def _nomination(round_, commune_index, unit, j, code, rng, prizes_form) -> Nomination:
+    collective = j % 7 == 6
+    common = {
+        "round": round_, "unit": unit, "status": Nomination.Status.AWARDED,
+        "achievement_summary": "Hoàn thành xuất sắc nhiệm vụ được giao.",
+        "proposed_award": prizes_form, "sector": SECTORS[(commune_index + j) % len(SECTORS)],
+    }  # fmt: skip
+    if collective:
+        name = f"Tập thể số {j + 1} — {unit.label}"
+        return Nomination(kind="collective", collective_name=name, name_key=fold(name), **common)
+    name, gender, born = person(commune_index, j)
+    return Nomination(
+        kind="individual", full_name=name, name_key=fold(name), gender=gender, birth_year=born,
+        ethnicity=rng.choice(ETHNICITIES), works_directly_in_production=j % 3 == 0, **common,
+    )  # fmt: skip
+
+
+def _awards(communes, rounds, decisions, year, lines, rng, prizes: _Prizes) -> int:
+    day = dt.date(year, 12, 5)
+    pending: list[tuple[Nomination, AwardDecision, str]] = []
+    created = 0
+    for index, (unit, round_, decision) in enumerate(zip(communes, rounds, decisions, strict=True)):
+        for j in range(lines):
+            collective = j % 7 == 6
+            code = rng.choice(COLLECTIVE_FORMS if collective else INDIVIDUAL_FORMS)
+            n = _nomination(round_, index, unit, j, code, rng, prizes.forms[code])
+            pending.append((n, decision, code))
+        if len(pending) >= BATCH or index == len(communes) - 1:
+            created += _flush(pending, day, prizes)
+            pending = []
+    return created
+
+
+def _flush(pending, day: dt.date, prizes: _Prizes) -> int:
+    nominations = Nomination.objects.bulk_create([n for n, _, _ in pending])
+    AwardLine.objects.bulk_create(
+        AwardLine(
+            decision=decision, nomination=n, award_form_id=n.proposed_award_id,
+            amount=prizes.amount(code, n.kind == "collective", day),
+        )
+        for n, (_, decision, code) in zip(nominations, pending, strict=True)
+    )  # fmt: skip
+    return len(nominations)
+
+
+def _registers(communes: list[Unit], year: int) -> None:
+    DocumentNumberRegister.objects.bulk_create(
+        DocumentNumberRegister(unit=c, year=year, type_code=code, last_number=1)
+        for c in communes
+        for code in ("QĐ", "KH-UBND")
+    )
+
+
+@transaction.atomic
+def generate_province(
+    *,
+    communes: int,
+    years: int,
+    lines_per_commune: int = 20,
+    delegates_per_conference: int = 12,
+    last_year: int = 2025,
+    prefix: str = "MAU",
+    seed: int = 2025,
+) -> GeneratedProvince:
+    """A province with `communes` communes and `years` years (ending with `last_year`) of
+    annual conferences, each with `lines_per_commune` award lines in its signed decision.
+    Side effects: every row described in the module docstring."""
+    rng = random.Random(seed)
+    province, units = _units(prefix, communes)
+    result = GeneratedProvince(province, units, list(range(last_year - years + 1, last_year + 1)))
+    prizes = _Prizes()
+    for year in result.years:
+        conferences = _conferences(units, year)
+        _plans(conferences, year)
+        _delegates(conferences, delegates_per_conference, rng)
+        rounds, decisions = _rounds_and_decisions(conferences, year)
+        result.lines += _awards(units, rounds, decisions, year, lines_per_commune, rng, prizes)
+        _registers(units, year)
+        result.conferences += conferences
+    return result

@@ -1,0 +1,15 @@
+"""Who may see the roll-up of an office's communes: anyone holding an office role (staff,
+leader, council, user administrator) in that unit or above it. Read-only: nothing here writes."""
+
+from conferences.models import Unit
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import has_role_over, is_office_user
+
+
+def can_view_rollup(user, unit: Unit) -> bool:
+    return unit.is_organiser and has_role_over(user, unit, OFFICE_ROLES)
+
+
+def can_open_rollups(user) -> bool:
+    """See the menu entry and the list of scopes."""
+    return is_office_user(user)

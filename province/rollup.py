@@ -1,0 +1,248 @@
+"""The roll-up of an office's communes: each commune's conferences in a period, their
+delegates and honourees, summed per commune and for the whole office.
+
+Every figure is aggregated in the database, grouped by conference (one query per kind of
+figure, whatever the number of communes), then added up per commune in Python."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from conferences.models import Conference, Unit
+from conferences.selectors import conferences_of_organisers
+from delegates.selectors import delegate_tally_by_conference
+from honorees.selectors import (
+    award_forms_by_id,
+    award_summary_by_conference,
+    award_tally_by_conference,
+)
+
+from .selectors import row_units
+
+NO_SECTOR = "Chưa ghi lĩnh vực"
+ADDITIVE = (
+    "conferences",
+    "held",
+    "delegates",
+    "delegates_female",
+    "delegates_minority",
+    "delegates_direct",
+    "honourees",
+    "individuals",
+    "collectives",
+    "female",
+    "male",
+    "minority",
+    "direct",
+    "amount",
+)
+
+
+@dataclass(frozen=True)
+class RollupFilter:
+    from_year: int
+    to_year: int
+    kind: str = ""
+
+    @classmethod
+    def default(cls) -> RollupFilter:
+        year = timezone.localdate().year
+        return cls(from_year=year, to_year=year)
+
+    @property
+    def label(self) -> str:
+        years = (
+            str(self.from_year)
+            if self.from_year == self.to_year
+            else f"{self.from_year} - {self.to_year}"
+        )
+        kind = Conference.Kind(self.kind).label if self.kind else "mọi loại hội nghị"
+        return f"{years}, {kind}"
+
+
+@dataclass
+class Figures:
+    """Additive counts: a conference's, a commune's (sum of its conferences') or the
+    office's (sum of its communes')."""
+
+    conferences: int = 0
+    held: int = 0
+    delegates: int = 0
+    delegates_female: int = 0
+    delegates_minority: int = 0
+    delegates_direct: int = 0
+    honourees: int = 0
+    individuals: int = 0
+    collectives: int = 0
+    female: int = 0
+    male: int = 0
+    minority: int = 0
+    direct: int = 0
+    amount: int = 0
+    by_form: Counter = field(default_factory=Counter)
+    by_sector: Counter = field(default_factory=Counter)
+    by_category: Counter = field(default_factory=Counter)
+
+    def add(self, other: Figures) -> None:
+        for name in ADDITIVE:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.by_form.update(other.by_form)
+        self.by_sector.update(other.by_sector)
+        self.by_category.update(other.by_category)
+
+
+@dataclass
+class ConferenceRow:
+    id: int
+    organiser_id: int
+    title: str
+    kind_label: str
+    period: str
+    date: dt.date | None
+    date_precision: str
+    plan_number: str
+    figures: Figures = field(default_factory=Figures)
+
+    @property
+    def held(self) -> bool:
+        return (
+            self.date is not None
+            and self.date_precision == Conference.DatePrecision.DAY
+            and self.date <= timezone.localdate()
+        )
+
+    @property
+    def status_label(self) -> str:
+        if self.held:
+            return "Đã tổ chức"
+        return "Dự kiến" if self.date else "Chưa có ngày"
+
+
+@dataclass
+class CommuneRow:
+    unit: Unit
+    conferences: list[ConferenceRow] = field(default_factory=list)
+    figures: Figures = field(default_factory=Figures)
+    form_counts: list[int] = field(default_factory=list)  # in the order of Rollup.forms
+
+    @property
+    def latest(self) -> ConferenceRow | None:
+        return self.conferences[0] if self.conferences else None
+
+    @property
+    def has_conference(self) -> bool:
+        return bool(self.conferences)
+
+
+@dataclass
+class Rollup:
+    scope: Unit
+    filter: RollupFilter
+    rows: list[CommuneRow]
+    totals: Figures
+    forms: list  # award forms that appear, in catalogue order
+    categories: list[str]  # delegate categories that appear, most delegates first
+
+    @property
+    def communes_held(self) -> int:
+        return sum(1 for r in self.rows if any(c.held for c in r.conferences))
+
+    @property
+    def communes_with_conference(self) -> int:
+        return sum(1 for r in self.rows if r.conferences)
+
+    @property
+    def total_form_counts(self) -> list[int]:
+        return [self.totals.by_form[f.pk] for f in self.forms]
+
+    def row_for(self, unit_id: int) -> CommuneRow | None:
+        return next((r for r in self.rows if r.unit.pk == unit_id), None)
+
+
+def _plan_number(number: int | None, type_code: str | None) -> str:
+    return f"{number:02d}/{type_code}" if number else ""
+
+
+def _conference_rows(conferences) -> dict[int, ConferenceRow]:
+    kinds = dict(Conference.Kind.choices)
+    rows = {}
+    values = conferences.values(
+        "id", "organiser_id", "title", "kind", "start_year", "end_year", "date",
+        "date_precision", "plan__number", "plan__type_code",
+    ).order_by("-date", "-end_year", "-id")  # fmt: skip
+    for v in values:
+        period = str(v["start_year"])
+        if v["end_year"] != v["start_year"]:
+            period = f"{v['start_year']} - {v['end_year']}"
+        row = ConferenceRow(
+            id=v["id"],
+            organiser_id=v["organiser_id"],
+            title=v["title"],
+            kind_label=str(kinds.get(v["kind"], v["kind"])),
+            period=period,
+            date=v["date"],
+            date_precision=v["date_precision"],
+            plan_number=_plan_number(v["plan__number"], v["plan__type_code"]),
+        )
+        row.figures.conferences = 1
+        row.figures.held = int(row.held)
+        rows[row.id] = row
+    return rows
+
+
+def _add_delegates(rows: dict[int, ConferenceRow], conferences) -> None:
+    for t in delegate_tally_by_conference(conferences):
+        f = rows[t["conference_id"]].figures
+        f.delegates += t["total"]
+        f.delegates_female += t["female"]
+        f.delegates_minority += t["minority"]
+        f.delegates_direct += t["direct"]
+        f.by_category[t["category_title"]] += t["total"]
+
+
+def _add_awards(rows: dict[int, ConferenceRow], conferences) -> None:
+    for s in award_summary_by_conference(conferences):
+        f = rows[s["conference_id"]].figures
+        f.honourees, f.individuals, f.collectives = s["lines"], s["individuals"], s["collectives"]
+        f.female, f.male, f.minority, f.direct = s["female"], s["male"], s["minority"], s["direct"]
+        f.amount = s["amount"]
+    for t in award_tally_by_conference(conferences, dimension="award_form"):
+        rows[t["conference_id"]].figures.by_form[t["key"]] += t["lines"]
+    for t in award_tally_by_conference(conferences, dimension="sector"):
+        sector = (t["key"] or "").strip() or NO_SECTOR
+        rows[t["conference_id"]].figures.by_sector[sector] += t["lines"]
+
+
+def organiser_map(units: list[Unit]) -> dict[int, int]:
+    """Organiser unit id -> the row (commune) its conferences count for."""
+    return {u.pk: u.pk for u in units}
+
+
+def build_rollup(scope: Unit, flt: RollupFilter) -> Rollup:
+    """The roll-up of `scope` for the period and kind in `flt`. Constant query count."""
+    units = list(row_units(scope).order_by("path"))
+    mapping = organiser_map(units)
+    conferences = conferences_of_organisers(
+        row_units(scope), from_year=flt.from_year, to_year=flt.to_year, kind=flt.kind
+    )
+    by_conference = _conference_rows(conferences)
+    _add_delegates(by_conference, conferences)
+    _add_awards(by_conference, conferences)
+    rows = {u.pk: CommuneRow(unit=u) for u in units}
+    for conf in by_conference.values():  # newest first, so each row's first is its latest
+        row = rows[mapping[conf.organiser_id]]
+        row.conferences.append(conf)
+        row.figures.add(conf.figures)
+    totals = Figures()
+    for row in rows.values():
+        totals.add(row.figures)
+    forms = [f for f in award_forms_by_id().values() if totals.by_form[f.pk]]
+    forms.sort(key=lambda f: (f.order, f.name))
+    for row in rows.values():
+        row.form_counts = [row.figures.by_form[f.pk] for f in forms]
+    categories = [title for title, _ in totals.by_category.most_common()]
+    return Rollup(scope, flt, list(rows.values()), totals, forms, categories)

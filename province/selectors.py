@@ -1,0 +1,44 @@
+"""Reads of the province view, scoped to the user's office subtree (404 outside it)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from conferences.models import Unit
+from conferences.models.users import OFFICE_ROLES
+from conferences.permissions import memberships_of
+from conferences.selectors import office_units
+
+from . import permissions
+
+# The units whose conferences a roll-up lists, one row each.
+ROW_KINDS = (Unit.Kind.DISTRICT, Unit.Kind.COMMUNE)
+
+
+def rollup_scopes(user) -> list[Unit]:
+    """The people's committees where the user holds an office role (or every root for the
+    system administrator): the starting points of their roll-ups."""
+    if user.is_superuser:
+        return list(Unit.objects.filter(depth=1, kind__in=Unit.ORGANISER_KINDS).order_by("path"))
+    units = {m.unit.pk: m.unit for m in memberships_of(user) if m.role in OFFICE_ROLES}
+    return sorted((u for u in units.values() if u.is_organiser), key=lambda u: u.path)
+
+
+def get_scope(user, pk: int) -> Unit:
+    """A people's committee inside the user's office subtree."""
+    unit = get_object_or_404(office_units(user), pk=pk)
+    if not permissions.can_view_rollup(user, unit):
+        raise Http404
+    return unit
+
+
+def row_units(scope: Unit):
+    """Districts (historic) and communes under the scope, or the commune itself."""
+    if scope.kind == Unit.Kind.COMMUNE:
+        return Unit.objects.filter(pk=scope.pk)
+    return Unit.objects.filter(
+        path__startswith=scope.path, depth__gt=scope.depth, kind__in=ROW_KINDS
+    )
+
+
+def get_row_unit(scope: Unit, pk: int) -> Unit:
+    return get_object_or_404(row_units(scope), pk=pk)

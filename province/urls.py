@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "province"
+
+urlpatterns = [
+    path("tinh/", views.index, name="index"),
+    path("tinh/<int:pk>/", views.rollup, name="rollup"),
+    path("tinh/<int:pk>/xuat-excel/", views.rollup_export, name="rollup_export"),
+    path("tinh/<int:pk>/don-vi/<int:unit_pk>/", views.commune, name="commune"),
+]

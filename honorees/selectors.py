@@ -215,12 +215,17 @@ def signed_award_lines(conferences: QuerySet) -> QuerySet[AwardLine]:
     )
 
 
-def award_summary_by_conference(conferences: QuerySet) -> list[dict]:
-    """One row per conference: honourees (lines), individuals, collectives, women, men,
-    ethnic minorities and direct producers among individuals, and the prize money."""
+def award_breakdown_by_conference(conferences: QuerySet) -> list[dict]:
+    """One row per conference, award form and sector (as written) with the honourees
+    (lines), individuals, collectives, women, men, ethnic minorities and direct producers
+    among individuals, and the prize money: one pass over the lines for every figure."""
     return list(
         signed_award_lines(conferences)
-        .values(conference_id=F("decision__round__conference_id"))
+        .values(
+            "award_form_id",
+            conference_id=F("decision__round__conference_id"),
+            sector=F("nomination__sector"),
+        )
         .annotate(
             lines=Count("id"),
             individuals=Count("id", filter=INDIVIDUAL),
@@ -243,7 +248,8 @@ def award_tally_by_conference(conferences: QuerySet, *, dimension: str) -> list[
     return list(
         signed_award_lines(conferences)
         .values(
-            conference_id=F("decision__round__conference_id"), key=F(AWARD_DIMENSIONS[dimension])
+            conference_id=F("decision__round__conference_id"),
+            key=F(AWARD_DIMENSIONS[dimension]),
         )
         .annotate(lines=Count("id"), amount=Coalesce(Sum("amount"), 0))
         .order_by()

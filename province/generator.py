@@ -21,7 +21,14 @@ from conferences.models import Conference, DocumentNumberRegister, Unit
 from conferences.plans.models import Plan, PlanStatus
 from core.vntext import fold
 from delegates.models import Delegate, DelegateCategory
-from honorees.models import AwardDecision, AwardForm, AwardLine, Nomination, NominationRound
+from honorees.models import (
+    AwardDecision,
+    AwardForm,
+    AwardLine,
+    Nomination,
+    NominationRound,
+    PrizeRule,
+)
 from honorees.prizes import compute_prize
 
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ")
@@ -145,7 +152,8 @@ def person(commune_index: int, j: int) -> tuple[str, str, int]:
 
 
 class _Prizes:
-    """compute_prize once per (form, individual or collective, date)."""
+    """compute_prize once per (form, individual or collective, date). Years before the
+    catalogue's first rule (it starts in 2024) take the amounts of that first rule."""
 
     def __init__(self):
         self.forms = {f.code: f for f in AwardForm.objects.all()}
@@ -154,8 +162,11 @@ class _Prizes:
     def amount(self, code: str, collective: bool, on: dt.date) -> int:
         key = (code, collective, on)
         if key not in self.cache:
+            form = self.forms[code]
+            first = PrizeRule.objects.filter(award_form=form).order_by("effective_from").first()
+            on = max(on, first.effective_from) if first else on
             self.cache[key] = compute_prize(
-                award_form=self.forms[code], is_collective=collective, decision_date=on
+                award_form=form, is_collective=collective, decision_date=on
             ).amount
         return self.cache[key]
 

@@ -14,12 +14,9 @@ from django.utils import timezone
 
 from conferences.models import Conference, Unit
 from conferences.selectors import conferences_of_organisers
+from core.vntext import format_number
 from delegates.selectors import delegate_tally_by_conference
-from honorees.selectors import (
-    award_forms_by_id,
-    award_summary_by_conference,
-    award_tally_by_conference,
-)
+from honorees.selectors import award_breakdown_by_conference, award_forms_by_id
 
 from .selectors import row_units
 
@@ -127,7 +124,8 @@ class CommuneRow:
     unit: Unit
     conferences: list[ConferenceRow] = field(default_factory=list)
     figures: Figures = field(default_factory=Figures)
-    form_counts: list[int] = field(default_factory=list)  # in the order of Rollup.forms
+    cells: list = field(default_factory=list)  # the table's figures, see table_cells
+    url: str = ""  # the drill-down page, set by the view
 
     @property
     def latest(self) -> ConferenceRow | None:
@@ -156,11 +154,21 @@ class Rollup:
         return sum(1 for r in self.rows if r.conferences)
 
     @property
-    def total_form_counts(self) -> list[int]:
-        return [self.totals.by_form[f.pk] for f in self.forms]
+    def total_cells(self) -> list:
+        return table_cells(self.totals, self.forms)
 
     def row_for(self, unit_id: int) -> CommuneRow | None:
         return next((r for r in self.rows if r.unit.pk == unit_id), None)
+
+
+def table_cells(f: Figures, forms: list) -> list:
+    """The figures of one row of the roll-up table, in the order of its columns (computed
+    here once, so the template renders plain values)."""
+    return [
+        f.delegates, f.delegates_female, f.delegates_minority, f.delegates_direct,
+        f.honourees, f.individuals, f.collectives, f.female, f.minority, f.direct,
+        *(f.by_form[form.pk] for form in forms), format_number(f.amount),
+    ]  # fmt: skip
 
 
 def _plan_number(number: int | None, type_code: str | None) -> str:
@@ -204,17 +212,17 @@ def _add_delegates(rows: dict[int, ConferenceRow], conferences) -> None:
         f.by_category[t["category_title"]] += t["total"]
 
 
+AWARD_COUNTS = ("individuals", "collectives", "female", "male", "minority", "direct", "amount")
+
+
 def _add_awards(rows: dict[int, ConferenceRow], conferences) -> None:
-    for s in award_summary_by_conference(conferences):
-        f = rows[s["conference_id"]].figures
-        f.honourees, f.individuals, f.collectives = s["lines"], s["individuals"], s["collectives"]
-        f.female, f.male, f.minority, f.direct = s["female"], s["male"], s["minority"], s["direct"]
-        f.amount = s["amount"]
-    for t in award_tally_by_conference(conferences, dimension="award_form"):
-        rows[t["conference_id"]].figures.by_form[t["key"]] += t["lines"]
-    for t in award_tally_by_conference(conferences, dimension="sector"):
-        sector = (t["key"] or "").strip() or NO_SECTOR
-        rows[t["conference_id"]].figures.by_sector[sector] += t["lines"]
+    for t in award_breakdown_by_conference(conferences):
+        f = rows[t["conference_id"]].figures
+        f.honourees += t["lines"]
+        for name in AWARD_COUNTS:
+            setattr(f, name, getattr(f, name) + t[name])
+        f.by_form[t["award_form_id"]] += t["lines"]
+        f.by_sector[(t["sector"] or "").strip() or NO_SECTOR] += t["lines"]
 
 
 def organiser_map(units: list[Unit]) -> dict[int, int]:
@@ -243,6 +251,6 @@ def build_rollup(scope: Unit, flt: RollupFilter) -> Rollup:
     forms = [f for f in award_forms_by_id().values() if totals.by_form[f.pk]]
     forms.sort(key=lambda f: (f.order, f.name))
     for row in rows.values():
-        row.form_counts = [row.figures.by_form[f.pk] for f in forms]
+        row.cells = table_cells(row.figures, forms)
     categories = [title for title, _ in totals.by_category.most_common()]
     return Rollup(scope, flt, list(rows.values()), totals, forms, categories)

@@ -38,10 +38,12 @@ def rollup(request, pk: int):
     def commune_url(row) -> str:
         return reverse("province:commune", args=[scope.pk, row.unit.pk]) + suffix
 
+    for row in data.rows:
+        row.url = commune_url(row)
     charts = [
         bar_chart(
             "Số người, tập thể được khen theo đơn vị",
-            ((r.unit.label, r.figures.honourees, commune_url(r)) for r in data.rows),
+            ((r.unit.label, r.figures.honourees, r.url) for r in data.rows),
         ),
         bar_chart(
             "Số người, tập thể được khen theo lĩnh vực",

@@ -133,3 +133,10 @@ def conferences_of_organisers(
         organiser__in=organisers, start_year__lte=to_year, end_year__gte=from_year
     )
     return qs.filter(kind=kind) if kind else qs
+
+
+def conferences_under(unit: Unit) -> QuerySet[Conference]:
+    """Conferences organised by the unit or any unit below it (for a token scoped to it)."""
+    return Conference.objects.filter(organiser__path__startswith=unit.path).select_related(
+        "organiser", "plan"
+    )

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "assignments",
     "documents",
     "province",
+    "ninja",  # serves its docs page from its own static files, not a CDN
 ]
 
 MIDDLEWARE = [

@@ -258,3 +258,17 @@ def award_tally_by_conference(conferences: QuerySet, *, dimension: str) -> list[
 
 def award_forms_by_id() -> dict[int, AwardForm]:
     return {form.pk: form for form in AwardForm.objects.all()}
+
+
+def signed_decisions_under(unit: Unit) -> QuerySet[AwardDecision]:
+    """Signed decisions of conferences organised in the unit's subtree, with their number of
+    lines and prize money."""
+    return (
+        AwardDecision.objects.filter(
+            status=AwardDecision.Status.SIGNED,
+            round__conference__organiser__path__startswith=unit.path,
+        )
+        .select_related("round__conference__organiser")
+        .annotate(line_count=Count("lines"), amount_total=Coalesce(Sum("lines__amount"), 0))
+        .order_by("-date", "-id")
+    )

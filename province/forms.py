@@ -36,3 +36,16 @@ def filter_form(params) -> RollupFilterForm:
         return RollupFilterForm(params)
     year = timezone.localdate().year
     return RollupFilterForm(initial={"from_year": year, "to_year": year, "kind": ""})
+
+
+class ApiTokenForm(forms.Form):
+    unit = forms.ModelChoiceField(label="Đơn vị được đọc", queryset=None, empty_label=None)
+    name = forms.CharField(
+        label="Tên hệ thống sử dụng",
+        max_length=150,
+        help_text="Ví dụ: Hệ thống quản lý văn bản của tỉnh.",
+    )
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units

@@ -1,14 +1,16 @@
 """Reads of the province view, scoped to the user's office subtree (404 outside it)."""
 
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from conferences.models import Unit
+from conferences.models import Role, Unit
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import memberships_of
 from conferences.selectors import office_units
 
 from . import permissions
+from .models import ApiToken
 
 # The units whose conferences a roll-up lists, one row each.
 ROW_KINDS = (Unit.Kind.DISTRICT, Unit.Kind.COMMUNE)
@@ -42,3 +44,23 @@ def row_units(scope: Unit):
 
 def get_row_unit(scope: Unit, pk: int) -> Unit:
     return get_object_or_404(row_units(scope), pk=pk)
+
+
+def token_units(user):
+    """People's committees where the user may create API tokens."""
+    units = Unit.objects.filter(kind__in=Unit.ORGANISER_KINDS, active=True).order_by("path")
+    if user.is_superuser:
+        return units
+    q = Q(pk__in=[])
+    for m in memberships_of(user):
+        if m.role == Role.ADMIN:
+            q |= Q(path__startswith=m.unit.path)
+    return units.filter(q)
+
+
+def visible_tokens(user):
+    return ApiToken.objects.filter(unit__in=office_units(user)).select_related("unit", "created_by")
+
+
+def get_token(user, pk: int) -> ApiToken:
+    return get_object_or_404(visible_tokens(user), pk=pk)

@@ -6,6 +6,8 @@ app_name = "province"
 
 urlpatterns = [
     path("tinh/", views.index, name="index"),
+    path("tinh/khoa-api/", views.token_list, name="token_list"),
+    path("tinh/khoa-api/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
     path("tinh/<int:pk>/", views.rollup, name="rollup"),
     path("tinh/<int:pk>/xuat-excel/", views.rollup_export, name="rollup_export"),
     path("tinh/<int:pk>/don-vi/<int:unit_pk>/", views.commune, name="commune"),

@@ -1,16 +1,17 @@
 """The province view: read-only pages over an office's communes."""
 
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
-from core.views import require
+from core.errors import DomainError
+from core.views import attempt, form_error, require
 
-from . import permissions, selectors
+from . import permissions, selectors, services
 from .charts import bar_chart
 from .excel import rollup_xlsx_response
-from .forms import filter_form
+from .forms import ApiTokenForm, filter_form
 from .rollup import build_rollup
 
 
@@ -25,7 +26,8 @@ def _rollup_for(request, pk: int):
 def index(request):
     require(permissions.can_open_rollups(request.user))
     scopes = selectors.rollup_scopes(request.user)
-    return render(request, "province/index.html", {"scopes": scopes})
+    context = {"scopes": scopes, "can_tokens": permissions.can_open_tokens(request.user)}
+    return render(request, "province/index.html", context)
 
 
 @require_GET
@@ -79,3 +81,37 @@ def commune(request, pk: int, unit_pk: int):
         "query": f"?{query}" if query else "",
     }
     return render(request, "province/commune.html", context)
+
+
+# --- API tokens -------------------------------------------------------------------------------
+@login_required
+def token_list(request):
+    require(permissions.can_open_tokens(request.user))
+    form = ApiTokenForm(request.POST or None, units=selectors.token_units(request.user))
+    created = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            token, raw = services.create_api_token(by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            created = {"token": token, "raw": raw}
+            form = ApiTokenForm(units=selectors.token_units(request.user))
+    context = {
+        "form": form,
+        "created": created,
+        "tokens": selectors.visible_tokens(request.user)[:200],
+    }
+    return render(request, "province/tokens.html", context)
+
+
+@require_POST
+@login_required
+def token_revoke(request, pk: int):
+    token = selectors.get_token(request.user, pk)
+    attempt(
+        request,
+        lambda: services.revoke_api_token(token=token, by=request.user),
+        f"Đã thu hồi khóa “{token.name}”.",
+    )
+    return redirect("province:token_list")

@@ -1,4 +1,4 @@
-from tests.authz import CASES, OFFICE_A, Case
+from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, PERSONAS, Case
 
 OFFICES = (*OFFICE_A, "other_office")
 
@@ -27,4 +27,41 @@ CASES += [
         kwargs=lambda w: {"pk": w["province"].pk, "unit_pk": w["office_b"].pk},
         allowed=("superuser",),
     ),
+]
+
+# The API answers with its token only: a logged-in session opens nothing (401 for everyone).
+NO_TOKEN = dict.fromkeys(PERSONAS, 401)
+
+
+def _token_of_a(w):
+    from province.services import create_api_token
+
+    token, _ = create_api_token(
+        unit=w["office_a"], name="Hệ thống văn bản", by=w["users"]["superuser"]
+    )
+    return {"pk": token.pk}
+
+
+CASES += [
+    Case("province:token_list", allowed=("admin", "superuser"), denied=403),
+    Case(
+        "province:token_revoke",
+        kwargs=_token_of_a,
+        method="post",
+        ok=302,
+        allowed=("admin", "superuser"),
+        overrides={"staff": 403, "leader": 403, "council": 403},
+    ),
+    Case("api:api-root", overrides=dict.fromkeys(PERSONAS, 404)),
+    Case("api:openapi-json", allowed=EVERYONE_LOGGED_IN),
+    Case("api:openapi-view", allowed=EVERYONE_LOGGED_IN),
+    Case("api:conferences", overrides=NO_TOKEN),
+    Case(
+        "api:conference",
+        kwargs=lambda w: {"conference_id": w["conference_a"].pk},
+        overrides=NO_TOKEN,
+    ),
+    Case("api:decisions", overrides=NO_TOKEN),
+    Case("api:decision", kwargs=lambda w: {"decision_id": 1}, overrides=NO_TOKEN),
+    Case("api:statistics", overrides=NO_TOKEN, query="?from_year=2025&to_year=2025"),
 ]

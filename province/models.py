@@ -1,0 +1,55 @@
+"""API tokens: a key for another system (document management, personnel database) to read an
+office's data through the JSON API, limited to the office's subtree."""
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+TOKEN_PREFIX = "tdkt_"
+
+
+def hash_token(raw: str) -> str:
+    """Tokens are long random strings, so one SHA-256 is enough (no salt needed): the
+    database never holds a usable key."""
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def new_raw_token() -> str:
+    return TOKEN_PREFIX + secrets.token_urlsafe(32)
+
+
+class ApiToken(models.Model):
+    unit = models.ForeignKey(
+        "conferences.Unit",
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("đơn vị được đọc"),
+    )
+    name = models.CharField(_("tên hệ thống sử dụng"), max_length=150)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters, to tell tokens apart in the list without showing the key.
+    hint = models.CharField(_("nhận dạng"), max_length=16, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked = models.BooleanField(_("đã thu hồi"), default=False)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    last_used_at = models.DateTimeField(_("dùng gần nhất"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(revoked=False) | models.Q(revoked_at__isnull=False),
+                name="apitoken_revoked_has_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.hint}…) — {self.unit}"

@@ -272,3 +272,47 @@ def signed_decisions_under(unit: Unit) -> QuerySet[AwardDecision]:
         .annotate(line_count=Count("lines"), amount_total=Coalesce(Sum("lines__amount"), 0))
         .order_by("-date", "-id")
     )
+
+
+def award_breakdown_by_organiser(organisers: QuerySet, *, date_from, date_to) -> list[dict]:
+    """Lines of decisions signed by these organisers (a queryset) dated within the period,
+    one row per organiser, award form and kind (individual or collective): lines, women,
+    ethnic minorities and direct producers among individuals, prize money."""
+    return list(
+        AwardLine.objects.filter(
+            decision__status=AwardDecision.Status.SIGNED,
+            decision__date__gte=date_from,
+            decision__date__lte=date_to,
+            decision__round__conference__organiser__in=organisers,
+        )
+        .values(
+            "award_form_id",
+            organiser_id=F("decision__round__conference__organiser_id"),
+            kind=F("nomination__kind"),
+        )
+        .annotate(
+            lines=Count("id"),
+            female=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.FEMALE)),
+            minority=Count("id", filter=INDIVIDUAL & MINORITY),
+            direct=Count(
+                "id", filter=INDIVIDUAL & Q(nomination__works_directly_in_production=True)
+            ),
+            amount=Coalesce(Sum("amount"), 0),
+        )
+        .order_by()
+    )
+
+
+def signed_decision_totals(organisers: QuerySet, *, date_from, date_to) -> dict:
+    """What the decisions themselves say, counted apart from any breakdown: decisions,
+    lines and prize money of decisions signed by these organisers within the period."""
+    decisions = AwardDecision.objects.filter(
+        status=AwardDecision.Status.SIGNED,
+        date__gte=date_from,
+        date__lte=date_to,
+        round__conference__organiser__in=organisers,
+    )
+    lines = AwardLine.objects.filter(decision__in=decisions).aggregate(
+        lines=Count("id"), amount=Coalesce(Sum("amount"), 0)
+    )
+    return {"decisions": decisions.count(), **lines}

@@ -27,7 +27,7 @@ class RollupFilterForm(forms.Form):
         if not self.is_bound or not self.is_valid():
             return RollupFilter.default()
         d = self.cleaned_data
-        return RollupFilter(from_year=d["from_year"], to_year=d["to_year"], kind=d["kind"])
+        return RollupFilter(from_year=d["from_year"], to_year=d["to_year"], kind=d.get("kind", ""))
 
 
 def filter_form(params) -> RollupFilterForm:
@@ -49,3 +49,16 @@ class ApiTokenForm(forms.Form):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
+
+
+class PeriodForm(RollupFilterForm):
+    """The years of the statistics (decisions dated from 1 January to 31 December)."""
+
+    kind = None
+
+
+def period_form(params) -> PeriodForm:
+    if "from_year" in params or "to_year" in params:
+        return PeriodForm(params)
+    year = timezone.localdate().year
+    return PeriodForm(initial={"from_year": year, "to_year": year})

@@ -53,3 +53,41 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.hint}…) — {self.unit}"
+
+
+class UnitSuccession(models.Model):
+    """The crosswalk of the 2025 reorganisation: an old unit (a district or commune before
+    1 July 2025) and the unit that took it over, so the old unit's conferences and awards
+    roll up into today's commune."""
+
+    old_unit = models.OneToOneField(
+        "conferences.Unit",
+        on_delete=models.CASCADE,
+        related_name="succession",
+        verbose_name=_("đơn vị cũ"),
+    )
+    new_unit = models.ForeignKey(
+        "conferences.Unit",
+        on_delete=models.CASCADE,
+        related_name="predecessors",
+        verbose_name=_("đơn vị mới"),
+    )
+    note = models.CharField(_("căn cứ, ghi chú"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("đơn vị sáp nhập")
+        verbose_name_plural = _("đơn vị sáp nhập")
+        ordering = ["new_unit__path", "old_unit__path"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(old_unit=models.F("new_unit")),
+                name="succession_not_itself",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.old_unit} → {self.new_unit}"

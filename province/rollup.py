@@ -18,7 +18,7 @@ from core.vntext import format_number
 from delegates.selectors import delegate_tally_by_conference
 from honorees.selectors import award_breakdown_by_conference, award_forms_by_id
 
-from .selectors import row_units
+from .selectors import row_units, succession_map
 
 NO_SECTOR = "Chưa ghi lĩnh vực"
 ADDITIVE = (
@@ -226,8 +226,18 @@ def _add_awards(rows: dict[int, ConferenceRow], conferences) -> None:
 
 
 def organiser_map(units: list[Unit]) -> dict[int, int]:
-    """Organiser unit id -> the row (commune) its conferences count for."""
-    return {u.pk: u.pk for u in units}
+    """Organiser unit id -> the row (commune) its conferences count for: each row unit, and
+    every old unit that (through one or more mergers) became one of them."""
+    mapping = {u.pk: u.pk for u in units}
+    successors = succession_map()
+    for old in successors:
+        new, seen = successors[old], {old}
+        while new in successors and new not in seen:
+            seen.add(new)
+            new = successors[new]
+        if new in mapping:
+            mapping[old] = new
+    return mapping
 
 
 def build_rollup(scope: Unit, flt: RollupFilter) -> Rollup:
@@ -235,7 +245,7 @@ def build_rollup(scope: Unit, flt: RollupFilter) -> Rollup:
     units = list(row_units(scope).order_by("path"))
     mapping = organiser_map(units)
     conferences = conferences_of_organisers(
-        row_units(scope), from_year=flt.from_year, to_year=flt.to_year, kind=flt.kind
+        list(mapping), from_year=flt.from_year, to_year=flt.to_year, kind=flt.kind
     )
     by_conference = _conference_rows(conferences)
     _add_delegates(by_conference, conferences)

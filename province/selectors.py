@@ -10,7 +10,7 @@ from conferences.permissions import memberships_of
 from conferences.selectors import office_units
 
 from . import permissions
-from .models import ApiToken
+from .models import ApiToken, UnitSuccession
 
 # The units whose conferences a roll-up lists, one row each.
 ROW_KINDS = (Unit.Kind.DISTRICT, Unit.Kind.COMMUNE)
@@ -39,7 +39,12 @@ def row_units(scope: Unit):
         return Unit.objects.filter(pk=scope.pk)
     return Unit.objects.filter(
         path__startswith=scope.path, depth__gt=scope.depth, kind__in=ROW_KINDS
-    )
+    ).exclude(succession__isnull=False)  # merged units count in their successor's row
+
+
+def succession_map() -> dict[int, int]:
+    """Old unit id -> new unit id, for every merger recorded."""
+    return dict(UnitSuccession.objects.values_list("old_unit_id", "new_unit_id"))
 
 
 def get_row_unit(scope: Unit, pk: int) -> Unit:

@@ -10,5 +10,8 @@ urlpatterns = [
     path("tinh/khoa-api/<int:pk>/thu-hoi/", views.token_revoke, name="token_revoke"),
     path("tinh/<int:pk>/", views.rollup, name="rollup"),
     path("tinh/<int:pk>/xuat-excel/", views.rollup_export, name="rollup_export"),
+    path("tinh/<int:pk>/thong-ke/", views.statistics, name="statistics"),
+    path("tinh/<int:pk>/thong-ke/xuat-excel/", views.statistics_export, name="statistics_export"),
+    path("tinh/<int:pk>/thong-ke/xuat-pdf/", views.statistics_pdf, name="statistics_pdf"),
     path("tinh/<int:pk>/don-vi/<int:unit_pk>/", views.commune, name="commune"),
 ]

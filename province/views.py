@@ -1,5 +1,7 @@
 """The province view: read-only pages over an office's communes."""
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,8 +13,10 @@ from core.views import attempt, form_error, require
 from . import permissions, selectors, services
 from .charts import bar_chart
 from .excel import rollup_xlsx_response
-from .forms import ApiTokenForm, filter_form
+from .forms import ApiTokenForm, filter_form, period_form
 from .rollup import build_rollup
+from .statistics import CIRCULAR, build_statistics
+from .statistics_export import statistics_pdf_response, statistics_xlsx_response
 
 
 def _rollup_for(request, pk: int):
@@ -115,3 +119,43 @@ def token_revoke(request, pk: int):
         f"Đã thu hồi khóa “{token.name}”.",
     )
     return redirect("province:token_list")
+
+
+# --- Statutory statistics ---------------------------------------------------------------------
+def _statistics_for(request, pk: int):
+    scope = selectors.get_scope(request.user, pk)
+    form = period_form(request.GET)
+    period = form.to_filter()
+    stats = build_statistics(
+        scope,
+        date_from=dt.date(period.from_year, 1, 1),
+        date_to=dt.date(period.to_year, 12, 31),
+    )
+    return scope, form, stats
+
+
+@require_GET
+@login_required
+def statistics(request, pk: int):
+    scope, form, stats = _statistics_for(request, pk)
+    query = request.GET.urlencode()
+    context = {
+        "scope": scope,
+        "form": form,
+        "stats": stats,
+        "circular": CIRCULAR,
+        "query": f"?{query}" if query else "",
+    }
+    return render(request, "province/statistics.html", context)
+
+
+@require_GET
+@login_required
+def statistics_export(request, pk: int):
+    return statistics_xlsx_response(_statistics_for(request, pk)[2])
+
+
+@require_GET
+@login_required
+def statistics_pdf(request, pk: int):
+    return statistics_pdf_response(_statistics_for(request, pk)[2])

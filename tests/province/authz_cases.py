@@ -65,3 +65,11 @@ CASES += [
     Case("api:decision", kwargs=lambda w: {"decision_id": 1}, overrides=NO_TOKEN),
     Case("api:statistics", overrides=NO_TOKEN, query="?from_year=2025&to_year=2025"),
 ]
+
+CASES += [
+    Case(name, kwargs=_scope("office_a"))
+    for name in ("province:statistics", "province:statistics_export", "province:statistics_pdf")
+] + [
+    Case(name, kwargs=_scope("province"), allowed=("superuser",))
+    for name in ("province:statistics", "province:statistics_export")
+]

@@ -316,3 +316,40 @@ def signed_decision_totals(organisers: QuerySet, *, date_from, date_to) -> dict:
         lines=Count("id"), amount=Coalesce(Sum("amount"), 0)
     )
     return {"decisions": decisions.count(), **lines}
+
+
+# --- A person's award history --------------------------------------------------------------------
+CSTDCS_CODE = "cstd-cs"
+
+
+def person_award_history(nomination: Nomination) -> list[AwardLine]:
+    """Awards in signed decisions to the same person (the same name, compared without
+    diacritics or tone placement, as `name_key` stores it, and the same birth year) across
+    the province: every conference organised in the tree of the nomination's organiser's
+    top unit, every year. Merged units kept in that tree are included. Newest first; the
+    nomination's own line is left out. Empty for collectives and without a birth year."""
+    if nomination.is_collective or not nomination.birth_year or not nomination.name_key:
+        return []
+    root_path = nomination.round.conference.organiser.path[: Unit.steplen]
+    return list(
+        AwardLine.objects.filter(
+            decision__status=AwardDecision.Status.SIGNED,
+            decision__round__conference__organiser__path__startswith=root_path,
+            nomination__kind=Nomination.Kind.INDIVIDUAL,
+            nomination__name_key=nomination.name_key,
+            nomination__birth_year=nomination.birth_year,
+        )
+        .exclude(nomination=nomination)
+        .select_related("decision__round__conference__organiser", "award_form", "nomination__unit")
+        .order_by("-decision__date", "-id")
+    )
+
+
+def consecutive_years(lines: list[AwardLine], *, award_code: str, up_to: int) -> int:
+    """How many years in a row, ending with `up_to`, the person received `award_code`
+    (for example "Chiến sĩ thi đua cơ sở" three years running before the province's title)."""
+    years = {line.decision.date.year for line in lines if line.award_form.code == award_code}
+    count = 0
+    while up_to - count in years:
+        count += 1
+    return count

@@ -62,3 +62,29 @@ def period_form(params) -> PeriodForm:
         return PeriodForm(params)
     year = timezone.localdate().year
     return PeriodForm(initial={"from_year": year, "to_year": year})
+
+
+class SuccessionForm(forms.Form):
+    old_code = forms.CharField(
+        label="Mã đơn vị cũ",
+        max_length=50,
+        help_text="Mã trong hệ thống hoặc mã đơn vị hành chính của xã, huyện trước sáp nhập.",
+    )
+    new_unit = forms.ModelChoiceField(label="Nay thuộc đơn vị", queryset=None)
+    note = forms.CharField(label="Căn cứ, ghi chú", max_length=300, required=False)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_unit"].queryset = units
+
+
+class CrosswalkUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp Excel (.xlsx)")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            raise forms.ValidationError("Chỉ nhận tệp Excel .xlsx.")
+        if upload.size > 5 * 1024 * 1024:
+            raise forms.ValidationError("Tệp lớn hơn 5 MB.")
+        return upload

@@ -23,3 +23,8 @@ def can_manage_tokens(user, unit: Unit) -> bool:
 
 def can_open_tokens(user) -> bool:
     return has_any_role(user, {Role.ADMIN})
+
+
+def can_manage_successions(user, scope: Unit) -> bool:
+    """Record which old units became part of which new ones: the office's staff."""
+    return scope.is_organiser and has_role_over(user, scope, {Role.STAFF})

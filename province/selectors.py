@@ -69,3 +69,14 @@ def visible_tokens(user):
 
 def get_token(user, pk: int) -> ApiToken:
     return get_object_or_404(visible_tokens(user), pk=pk)
+
+
+def scope_successions(scope: Unit):
+    """Mergers into the units of the scope's subtree."""
+    return UnitSuccession.objects.filter(new_unit__path__startswith=scope.path).select_related(
+        "old_unit", "new_unit", "created_by"
+    )
+
+
+def get_succession(scope: Unit, pk: int) -> UnitSuccession:
+    return get_object_or_404(scope_successions(scope), pk=pk)

@@ -13,5 +13,12 @@ urlpatterns = [
     path("tinh/<int:pk>/thong-ke/", views.statistics, name="statistics"),
     path("tinh/<int:pk>/thong-ke/xuat-excel/", views.statistics_export, name="statistics_export"),
     path("tinh/<int:pk>/thong-ke/xuat-pdf/", views.statistics_pdf, name="statistics_pdf"),
+    path("tinh/<int:pk>/sap-nhap/", views.successions, name="successions"),
+    path("tinh/<int:pk>/sap-nhap/nhap-excel/", views.successions_import, name="successions_import"),
+    path(
+        "tinh/<int:pk>/sap-nhap/<int:succession_pk>/bo/",
+        views.succession_remove,
+        name="succession_remove",
+    ),
     path("tinh/<int:pk>/don-vi/<int:unit_pk>/", views.commune, name="commune"),
 ]

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -10,10 +11,16 @@ from django.views.decorators.http import require_GET, require_POST
 from core.errors import DomainError
 from core.views import attempt, form_error, require
 
-from . import permissions, selectors, services
+from . import crosswalk, permissions, selectors, services
 from .charts import bar_chart
 from .excel import rollup_xlsx_response
-from .forms import ApiTokenForm, filter_form, period_form
+from .forms import (
+    ApiTokenForm,
+    CrosswalkUploadForm,
+    SuccessionForm,
+    filter_form,
+    period_form,
+)
 from .rollup import build_rollup
 from .statistics import CIRCULAR, build_statistics
 from .statistics_export import statistics_pdf_response, statistics_xlsx_response
@@ -159,3 +166,81 @@ def statistics_export(request, pk: int):
 @login_required
 def statistics_pdf(request, pk: int):
     return statistics_pdf_response(_statistics_for(request, pk)[2])
+
+
+# --- Crosswalk of merged units --------------------------------------------------------------------
+def _crosswalk_context(request, scope, **extra) -> dict:
+    units = selectors.row_units(scope).order_by("path")
+    return {
+        "scope": scope,
+        "successions": selectors.scope_successions(scope).order_by("new_unit__path"),
+        "form": SuccessionForm(units=units),
+        "upload_form": CrosswalkUploadForm(),
+        "can_manage": permissions.can_manage_successions(request.user, scope),
+        "headers": crosswalk.HEADERS,
+        **extra,
+    }
+
+
+@login_required
+def successions(request, pk: int):
+    scope = selectors.get_scope(request.user, pk)
+    units = selectors.row_units(scope).order_by("path")
+    form = SuccessionForm(request.POST or None, units=units)
+    if request.method == "POST":
+        require(permissions.can_manage_successions(request.user, scope))
+        if form.is_valid():
+            old = crosswalk.find_unit(form.cleaned_data["old_code"])
+            if old is None:
+                form.add_error("old_code", "Không tìm thấy đơn vị mang mã này.")
+            else:
+                try:
+                    crosswalk.add_succession(
+                        scope=scope, old_unit=old, new_unit=form.cleaned_data["new_unit"],
+                        note=form.cleaned_data["note"], by=request.user,
+                    )  # fmt: skip
+                except DomainError as exc:
+                    form_error(form, exc)
+                else:
+                    messages.success(request, f"Đã ghi {old.name} sáp nhập.")
+                    return redirect("province:successions", pk=scope.pk)
+    context = _crosswalk_context(request, scope)
+    context["form"] = form
+    return render(request, "province/successions.html", context)
+
+
+@require_POST
+@login_required
+def successions_import(request, pk: int):
+    scope = selectors.get_scope(request.user, pk)
+    require(permissions.can_manage_successions(request.user, scope))
+    upload = CrosswalkUploadForm(request.POST, request.FILES)
+    errors = []
+    if upload.is_valid():
+        try:
+            result = crosswalk.import_successions(
+                scope=scope, data=upload.cleaned_data["file"].read(), by=request.user
+            )
+        except DomainError as exc:
+            errors = [exc.message]
+        else:
+            errors = result.errors
+            if not errors:
+                messages.success(request, f"Đã ghi {result.created} đơn vị sáp nhập từ tệp.")
+                return redirect("province:successions", pk=scope.pk)
+    context = _crosswalk_context(request, scope, import_errors=errors)
+    context["upload_form"] = upload
+    return render(request, "province/successions.html", context, status=200)
+
+
+@require_POST
+@login_required
+def succession_remove(request, pk: int, succession_pk: int):
+    scope = selectors.get_scope(request.user, pk)
+    row = selectors.get_succession(scope, succession_pk)
+    attempt(
+        request,
+        lambda: crosswalk.remove_succession(scope=scope, succession=row, by=request.user),
+        "Đã bỏ dòng sáp nhập.",
+    )
+    return redirect("province:successions", pk=scope.pk)

@@ -73,3 +73,41 @@ CASES += [
     Case(name, kwargs=_scope("province"), allowed=("superuser",))
     for name in ("province:statistics", "province:statistics_export")
 ]
+
+
+def _succession_in_a(w):
+    from province.models import UnitSuccession
+    from tests.factories import UnitFactory
+
+    old = UnitFactory(parent=w["office_a"], name="Ủy ban nhân dân xã Cũ")
+    row = UnitSuccession.objects.create(old_unit=old, new_unit=w["office_a"])
+    return {"pk": w["office_a"].pk, "succession_pk": row.pk}
+
+
+STAFF_ONLY = {"leader": 403, "council": 403, "admin": 403}
+CASES += [
+    Case("province:successions", kwargs=_scope("office_a")),
+    Case(
+        "province:successions",
+        kwargs=_scope("office_a"),
+        method="post",
+        data=lambda w: {"old_code": "", "new_unit": ""},
+        allowed=("staff", "superuser"),
+        overrides=STAFF_ONLY,
+    ),
+    Case(
+        "province:successions_import",
+        kwargs=_scope("office_a"),
+        method="post",
+        allowed=("staff", "superuser"),
+        overrides=STAFF_ONLY,
+    ),
+    Case(
+        "province:succession_remove",
+        kwargs=_succession_in_a,
+        method="post",
+        ok=302,
+        allowed=("staff", "superuser"),
+        overrides=STAFF_ONLY,
+    ),
+]

@@ -54,8 +54,9 @@ def make_province(communes: int, lines: int, prefix: str):
     return result, user
 
 
-def time_get(user, url: str, repeat: int) -> tuple[float, int]:
-    """Median seconds of `repeat` requests after one warm-up, and the queries of one."""
+def time_get(user, url: str, repeat: int) -> tuple[float, float, int]:
+    """Seconds of the first request (nothing cached), the median of `repeat` requests after
+    it (the figures per conference cached), and the queries of the first."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
@@ -63,10 +64,12 @@ def time_get(user, url: str, repeat: int) -> tuple[float, int]:
     client = Client()
     client.force_login(user)
     connection.queries_log.clear()  # each request resets the log; start from empty
+    started = perf_counter()
     with CaptureQueriesContext(connection) as ctx:
         response = client.get(url)
         if response.streaming:
             b"".join(response.streaming_content)
+    cold = perf_counter() - started
     assert response.status_code == 200, response.status_code
     times = []
     for _ in range(repeat):
@@ -75,7 +78,7 @@ def time_get(user, url: str, repeat: int) -> tuple[float, int]:
         if response.streaming:
             b"".join(response.streaming_content)
         times.append(perf_counter() - started)
-    return statistics.median(times), len(ctx.captured_queries)
+    return cold, statistics.median(times), len(ctx.captured_queries)
 
 
 def measure(result, user, repeat: int) -> dict[str, float]:
@@ -85,10 +88,13 @@ def measure(result, user, repeat: int) -> dict[str, float]:
     export = reverse("province:rollup_export", args=[result.province.pk])
     one_year = f"?from_year={LAST_YEAR}&to_year={LAST_YEAR}"
     all_years = f"?from_year={LAST_YEAR - YEARS + 1}&to_year={LAST_YEAR}"
-    year_s, queries = time_get(user, page + one_year, repeat)
-    all_s, _ = time_get(user, page + all_years, repeat)
-    export_s, _ = time_get(user, export + all_years, max(repeat // 2, 1))
-    return {"year": year_s, "all": all_s, "export": export_s, "queries": queries}
+    year_cold, year_s, queries = time_get(user, page + one_year, repeat)
+    all_cold, all_s, _ = time_get(user, page + all_years, repeat)
+    _, export_s, _ = time_get(user, export + all_years, max(repeat // 2, 1))
+    return {
+        "year_cold": year_cold, "year": year_s, "all_cold": all_cold, "all": all_s,
+        "export": export_s, "queries": queries,
+    }  # fmt: skip
 
 
 def main() -> None:
@@ -106,9 +112,13 @@ def main() -> None:
         small = measure(base, base_user, repeat)
         big = measure(large, large_user, repeat)
     n, b = args.communes, args.baseline_communes
+    print(f"province_rollup_{b}x{YEARS}_year_cold_ms {small['year_cold'] * 1000:.0f} ms")
     print(f"province_rollup_{b}x{YEARS}_year_ms {small['year'] * 1000:.0f} ms")
+    print(f"province_rollup_{n}x{YEARS}_year_cold_ms {big['year_cold'] * 1000:.0f} ms")
     print(f"province_rollup_{n}x{YEARS}_year_ms {big['year'] * 1000:.0f} ms")
+    print(f"province_rollup_{n}x{YEARS}_all_years_cold_ms {big['all_cold'] * 1000:.0f} ms")
     print(f"province_rollup_{n}x{YEARS}_all_years_ms {big['all'] * 1000:.0f} ms")
+    print(f"province_rollup_{n}_vs_{b}_cold_ratio {big['year_cold'] / small['year_cold']:.2f} x")
     print(f"province_rollup_{n}_vs_{b}_ratio {big['year'] / small['year']:.2f} x")
     print(f"province_rollup_export_{n}x{YEARS}_ms {big['export'] * 1000:.0f} ms")
     print(f"province_rollup_queries_{b} {small['queries']} queries")

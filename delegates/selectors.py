@@ -14,7 +14,7 @@ Interfaces for other apps (documents, the plan):
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -330,4 +330,12 @@ def delegate_tally_by_conference(conferences: QuerySet) -> list[dict]:
             direct=Count("id", filter=Q(works_directly_in_production=True)),
         )
         .order_by()
+    )
+
+
+def delegates_stamp(conferences: QuerySet) -> dict:
+    """A fingerprint of the registers of these conferences: it changes when a delegate is
+    added, edited (status included) or removed."""
+    return Delegate.objects.filter(conference__in=conferences).aggregate(
+        n=Count("id"), ids=Sum("id"), changed=Max("updated_at")
     )

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -353,3 +353,11 @@ def consecutive_years(lines: list[AwardLine], *, award_code: str, up_to: int) ->
     while up_to - count in years:
         count += 1
     return count
+
+
+def signed_decisions_stamp(conferences: QuerySet) -> dict:
+    """A fingerprint of the signed decisions of these conferences: it changes when one is
+    signed (a signed decision and its lines do not change afterwards)."""
+    return AwardDecision.objects.filter(
+        status=AwardDecision.Status.SIGNED, round__conference__in=conferences
+    ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("signed_at"))

@@ -2,25 +2,36 @@
 delegates and honourees, summed per commune and for the whole office.
 
 Every figure is aggregated in the database, grouped by conference (one query per kind of
-figure, whatever the number of communes), then added up per commune in Python."""
+figure, whatever the number of communes), then added up per commune in Python. The figures
+per conference are cached per period; the key carries fingerprints of the conferences, the
+signed decisions and the delegates, so a change shows at once."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
 from django.utils import timezone
+from django.utils.html import format_html_join
 
 from conferences.models import Conference, Unit
 from conferences.selectors import conferences_of_organisers
 from core.vntext import format_number
-from delegates.selectors import delegate_tally_by_conference
-from honorees.selectors import award_breakdown_by_conference, award_forms_by_id
+from delegates.selectors import delegate_tally_by_conference, delegates_stamp
+from honorees.selectors import (
+    award_breakdown_by_conference,
+    award_forms_by_id,
+    signed_decisions_stamp,
+)
 
 from .selectors import row_units, succession_map
 
 NO_SECTOR = "Chưa ghi lĩnh vực"
+CACHE_SECONDS = 15 * 60
 ADDITIVE = (
     "conferences",
     "held",
@@ -128,6 +139,10 @@ class CommuneRow:
     url: str = ""  # the drill-down page, set by the view
 
     @property
+    def cells_html(self) -> str:
+        return cells_html(self.cells)
+
+    @property
     def latest(self) -> ConferenceRow | None:
         return self.conferences[0] if self.conferences else None
 
@@ -157,6 +172,10 @@ class Rollup:
     def total_cells(self) -> list:
         return table_cells(self.totals, self.forms)
 
+    @property
+    def total_cells_html(self) -> str:
+        return cells_html(self.total_cells)
+
     def row_for(self, unit_id: int) -> CommuneRow | None:
         return next((r for r in self.rows if r.unit.pk == unit_id), None)
 
@@ -169,6 +188,12 @@ def table_cells(f: Figures, forms: list) -> list:
         f.honourees, f.individuals, f.collectives, f.female, f.minority, f.direct,
         *(f.by_form[form.pk] for form in forms), format_number(f.amount),
     ]  # fmt: skip
+
+
+def cells_html(cells: list) -> str:
+    """The row's figure cells as HTML, built once in Python (a 120-row table of 20 columns is
+    thousands of template nodes otherwise)."""
+    return format_html_join("", '<td class="text-end">{}</td>', ((c,) for c in cells))
 
 
 def _plan_number(number: int | None, type_code: str | None) -> str:
@@ -240,6 +265,37 @@ def organiser_map(units: list[Unit]) -> dict[int, int]:
     return mapping
 
 
+def _stamp(conferences) -> str:
+    """The cache key of these conferences' figures: the query itself (organisers, years,
+    kind) and fingerprints that change whenever a figure can (a conference or its plan edited,
+    a decision signed, a delegate added, edited or removed)."""
+    own = conferences.aggregate(
+        n=Count("id"), ids=Sum("id"), changed=Max("updated_at"), plans=Max("plan__updated_at")
+    )
+    raw = repr(
+        (
+            str(conferences.query),
+            own,
+            signed_decisions_stamp(conferences),
+            delegates_stamp(conferences),
+        )
+    )
+    return "province:rollup:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def _conference_data(conferences) -> dict[int, ConferenceRow]:
+    """Each conference's row and figures, cached per period (and kind, and set of
+    organisers) until a fingerprint changes or CACHE_SECONDS pass."""
+    key = _stamp(conferences)
+    data = cache.get(key)
+    if data is None:
+        data = _conference_rows(conferences)
+        _add_delegates(data, conferences)
+        _add_awards(data, conferences)
+        cache.set(key, data, CACHE_SECONDS)
+    return data
+
+
 def build_rollup(scope: Unit, flt: RollupFilter) -> Rollup:
     """The roll-up of `scope` for the period and kind in `flt`. Constant query count."""
     units = list(row_units(scope).order_by("path"))
@@ -247,9 +303,7 @@ def build_rollup(scope: Unit, flt: RollupFilter) -> Rollup:
     conferences = conferences_of_organisers(
         list(mapping), from_year=flt.from_year, to_year=flt.to_year, kind=flt.kind
     )
-    by_conference = _conference_rows(conferences)
-    _add_delegates(by_conference, conferences)
-    _add_awards(by_conference, conferences)
+    by_conference = _conference_data(conferences)
     rows = {u.pk: CommuneRow(unit=u) for u in units}
     for conf in by_conference.values():  # newest first, so each row's first is its latest
         row = rows[mapping[conf.organiser_id]]

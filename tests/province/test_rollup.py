@@ -176,3 +176,37 @@ def test_rollup_export_streams_one_row_per_commune_and_the_totals(client, small_
     column = headers.index("Được khen")
     assert sum(r[column] for r in communes) == total[column] == 240
     assert len(list(book["Danh sách hội nghị"].iter_rows())) == 1 + 24
+
+
+def test_cached_figures_follow_a_new_decision_and_a_new_delegate(small_province):
+    from django.utils import timezone
+
+    from delegates.models import DelegateCategory
+    from tests.honorees.factories import DecisionFactory, NominationFactory, award
+
+    commune = small_province.communes[0]
+    with CaptureQueriesContext(connection) as cold:
+        first = build_rollup(small_province.province, BOTH_YEARS)
+    with CaptureQueriesContext(connection) as warm:
+        build_rollup(small_province.province, BOTH_YEARS)
+    # Served from the cache: the fingerprints are read, the aggregations are not run again.
+    assert len(warm.captured_queries) == len(cold.captured_queries) - 3
+    conference = Conference.objects.filter(organiser=commune, start_year=2025).get()
+    round = conference.nomination_rounds.get()
+    decision = DecisionFactory(round=round, status="signed", number=2, signed_at=timezone.now())
+    AwardLine.objects.create(
+        decision=decision,
+        nomination=NominationFactory(round=round, unit=commune, status="awarded"),
+        award_form=award("gk-xa"),
+        amount=710_000,
+    )
+    Delegate.objects.create(
+        conference=conference,
+        category=DelegateCategory.objects.filter(conference=conference).first(),
+        full_name="Đại biểu mới",
+        source="guest",
+    )
+    after = build_rollup(small_province.province, BOTH_YEARS)
+    assert after.totals.honourees == first.totals.honourees + 1
+    assert after.totals.amount == first.totals.amount + 710_000
+    assert after.totals.delegates == first.totals.delegates + 1

@@ -127,3 +127,21 @@ def visible_activity(user) -> QuerySet[ActivityEntry]:
 def manageable_users(user) -> QuerySet[User]:
     """People with a role somewhere in the user's office subtree."""
     return User.objects.filter(memberships__unit__in=office_units(user)).distinct()
+
+
+def conferences_of_organisers(
+    organisers: QuerySet[Unit], *, from_year: int, to_year: int, kind: str = ""
+) -> QuerySet[Conference]:
+    """Conferences organised by these units (a queryset, used as a subquery) whose period
+    overlaps the years asked, of one kind or all. For roll-ups; the caller scopes `organisers`."""
+    qs = Conference.objects.filter(
+        organiser__in=organisers, start_year__lte=to_year, end_year__gte=from_year
+    )
+    return qs.filter(kind=kind) if kind else qs
+
+
+def conferences_under(unit: Unit) -> QuerySet[Conference]:
+    """Conferences organised by the unit or any unit below it (for a token scoped to it)."""
+    return Conference.objects.filter(organiser__path__startswith=unit.path).select_related(
+        "organiser", "plan"
+    )

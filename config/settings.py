@@ -64,6 +64,8 @@ INSTALLED_APPS = [
     "honorees",
     "assignments",
     "documents",
+    "province",
+    "ninja",  # serves its docs page from its own static files, not a CDN
 ]
 
 MIDDLEWARE = [

@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from conferences.forms import LoginForm
+from province.api import api
 
 auth_patterns = [
     path(
@@ -50,4 +51,6 @@ urlpatterns = [
     path("", include("assignments.urls")),
     path("", include("documents.urls")),
     path("", include("core.urls")),
+    path("", include("province.urls")),
+    path("api/v1/", api.urls),
 ]

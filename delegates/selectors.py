@@ -14,7 +14,7 @@ Interfaces for other apps (documents, the plan):
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Max, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
@@ -311,3 +311,31 @@ def checkin_counts(conference: Conference) -> list[DelegateCategory]:
         s = by_top.get(c.pk, {})
         c.expected, c.present = s.get("expected", 0), s.get("present", 0)
     return rows
+
+
+# --- Roll-ups for offices above the organiser (the province view) ------------------------------
+def delegate_tally_by_conference(conferences: QuerySet) -> list[dict]:
+    """Registered delegates (declined left out) of these conferences (a queryset, used as a
+    subquery), one row per conference and top-level category title: total, women, ethnic
+    minorities, direct producers."""
+    return list(
+        Delegate.objects.filter(ACTIVE, conference__in=conferences)
+        .values(
+            "conference_id", category_title=Coalesce("category__parent__title", "category__title")
+        )
+        .annotate(
+            total=Count("id"),
+            female=Count("id", filter=Q(gender="female")),
+            minority=Count("id", filter=~Q(ethnicity__in=["", "Kinh"])),
+            direct=Count("id", filter=Q(works_directly_in_production=True)),
+        )
+        .order_by()
+    )
+
+
+def delegates_stamp(conferences: QuerySet) -> dict:
+    """A fingerprint of the registers of these conferences: it changes when a delegate is
+    added, edited (status included) or removed."""
+    return Delegate.objects.filter(conference__in=conferences).aggregate(
+        n=Count("id"), ids=Sum("id"), changed=Max("updated_at")
+    )

@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
@@ -12,7 +13,15 @@ from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
 
 from . import permissions
-from .models import AwardDecision, AwardLine, CouncilVote, Nomination, NominationRound, RoundQuota
+from .models import (
+    AwardDecision,
+    AwardForm,
+    AwardLine,
+    CouncilVote,
+    Nomination,
+    NominationRound,
+    RoundQuota,
+)
 
 
 def visible_rounds(user) -> QuerySet[NominationRound]:
@@ -192,3 +201,171 @@ def decision_document_data(decision: AwardDecision):
     from .documents_data import decision_document_data as data
 
     return data(decision)
+
+
+# --- Roll-ups for offices above the organiser (the province view) ------------------------------
+# Individuals of an ethnic minority: a recorded ethnicity other than Kinh.
+MINORITY = ~Q(nomination__ethnicity__in=["", "Kinh"])
+INDIVIDUAL = Q(nomination__kind=Nomination.Kind.INDIVIDUAL)
+AWARD_DIMENSIONS = {
+    "award_form": "award_form_id",
+    "sector": "nomination__sector",
+    "ethnicity": "nomination__ethnicity",
+}
+
+
+def signed_award_lines(conferences: QuerySet) -> QuerySet[AwardLine]:
+    """Lines of signed decisions of rounds of these conferences (a queryset, used as a
+    subquery: the query count does not grow with the number of conferences)."""
+    return AwardLine.objects.filter(
+        decision__status=AwardDecision.Status.SIGNED,
+        decision__round__conference__in=conferences,
+    )
+
+
+def award_breakdown_by_conference(conferences: QuerySet) -> list[dict]:
+    """One row per conference, award form and sector (as written) with the honourees
+    (lines), individuals, collectives, women, men, ethnic minorities and direct producers
+    among individuals, and the prize money: one pass over the lines for every figure."""
+    return list(
+        signed_award_lines(conferences)
+        .values(
+            "award_form_id",
+            conference_id=F("decision__round__conference_id"),
+            sector=F("nomination__sector"),
+        )
+        .annotate(
+            lines=Count("id"),
+            individuals=Count("id", filter=INDIVIDUAL),
+            collectives=Count("id", filter=~INDIVIDUAL),
+            female=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.FEMALE)),
+            male=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.MALE)),
+            minority=Count("id", filter=INDIVIDUAL & MINORITY),
+            direct=Count(
+                "id", filter=INDIVIDUAL & Q(nomination__works_directly_in_production=True)
+            ),
+            amount=Coalesce(Sum("amount"), 0),
+        )
+        .order_by()
+    )
+
+
+def award_tally_by_conference(conferences: QuerySet, *, dimension: str) -> list[dict]:
+    """Rows (conference_id, key, lines, amount) grouped by one dimension: the award form's
+    id, the nominee's sector or ethnicity as written."""
+    return list(
+        signed_award_lines(conferences)
+        .values(
+            conference_id=F("decision__round__conference_id"),
+            key=F(AWARD_DIMENSIONS[dimension]),
+        )
+        .annotate(lines=Count("id"), amount=Coalesce(Sum("amount"), 0))
+        .order_by()
+    )
+
+
+def award_forms_by_id() -> dict[int, AwardForm]:
+    return {form.pk: form for form in AwardForm.objects.all()}
+
+
+def signed_decisions_under(unit: Unit) -> QuerySet[AwardDecision]:
+    """Signed decisions of conferences organised in the unit's subtree, with their number of
+    lines and prize money."""
+    return (
+        AwardDecision.objects.filter(
+            status=AwardDecision.Status.SIGNED,
+            round__conference__organiser__path__startswith=unit.path,
+        )
+        .select_related("round__conference__organiser")
+        .annotate(line_count=Count("lines"), amount_total=Coalesce(Sum("lines__amount"), 0))
+        .order_by("-date", "-id")
+    )
+
+
+def award_breakdown_by_organiser(organisers: QuerySet, *, date_from, date_to) -> list[dict]:
+    """Lines of decisions signed by these organisers (a queryset) dated within the period,
+    one row per organiser, award form and kind (individual or collective): lines, women,
+    ethnic minorities and direct producers among individuals, prize money."""
+    return list(
+        AwardLine.objects.filter(
+            decision__status=AwardDecision.Status.SIGNED,
+            decision__date__gte=date_from,
+            decision__date__lte=date_to,
+            decision__round__conference__organiser__in=organisers,
+        )
+        .values(
+            "award_form_id",
+            organiser_id=F("decision__round__conference__organiser_id"),
+            kind=F("nomination__kind"),
+        )
+        .annotate(
+            lines=Count("id"),
+            female=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.FEMALE)),
+            minority=Count("id", filter=INDIVIDUAL & MINORITY),
+            direct=Count(
+                "id", filter=INDIVIDUAL & Q(nomination__works_directly_in_production=True)
+            ),
+            amount=Coalesce(Sum("amount"), 0),
+        )
+        .order_by()
+    )
+
+
+def signed_decision_totals(organisers: QuerySet, *, date_from, date_to) -> dict:
+    """What the decisions themselves say, counted apart from any breakdown: decisions,
+    lines and prize money of decisions signed by these organisers within the period."""
+    decisions = AwardDecision.objects.filter(
+        status=AwardDecision.Status.SIGNED,
+        date__gte=date_from,
+        date__lte=date_to,
+        round__conference__organiser__in=organisers,
+    )
+    lines = AwardLine.objects.filter(decision__in=decisions).aggregate(
+        lines=Count("id"), amount=Coalesce(Sum("amount"), 0)
+    )
+    return {"decisions": decisions.count(), **lines}
+
+
+# --- A person's award history --------------------------------------------------------------------
+CSTDCS_CODE = "cstd-cs"
+
+
+def person_award_history(nomination: Nomination) -> list[AwardLine]:
+    """Awards in signed decisions to the same person (the same name, compared without
+    diacritics or tone placement, as `name_key` stores it, and the same birth year) across
+    the province: every conference organised in the tree of the nomination's organiser's
+    top unit, every year. Merged units kept in that tree are included. Newest first; the
+    nomination's own line is left out. Empty for collectives and without a birth year."""
+    if nomination.is_collective or not nomination.birth_year or not nomination.name_key:
+        return []
+    root_path = nomination.round.conference.organiser.path[: Unit.steplen]
+    return list(
+        AwardLine.objects.filter(
+            decision__status=AwardDecision.Status.SIGNED,
+            decision__round__conference__organiser__path__startswith=root_path,
+            nomination__kind=Nomination.Kind.INDIVIDUAL,
+            nomination__name_key=nomination.name_key,
+            nomination__birth_year=nomination.birth_year,
+        )
+        .exclude(nomination=nomination)
+        .select_related("decision__round__conference__organiser", "award_form", "nomination__unit")
+        .order_by("-decision__date", "-id")
+    )
+
+
+def consecutive_years(lines: list[AwardLine], *, award_code: str, up_to: int) -> int:
+    """How many years in a row, ending with `up_to`, the person received `award_code`
+    (for example "Chiến sĩ thi đua cơ sở" three years running before the province's title)."""
+    years = {line.decision.date.year for line in lines if line.award_form.code == award_code}
+    count = 0
+    while up_to - count in years:
+        count += 1
+    return count
+
+
+def signed_decisions_stamp(conferences: QuerySet) -> dict:
+    """A fingerprint of the signed decisions of these conferences: it changes when one is
+    signed (a signed decision and its lines do not change afterwards)."""
+    return AwardDecision.objects.filter(
+        status=AwardDecision.Status.SIGNED, round__conference__in=conferences
+    ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("signed_at"))

@@ -40,7 +40,23 @@ def nomination_detail(request, pk: int):
         "return_form": CommentForm(),
         "finalise_form": FinaliseForm(),
     }
+    if office:
+        context.update(_history(nomination))
     return render(request, "honorees/nomination_detail.html", context)
+
+
+def _history(nomination) -> dict:
+    """The person's earlier awards across the province (office users only)."""
+    history = selectors.person_award_history(nomination)
+    up_to = nomination.round.conference.end_year - 1
+    return {
+        "history": history,
+        "history_shown": not nomination.is_collective,
+        "cstdcs_years": selectors.consecutive_years(
+            history, award_code=selectors.CSTDCS_CODE, up_to=up_to
+        ),
+        "cstdcs_up_to": up_to,
+    }
 
 
 @login_required

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
+from .errors import DomainError
 from .models import Unit
 from .permissions import can_manage_unit
 from .vntext import fold, nfc
@@ -157,11 +158,21 @@ class UnitResource(resources.ModelResource):
             return
         if self.user is not None and not can_manage_unit(self.user, instance):
             raise ValidationError({"code": [f"Bạn không có quyền sửa đơn vị “{instance.name}”."]})
+        if self.user is not None and not instance.active:
+            self._check_deactivate(instance)
         instance.save()
         current_parent = Unit.objects.get_parent(instance, update=True)
         if parent is not None and (current_parent is None or current_parent.pk != parent.pk):
             Unit.objects.move(instance, parent, "last-child")
         self._log(instance, parent, "unit.reimported", f"Cập nhật đơn vị {instance.name} từ Excel")
+
+    def _check_deactivate(self, instance):
+        from .services import check_can_deactivate
+
+        try:
+            check_can_deactivate(self.user, instance)
+        except DomainError as exc:
+            raise ValidationError({"active": [exc.message]}) from exc
 
     def _log(self, unit, parent, action, summary):
         from .services import log_activity

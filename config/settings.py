@@ -5,6 +5,7 @@ filesystem transport (no server needed). Production sets DATABASE_URL, REDIS_URL
 SECRET_KEY, DEBUG=false and ALLOWED_HOSTS; nothing exists only in production.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "treebeard",
+    "axes",
     "conferences",
     "delegates",
     "honorees",
@@ -56,6 +58,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "conferences.middleware.BadParameterMiddleware",
+    # Last: turns a login refused for too many failures into the login page with a message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -97,6 +102,26 @@ AUTH_USER_MODEL = "conferences.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# A login lasts this many seconds (default: a working day of 8 hours).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+# django-axes counts failed logins per user name and client address, before the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# 0: locked until an administrator unlocks the account.
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=60)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "conferences.accounts.login_username"
+AXES_LOCKOUT_CALLABLE = "conferences.accounts.lockout_response"
+AXES_VERBOSE = False  # conferences.accounts logs lockouts in Vietnamese
+# Password reset emails: at most this many an hour for one account (and one typed address),
+# and this many requests an hour from one client address.
+PASSWORD_RESET_EMAILS_PER_HOUR = env.int("PASSWORD_RESET_EMAILS_PER_HOUR", default=3)
+PASSWORD_RESET_REQUESTS_PER_HOUR = env.int("PASSWORD_RESET_REQUESTS_PER_HOUR", default=10)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -190,9 +215,11 @@ IMPORT_EXPORT_SKIP_ADMIN_ACTION_EXPORT_UI = False
 # --- Security (production) --------------------------------------------------------------------
 SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("BEHIND_TLS_PROXY", default=False) else None
-)
+BEHIND_TLS_PROXY = env.bool("BEHIND_TLS_PROXY", default=False)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if BEHIND_TLS_PROXY else None
+# Login and password-reset throttling count by client address: behind the proxy, the one it
+# appends to X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "conferences.accounts.client_ip"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
@@ -201,7 +228,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
+    "loggers": {
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "ERROR"},
+        # django-axes reports every login in English; conferences.accounts logs lockouts.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Excel import/export (django-import-export) -------------------------------------------------

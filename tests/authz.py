@@ -39,7 +39,9 @@ LOGIN_REDIRECT = "login"
 class Case:
     """`allowed`: personas that get `ok` (200 unless said); the others get `denied`
     (a dict persona -> status, default 404 for a scoped object); anonymous visitors are sent
-    to the login page unless `public`."""
+    to the login page unless `public`. `state`, when given, reads what the request may change:
+    it must read the same after the request for every persona but `changers` (default: the
+    allowed ones)."""
 
     name: str
     kwargs: Callable[[dict], dict] = lambda w: {}
@@ -51,6 +53,11 @@ class Case:
     overrides: dict[str, int] = field(default_factory=dict)
     public: bool = False
     query: str = ""
+    state: Callable[[dict], object] | None = None
+    changers: tuple[str, ...] | None = None
+
+    def may_change(self, persona: str) -> bool:
+        return persona in (self.allowed if self.changers is None else self.changers)
 
     def expected(self, persona: str) -> int | str:
         if persona in self.overrides:

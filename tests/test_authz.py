@@ -48,8 +48,11 @@ def test_authz_answer_matches_expectation(client, case, persona):
         client.force_login(user)
     url = reverse(case.name, kwargs=case.kwargs(world)) + case.query
     data = case.data(world) if case.data else {}
+    before = case.state(world) if case.state else None
     response = getattr(client, case.method)(url, data)
     expected = case.expected(persona)
+    if case.state and not case.may_change(persona):
+        assert case.state(world) == before, f"{persona} on {case.name} changed {before!r}"
     if expected == LOGIN_REDIRECT:
         assert response.status_code == 302 and response.url.startswith(reverse("login")), (
             f"{persona} should be sent to log in, got {response.status_code}"

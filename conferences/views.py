@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
-from . import permissions, selectors, services
+from . import health, permissions, selectors, services
 from .errors import DomainError, PermissionDeniedError
 from .extensions import conference_links
 from .filters import ActivityFilter
@@ -38,7 +38,14 @@ def _require(allowed: bool) -> None:
 
 @require_GET
 def healthz(request):
-    return JsonResponse({"status": "ok"})
+    """200 when the database, the broker and the media folder work; 503 naming what does not."""
+    checks = health.run_checks()
+    healthy = all(check["ok"] for check in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @login_required

@@ -25,6 +25,7 @@ from .home import home_panels
 from .importing import XLSX_CONTENT_TYPE, export_xlsx
 from .models import Membership, Unit
 from .resources import UnitResource
+from .web import require_valid_filter
 
 
 def _form_error(form, exc: DomainError) -> None:
@@ -293,5 +294,6 @@ def activity_list(request):
         conferences=selectors.visible_conferences(request.user),
         actors=selectors.manageable_users(request.user),
     )
+    require_valid_filter(filterset.form)
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(request, "conferences/activity_list.html", {"filter": filterset, "page": page})

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from conferences.errors import DomainError
 from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
+from conferences.web import require_valid_filter
 
 from .. import permissions, report, selectors, services
 from ..forms import (
@@ -28,11 +29,14 @@ MANAGE = permissions.can_manage_delegates
 
 
 def _filter_form(request, conference):
-    return RegisterFilterForm(
+    """The register's filters; values no page of ours sends answer 400."""
+    form = RegisterFilterForm(
         request.GET or None,
         categories=DelegateCategory.objects.filter(conference=conference),
         units=_register_units(conference),
     )
+    require_valid_filter(form)
+    return form
 
 
 def _register_units(conference):
@@ -218,6 +222,8 @@ def invitations(request, conference_pk: int):
         categories=DelegateCategory.objects.filter(conference=conference),
         units=_register_units(conference),
     )
+    if request.method == "GET":
+        require_valid_filter(form)
     chosen = []
     if form.is_bound and form.is_valid():
         data = form.cleaned_data

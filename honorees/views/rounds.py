@@ -7,6 +7,7 @@ from django.views.decorators.http import require_POST
 from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Unit
 from conferences.selectors import get_conference
+from conferences.web import BadParameter, int_param
 
 from .. import permissions, selectors, services
 from ..excel import export_nominations, template_xlsx
@@ -83,9 +84,11 @@ def round_detail(request, pk: int):
         return redirect("honorees:unit_round", pk=round.pk, unit_pk=units[0].pk)
     nominations = selectors.round_nominations(round)
     status, unit = request.GET.get("status", ""), request.GET.get("unit", "")
+    if status and status not in Nomination.Status.values:
+        raise BadParameter(f"Trạng thái hồ sơ “{status[:40]}” không có trong danh mục.")
     if status:
         nominations = nominations.filter(status=status)
-    if unit.isdigit():
+    if int_param(unit, label="đơn vị") is not None:
         nominations = nominations.filter(unit_id=int(unit))
     context = {
         "round": round,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -114,18 +114,23 @@ def request_document(
     if existing is not None:
         return existing
     title = builder.title(target)
-    document = GeneratedDocument.objects.create(
-        kind=kind,
-        fmt=fmt,
-        title=(f"Xem trước {preview} trang đầu — {title}" if preview else title)[:300],
-        params={**params, "preview": preview} if preview else params,
-        scope_unit=builder.scope_unit(target),
-        conference=builder.conference(target),
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=str(target.pk),
-        content_hash=digest,
-        requested_by=by,
-    )
+    try:
+        with transaction.atomic():
+            document = GeneratedDocument.objects.create(
+                kind=kind,
+                fmt=fmt,
+                title=(f"Xem trước {preview} trang đầu — {title}" if preview else title)[:300],
+                params={**params, "preview": preview} if preview else params,
+                scope_unit=builder.scope_unit(target),
+                conference=builder.conference(target),
+                target_type=ContentType.objects.get_for_model(target),
+                target_id=str(target.pk),
+                content_hash=digest,
+                requested_by=by,
+            )
+    except IntegrityError:
+        # The same content asked at the same moment (a double click): the other request's job.
+        return _reusable(digest, fmt)
     log_activity(
         actor=by,
         action="document.requested",
@@ -149,6 +154,9 @@ def retry_document(*, document: GeneratedDocument, by) -> GeneratedDocument:
     """Queue a failed document again. Side effects: the row reset, a task queued."""
     if document.status != Status.FAILED:
         raise DomainError("Chỉ tạo lại được văn bản bị lỗi.")
+    again = _reusable(document.content_hash, document.fmt)
+    if again is not None:  # asked again meanwhile: that render, not a second one
+        return again
     GeneratedDocument.objects.filter(pk=document.pk).update(
         status=Status.PENDING, error="", attempts=0, progress_done=0, progress_total=0
     )

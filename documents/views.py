@@ -107,7 +107,7 @@ def document_retry(request, pk: int):
     if not permissions.can_view_document(request.user, document):
         raise PermissionDenied
     try:
-        services.retry_document(document=document, by=request.user)
+        document = services.retry_document(document=document, by=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("document_detail", pk=document.pk)

@@ -10,6 +10,7 @@ from .plans import (
     PlanStatus,
     SignerAuthority,
 )
+from .submissions import FormSubmission
 from .units import Unit
 from .users import Membership, Role, User
 
@@ -17,6 +18,7 @@ __all__ = [
     "ActivityEntry",
     "Conference",
     "DocumentNumberRegister",
+    "FormSubmission",
     "Membership",
     "Plan",
     "PlanComment",

@@ -3,6 +3,8 @@ the predicate (403), call one service, then redirect or return an HTMX fragment.
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,7 +15,7 @@ from django.views.decorators.http import require_POST
 from conferences import permissions as perms
 from conferences import selectors as conference_selectors
 from conferences.errors import DomainError, PermissionDeniedError
-from conferences.models import Plan, PlanSection
+from conferences.models import Plan, PlanSection, PlanStatus
 
 from . import forms, selectors, services
 from .outline import build_outline
@@ -215,14 +217,47 @@ def sections_reorder(request, pk: int):
     return _after_change(request, plan)
 
 
-def _workflow(request, pk: int, action, success: str, **kwargs):
+# A repeated click on a workflow button (double-click, a second tab): the plan is already where
+# the button leads. For who could have pressed it (the predicate on the plan as it was before),
+# the answer is the plan's current state with a message, not a refusal.
+# action name -> (state it leads to, state it comes from, predicate)
+REPEATABLE = {
+    "submit": (PlanStatus.PENDING_APPROVAL, PlanStatus.DRAFT, perms.can_edit_plan),
+    "approve": (PlanStatus.APPROVED, PlanStatus.PENDING_APPROVAL, perms.can_review_plan),
+    "return": (PlanStatus.RETURNED, PlanStatus.PENDING_APPROVAL, perms.can_review_plan),
+    "issue": (PlanStatus.ISSUED, PlanStatus.APPROVED, perms.can_issue_plan),
+    "amend": (PlanStatus.DRAFT, PlanStatus.ISSUED, perms.can_amend_plan),
+}
+
+
+def _already_done(user, plan: Plan, repeat: str) -> bool:
+    reached, came_from, predicate = REPEATABLE[repeat]
+    if plan.status != reached or (repeat == "amend" and not plan.amendment):
+        return False
+    before = copy.copy(plan)
+    before.status = came_from
+    return predicate(user, before)
+
+
+def _state_message(plan: Plan) -> str:
+    state = f"“{plan.get_status_display()}”"
+    if plan.status == PlanStatus.ISSUED and plan.number:
+        state += f", số {plan.number}/{plan.type_code} ngày {plan.issued_on:%d/%m/%Y}"
+    return f"Kế hoạch đã ở trạng thái {state}: thao tác này đã được thực hiện trước đó."
+
+
+def _workflow(request, pk: int, action, success: str, *, repeat: str, **kwargs):
     plan = selectors.get_plan(request.user, pk)
     try:
         action(plan=plan, by=request.user, **kwargs)
-    except PermissionDeniedError as exc:
-        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
-        messages.error(request, exc.message)
+        current = selectors.get_plan(request.user, pk)
+        if _already_done(request.user, current, repeat):
+            messages.info(request, _state_message(current))
+        elif isinstance(exc, PermissionDeniedError):
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.error(request, exc.message)
     else:
         messages.success(request, success)
     return redirect("plan_detail", plan.pk)
@@ -231,13 +266,15 @@ def _workflow(request, pk: int, action, success: str, **kwargs):
 @login_required
 @require_POST
 def plan_submit(request, pk: int):
-    return _workflow(request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.")
+    return _workflow(
+        request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.", repeat="submit"
+    )
 
 
 @login_required
 @require_POST
 def plan_approve(request, pk: int):
-    return _workflow(request, pk, services.approve_plan, "Đã duyệt kế hoạch.")
+    return _workflow(request, pk, services.approve_plan, "Đã duyệt kế hoạch.", repeat="approve")
 
 
 @login_required
@@ -252,6 +289,7 @@ def plan_return(request, pk: int):
         pk,
         services.return_plan,
         "Đã trả lại kế hoạch để sửa.",
+        repeat="return",
         comment=form.cleaned_data["comment"],
     )
 
@@ -268,6 +306,7 @@ def plan_issue(request, pk: int):
         pk,
         services.issue_plan,
         "Đã ban hành kế hoạch.",
+        repeat="issue",
         issued_on=form.cleaned_data["issued_on"],
     )
 
@@ -276,7 +315,11 @@ def plan_issue(request, pk: int):
 @require_POST
 def plan_amend(request, pk: int):
     return _workflow(
-        request, pk, services.start_amendment, "Đã mở dự thảo sửa đổi, bổ sung kế hoạch."
+        request,
+        pk,
+        services.start_amendment,
+        "Đã mở dự thảo sửa đổi, bổ sung kế hoạch.",
+        repeat="amend",
     )
 
 

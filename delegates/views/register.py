@@ -6,10 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from conferences.errors import DomainError
+from conferences.idempotency import submit_once
 from conferences.importing import XLSX_CONTENT_TYPE, export_xlsx
 from conferences.web import require_valid_filter
 
@@ -23,7 +25,7 @@ from ..forms import (
 )
 from ..models import DelegateCategory, InvitationStatus
 from ..resources import RegisterResource
-from .common import conference_for, form_error, require
+from .common import ADDED_BEFORE, conference_for, form_error, require
 
 MANAGE = permissions.can_manage_delegates
 
@@ -85,7 +87,9 @@ def delegate_create(request, conference_pk: int):
     form = DelegateForm(request.POST or None, conference=conference, units=_unit_qs(units))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
+        back = reverse("delegates_register", kwargs={"conference_pk": conference.pk})
+
+        def add() -> str:
             delegate = services.add_delegate(
                 conference=conference,
                 category=data.pop("category"),
@@ -94,11 +98,17 @@ def delegate_create(request, conference_pk: int):
                 by=request.user,
                 **data,
             )
+            messages.success(request, f"Đã thêm đại biểu {delegate}.")
+            return back
+
+        try:
+            url, repeated = submit_once(request, add)
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, f"Đã thêm đại biểu {delegate}.")
-            return redirect("delegates_register", conference_pk=conference.pk)
+            if repeated:
+                messages.info(request, ADDED_BEFORE)
+            return redirect(url or back)
     return render(request, "delegates/delegate_form.html", {"conference": conference, "form": form})
 
 

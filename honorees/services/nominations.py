@@ -1,7 +1,7 @@
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from conferences.errors import DomainError, PermissionDeniedError
 from conferences.models import Role, Unit, User
@@ -113,7 +113,13 @@ def create_nomination(
     _check_duplicate(nomination)
     if dossier is not None:
         nomination.dossier = dossier
-    nomination.save()
+    try:
+        with transaction.atomic():
+            nomination.save()
+    except IntegrityError:
+        # The same person sent at the same moment (a double click): name the saved one.
+        _check_duplicate(nomination)
+        raise
     move_event_created(nomination, by)
     _log(nomination, by, "nomination.created", f"Tạo hồ sơ đề nghị {nomination.display_name}")
     return nomination

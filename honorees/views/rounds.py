@@ -107,6 +107,13 @@ def round_detail(request, pk: int):
     return render(request, "honorees/round_detail.html", context)
 
 
+def _round_already(round: NominationRound, state: str) -> str:
+    """A second click on "close" finds the round closed: say so (extending again is a change)."""
+    if state == NominationRound.State.EXTENDED or round.state != state:
+        return ""
+    return f"Đợt đã ở trạng thái “{round.get_state_display()}”."
+
+
 @login_required
 @require_POST
 def round_state(request, pk: int):
@@ -126,6 +133,7 @@ def round_state(request, pk: int):
             round=round, by=request.user, state=state, deadline=deadline
         ),
         "Đã cập nhật trạng thái đợt.",
+        already=lambda: _round_already(selectors.get_round(request.user, pk), state),
     )
     return redirect("honorees:round_detail", pk=pk)
 

@@ -133,19 +133,40 @@ def section_edit(request, pk: int):
         return _card(request, section)
     _require(perms.can_edit_plan(request.user, section.plan))
     form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
+    context = {"section": section, "plan": section.plan}
     if request.method == "POST" and forms.section_valid(form, formset):
         fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline")}
         try:
             section = services.update_section(
-                section=section, by=request.user, content=form.content(), **fields
+                section=section,
+                by=request.user,
+                content=form.content(),
+                expected_version=form.cleaned_data["version"],
+                **fields,
             )
+        except services.StaleSectionError as exc:
+            form, formset, context["current"] = _conflict(request, exc)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             section.plan = selectors.get_plan(request.user, section.plan_id)
             return _card(request, section, changed=True)
-    context = {"section": section, "form": form, "formset": formset, "plan": section.plan}
+    context.update(form=form, formset=formset)
     return render(request, "conferences/_plan_section_form.html", context)
+
+
+def _conflict(request, exc):
+    """The editor again after a colleague's save: what the user typed (nothing lost), the
+    reason, the section as it now is; saving again replaces it (the form now carries the
+    current version)."""
+    current = exc.section
+    data = request.POST.copy()
+    data[f"s{current.pk}-version"] = str(current.version)
+    form, formset = forms.section_forms(current, data)
+    forms.section_valid(form, formset)
+    form.add_error(None, exc.message)
+    part = {s.key: s for s in build_outline(current.plan).sections}.get(f"s{current.pk}")
+    return form, formset, part
 
 
 def _sections_fragment(request, plan: Plan):

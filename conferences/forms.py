@@ -25,6 +25,14 @@ class UnitForm(forms.ModelForm):
         model = Unit
         fields = ["name", "short_name", "code", "kind", "active"]
 
+    def __init__(self, *args, can_deactivate: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_deactivate:
+            self.fields["active"].disabled = True
+            self.fields["active"].help_text = _(
+                "Đơn vị của bạn hoặc đơn vị cấp trên: chỉ quản trị hệ thống ngừng hoạt động được."
+            )
+
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()
 
@@ -178,6 +186,12 @@ class XlsxUploadForm(forms.Form):
         return upload
 
 
+def _limit_roles(form: forms.Form, roles: list[str] | None) -> None:
+    """Offer only the roles the user may give (permissions.grantable_roles)."""
+    if roles is not None:
+        form.fields["role"].choices = [(v, label) for v, label in Role.choices if v in roles]
+
+
 class NewUserForm(forms.Form):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     username = forms.SlugField(label=_("Tên đăng nhập"), max_length=150)
@@ -186,6 +200,10 @@ class NewUserForm(forms.Form):
     position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
     password = forms.CharField(label=_("Mật khẩu ban đầu"), widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, roles: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_roles(self, roles)
 
     def clean(self):
         data = super().clean()
@@ -202,6 +220,10 @@ class AddRoleForm(forms.Form):
     username = forms.CharField(label=_("Tên đăng nhập của người đã có tài khoản"), max_length=150)
     role = forms.ChoiceField(label=_("Vai trò"), choices=Role.choices)
     position = forms.CharField(label=_("Chức vụ"), max_length=150, required=False)
+
+    def __init__(self, *args, roles: list[str] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit_roles(self, roles)
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()

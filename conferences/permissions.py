@@ -23,18 +23,20 @@ def memberships_of(user) -> list[Membership]:
     return cached
 
 
+def _covers(membership: Membership, unit: Unit) -> bool:
+    """The membership's role reaches `unit`: held there, or an office role held above it."""
+    return membership.unit_id == unit.pk or (
+        membership.role in OFFICE_ROLES and unit.path.startswith(membership.unit.path)
+    )
+
+
 def has_role_over(user, unit: Unit, roles: Iterable[str]) -> bool:
     """True when the user holds one of `roles` in `unit` itself or, for office roles, in an
     ancestor of it."""
     if getattr(user, "is_superuser", False):
         return True
     roles = set(roles)
-    for m in memberships_of(user):
-        if m.role not in roles:
-            continue
-        if m.unit_id == unit.pk or (m.role in OFFICE_ROLES and unit.path.startswith(m.unit.path)):
-            return True
-    return False
+    return any(m.role in roles and _covers(m, unit) for m in memberships_of(user))
 
 
 def has_any_role(user, roles: Iterable[str]) -> bool:
@@ -51,6 +53,16 @@ def is_office_user(user) -> bool:
 def can_manage_unit(user, unit: Unit) -> bool:
     """Edit a unit, add units under it, import a unit tree below it."""
     return has_role_over(user, unit, {Role.STAFF, Role.ADMIN})
+
+
+def can_deactivate_unit(user, unit: Unit) -> bool:
+    """Mark a unit as no longer active: not the user's own unit nor one above it (that would
+    lock the user and their whole office out); a system administrator may."""
+    if getattr(user, "is_superuser", False):
+        return True
+    return can_manage_unit(user, unit) and not any(
+        m.unit.path.startswith(unit.path) for m in memberships_of(user)
+    )
 
 
 def can_import_units(user) -> bool:
@@ -80,9 +92,37 @@ def can_create_conference(user) -> bool:
     return has_any_role(user, {Role.STAFF})
 
 
+# How far a role reaches, for who may give it. A user administrator stands with the staff.
+ROLE_RANK = {
+    Role.LEADER: 3,
+    Role.STAFF: 2,
+    Role.COUNCIL: 2,
+    Role.ADMIN: 2,
+    Role.SUBMITTER: 1,
+    Role.REPORTER: 1,
+}
+
+
 def grantable_roles(user, unit: Unit) -> list[str]:
-    """Roles this user may give in this unit. Only a superuser makes other administrators
-    at the top of a tree; an office administrator may delegate administration below."""
+    """Roles this user may give in `unit`: a user administrator gives roles up to the highest
+    they hold over the unit (a leader's role only if they are a leader there too); only a
+    system administrator makes administrators."""
+    if getattr(user, "is_superuser", False):
+        return list(Role.values)
     if not can_manage_members(user, unit):
         return []
-    return [r.value for r in Role]
+    own = [ROLE_RANK[m.role] for m in memberships_of(user) if _covers(m, unit)]
+    ceiling = max(own, default=0)
+    return [r.value for r in Role if r != Role.ADMIN and ROLE_RANK[r] <= ceiling]
+
+
+def can_manage_account(user, account) -> bool:
+    """Give roles to `account`, or unlock its login: a system administrator for anyone; a user
+    administrator for other people whose every role lies in units they administer (so not
+    the accounts of another office, nor their own)."""
+    if getattr(user, "is_superuser", False):
+        return True
+    if account.pk == user.pk or account.is_superuser:
+        return False
+    roles = account.memberships.select_related("unit")
+    return all(has_role_over(user, m.unit, {Role.ADMIN}) for m in roles)

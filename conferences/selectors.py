@@ -4,8 +4,10 @@ anything outside the user's world."""
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from core.vntext import fold
 
@@ -145,3 +147,19 @@ def conferences_under(unit: Unit) -> QuerySet[Conference]:
     return Conference.objects.filter(organiser__path__startswith=unit.path).select_related(
         "organiser", "plan"
     )
+
+
+def locked_out_usernames(usernames) -> set[str]:
+    """Which of these accounts django-axes refuses now: as many wrong passwords in a row from
+    one address as LOGIN_FAILURE_LIMIT, within the lockout time."""
+    from axes.models import AccessAttempt
+
+    attempts = AccessAttempt.objects.filter(username__in=[u.lower() for u in usernames])
+    if settings.AXES_COOLOFF_TIME:
+        attempts = attempts.filter(attempt_time__gte=timezone.now() - settings.AXES_COOLOFF_TIME)
+    locked = (
+        attempts.values("username", "ip_address")
+        .annotate(failures=Sum("failures_since_start"))
+        .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
+    )
+    return {row["username"] for row in locked}

@@ -16,7 +16,15 @@ from core.notifications import notify
 from core.vntext import nfc, single_line
 
 from .models import ActivityEntry, Conference, Membership, Role, Unit, User
-from .permissions import can_manage_conference, can_manage_members, can_manage_unit, has_role_over
+from .permissions import (
+    can_deactivate_unit,
+    can_manage_account,
+    can_manage_conference,
+    can_manage_members,
+    can_manage_unit,
+    grantable_roles,
+    has_role_over,
+)
 
 
 def _jsonable(value: Any) -> Any:
@@ -118,6 +126,17 @@ def check_may_add_unit(by: User, parent: Unit | None) -> None:
 def check_may_edit_unit(by: User, unit: Unit) -> None:
     if not can_manage_unit(by, unit):
         raise PermissionDeniedError(f"Bạn không có quyền sửa đơn vị “{unit.name}”.", field="code")
+
+
+def check_can_deactivate(by: User, unit: Unit) -> None:
+    """An office cannot stop its own unit or one above it (every account of it would be
+    locked out); a system administrator may."""
+    if not can_deactivate_unit(by, unit):
+        raise DomainError(
+            f"Không thể ngừng hoạt động “{unit.name}”: đây là đơn vị của bạn hoặc đơn vị cấp "
+            "trên, mọi tài khoản của đơn vị sẽ không đăng nhập được. Hãy nhờ quản trị hệ thống.",
+            field="active",
+        )
 
 
 def check_code_free(code: str, *, holder: Unit | None, unit: Unit | None = None) -> None:
@@ -259,6 +278,9 @@ def update_units(*, changes: list[tuple[Unit, dict[str, Any]]], by: User) -> lis
     for unit, _fields in changes:
         check_may_edit_unit(by, unit)
     changes = [(unit, _clean_unit_fields(fields)) for unit, fields in changes]
+    for unit, fields in changes:
+        if unit.active and fields.get("active") is False:
+            check_can_deactivate(by, unit)
     wanted = [(f["code"], u) for u, f in changes if f.get("code", u.code) != u.code]
     holders = units_by_code(code for code, _unit in wanted)
     for code, unit in wanted:
@@ -317,6 +339,7 @@ def add_member(*, unit: Unit, user: User, role: str, by: User, position: str = "
     Side effects: a membership row, an activity entry, an email to the user (after commit)."""
     if not can_manage_members(by, unit):
         raise PermissionDeniedError("Bạn không có quyền phân vai trò trong đơn vị này.")
+    _check_grant(by=by, user=user, unit=unit, role=role)
     if Membership.objects.filter(user=user, unit=unit, role=role).exists():
         raise DomainError("Người này đã có vai trò đó trong đơn vị.", field="role")
     try:
@@ -344,6 +367,35 @@ def add_member(*, unit: Unit, user: User, role: str, by: User, position: str = "
     return membership
 
 
+def _role_label(role: str) -> str:
+    return Role(role).label if role in Role.values else role
+
+
+def _check_role_grantable(by: User, unit: Unit, role: str) -> None:
+    if role not in grantable_roles(by, unit):
+        raise DomainError(
+            f"Bạn không giao được vai trò “{_role_label(role)}”: chỉ giao vai trò ngang hoặc "
+            "thấp hơn vai trò của mình; vai trò quản trị người dùng do quản trị hệ thống giao.",
+            field="role",
+        )
+
+
+def _check_grant(*, by: User, user: User, unit: Unit, role: str) -> None:
+    """A user administrator gives roles up to their own, to other people of their office."""
+    if user.pk == by.pk and not by.is_superuser:
+        raise DomainError(
+            "Bạn không thể tự giao vai trò cho chính mình; hãy nhờ quản trị hệ thống.",
+            field="username",
+        )
+    _check_role_grantable(by, unit, role)
+    if not can_manage_account(by, user):
+        raise DomainError(
+            f"Tài khoản “{user.username}” có vai trò ở đơn vị ngoài phạm vi bạn quản lý; "
+            "không giao thêm vai trò cho tài khoản này được.",
+            field="username",
+        )
+
+
 @transaction.atomic
 def create_user(
     *,
@@ -362,6 +414,7 @@ def create_user(
     (after commit)."""
     if not can_manage_members(by, unit):
         raise PermissionDeniedError("Bạn không có quyền thêm người dùng vào đơn vị này.")
+    _check_role_grantable(by, unit, role)
     username = nfc(username).lower()
     if User.objects.filter(username__iexact=username).exists():
         raise DomainError(f"Tên đăng nhập “{username}” đã có người dùng.", field="username")
@@ -390,6 +443,11 @@ def remove_membership(*, membership: Membership, by: User) -> None:
         raise PermissionDeniedError("Bạn không có quyền gỡ vai trò trong đơn vị này.")
     if membership.user_id == by.pk and not by.is_superuser:
         raise DomainError("Bạn không thể tự gỡ vai trò của chính mình.")
+    if membership.role not in grantable_roles(by, membership.unit):
+        raise DomainError(
+            f"Bạn không gỡ được vai trò “{membership.get_role_display()}”: vai trò này cao hơn "
+            "vai trò của bạn. Hãy nhờ quản trị hệ thống."
+        )
     log_activity(
         actor=by,
         action="membership.removed",
@@ -399,6 +457,26 @@ def remove_membership(*, membership: Membership, by: User) -> None:
         changes={"role": [membership.role, None]},
     )
     membership.delete()
+
+
+@transaction.atomic
+def unlock_login(*, account: User, unit: Unit, by: User) -> int:
+    """Let an account locked out for wrong passwords log in again, from every address.
+    Returns how many failure records were cleared.
+    Side effects: django-axes' attempt rows of the account deleted, an activity entry."""
+    from axes.utils import reset
+
+    if not (can_manage_members(by, unit) and can_manage_account(by, account)):
+        raise PermissionDeniedError("Bạn không có quyền mở khóa tài khoản này.")
+    cleared = reset(username=account.username.lower())
+    log_activity(
+        actor=by,
+        action="user.unlocked",
+        summary=f"Mở khóa đăng nhập cho tài khoản {account.username} ({account})",
+        target=account,
+        scope_unit=unit,
+    )
+    return cleared
 
 
 def import_units(

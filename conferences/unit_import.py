@@ -128,6 +128,8 @@ class TreePlan:
     def _change(self, row: ImportRow, unit: Unit, parent_code: str, parent: Unit | None) -> None:
         try:
             services.check_may_edit_unit(self.by, unit)
+            if unit.active and row.values.get("active") is False:
+                services.check_can_deactivate(self.by, unit)
         except DomainError as exc:
             row.refuse_rule(exc, COLUMNS)
             return

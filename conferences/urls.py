@@ -16,6 +16,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/xuat-excel/", views.unit_export, name="unit_export"),
     path("don-vi/<int:pk>/them-nguoi-dung/", views.member_add, name="member_add"),
     path("vai-tro/<int:pk>/go/", views.membership_remove, name="membership_remove"),
+    path("vai-tro/<int:pk>/mo-khoa/", views.member_unlock, name="member_unlock"),
     path("hoi-nghi/", views.conference_list, name="conference_list"),
     path("hoi-nghi/them/", views.conference_create, name="conference_create"),
     path("hoi-nghi/<int:pk>/", views.conference_detail, name="conference_detail"),

@@ -11,8 +11,9 @@ from core.errors import DomainError, PermissionDeniedError
 from core.extensions import conference_links
 from core.importing import XLSX_CONTENT_TYPE, export_xlsx
 from core.views import form_error, require
+from core.web import require_valid_filter
 
-from . import official_units, permissions, selectors, services
+from . import health, official_units, permissions, selectors, services
 from .filters import ActivityFilter
 from .forms import (
     AddRoleForm,
@@ -31,7 +32,14 @@ from .resources import UnitResource
 
 @require_GET
 def healthz(request):
-    return JsonResponse({"status": "ok"})
+    """200 when the database, the broker and the media folder work; 503 naming what does not."""
+    checks = health.run_checks()
+    healthy = all(check["ok"] for check in checks.values())
+    return JsonResponse(
+        {"status": "ok" if healthy else "error", "checks": checks},
+        status=200 if healthy else 503,
+        json_dumps_params={"ensure_ascii": False},
+    )
 
 
 @login_required
@@ -57,13 +65,18 @@ def unit_list(request):
 def unit_detail(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
     can_see_members = permissions.can_view_unit_members(request.user, unit)
+    members = list(selectors.unit_members(unit)) if can_see_members else None
+    can_manage_members = permissions.can_manage_members(request.user, unit)
     context = {
         "unit": unit,
         "ancestors": Unit.objects.get_ancestors(unit),
         "children": Unit.objects.get_children(unit),
-        "members": selectors.unit_members(unit) if can_see_members else None,
+        "members": members,
+        "locked": selectors.locked_out_usernames(m.user.username for m in members)
+        if members and can_manage_members
+        else set(),
         "can_manage": permissions.can_manage_unit(request.user, unit),
-        "can_manage_members": permissions.can_manage_members(request.user, unit),
+        "can_manage_members": can_manage_members,
     }
     return render(request, "conferences/unit_detail.html", context)
 
@@ -88,7 +101,8 @@ def unit_create(request, parent_pk: int):
 def unit_edit(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
     require(permissions.can_manage_unit(request.user, unit))
-    form = UnitForm(request.POST or None, instance=unit)
+    can_deactivate = permissions.can_deactivate_unit(request.user, unit)
+    form = UnitForm(request.POST or None, instance=unit, can_deactivate=can_deactivate)
     if request.method == "POST" and form.is_valid():
         try:
             fresh = selectors.get_unit(request.user, pk)
@@ -176,8 +190,11 @@ def unit_template(request):
 def member_add(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
     require(permissions.can_manage_members(request.user, unit))
-    new_form = NewUserForm(request.POST if "create" in request.POST else None, prefix="new")
-    role_form = AddRoleForm(request.POST if "grant" in request.POST else None, prefix="role")
+    roles = permissions.grantable_roles(request.user, unit)
+    new_data = request.POST if "create" in request.POST else None
+    new_form = NewUserForm(new_data, prefix="new", roles=roles)
+    role_data = request.POST if "grant" in request.POST else None
+    role_form = AddRoleForm(role_data, prefix="role", roles=roles)
     if new_form.is_bound and new_form.is_valid():
         try:
             user = services.create_user(unit=unit, by=request.user, **new_form.cleaned_data)
@@ -224,6 +241,23 @@ def membership_remove(request, pk: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, "Đã gỡ vai trò.")
+    return redirect("unit_detail", pk=membership.unit_id)
+
+
+@login_required
+@require_POST
+def member_unlock(request, pk: int):
+    """Let a member locked out for wrong passwords log in again."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("unit", "user"),
+        pk=pk,
+        unit__in=selectors.visible_units(request.user),
+    )
+    try:
+        services.unlock_login(account=membership.user, unit=membership.unit, by=request.user)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    messages.success(request, f"Đã mở khóa đăng nhập cho {membership.user}.")
     return redirect("unit_detail", pk=membership.unit_id)
 
 
@@ -291,5 +325,6 @@ def activity_list(request):
         conferences=selectors.visible_conferences(request.user),
         actors=selectors.manageable_users(request.user),
     )
+    require_valid_filter(filterset.form)
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(request, "conferences/activity_list.html", {"filter": filterset, "page": page})

@@ -5,6 +5,7 @@ filesystem transport (no server needed). Production sets DATABASE_URL, REDIS_URL
 SECRET_KEY, DEBUG=false and ALLOWED_HOSTS; nothing exists only in production.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "import_export",
     "treebeard",
     "core",
+    "axes",
     "conferences",
     "delegates",
     "honorees",
@@ -81,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "core.middleware.BadParameterMiddleware",
+    # Last: turns a login refused for too many failures into the login page with a message.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,6 +127,26 @@ AUTH_USER_MODEL = "conferences.User"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+# A login lasts this many seconds (default: a working day of 8 hours).
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
+# django-axes counts failed logins per user name and client address, before the password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# 0: locked until an administrator unlocks the account.
+LOGIN_LOCKOUT_MINUTES = env.int("LOGIN_LOCKOUT_MINUTES", default=60)
+AXES_COOLOFF_TIME = timedelta(minutes=LOGIN_LOCKOUT_MINUTES) if LOGIN_LOCKOUT_MINUTES else None
+AXES_RESET_ON_SUCCESS = True
+AXES_USERNAME_CALLABLE = "conferences.accounts.login_username"
+AXES_LOCKOUT_CALLABLE = "conferences.accounts.lockout_response"
+AXES_VERBOSE = False  # conferences.accounts logs lockouts in Vietnamese
+# Password reset emails: at most this many an hour for one account (and one typed address),
+# and this many requests an hour from one client address.
+PASSWORD_RESET_EMAILS_PER_HOUR = env.int("PASSWORD_RESET_EMAILS_PER_HOUR", default=3)
+PASSWORD_RESET_REQUESTS_PER_HOUR = env.int("PASSWORD_RESET_REQUESTS_PER_HOUR", default=10)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -244,6 +269,9 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 365 * 24 * 3600)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+# Login and password-reset throttling count by client address: behind the proxy, the one it
+# appends to X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "conferences.accounts.client_ip"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 # No page is shown in a frame, except the plan preview inside the plan editor (its view says so).
 X_FRAME_OPTIONS = "DENY"
@@ -281,7 +309,12 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
+    "loggers": {
+        "fontTools": {"level": "WARNING"},
+        "weasyprint": {"level": "ERROR"},
+        # django-axes reports every login in English; conferences.accounts logs lockouts.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # --- Excel import/export (django-import-export) -------------------------------------------------

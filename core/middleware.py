@@ -1,8 +1,10 @@
 import unicodedata
 
-from django.http import QueryDict
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import render
 
 from .vntext import strip_invisible
+from .web import BadParameter
 
 # Secrets are compared byte for byte: never rewrite them.
 _UNTOUCHED = ("password", "csrfmiddlewaretoken")
@@ -41,3 +43,21 @@ class NormalizeInputMiddleware:
         ):
             request.POST = _normalise(request.POST)
         return self.get_response(request)
+
+
+class BadParameterMiddleware:
+    """A `web.BadParameter` raised by a view becomes a 400 page with its Vietnamese message."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, BadParameter):
+            return None
+        if getattr(request, "htmx", False):
+            return HttpResponse(exception.message, status=400)
+        context = {"message": exception.message}
+        return render(request, "conferences/bad_parameter.html", context, status=400)

@@ -23,14 +23,20 @@ def form_error(form, exc: DomainError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
-def attempt(request, action, success: str) -> bool:
-    """Run a service call; a refused rule becomes a message (403 for a permission)."""
+def attempt(request, action, success: str, *, already=None) -> bool:
+    """Run a service call; a refused rule becomes a message (403 for a permission).
+    `already()`, when given, is asked after a refusal: a message when the action had been
+    done before (a double click), shown as information instead of the refusal."""
     try:
         action()
-    except PermissionDeniedError as exc:
-        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
-        messages.error(request, exc.message)
+        note = already() if already else ""
+        if note:
+            messages.info(request, note)
+        elif isinstance(exc, PermissionDeniedError):
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.error(request, exc.message)
         return False
     messages.success(request, success)
     return True

@@ -75,6 +75,13 @@ class GeneratedDocument(models.Model):
                 condition=~models.Q(status="ready") | ~models.Q(file=""),
                 name="document_ready_has_file",
             ),
+            # One render at a time of the same content: a double-clicked print button (even
+            # two clicks at once) gets the same job.
+            models.UniqueConstraint(
+                fields=["content_hash", "fmt"],
+                condition=models.Q(status__in=["pending", "rendering"]),
+                name="document_one_active_render",
+            ),
         ]
 
     def __str__(self) -> str:

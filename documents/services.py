@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -119,18 +119,23 @@ def request_document(
     if existing is not None:
         return existing
     title = builder.title(target)
-    document = GeneratedDocument.objects.create(
-        kind=kind,
-        fmt=fmt,
-        title=(f"Xem trước {preview} trang đầu — {title}" if preview else title)[:300],
-        params={**params, "preview": preview} if preview else params,
-        scope_unit=builder.scope_unit(target),
-        conference=builder.conference(target),
-        target_type=ContentType.objects.get_for_model(target),
-        target_id=str(target.pk),
-        content_hash=digest,
-        requested_by=by,
-    )
+    try:
+        with transaction.atomic():
+            document = GeneratedDocument.objects.create(
+                kind=kind,
+                fmt=fmt,
+                title=(f"Xem trước {preview} trang đầu — {title}" if preview else title)[:300],
+                params={**params, "preview": preview} if preview else params,
+                scope_unit=builder.scope_unit(target),
+                conference=builder.conference(target),
+                target_type=ContentType.objects.get_for_model(target),
+                target_id=str(target.pk),
+                content_hash=digest,
+                requested_by=by,
+            )
+    except IntegrityError:
+        # The same content asked at the same moment (a double click): the other request's job.
+        return _reusable(digest, fmt)
     log_activity(
         actor=by,
         action="document.requested",
@@ -173,8 +178,12 @@ def _dispatch(document_id: int, task_id: str) -> None:
 
 @transaction.atomic
 def retry_document(*, document: GeneratedDocument, by) -> GeneratedDocument:
-    """Queue a failed (or stalled) document again.
+    """Queue a failed (or stalled) document again; when the same content was asked for again
+    meanwhile, that render instead of a second one.
     Side effects: the row reset, a log row, a task queued."""
+    again = _reusable(document.content_hash, document.fmt)
+    if again is not None and again.pk != document.pk:
+        return again
     document = transition_document(
         document_id=document.pk,
         to=Status.PENDING,

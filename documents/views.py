@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from conferences import selectors as conference_selectors
 from core.errors import DomainError, PermissionDeniedError
+from core.web import int_param, safe_next
 
 from . import permissions, selectors, services
 from .builders import get_builder
@@ -20,6 +21,16 @@ from .models import CertificateSetting, GeneratedDocument
 from .pdfutil import page_png
 
 PREVIEW_PAGES = 2
+# Builder params that carry a number (ids of a delegate category, a unit; a page count): a word
+# there never comes from our pages and answers 400 instead of failing in a query.
+NUMBER_PARAMS = {"category": "thành phần", "unit": "đơn vị", "preview": "số trang xem trước"}
+
+
+def _params(request) -> dict:
+    params = {k[6:]: v for k, v in request.POST.items() if k.startswith("param_")}
+    for name, label in NUMBER_PARAMS.items():
+        int_param(params.get(name), label=label)
+    return params
 
 
 def _preview_pages(document: GeneratedDocument) -> int:
@@ -36,17 +47,18 @@ def document_request(request, kind: str, target_pk: int):
     target = get_object_or_404(builder.target_model, pk=target_pk)
     if not builder.can_request(request.user, target):
         raise Http404
+    params = _params(request)
     try:
         document = services.request_document(
             kind=kind,
             target=target,
             fmt=request.POST.get("fmt", "pdf"),
             by=request.user,
-            params={k[6:]: v for k, v in request.POST.items() if k.startswith("param_")},
+            params=params,
         )
     except DomainError as exc:
         messages.error(request, exc.message)
-        return redirect(request.POST.get("back") or "home")
+        return redirect(safe_next(request, request.POST.get("back"), "home"))
     return redirect("document_detail", pk=document.pk)
 
 
@@ -115,7 +127,7 @@ def document_retry(request, pk: int):
     if not permissions.can_view_document(request.user, document):
         raise PermissionDenied
     try:
-        services.retry_document(document=document, by=request.user)
+        document = services.retry_document(document=document, by=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
     return redirect("document_detail", pk=document.pk)

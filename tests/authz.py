@@ -28,7 +28,9 @@ LOGIN_REDIRECT = "login"
 class Case:
     """`allowed`: personas that get `ok` (200 unless said); the others get `denied`
     (a dict persona -> status, default 404 for a scoped object); anonymous visitors are sent
-    to the login page unless `public`."""
+    to the login page unless `public`. `state`, when given, reads what the request may change:
+    it must read the same after the request for every persona but `changers` (default: the
+    allowed ones)."""
 
     name: str
     kwargs: Callable[[dict], dict] = lambda w: {}

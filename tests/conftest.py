@@ -21,6 +21,18 @@ def _celery_eager_for_unit_tests():
 @pytest.fixture(autouse=True)
 def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.MEDIA_ROOT.mkdir()
+
+
+@pytest.fixture(autouse=True)
+def _cache_per_test(settings, tmp_path):
+    """A fresh cache for each test: rate-limit counters never leak between tests or runs."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
 
 
 def pytest_collection_modifyitems(items):

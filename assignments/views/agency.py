@@ -5,11 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 
 from conferences.selectors import get_conference, get_unit
 from core.errors import DomainError, PermissionDeniedError
+from core.web import safe_next
 
 from .. import selectors, services
 from ..forms import StatusForm
@@ -42,10 +41,8 @@ def unit_duties(request, unit_pk: int):
 
 
 def _next_url(request, duty) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
-        return target
-    return reverse("duty_report", kwargs={"pk": duty.pk})
+    target = request.POST.get("next") or request.GET.get("next")
+    return safe_next(request, target, "duty_report", pk=duty.pk)
 
 
 @login_required

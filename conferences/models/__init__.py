@@ -11,6 +11,7 @@ from conferences.plans.models import (
 from .activity import ActivityEntry
 from .conferences import Conference
 from .numbering import DocumentNumberRegister
+from .submissions import FormSubmission
 from .units import Unit
 from .users import Membership, Role, User
 
@@ -18,6 +19,7 @@ __all__ = [
     "ActivityEntry",
     "Conference",
     "DocumentNumberRegister",
+    "FormSubmission",
     "Membership",
     "Plan",
     "PlanComment",

@@ -93,6 +93,8 @@ class SectionForm(forms.Form):
         help_text="Để trống để đánh số tự động.",
     )
     inline = forms.BooleanField(label="Nội dung viết liền sau tiêu đề", required=False)
+    # The section's version when the form was opened: a save from an older one is a conflict.
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def content(self) -> dict:
         return {}
@@ -104,6 +106,7 @@ class SectionForm(forms.Form):
             "level": section.level,
             "number": section.number,
             "inline": section.inline,
+            "version": section.version,
         }
 
 

@@ -149,6 +149,13 @@ class PlanSection(models.Model):
         help_text=_('Ví dụ: "1. Thời gian: Dự kiến ngày ..." trên cùng một dòng.'),
     )
     content = models.JSONField(_("nội dung"), default=dict, blank=True)
+    # Raised by each saved edit: an edit made from an older version is a conflict, not a
+    # silent overwrite of a colleague's text.
+    version = models.PositiveIntegerField(default=1)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("mục kế hoạch")

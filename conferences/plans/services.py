@@ -255,16 +255,35 @@ def add_section(
     return section
 
 
+class StaleSectionError(DomainError):
+    """The section was saved by someone else after this edit was opened."""
+
+    def __init__(self, section: PlanSection) -> None:
+        who = section.updated_by or "một người khác"
+        when = timezone.localtime(section.updated_at) if section.updated_at else None
+        at = f" lúc {when:%H:%M ngày %d/%m/%Y}" if when else ""
+        super().__init__(
+            f"Mục “{section}” vừa được {who} sửa{at}, sau khi bạn mở để sửa. Nội dung bạn nhập "
+            "chưa được lưu và vẫn ở dưới đây; bản hiện tại ở phía trên. Hãy đối chiếu, sửa "
+            "lại nếu cần rồi bấm “Lưu” lần nữa để thay bằng nội dung của bạn."
+        )
+        self.section = section
+
+
 @transaction.atomic
-def update_section(*, section: PlanSection, by: User, **fields: Any) -> PlanSection:
+def update_section(
+    *, section: PlanSection, by: User, expected_version: int | None = None, **fields: Any
+) -> PlanSection:
     """Heading, level, number, inline and the kind's content (cleaned to its schema).
-    Side effects: the section row, a log row with the previous values."""
+    `expected_version`: the version the editor opened; when the section has been saved
+    since (by a colleague), StaleSectionError and nothing is written.
+    Side effects: the section row (its version raised), a log row with the previous values."""
     unknown = set(fields) - set(SECTION_FIELDS)
     if unknown:
         raise TypeError(f"unknown section fields: {sorted(unknown)}")
     plan = Plan.objects.select_for_update().get(pk=section.plan_id)
     _check_editable(plan, by)
-    section = PlanSection.objects.get(pk=section.pk)
+    section = PlanSection.objects.select_related("updated_by").get(pk=section.pk)
     cleaned = dict(fields)
     if "content" in cleaned:
         cleaned["content"] = C.clean(section.kind, cleaned["content"])
@@ -274,18 +293,23 @@ def update_section(*, section: PlanSection, by: User, **fields: Any) -> PlanSect
     if "level" in cleaned and cleaned["level"] not in (0, 1, 2, 3, 4):
         raise DomainError("Cấp mục không hợp lệ.", field="level")
     changes = diff_fields(section, cleaned)
+    if not changes:
+        return section
+    if expected_version is not None and expected_version != section.version:
+        raise StaleSectionError(section)
     for name, value in cleaned.items():
         setattr(section, name, value)
+    section.version += 1
+    section.updated_by, section.updated_at = by, timezone.now()
     section.save()
-    if changes:
-        log_activity(
-            actor=by,
-            action="plan.section_updated",
-            summary=f"Sửa mục “{section}”",
-            target=plan,
-            conference=plan.conference,
-            changes=changes,
-        )
+    log_activity(
+        actor=by,
+        action="plan.section_updated",
+        summary=f"Sửa mục “{section}”",
+        target=plan,
+        conference=plan.conference,
+        changes=changes,
+    )
     return section
 
 

@@ -3,6 +3,8 @@ the predicate (403), call one service, then redirect or return an HTMX fragment.
 
 from __future__ import annotations
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -133,19 +135,40 @@ def section_edit(request, pk: int):
         return _card(request, section)
     require(perms.can_edit_plan(request.user, section.plan))
     form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
+    context = {"section": section, "plan": section.plan}
     if request.method == "POST" and forms.section_valid(form, formset):
         fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline")}
         try:
             section = services.update_section(
-                section=section, by=request.user, content=form.content(), **fields
+                section=section,
+                by=request.user,
+                content=form.content(),
+                expected_version=form.cleaned_data["version"],
+                **fields,
             )
+        except services.StaleSectionError as exc:
+            form, formset, context["current"] = _conflict(request, exc)
         except DomainError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             section.plan = selectors.get_plan(request.user, section.plan_id)
             return _card(request, section, changed=True)
-    context = {"section": section, "form": form, "formset": formset, "plan": section.plan}
+    context.update(form=form, formset=formset)
     return render(request, "plans/_plan_section_form.html", context)
+
+
+def _conflict(request, exc):
+    """The editor again after a colleague's save: what the user typed (nothing lost), the
+    reason, the section as it now is; saving again replaces it (the form now carries the
+    current version)."""
+    current = exc.section
+    data = request.POST.copy()
+    data[f"s{current.pk}-version"] = str(current.version)
+    form, formset = forms.section_forms(current, data)
+    forms.section_valid(form, formset)
+    form.add_error(None, exc.message)
+    part = {s.key: s for s in build_outline(current.plan).sections}.get(f"s{current.pk}")
+    return form, formset, part
 
 
 def _sections_fragment(request, plan: Plan):
@@ -217,14 +240,47 @@ def sections_reorder(request, pk: int):
     return _after_change(request, plan)
 
 
-def _workflow(request, pk: int, action, success: str, **kwargs):
+# A repeated click on a workflow button (double-click, a second tab): the plan is already where
+# the button leads. For who could have pressed it (the predicate on the plan as it was before),
+# the answer is the plan's current state with a message, not a refusal.
+# action name -> (state it leads to, state it comes from, predicate)
+REPEATABLE = {
+    "submit": (PlanStatus.PENDING_APPROVAL, PlanStatus.DRAFT, perms.can_edit_plan),
+    "approve": (PlanStatus.APPROVED, PlanStatus.PENDING_APPROVAL, perms.can_review_plan),
+    "return": (PlanStatus.RETURNED, PlanStatus.PENDING_APPROVAL, perms.can_review_plan),
+    "issue": (PlanStatus.ISSUED, PlanStatus.APPROVED, perms.can_issue_plan),
+    "amend": (PlanStatus.DRAFT, PlanStatus.ISSUED, perms.can_amend_plan),
+}
+
+
+def _already_done(user, plan: Plan, repeat: str) -> bool:
+    reached, came_from, predicate = REPEATABLE[repeat]
+    if plan.status != reached or (repeat == "amend" and not plan.amendment):
+        return False
+    before = copy.copy(plan)
+    before.status = came_from
+    return predicate(user, before)
+
+
+def _state_message(plan: Plan) -> str:
+    state = f"“{plan.get_status_display()}”"
+    if plan.status == PlanStatus.ISSUED and plan.number:
+        state += f", số {plan.number}/{plan.type_code} ngày {plan.issued_on:%d/%m/%Y}"
+    return f"Kế hoạch đã ở trạng thái {state}: thao tác này đã được thực hiện trước đó."
+
+
+def _workflow(request, pk: int, action, success: str, *, repeat: str, **kwargs):
     plan = selectors.get_plan(request.user, pk)
     try:
         action(plan=plan, by=request.user, **kwargs)
-    except PermissionDeniedError as exc:
-        raise PermissionDenied(exc.message) from exc
     except DomainError as exc:
-        messages.error(request, exc.message)
+        current = selectors.get_plan(request.user, pk)
+        if _already_done(request.user, current, repeat):
+            messages.info(request, _state_message(current))
+        elif isinstance(exc, PermissionDeniedError):
+            raise PermissionDenied(exc.message) from exc
+        else:
+            messages.error(request, exc.message)
     else:
         messages.success(request, success)
     return redirect("plan_detail", plan.pk)
@@ -233,13 +289,15 @@ def _workflow(request, pk: int, action, success: str, **kwargs):
 @login_required
 @require_POST
 def plan_submit(request, pk: int):
-    return _workflow(request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.")
+    return _workflow(
+        request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.", repeat="submit"
+    )
 
 
 @login_required
 @require_POST
 def plan_approve(request, pk: int):
-    return _workflow(request, pk, services.approve_plan, "Đã duyệt kế hoạch.")
+    return _workflow(request, pk, services.approve_plan, "Đã duyệt kế hoạch.", repeat="approve")
 
 
 @login_required
@@ -254,6 +312,7 @@ def plan_return(request, pk: int):
         pk,
         services.return_plan,
         "Đã trả lại kế hoạch để sửa.",
+        repeat="return",
         comment=form.cleaned_data["comment"],
     )
 
@@ -270,6 +329,7 @@ def plan_issue(request, pk: int):
         pk,
         services.issue_plan,
         "Đã ban hành kế hoạch.",
+        repeat="issue",
         issued_on=form.cleaned_data["issued_on"],
     )
 
@@ -278,7 +338,11 @@ def plan_issue(request, pk: int):
 @require_POST
 def plan_amend(request, pk: int):
     return _workflow(
-        request, pk, services.start_amendment, "Đã mở dự thảo sửa đổi, bổ sung kế hoạch."
+        request,
+        pk,
+        services.start_amendment,
+        "Đã mở dự thảo sửa đổi, bổ sung kế hoạch.",
+        repeat="amend",
     )
 
 

@@ -6,6 +6,9 @@ from core.views import require
 
 from .. import permissions
 
+# A double-clicked "add" form: the second click adds nobody (conferences.idempotency).
+ADDED_BEFORE = "Đại biểu này đã được thêm ở lần bấm trước; không thêm lần nữa."
+
 
 def conference_for(request, conference_pk: int, predicate=permissions.can_view_delegates):
     conference = get_conference(request.user, conference_pk)

@@ -6,12 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from conferences.idempotency import submit_once
 from core.errors import DomainError
 from core.importing import XLSX_CONTENT_TYPE, export_xlsx
 from core.views import form_error, require
+from core.web import require_valid_filter
 
 from .. import permissions, report, selectors, services
 from ..forms import (
@@ -24,17 +27,20 @@ from ..forms import (
 from ..models import DelegateCategory
 from ..resources import RegisterResource
 from ..workflow import invitation_choices
-from .common import conference_for
+from .common import ADDED_BEFORE, conference_for
 
 MANAGE = permissions.can_manage_delegates
 
 
 def _filter_form(request, conference):
-    return RegisterFilterForm(
+    """The register's filters; values no page of ours sends answer 400."""
+    form = RegisterFilterForm(
         request.GET or None,
         categories=DelegateCategory.objects.filter(conference=conference),
         units=_register_units(conference),
     )
+    require_valid_filter(form)
+    return form
 
 
 def _register_units(conference):
@@ -84,7 +90,9 @@ def delegate_create(request, conference_pk: int):
     form = DelegateForm(request.POST or None, conference=conference, units=_unit_qs(units))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
+        back = reverse("delegates_register", kwargs={"conference_pk": conference.pk})
+
+        def add() -> str:
             delegate = services.add_delegate(
                 conference=conference,
                 category=data.pop("category"),
@@ -93,11 +101,17 @@ def delegate_create(request, conference_pk: int):
                 by=request.user,
                 **data,
             )
+            messages.success(request, f"Đã thêm đại biểu {delegate}.")
+            return back
+
+        try:
+            url, repeated = submit_once(request, add)
         except DomainError as exc:
             form_error(form, exc)
         else:
-            messages.success(request, f"Đã thêm đại biểu {delegate}.")
-            return redirect("delegates_register", conference_pk=conference.pk)
+            if repeated:
+                messages.info(request, ADDED_BEFORE)
+            return redirect(url or back)
     return render(request, "delegates/delegate_form.html", {"conference": conference, "form": form})
 
 
@@ -221,6 +235,8 @@ def invitations(request, conference_pk: int):
         categories=DelegateCategory.objects.filter(conference=conference),
         units=_register_units(conference),
     )
+    if request.method == "GET":
+        require_valid_filter(form)
     chosen = []
     if form.is_bound and form.is_valid():
         data = form.cleaned_data

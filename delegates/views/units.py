@@ -5,8 +5,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from conferences.forms import run_upload
+from conferences.idempotency import submit_once
 from core.errors import DomainError
 from core.importing import XLSX_CONTENT_TYPE, export_xlsx
 from core.views import form_error, require
@@ -15,7 +17,7 @@ from .. import permissions, selectors, services
 from ..forms import UnitDelegateForm, XlsxUploadForm
 from ..models import Delegate, DelegateCategory, Source
 from ..resources import DelegateResource
-from .common import conference_for
+from .common import ADDED_BEFORE, conference_for
 
 
 def _unit_scope(request, conference_pk: int, unit_pk: int):
@@ -33,6 +35,34 @@ def _allocated_categories(conference, unit):
     )
 
 
+def _add(request, form, conference, unit):
+    """Add the unit's delegate once per form token: the redirect, or None with the form's
+    error."""
+    data = dict(form.cleaned_data)
+    back = reverse("delegates_unit", kwargs={"conference_pk": conference.pk, "unit_pk": unit.pk})
+
+    def add() -> str:
+        delegate = services.add_delegate(
+            conference=conference,
+            category=data.pop("category"),
+            unit=unit,
+            by=request.user,
+            source=Source.UNIT,
+            **data,
+        )
+        messages.success(request, f"Đã thêm đại biểu {delegate}.")
+        return back
+
+    try:
+        url, repeated = submit_once(request, add)
+    except DomainError as exc:
+        form_error(form, exc)
+        return None
+    if repeated:
+        messages.info(request, ADDED_BEFORE)
+    return redirect(url or back)
+
+
 @login_required
 def unit_page(request, conference_pk: int, unit_pk: int):
     conference, unit, delegate_round, can_submit = _unit_scope(request, conference_pk, unit_pk)
@@ -42,22 +72,9 @@ def unit_page(request, conference_pk: int, unit_pk: int):
     if request.method == "POST":
         require(can_submit)
         if form.is_valid():
-            data = dict(form.cleaned_data)
-            category = data.pop("category")
-            try:
-                delegate = services.add_delegate(
-                    conference=conference,
-                    category=category,
-                    unit=unit,
-                    by=request.user,
-                    source=Source.UNIT,
-                    **data,
-                )
-            except DomainError as exc:
-                form_error(form, exc)
-            else:
-                messages.success(request, f"Đã thêm đại biểu {delegate}.")
-                return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
+            response = _add(request, form, conference, unit)
+            if response is not None:
+                return response
     context = {
         "conference": conference,
         "unit": unit,

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 
@@ -114,6 +115,18 @@ class Nomination(models.Model):
                 condition=models.Q(is_delegate_above=False)
                 | models.Q(status__in=["approved", "awarded"]),
                 name="nomination_delegate_only_approved",
+            ),
+            # One person (or collective) once per round while the nomination is alive: a
+            # double-clicked form cannot take two quota places, even when both clicks run at
+            # the same time. The birth year counts as 0 when missing.
+            models.UniqueConstraint(
+                "round",
+                "name_key",
+                Coalesce("birth_year", 0),
+                condition=models.Q(
+                    status__in=["draft", "submitted", "returned", "approved", "awarded"]
+                ),
+                name="nomination_unique_alive_name",
             ),
         ]
 

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from conferences.models import Role, Unit, User
@@ -181,7 +181,13 @@ def create_nomination(
     _check_duplicate(nomination)
     if dossier is not None:
         nomination.dossier = dossier
-    nomination.save()
+    try:
+        with transaction.atomic():
+            nomination.save()
+    except IntegrityError:
+        # The same person sent at the same moment (a double click): name the saved one.
+        _check_duplicate(nomination)
+        raise
     nomination.events.create(actor=by, from_status="", to_status=nomination.status)
     log_activity(
         actor=by,

@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +12,7 @@ from core.views import attempt, form_error, require
 from .. import permissions, selectors, services
 from ..documents_data import decision_document_data, default_decision_fields
 from ..forms import DecisionForm
+from ..models import AwardDecision
 
 
 @login_required
@@ -71,10 +74,27 @@ def decision_detail(request, pk: int):
 @require_POST
 def decision_sign(request, pk: int):
     decision = selectors.get_decision(request.user, pk)
-    require(permissions.can_sign_decision(request.user, decision))
+
+    def already() -> str:
+        """For a leader who could sign it: the decision was signed by an earlier click."""
+        current = selectors.get_decision(request.user, pk)
+        if current.status != AwardDecision.Status.SIGNED:
+            return ""
+        before = copy.copy(current)
+        before.status = AwardDecision.Status.DRAFT
+        if not permissions.can_sign_decision(request.user, before):
+            return ""
+        return f"Quyết định đã được ký trước đó, số {current.number_text}."
+
+    if not permissions.can_sign_decision(request.user, decision):
+        note = already()
+        require(bool(note))
+        messages.info(request, note)
+        return redirect("honorees:decision_detail", pk=pk)
     attempt(
         request,
         lambda: services.sign_decision(decision=decision, by=request.user),
         "Đã ký quyết định; các hồ sơ trong danh sách chuyển sang “Đã có quyết định khen thưởng”.",
+        already=already,
     )
     return redirect("honorees:decision_detail", pk=pk)

@@ -97,11 +97,27 @@ def nomination_edit(request, pk: int):
     return render(request, "honorees/nomination_form.html", context)
 
 
-def _post_action(request, pk: int, allowed, action, success: str):
+def _post_action(request, pk: int, allowed, action, success: str, reached=()):
+    """`reached`: the states the action leads to; a click on a nomination already there (a
+    double click) is told so instead of refused."""
     nomination = selectors.get_nomination(request.user, pk)
     require(allowed(request.user, nomination))
-    attempt(request, lambda: action(nomination), success)
+    attempt(
+        request,
+        lambda: action(nomination),
+        success,
+        already=lambda: _already_in(selectors.get_nomination(request.user, pk), reached),
+    )
     return _back(nomination)
+
+
+def _already_in(nomination, states) -> str:
+    if nomination.status not in states:
+        return ""
+    return (
+        f"Hồ sơ đã ở trạng thái “{nomination.get_status_display()}”: thao tác này đã được "
+        "thực hiện trước đó."
+    )
 
 
 @login_required
@@ -113,6 +129,7 @@ def nomination_submit(request, pk: int):
         lambda u, n: permissions.can_act_for_unit(u, n.unit),
         lambda n: services.submit_nomination(nomination=n, by=request.user),
         "Đã gửi hồ sơ.",
+        reached=(Nomination.Status.SUBMITTED,),
     )
 
 
@@ -125,6 +142,7 @@ def nomination_withdraw(request, pk: int):
         lambda u, n: permissions.can_act_for_unit(u, n.unit),
         lambda n: services.withdraw_nomination(nomination=n, by=request.user),
         "Đã rút hồ sơ.",
+        reached=(Nomination.Status.WITHDRAWN,),
     )
 
 
@@ -138,6 +156,7 @@ def nomination_return(request, pk: int):
         lambda u, n: permissions.can_manage_round(u, n.round),
         lambda n: services.return_nomination(nomination=n, by=request.user, comment=comment),
         "Đã trả lại hồ sơ cho đơn vị.",
+        reached=(Nomination.Status.RETURNED,),
     )
 
 
@@ -167,12 +186,14 @@ def nomination_finalise(request, pk: int):
     if not form.is_valid():
         messages.error(request, "Hãy chọn kết quả.")
     else:
+        outcome = form.cleaned_data["outcome"]
         attempt(
             request,
             lambda: services.finalise_nomination(
                 nomination=nomination, by=request.user, **form.cleaned_data
             ),
             "Đã chốt kết quả bình xét.",
+            already=lambda: _already_in(selectors.get_nomination(request.user, pk), (outcome,)),
         )
     return redirect("honorees:review_tally", pk=nomination.round_id)
 

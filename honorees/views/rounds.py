@@ -8,6 +8,7 @@ from conferences.models import Unit
 from conferences.selectors import get_conference
 from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, require, xlsx_response
+from core.web import BadParameter, int_param
 
 from .. import permissions, selectors, services, workflow
 from ..excel import export_nominations, template_xlsx
@@ -83,9 +84,11 @@ def round_detail(request, pk: int):
         return redirect("honorees:unit_round", pk=round.pk, unit_pk=units[0].pk)
     nominations = selectors.round_nominations(round)
     status, unit = request.GET.get("status", ""), request.GET.get("unit", "")
+    if status and status not in Nomination.Status.values:
+        raise BadParameter(f"Trạng thái hồ sơ “{status[:40]}” không có trong danh mục.")
     if status:
         nominations = nominations.filter(status=status)
-    if unit.isdigit():
+    if int_param(unit, label="đơn vị") is not None:
         nominations = nominations.filter(unit_id=int(unit))
     context = {
         "round": round,
@@ -104,6 +107,13 @@ def round_detail(request, pk: int):
         "extend_form": ExtendForm(),
     }
     return render(request, "honorees/round_detail.html", context)
+
+
+def _round_already(round: NominationRound, state: str) -> str:
+    """A second click on "close" finds the round closed: say so (extending again is a change)."""
+    if state == NominationRound.State.EXTENDED or round.state != state:
+        return ""
+    return f"Đợt đã ở trạng thái “{round.get_state_display()}”."
 
 
 @login_required
@@ -125,6 +135,7 @@ def round_state(request, pk: int):
             round=round, by=request.user, state=state, deadline=deadline
         ),
         "Đã cập nhật trạng thái đợt.",
+        already=lambda: _round_already(selectors.get_round(request.user, pk), state),
     )
     return redirect("honorees:round_detail", pk=pk)
 

@@ -3,8 +3,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from conferences.forms import XlsxUploadForm, run_upload
+from conferences.idempotency import submit_once
 from core.errors import DomainError, PermissionDeniedError
 from core.views import form_error, require
 
@@ -33,7 +35,8 @@ def unit_round(request, pk: int, unit_pk: int):
     return render(request, "honorees/unit_round.html", context)
 
 
-def _create(request, form, round, unit, kind):
+def _create(request, form, round, unit, kind) -> str:
+    """Create (and send, for "submit") the nomination; returns the unit's page."""
     data = dict(form.cleaned_data)
     dossier = data.pop("dossier", None) or None
     nomination = services.create_nomination(
@@ -41,7 +44,9 @@ def _create(request, form, round, unit, kind):
     )
     if "submit" in request.POST:
         nomination = services.submit_nomination(nomination=nomination, by=request.user)
-    return nomination
+    sent = nomination.status == Nomination.Status.SUBMITTED
+    messages.success(request, "Đã gửi hồ sơ." if sent else "Đã lưu hồ sơ (chưa gửi).")
+    return reverse("honorees:unit_round", kwargs={"pk": round.pk, "unit_pk": unit.pk})
 
 
 @login_required
@@ -55,15 +60,15 @@ def nomination_create(request, pk: int, unit_pk: int, kind: str):
     form = form_class(request.POST or None, request.FILES or None, round=round)
     if request.method == "POST" and form.is_valid():
         try:
-            nomination = _create(request, form, round, unit, kind)
+            url, repeated = submit_once(request, lambda: _create(request, form, round, unit, kind))
         except PermissionDeniedError as exc:
             raise PermissionDenied from exc
         except DomainError as exc:
             form_error(form, exc)
         else:
-            sent = nomination.status == Nomination.Status.SUBMITTED
-            messages.success(request, "Đã gửi hồ sơ." if sent else "Đã lưu hồ sơ (chưa gửi).")
-            return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
+            if repeated:
+                messages.info(request, "Hồ sơ này đã được lưu ở lần bấm trước; không tạo thêm.")
+            return redirect(url or "honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
     context = {"form": form, "round": round, "unit": unit, "kind": kind}
     return render(request, "honorees/nomination_form.html", context)
 

@@ -92,6 +92,46 @@ def _conference_data(w):
     }
 
 
+def _office_a(w):
+    return {"pk": w["office_a"].pk}
+
+
+def _memberships(w, kw=None):
+    return sorted(Membership.objects.values_list("user_id", "unit_id", "role"))
+
+
+def _grant(persona: str, role: str):
+    """The role form of member_add: give `role` at office A to `persona`'s account."""
+    return lambda w: {
+        "grant": "1",
+        "role-username": w["users"][persona].username,
+        "role-role": role,
+        "role-position": "",
+    }
+
+
+# Refused grants: only the system administrator may make them. A unit user administrator
+# sees the form again with the reason (200); the memberships stay as they were.
+GRANT_REFUSED = {
+    "kwargs": _office_a,
+    "method": "post",
+    "ok": 302,
+    "allowed": ("superuser",),
+    "overrides": {"admin": 200, "staff": 403, **OFFICE_READ_ONLY},
+    "state": _memberships,
+}
+
+
+def _unit_form(w, unit: str, active: bool) -> dict:
+    u = w[unit]
+    data = {"name": u.name, "short_name": u.short_name, "code": u.code, "kind": u.kind}
+    return {**data, "active": "on"} if active else data
+
+
+def _active_flags(w, kw=None):
+    return dict(Unit.objects.values_list("code", "active"))
+
+
 CASES += [
     Case("login", public=True, overrides=dict.fromkeys(EVERYONE_LOGGED_IN, 302)),
     Case(
@@ -182,6 +222,29 @@ CASES += [
         allowed=UNIT_MANAGERS,
         overrides=OFFICE_READ_ONLY,
     ),
+    # Staff and administrators of office A cannot switch their own office off (the box is
+    # disabled, what they send for it is ignored); they may switch off a unit below it.
+    Case(
+        "unit_edit",
+        kwargs=_office_a,
+        method="post",
+        data=lambda w: _unit_form(w, "office_a", active=False),
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        overrides=OFFICE_READ_ONLY,
+        state=_active_flags,
+        changers=("superuser",),
+    ),
+    Case(
+        "unit_edit",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        method="post",
+        data=lambda w: _unit_form(w, "school", active=False),
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        overrides={**OFFICE_READ_ONLY, "submitter": 403},
+        state=_active_flags,
+    ),
     Case(
         "unit_edit",
         kwargs=lambda w: {"pk": w["office_a"].pk},
@@ -231,6 +294,25 @@ CASES += [
         allowed=("admin", "superuser"),
         overrides={"staff": 403, **OFFICE_READ_ONLY},
     ),
+    # A leader's role is above a user administrator's.
+    Case("member_add", data=_grant("council", "leader"), **GRANT_REFUSED),
+    # Only the system administrator makes administrators.
+    Case("member_add", data=_grant("council", "admin"), **GRANT_REFUSED),
+    # Never to oneself (the superuser persona gives the admin's account a role: allowed).
+    Case("member_add", data=_grant("admin", "council"), **GRANT_REFUSED),
+    # Not an account of another office.
+    Case("member_add", data=_grant("other_office", "council"), **GRANT_REFUSED),
+    # A role at or below their own, to a person of their office: granted.
+    Case(
+        "member_add",
+        kwargs=_office_a,
+        method="post",
+        data=_grant("submitter", "council"),
+        ok=302,
+        allowed=("admin", "superuser"),
+        overrides={"staff": 403, **OFFICE_READ_ONLY},
+        state=_memberships,
+    ),
     Case(
         "member_add",
         kwargs=lambda w: {"pk": w["office_a"].pk},
@@ -249,6 +331,14 @@ CASES += [
         allowed=("admin", "superuser"),
         overrides={"staff": 403, "submitter": 403, **OFFICE_READ_ONLY},
         state=lambda w, kw: Membership.objects.filter(pk=kw["pk"]).exists(),
+    ),
+    Case(
+        "member_unlock",
+        kwargs=_membership_of_submitter,
+        method="post",
+        ok=302,
+        allowed=("admin", "superuser"),
+        overrides={"staff": 403, "submitter": 403, **OFFICE_READ_ONLY},
     ),
     Case("conference_list", allowed=EVERYONE_LOGGED_IN),
     Case(

@@ -434,3 +434,17 @@ def test_unit_import_view_unreadable_xlsx_shows_vietnamese_error(client, world):
 
     assert response.status_code == 200
     assert "Không đọc được tệp" in response.content.decode()
+
+
+def test_import_units_refuses_to_deactivate_own_office(world):
+    office = world["office_a"]
+    before = _snapshot()
+
+    report = _import(
+        world,
+        [row(office.code, office.name, world["province"].code, kind="commune", active="Không")],
+    )
+
+    assert not report.ok
+    assert "Không thể ngừng hoạt động" in " ".join(e.message for e in report.errors)
+    assert _snapshot() == before

@@ -364,6 +364,174 @@ def test_remove_membership_refused_for_staff(world):
     assert Membership.objects.filter(pk=membership.pk).exists()
 
 
+# --- role grants: a user administrator gives roles up to their own, to their office ---------
+def _rows():
+    return sorted(Membership.objects.values_list("user_id", "unit_id", "role"))
+
+
+def _refused_grant(world, *, user, role, unit=None, by="admin"):
+    before = _rows()
+    with pytest.raises(DomainError) as exc:
+        services.add_member(
+            unit=unit or world["office_a"], user=user, role=role, by=world["users"][by]
+        )
+    assert _rows() == before
+    assert not ActivityEntry.objects.filter(action="membership.added").exists()
+    return exc.value
+
+
+def test_add_member_admin_cannot_grant_himself_leader(world):
+    admin = world["users"]["admin"]
+
+    error = _refused_grant(world, user=admin, role=Role.LEADER)
+
+    assert "chính mình" in error.message
+
+
+def test_add_member_admin_cannot_grant_himself_a_lower_role(world):
+    error = _refused_grant(world, user=world["users"]["admin"], role=Role.STAFF)
+
+    assert error.field == "username"
+
+
+def test_add_member_admin_cannot_grant_leader_above_his_own_role(world):
+    error = _refused_grant(world, user=world["users"]["council"], role=Role.LEADER)
+
+    assert error.field == "role" and "Lãnh đạo" in error.message
+
+
+def test_add_member_admin_cannot_make_administrators(world):
+    _refused_grant(world, user=world["users"]["council"], role=Role.ADMIN)
+    _refused_grant(world, user=world["users"]["submitter"], role=Role.ADMIN, unit=world["school"])
+
+
+def test_add_member_admin_cannot_attach_account_of_another_office(world):
+    error = _refused_grant(world, user=world["users"]["other_office"], role=Role.COUNCIL)
+
+    assert error.field == "username" and "ngoài phạm vi" in error.message
+
+
+def test_add_member_admin_cannot_attach_account_of_the_province_above(world):
+    official = UserFactory()
+    Membership.objects.create(user=official, unit=world["province"], role=Role.STAFF)
+
+    _refused_grant(world, user=official, role=Role.COUNCIL)
+
+
+def test_add_member_admin_grants_roles_up_to_his_own_in_his_office(world):
+    admin, submitter = world["users"]["admin"], world["users"]["submitter"]
+
+    services.add_member(unit=world["office_a"], user=submitter, role=Role.COUNCIL, by=admin)
+    services.add_member(unit=world["agency"], user=UserFactory(), role=Role.REPORTER, by=admin)
+
+    assert Membership.objects.filter(user=submitter, role=Role.COUNCIL).exists()
+    assert Membership.objects.filter(unit=world["agency"], role=Role.REPORTER).count() == 2
+
+
+def test_add_member_admin_who_is_also_leader_may_grant_leader(world):
+    admin = world["users"]["admin"]
+    Membership.objects.create(user=admin, unit=world["office_a"], role=Role.LEADER)
+
+    services.add_member(
+        unit=world["office_a"], user=world["users"]["council"], role=Role.LEADER, by=admin
+    )
+
+    assert Membership.objects.filter(user=world["users"]["council"], role=Role.LEADER).exists()
+
+
+def test_add_member_superuser_makes_administrators(world):
+    council = world["users"]["council"]
+
+    services.add_member(
+        unit=world["office_a"], user=council, role=Role.ADMIN, by=world["users"]["superuser"]
+    )
+
+    assert Membership.objects.filter(user=council, role=Role.ADMIN).exists()
+
+
+def test_grantable_roles_of_a_unit_administrator(world):
+    from conferences.permissions import grantable_roles
+
+    roles = grantable_roles(world["users"]["admin"], world["office_a"])
+
+    assert set(roles) == {Role.STAFF, Role.COUNCIL, Role.SUBMITTER, Role.REPORTER}
+    assert grantable_roles(world["users"]["staff"], world["office_a"]) == []
+    assert set(grantable_roles(world["users"]["superuser"], world["office_a"])) == set(Role)
+
+
+def test_create_user_refuses_a_role_above_the_administrator(world):
+    count = User.objects.count()
+
+    with pytest.raises(DomainError) as exc:
+        _create_user(world, unit=world["office_a"], role=Role.LEADER)
+
+    assert exc.value.field == "role"
+    assert User.objects.count() == count
+
+
+def test_remove_membership_of_a_leader_refused_to_a_unit_administrator(world):
+    membership = world["users"]["leader"].memberships.get()
+
+    with pytest.raises(DomainError):
+        services.remove_membership(membership=membership, by=world["users"]["admin"])
+
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+# --- an office cannot switch itself (or an office above it) off --------------------------------
+def _unit_fields(unit, **changes):
+    fields = {"name": unit.name, "short_name": unit.short_name, "code": unit.code}
+    return {**fields, "kind": unit.kind, "active": unit.active, **changes}
+
+
+@pytest.mark.parametrize("persona", ["staff", "admin"])
+def test_update_unit_refuses_to_deactivate_own_office(world, persona):
+    office = world["office_a"]
+
+    with pytest.raises(DomainError) as exc:
+        services.update_unit(
+            unit=office, by=world["users"][persona], **_unit_fields(office, active=False)
+        )
+
+    assert exc.value.field == "active"
+    assert Unit.objects.get(pk=office.pk).active
+    assert not ActivityEntry.objects.filter(action="unit.updated").exists()
+
+
+def test_update_unit_refuses_to_deactivate_an_office_above_own(world):
+    province = world["province"]
+    provincial_staff = UserFactory()
+    Membership.objects.create(user=provincial_staff, unit=world["office_a"], role=Role.STAFF)
+    Membership.objects.create(user=provincial_staff, unit=province, role=Role.STAFF)
+
+    with pytest.raises(DomainError):
+        services.update_unit(
+            unit=province, by=provincial_staff, **_unit_fields(province, active=False)
+        )
+
+    assert Unit.objects.get(pk=province.pk).active
+
+
+def test_update_unit_deactivates_a_unit_below_own_office(world):
+    school = world["school"]
+
+    services.update_unit(
+        unit=school, by=world["users"]["staff"], **_unit_fields(school, active=False)
+    )
+
+    assert not Unit.objects.get(pk=school.pk).active
+
+
+def test_update_unit_superuser_may_deactivate_any_office(world):
+    office = world["office_a"]
+
+    services.update_unit(
+        unit=office, by=world["users"]["superuser"], **_unit_fields(office, active=False)
+    )
+
+    assert not Unit.objects.get(pk=office.pk).active
+
+
 @pytest.mark.parametrize(
     ("name", "place"),
     [

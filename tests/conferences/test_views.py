@@ -360,3 +360,65 @@ def test_activity_list_shows_changes(client, world):
     html = client.get(reverse("activity_list")).content.decode()
 
     assert "<b>name</b>: Tên cũ → Tên mới" in html
+
+
+# --- role grants and deactivation, as the forms offer them -------------------------------------
+def _role_options(html: str, prefix: str) -> set[str]:
+    import re
+
+    select = re.search(rf'<select name="{prefix}-role".*?</select>', html, re.S).group(0)
+    return set(re.findall(r'<option value="([^"]+)"', select))
+
+
+def test_member_add_offers_only_roles_the_administrator_may_give(client, world):
+    client.force_login(world["users"]["admin"])
+
+    html = client.get(reverse("member_add", kwargs={"pk": world["office_a"].pk})).content.decode()
+
+    expected = {Role.STAFF, Role.COUNCIL, Role.SUBMITTER, Role.REPORTER}
+    assert _role_options(html, "new") == expected
+    assert _role_options(html, "role") == expected
+
+
+def test_member_add_offers_every_role_to_the_system_administrator(client, world):
+    client.force_login(world["users"]["superuser"])
+
+    html = client.get(reverse("member_add", kwargs={"pk": world["office_a"].pk})).content.decode()
+
+    assert _role_options(html, "role") == set(Role.values)
+
+
+def test_member_add_refused_grant_shows_the_reason(client, world):
+    client.force_login(world["users"]["admin"])
+    before = Membership.objects.count()
+
+    response = client.post(
+        reverse("member_add", kwargs={"pk": world["office_a"].pk}),
+        {"grant": "1", "role-username": world["users"]["admin"].username, "role-role": "staff"},
+    )
+
+    assert response.status_code == 200
+    assert "tự giao vai trò cho chính mình" in response.content.decode()
+    assert Membership.objects.count() == before
+
+
+def test_unit_edit_of_own_office_disables_the_active_box(client, world):
+    client.force_login(world["users"]["staff"])
+    office = world["office_a"]
+
+    html = client.get(reverse("unit_edit", kwargs={"pk": office.pk})).content.decode()
+    client.post(
+        reverse("unit_edit", kwargs={"pk": office.pk}),
+        {"name": office.name, "short_name": "", "code": office.code, "kind": office.kind},
+    )
+
+    assert 'name="active"' in html and "disabled" in html.split('name="active"')[1][:200]
+    assert Unit.objects.get(pk=office.pk).active
+
+
+def test_unit_edit_of_a_unit_below_keeps_the_active_box(client, world):
+    client.force_login(world["users"]["staff"])
+
+    html = client.get(reverse("unit_edit", kwargs={"pk": world["school"].pk})).content.decode()
+
+    assert "disabled" not in html.split('name="active"')[1][:200]

@@ -10,7 +10,7 @@ from core.errors import DomainError
 from honorees import services
 from honorees.models import Nomination
 from tests.factories import ConferenceFactory, UnitFactory, member
-from tests.honorees.factories import NominationFactory, QuotaFactory, RoundFactory
+from tests.honorees.factories import NominationFactory, QuotaFactory, RoundFactory, award
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -55,3 +55,30 @@ def test_submit_nomination_50_at_once_against_quota_10_accepts_exactly_10():
     assert outcomes.count("ok") == QUOTA
     assert outcomes.count("refused") == THREADS - QUOTA
     assert Nomination.objects.filter(status="submitted").count() == QUOTA
+
+
+def test_same_nominee_sent_five_times_at_once_is_one_nomination():
+    commune = UnitFactory()
+    school = UnitFactory(parent=commune, kind="school")
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune))
+    QuotaFactory(round=round, unit=school, max_individuals=QUOTA)
+    submitter = member(school, Role.SUBMITTER)
+    fields = {
+        "full_name": "Phạm Thị Mai",
+        "gender": "female",
+        "birth_year": 1985,
+        "achievement_summary": "Giáo viên dạy giỏi.",
+        "proposed_award": award("gk-xa"),
+    }
+
+    outcomes = _run_all(
+        [
+            lambda: services.create_nomination(
+                round=round, unit=school, kind="individual", by=submitter, **fields
+            )
+            for _ in range(5)
+        ]
+    )
+
+    assert sorted(outcomes) == ["ok"] + ["refused"] * 4
+    assert Nomination.objects.filter(full_name="Phạm Thị Mai").count() == 1

@@ -262,6 +262,7 @@ def run_upload(request, form: XlsxUploadForm, *, kind: str, params: dict) -> Upl
     written); a permission refusal answers 403."""
     from django.core.exceptions import PermissionDenied
 
+    from core import uploads
     from core.errors import DomainError, PermissionDeniedError
 
     if request.method != "POST" or not form.is_valid():
@@ -270,6 +271,9 @@ def run_upload(request, form: XlsxUploadForm, *, kind: str, params: dict) -> Upl
     upload = form.cleaned_data["file"]
     data = upload.read()
     try:
+        # A hostile file (a zip bomb, a million rows) is refused here, before it is kept for
+        # the worker or read: the container and the row count are judged from the zip.
+        uploads.check_xlsx(data, max_rows=settings.IMPORT_EXPORT_MAX_ROWS)
         if has_more_rows_than(data, settings.IMPORT_BACKGROUND_ROWS + 1):  # and the header
             job = start_import_job(kind=kind, params=params, data=data, filename=upload.name,
                                    by=request.user, dry_run=not confirm)  # fmt: skip

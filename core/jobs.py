@@ -26,6 +26,7 @@ from django.utils import timezone
 from .errors import DomainError, PermissionDeniedError
 from .importing import ImportReport, RowError
 from .models import ImportJob
+from .workflow import move_job
 
 logger = logging.getLogger(__name__)
 
@@ -63,23 +64,6 @@ def register_importer(kind: str, importer: Importer) -> None:
 
 def get_importer(kind: str) -> Importer:
     return _importers[kind]
-
-
-# --- States: the one place a job's status changes ------------------------------------------------
-TRANSITIONS: dict[str, set[str]] = {
-    S.QUEUED: {S.RUNNING, S.FAILED},
-    S.RUNNING: {S.RUNNING, S.CHECKED, S.REFUSED, S.DONE, S.FAILED},  # RUNNING: a re-delivery
-    S.CHECKED: {S.QUEUED},  # the user confirmed: write it
-    S.FAILED: {S.QUEUED},  # the user tries again
-}
-
-
-def move_job(job_id: int, target: str, **fields) -> bool:
-    """Move a job to `target` from any state the table allows, in one conditional UPDATE, so
-    two workers or two clicks cannot both make the move. True when the job moved."""
-    sources = [source for source, targets in TRANSITIONS.items() if target in targets]
-    moved = ImportJob.objects.filter(pk=job_id, status__in=sources).update(status=target, **fields)
-    return moved == 1
 
 
 # --- Services -------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """Runs the authorisation harness (tests/authz.py) over every URL of the project, and the POST
 harness over every URL that takes a POST."""
 
+import functools
 import inspect
 import re
 
@@ -54,7 +55,10 @@ def takes_post(view) -> bool:
     view_class = getattr(view, "view_class", None)
     if view_class is not None:
         return hasattr(view_class, "post")
-    return _reads_post(inspect.unwrap(view), set())
+    view = inspect.unwrap(view)
+    while isinstance(view, functools.partial):  # e.g. django-ninja's operation views
+        view = inspect.unwrap(view.func)
+    return _reads_post(view, set())
 
 
 def _post_urls() -> list[str]:

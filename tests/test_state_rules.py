@@ -8,12 +8,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ("assignments", "conferences", "config", "core", "delegates", "documents", "honorees")
+APPS = (
+    "assignments", "conferences", "config", "core", "delegates", "documents", "honorees", "province",
+)  # fmt: skip
 STATE_FIELDS = {"status", "state", "invitation_status"}
 # The one module per app that holds its tables and the functions that move its models.
 TRANSITION_MODULES = {
     "assignments/workflow.py",
     "conferences/plans/workflow.py",
+    "core/workflow.py",
     "delegates/workflow.py",
     "documents/workflow.py",
     "honorees/workflow.py",

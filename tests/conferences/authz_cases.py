@@ -92,6 +92,25 @@ def _conference_data(w):
     }
 
 
+def _lock_out_submitter(client, w, kw):
+    """Five wrong passwords of the school's submitter from one address: locked out."""
+    from axes.models import AccessAttempt
+
+    AccessAttempt.objects.create(
+        username=w["users"]["submitter"].username.lower(),
+        ip_address="203.0.113.7",
+        user_agent="",
+        failures_since_start=5,
+    )
+
+
+def _attempts(w):
+    from axes.models import AccessAttempt
+
+    name = w["users"]["submitter"].username.lower()
+    return AccessAttempt.objects.filter(username=name).count()
+
+
 def _office_a(w):
     return {"pk": w["office_a"].pk}
 
@@ -339,6 +358,8 @@ CASES += [
         ok=302,
         allowed=("admin", "superuser"),
         overrides={"staff": 403, "submitter": 403, **OFFICE_READ_ONLY},
+        prepare=_lock_out_submitter,
+        state=lambda w, kw: _attempts(w),
     ),
     Case("conference_list", allowed=EVERYONE_LOGGED_IN),
     Case(

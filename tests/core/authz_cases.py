@@ -18,5 +18,13 @@ def _staff_job(w) -> dict:
 CASES += [
     Case("import_job", kwargs=_staff_job, allowed=("staff",)),
     Case("import_job_progress", kwargs=_staff_job, allowed=("staff",)),
-    Case("import_job_run", kwargs=_staff_job, method="post", allowed=("staff",), ok=302),
+    Case(
+        "import_job_run",
+        kwargs=_staff_job,
+        method="post",
+        allowed=("staff",),
+        ok=302,
+        # Confirming a checked file queues it for writing (run in-process in the tests).
+        state=lambda w, kw: ImportJob.objects.filter(pk=kw["pk"]).values_list("status").get(),
+    ),
 ]

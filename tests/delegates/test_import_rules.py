@@ -54,7 +54,7 @@ def test_import_writes_through_add_delegates(setup):
     assert report.ok, report.errors
     added = ActivityEntry.objects.filter(action="delegate.added").order_by("id")
     assert [e.object_repr for e in added] == ["Ông Nguyễn Văn An", "Bà Trần Thị Bình"]
-    assert set(Delegate.objects.values_list("unit_name", flat=True)) == {"Trường A"}
+    assert set(Delegate.objects.values_list("unit_name", flat=True)) == {setup["school_a"].name}
 
 
 def _add(setup, count: int) -> int:

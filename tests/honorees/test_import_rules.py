@@ -110,7 +110,7 @@ def test_import_writes_through_submit_new_nominations(office):
         S.DRAFT, S.SUBMITTED, "Nhập từ Excel",
     )  # fmt: skip
     [entry] = ActivityEntry.objects.filter(action="nomination.imported")
-    assert entry.summary == "Trường Tiểu học Thử gửi 1 hồ sơ"
+    assert entry.summary == f"{office['school'].name} gửi 1 hồ sơ"
 
 
 def _submit_many(office, count: int) -> int:

@@ -33,6 +33,12 @@ CASES += [
 NO_TOKEN = dict.fromkeys(PERSONAS, 401)
 
 
+def _tokens():
+    from province.models import ApiToken
+
+    return sorted(ApiToken.objects.values_list("pk", "revoked"))
+
+
 def _token_of_a(w):
     from province.services import create_api_token
 
@@ -45,12 +51,21 @@ def _token_of_a(w):
 CASES += [
     Case("province:token_list", allowed=("admin", "superuser"), denied=403),
     Case(
+        "province:token_list",
+        method="post",
+        data=lambda w: {"unit": w["office_a"].pk, "name": "Hệ thống văn bản"},
+        allowed=("admin", "superuser"),
+        denied=403,
+        state=lambda w, kw: _tokens(),
+    ),
+    Case(
         "province:token_revoke",
         kwargs=_token_of_a,
         method="post",
         ok=302,
         allowed=("admin", "superuser"),
         overrides={"staff": 403, "leader": 403, "council": 403},
+        state=lambda w, kw: _tokens(),
     ),
     Case("api:api-root", overrides=dict.fromkeys(PERSONAS, 404)),
     Case("api:openapi-json", allowed=EVERYONE_LOGGED_IN),
@@ -84,6 +99,19 @@ def _succession_in_a(w):
     return {"pk": w["office_a"].pk, "succession_pk": row.pk}
 
 
+def _successions():
+    from province.models import UnitSuccession
+
+    return sorted(UnitSuccession.objects.values_list("old_unit_id", "new_unit_id"))
+
+
+def _succession_data(w):
+    from tests.factories import UnitFactory
+
+    old = UnitFactory(parent=w["office_a"], name="Ủy ban nhân dân xã Cũ", code="XA-CU")
+    return {"old_code": old.code, "new_unit": w["office_a"].pk, "note": ""}
+
+
 STAFF_ONLY = {"leader": 403, "council": 403, "admin": 403}
 CASES += [
     Case("province:successions", kwargs=_scope("office_a")),
@@ -91,9 +119,11 @@ CASES += [
         "province:successions",
         kwargs=_scope("office_a"),
         method="post",
-        data=lambda w: {"old_code": "", "new_unit": ""},
+        data=_succession_data,
+        ok=302,
         allowed=("staff", "superuser"),
         overrides=STAFF_ONLY,
+        state=lambda w, kw: _successions(),
     ),
     Case(
         "province:successions_import",
@@ -101,6 +131,9 @@ CASES += [
         method="post",
         allowed=("staff", "superuser"),
         overrides=STAFF_ONLY,
+        # No file: refused for everyone (tests/province/test_crosswalk.py imports real files).
+        state=lambda w, kw: _successions(),
+        changers=(),
     ),
     Case(
         "province:succession_remove",
@@ -109,5 +142,6 @@ CASES += [
         ok=302,
         allowed=("staff", "superuser"),
         overrides=STAFF_ONLY,
+        state=lambda w, kw: _successions(),
     ),
 ]

@@ -4,6 +4,7 @@ predicates and services read these tables; nothing else sets a status or a state
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -261,3 +262,11 @@ def transition_decision(
         conference=decision.round.conference,
     )
     return decision
+
+
+def decision_as_if(*, decision: AwardDecision, status: str) -> AwardDecision:
+    """An unsaved copy of the decision in another state, to ask a predicate what a user could have
+    done before a move that has happened meanwhile (a repeated click). Never saved."""
+    copied = copy.copy(decision)
+    copied.status = status
+    return copied

@@ -2,6 +2,7 @@
 and as a PDF (A4 landscape, WeasyPrint, Liberation Serif standing in for Times New Roman)."""
 
 import tempfile
+from pathlib import Path
 
 from django.http import FileResponse, HttpResponse
 from django.template.loader import render_to_string
@@ -45,10 +46,11 @@ def statistics_xlsx_response(stats: Statistics) -> FileResponse:
 
 
 def statistics_pdf(stats: Statistics) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
 
     html = render_to_string("province/statistics_pdf.html", {"stats": stats, "circular": CIRCULAR})
-    return HTML(string=html).write_pdf()
+    stylesheet = CSS(filename=str(Path(__file__).with_name("statistics_pdf.css")))
+    return HTML(string=html).write_pdf(stylesheets=[stylesheet])
 
 
 def statistics_pdf_response(stats: Statistics) -> HttpResponse:

@@ -3,8 +3,6 @@ the predicate (403), call one service, then redirect or return an HTMX fragment.
 
 from __future__ import annotations
 
-import copy
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -20,6 +18,7 @@ from core.views import require
 from . import forms, selectors, services, workflow
 from . import permissions as perms
 from .outline import build_outline
+from .workflow import plan_as_if
 
 
 def _changed(response):
@@ -257,9 +256,7 @@ def _already_done(user, plan: Plan, repeat: str) -> bool:
     reached, came_from, predicate = REPEATABLE[repeat]
     if plan.status != reached or (repeat == "amend" and not plan.amendment):
         return False
-    before = copy.copy(plan)
-    before.status = came_from
-    return predicate(user, before)
+    return predicate(user, plan_as_if(plan=plan, status=came_from))
 
 
 def _state_message(plan: Plan) -> str:

@@ -7,6 +7,7 @@ nothing else sets a plan's status."""
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from conferences.models import Plan, PlanStatus, User
@@ -87,3 +88,11 @@ def transition_plan(
         changes=changes,
     )
     return plan
+
+
+def plan_as_if(*, plan: Plan, status: str) -> Plan:
+    """An unsaved copy of the plan in another state, to ask a predicate what a user could have
+    done before a move that has happened meanwhile (a repeated click). Never saved."""
+    copied = copy.copy(plan)
+    copied.status = status
+    return copied

@@ -1,5 +1,3 @@
-import copy
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +11,7 @@ from .. import permissions, selectors, services
 from ..documents_data import decision_document_data, default_decision_fields
 from ..forms import DecisionForm
 from ..models import AwardDecision
+from ..workflow import decision_as_if
 
 
 @login_required
@@ -80,8 +79,7 @@ def decision_sign(request, pk: int):
         current = selectors.get_decision(request.user, pk)
         if current.status != AwardDecision.Status.SIGNED:
             return ""
-        before = copy.copy(current)
-        before.status = AwardDecision.Status.DRAFT
+        before = decision_as_if(decision=current, status=AwardDecision.Status.DRAFT)
         if not permissions.can_sign_decision(request.user, before):
             return ""
         return f"Quyết định đã được ký trước đó, số {current.number_text}."

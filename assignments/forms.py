@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.vntext import EMPHASIS_HELP
+
 from .models import Assignment, DeadlineKind, DutyStatus, DutyTemplate, Milestone
 from .selectors import agency_units
 
@@ -32,7 +34,10 @@ class AssignmentForm(forms.Form):
         help_text=_("Để trống để dùng tên đơn vị."),
     )
     note = forms.CharField(
-        label=_("Đoạn ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Đoạn ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=EMPHASIS_HELP,
     )
 
     def __init__(self, *args, conference, instance=None, **kwargs):
@@ -57,7 +62,11 @@ class AssignmentForm(forms.Form):
 
 
 class DutyForm(DeadlineFields):
-    text = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Nội dung nhiệm vụ"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=EMPHASIS_HELP,
+    )
     field_order = ["text", "deadline_kind", "deadline_date", "offset_days"]
 
     @classmethod

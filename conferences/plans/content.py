@@ -1,5 +1,8 @@
 """The structured content of each kind of plan section, as stored in PlanSection.content.
 
+Every text may carry the staff's inline emphasis, *nghiêng* and **đậm** (kept as typed here;
+the documents engine turns it into runs when printing).
+
 `clean(kind, raw)` returns the content with every key present and every value of the right
 type, so readers never guess; unknown keys are dropped. Text is NFC-normalised.
 
@@ -8,7 +11,8 @@ type, so readers never guess; unknown keys are dropped. Text is NFC-normalised.
     time:        {"show_length", "show_times", "extra"}
     venue:       {"extra"}
     composition: {"style": "lines" | "summary", "summary_text"}
-    programme:   {"marker", "slot_marker", "items": [{start, end, text, performer, sub}]}
+    programme:   {"marker", "slot_marker", "performer_italic",
+                  "items": [{start, end, text, performer, sub}]}
     decoration:  {"maket_title", "maket_lines", "inside", "banner", "outside"}
     implementation, steps: {}
 """
@@ -113,6 +117,7 @@ def clean(kind: str, raw: dict | None) -> dict:
         return {
             "marker": _choice(raw.get("marker"), PROGRAMME_MARKERS, "-"),
             "slot_marker": _choice(raw.get("slot_marker"), ("-", "+", "*"), "*"),
+            "performer_italic": _bool(raw.get("performer_italic"), True),
             "items": items,
         }
     if kind == "decoration":

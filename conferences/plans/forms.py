@@ -4,15 +4,18 @@ structured content the services store (conferences.plans.content)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
 
 from conferences.models import Conference, PlanSection, SignerAuthority
+from core.vntext import EMPHASIS_HELP
 
 from . import content as C
 
 TEXTAREA = {"rows": 3, "class": "form-control"}
+ARCHIVE_LINE = re.compile(r"^[-–—•]?\s*Lưu\b", re.IGNORECASE)
 
 
 def _lines(text: str) -> list[str]:
@@ -55,7 +58,9 @@ class PlanHeaderForm(forms.Form):
     recipients = forms.CharField(
         label="Nơi nhận",
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
-        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT, ...”.",
+        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT, ...”. Có gõ dấu “- ” đầu dòng "
+        "và dấu “;” cuối dòng hay không, bản in vẫn đúng thể thức: “- Tên nơi nhận;”, dòng "
+        "cuối “- Lưu: VT, ...”.",
     )
     signer_authority = forms.ChoiceField(
         label="Thẩm quyền ký", choices=SignerAuthority.choices, required=False
@@ -65,8 +70,9 @@ class PlanHeaderForm(forms.Form):
     signer_name = forms.CharField(label="Họ tên người ký", required=False, max_length=100)
 
     def clean_recipients(self):
+        """Kept as typed (dashes and all); the last line is "Lưu: ..." with or without "- "."""
         lines = _lines(self.cleaned_data["recipients"])
-        if lines and not lines[-1].startswith("Lưu"):
+        if lines and not ARCHIVE_LINE.match(lines[-1]):
             raise forms.ValidationError("Dòng cuối của Nơi nhận phải là “Lưu: VT, ...”.")
         return lines
 
@@ -113,7 +119,8 @@ class TextSectionForm(SectionForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"}),
         help_text="Mỗi dòng một ý. Bắt đầu bằng “- ”, “+ ”, “* ” để gạch đầu dòng, “1. ” để đánh "
-        "số, “> ” cho ý con; “**Tiêu đề:** nội dung” để in đậm phần đầu. Dòng khác là đoạn văn.",
+        "số, “> ” cho ý con; “**Tiêu đề:** nội dung” để in đậm phần đầu. Dòng khác là đoạn văn. "
+        + EMPHASIS_HELP,
     )
 
     def content(self) -> dict:
@@ -234,8 +241,15 @@ class ProgrammeItemForm(forms.Form):
     end = forms.TimeField(
         label="Đến", required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
-    text = forms.CharField(label="Nội dung", required=False, max_length=1000)
-    performer = forms.CharField(label="Người, đơn vị thực hiện", required=False, max_length=300)
+    text = forms.CharField(
+        label="Nội dung", required=False, max_length=1000, help_text=EMPHASIS_HELP
+    )
+    performer = forms.CharField(
+        label="Người, đơn vị thực hiện",
+        required=False,
+        max_length=300,
+        help_text="In trong ngoặc sau nội dung; dấu câu cuối nội dung đặt sau ngoặc.",
+    )
     sub = forms.BooleanField(label="Ý con", required=False)
 
     def clean(self):
@@ -256,6 +270,9 @@ class ProgrammeSectionForm(SectionForm):
     slot_marker = forms.ChoiceField(
         label="Đánh dấu khung giờ", choices=[("*", "*"), ("-", "-"), ("+", "+")]
     )
+    performer_italic = forms.BooleanField(
+        label="In nghiêng người, đơn vị thực hiện", required=False, initial=True
+    )
     formset_class = ProgrammeItemFormSet
     formset_key = "items"
 
@@ -266,6 +283,7 @@ class ProgrammeSectionForm(SectionForm):
         return {
             "marker": self.cleaned_data["marker"],
             "slot_marker": self.cleaned_data["slot_marker"],
+            "performer_italic": self.cleaned_data["performer_italic"],
             "items": rows,
         }
 
@@ -276,6 +294,7 @@ class ProgrammeSectionForm(SectionForm):
             **super().initial_for(section),
             "marker": data["marker"],
             "slot_marker": data["slot_marker"],
+            "performer_italic": data["performer_italic"],
         }
 
     @staticmethod
@@ -301,24 +320,25 @@ class DecorationSectionForm(SectionForm):
         label="Các dòng chữ trên makét",
         required=False,
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
-        help_text="Mỗi dòng in một dòng, căn giữa, chữ đậm.",
+        help_text="Mỗi dòng in một dòng, căn giữa, chữ đậm. " + EMPHASIS_HELP,
     )
     banner = forms.CharField(
         label="Băng khẩu hiệu (ngoài hội trường)",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=EMPHASIS_HELP,
     )
     inside = forms.CharField(
         label="Trang trí trong hội trường",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="Mỗi dòng một ý.",
+        help_text="Mỗi dòng một ý. " + EMPHASIS_HELP,
     )
     outside = forms.CharField(
         label="Trang trí ngoài hội trường",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="Mỗi dòng một ý.",
+        help_text="Mỗi dòng một ý. " + EMPHASIS_HELP,
     )
 
     def content(self) -> dict:

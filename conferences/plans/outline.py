@@ -212,11 +212,22 @@ def programme_lines(conference, data: dict) -> list[Line]:
             continue
         counter += 1
         marker = f"{counter}." if data["marker"] == "numbered" else data["marker"]
-        text = item["text"]
-        if item["performer"]:
-            text = f"{text} ({item['performer']})"
+        text = with_performer(item["text"], item["performer"], data["performer_italic"])
         lines.append(Line("item", text, marker=marker, level=1 if item["sub"] else 0))
     return lines
+
+
+def with_performer(text: str, performer: str, italic: bool = True) -> str:
+    """ "Báo cáo tổng kết (Văn phòng thực hiện);": the item's closing punctuation follows the
+    bracket; the bracket is italic unless the staff marked emphasis in it themselves."""
+    if not performer:
+        return text
+    body = text.rstrip(";.,:")
+    end = text[len(body) :]
+    bracket = f"({performer})"
+    if italic and "*" not in performer:
+        bracket = f"*{bracket}*"
+    return f"{body} {bracket}{end}".strip()
 
 
 def decoration_lines(conference, data: dict) -> list[Line]:

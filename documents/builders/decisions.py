@@ -45,10 +45,12 @@ class _DecisionBase(Builder):
 
 
 def _article(text: str):
+    """ "Điều 1." bold, the rest with the staff's *italic* and **bold**."""
     from documents.engine.blocks import Paragraph, Run
+    from documents.engine.inline import inline_runs
 
     head, _, rest = text.partition(". ")
-    return Paragraph((Run(f"{head}. ", bold=True), Run(rest)))
+    return Paragraph((Run(f"{head}. ", bold=True), *inline_runs(rest)))
 
 
 def _list_table(data: dict):

@@ -14,15 +14,17 @@ from .base import (
 
 
 def _runs(line: dict):
+    """Marker, bold lead and text; the staff's *italic* and **bold** become runs."""
     from documents.engine.blocks import Run
+    from documents.engine.inline import inline_runs
 
     runs = []
     if line["marker"] and line["style"] == "item":
         runs.append(Run(line["marker"] + " "))
     if line["lead"]:
-        runs.append(Run(line["lead"] + (" " if line["text"] else ""), bold=True))
+        runs += inline_runs(line["lead"] + (" " if line["text"] else ""), bold=True)
     if line["text"]:
-        runs.append(Run(line["text"], bold=line["bold"], italic=line["italic"]))
+        runs += inline_runs(line["text"], bold=line["bold"], italic=line["italic"])
     return tuple(runs) or (Run(""),)
 
 
@@ -47,7 +49,8 @@ def _list_block(lines: list[dict]):
 
 def line_blocks(lines: list[dict]) -> list:
     """Outline lines (as dicts) to engine blocks."""
-    from documents.engine.blocks import Heading, Paragraph, Run
+    from documents.engine.blocks import Heading, Paragraph
+    from documents.engine.inline import inline_runs, plain_text
 
     blocks, pending = [], []
     for line in [*lines, None]:
@@ -62,9 +65,9 @@ def line_blocks(lines: list[dict]) -> list:
         style = line["style"]
         if style in ("h1", "h2", "h3"):
             text = f"{line['marker']} {line['text']}".strip()
-            blocks.append(Heading(int(style[1]), text))
+            blocks.append(Heading(int(style[1]), plain_text(text), inline_runs(text)))
         elif style == "centered":
-            blocks.append(Paragraph((Run(line["text"], bold=line["bold"]),), "centered"))
+            blocks.append(Paragraph(inline_runs(line["text"], bold=line["bold"]), "centered"))
         else:
             css = {"legal": "legal_basis", "note": "note"}.get(style, "body")
             blocks.append(Paragraph(_runs(line), css))
@@ -189,21 +192,24 @@ class MaketBuilder(_PlanBuilderBase):
         return ["kế hoạch chưa có makét hoặc băng khẩu hiệu"]
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        from documents.engine.blocks import Document, Heading, PageBreak, PageSetup, Paragraph, Run
+        from documents.engine.blocks import Document, Heading, PageBreak, PageSetup, Paragraph
+        from documents.engine.inline import inline_runs
 
         blocks: list = []
         for data in payload["decoration"]:
             if data.get("maket_lines"):
                 blocks.append(Heading(2, "MAKÉT HỘI NGHỊ"))
-                blocks += [Paragraph((Run(t, bold=True),), "centered") for t in data["maket_lines"]]
+                blocks += [
+                    Paragraph(inline_runs(t, bold=True), "centered") for t in data["maket_lines"]
+                ]
             if data.get("banner"):
                 blocks += [PageBreak(), Heading(2, "BĂNG KHẨU HIỆU")]
-                blocks.append(Paragraph((Run(data["banner"].upper(), bold=True),), "centered"))
+                blocks.append(Paragraph(inline_runs(data["banner"].upper(), bold=True), "centered"))
             for title, texts in (("TRANG TRÍ TRONG HỘI TRƯỜNG", data.get("inside")),
                                  ("TRANG TRÍ NGOÀI HỘI TRƯỜNG", data.get("outside"))):  # fmt: skip
                 if texts:
                     blocks.append(Heading(2, title))
-                    blocks += [Paragraph((Run(f"- {t}"),), "body") for t in texts]
+                    blocks += [Paragraph(inline_runs(f"- {t}"), "body") for t in texts]
         document = Document(
             page=PageSetup("landscape", 20, 20, 20, 20),
             page_numbers_from=0,

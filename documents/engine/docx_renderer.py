@@ -28,7 +28,7 @@ from .blocks import (
     table_rows,
 )
 from .fonts import text_width_pt
-from .textutil import clean, slot_token
+from .textutil import clean, recipient_lines, slot_token
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -158,7 +158,9 @@ def render_title(ctx: _Context, block: Title) -> None:
 
 def render_heading(ctx: _Context, block: Heading) -> None:
     paragraph = _body_paragraph(ctx, "body")
-    add_text(paragraph, block.text, style.BODY_PT, bold=block.level < 3, italic=block.level == 3)
+    bold, italic = block.level < 3, block.level == 3
+    for run in block.runs or (Run(block.text),):
+        add_text(paragraph, run.text, style.BODY_PT, bold or run.bold, italic or run.italic)
     paragraph.paragraph_format.keep_with_next = True
 
 
@@ -218,7 +220,7 @@ def _signature_left(cell, block: Signature) -> None:
         add_text(
             paragraph, block.recipients_title, style.RECIPIENTS_TITLE_PT, bold=True, italic=True
         )
-    for line in block.recipients:
+    for line in recipient_lines(block.recipients):
         _line(cell, line, style.RECIPIENTS_PT, align="left")
 
 

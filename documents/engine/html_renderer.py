@@ -24,7 +24,7 @@ from .blocks import (
     table_rows,
 )
 from .fonts import text_width_pt
-from .textutil import clean, keep_spaces
+from .textutil import clean, keep_spaces, recipient_lines
 
 PT_PER_MM = 72 / 25.4
 SLOT_LINE_PT = style.BODY_PT * style.LINE_SPACING
@@ -77,7 +77,8 @@ def title_html(block: Title) -> str:
 
 
 def heading_html(block: Heading) -> str:
-    return f'<p class="h h{block.level}">{esc(block.text)}</p>'
+    text = _runs(block.runs) if block.runs else esc(block.text)
+    return f'<p class="h h{block.level}">{text}</p>'
 
 
 def paragraph_html(block: Paragraph) -> str:
@@ -130,7 +131,8 @@ def signature_html(block: Signature) -> str:
     recipients = ""
     if block.recipients:
         recipients = _div("recipients-title", block.recipients_title)
-        recipients += "".join(_div("recipient", line) for line in block.recipients)
+        lines = recipient_lines(block.recipients)
+        recipients += "".join(_div("recipient", line) for line in lines)
     authority = "".join(_div("authority", line) for line in block.authority)
     space = f'<div style="height:{block.signature_space_mm}mm"></div>'
     right = (

@@ -73,3 +73,37 @@ def unique_name(name: str, used: set[str]) -> str:
         candidate = f"{stem}-{number}{dot}{suffix}"
     used.add(candidate)
     return candidate
+
+
+_DASHES = ("-", "–", "—", "•")
+_KEEP_END = ("...", "…")
+
+
+def recipient_text(line: str) -> str:
+    """A recipient without its leading dash and closing punctuation: "- Lưu: VT, VP." and
+    "Lưu: VT, VP" both give "Lưu: VT, VP"."""
+    text = clean(line).strip()
+    if text[:1] in _DASHES:
+        text = text[1:].lstrip()
+    if not text.endswith(_KEEP_END):
+        text = text.rstrip(" ;,.")
+    return text
+
+
+def is_archive_line(line: str) -> bool:
+    """Whether ``line`` is the closing "Lưu: VT, ..." line (with or without its dash)."""
+    return recipient_text(line).lower().startswith("lưu")
+
+
+def recipient_lines(lines) -> tuple[str, ...]:
+    """Nơi nhận as Nghị định 30 prints it, whatever was typed: "- Name;" per line and the
+    last "- Lưu: VT, X."; a dash typed by hand is neither doubled nor lost, a "+ " sub-line
+    keeps its plus."""
+    texts = [t for t in (recipient_text(line) for line in lines) if t]
+    out = []
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        end = "" if text.endswith((*_KEEP_END, ":")) else ("." if last else ";")
+        mark = "" if text.startswith("+ ") else "- "
+        out.append(f"{mark}{text}{end}")
+    return tuple(out)

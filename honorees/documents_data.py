@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from conferences.models import Unit
+from core.signers import default_signer
 from core.vntext import format_date_short, format_date_vn, format_place_date, sort_names
 
 from .models import AwardDecision, AwardLine, NominationRound
@@ -82,8 +83,7 @@ class DecisionData:
     sections: tuple[ListSection, ...]
     totals: PrizeTotals
     recipients: tuple[str, ...]
-    signer_authority: str
-    signer_title: str
+    signer_lines: tuple[str, ...]  # "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (core.signers)
     signer_name: str
     certificates: tuple[CertificateData, ...]
 
@@ -163,7 +163,7 @@ def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[Cer
             gold_book=line.gold_book_number,
             place_date=place_date,
             issuer_title=decision.authority,
-            signer_title=decision.signer_title,
+            signer_title="\n".join(decision.signer_lines),
             signer_name=decision.signer_name,
         )
         for _heading, group in groups
@@ -197,8 +197,7 @@ def decision_document_data(decision: AwardDecision) -> DecisionData:
         sections=sections,
         totals=totals,
         recipients=_punctuated(_lines(decision.recipients)),
-        signer_authority=decision.signer_authority,
-        signer_title=decision.signer_title,
+        signer_lines=tuple(decision.signer_lines),
         signer_name=decision.signer_name,
         certificates=_certificates(decision, groups, place_date),
     )
@@ -219,18 +218,19 @@ def _place(unit: Unit) -> str:
 def default_decision_fields(round: NominationRound) -> dict:
     """Sensible first values for a new decision's form."""
     organiser = round.conference.organiser
+    authority = f"CHỦ TỊCH {organiser.name.upper()}"
     return {
         "date": timezone.localdate(),
         "place": _place(organiser),
         "subject": "Về việc khen thưởng các tập thể, cá nhân điển hình tiên tiến",
-        "authority": f"CHỦ TỊCH {organiser.name.upper()}",
+        "authority": authority,
         "legal_bases": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\n"
         "Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng",
         "proposing_body": "Thường trực Hội đồng Thi đua - Khen thưởng",
         "executors": "Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội",
         "recipients": "Như Điều 3\nLưu: VT, VHXH",
-        "signer_authority": "TM. ỦY BAN NHÂN DÂN",
-        "signer_title": "CHỦ TỊCH",
+        # The chair's own decision (an individual authority): signed "CHỦ TỊCH", not "TM.".
+        **default_signer(authority),
         "type_code": "QĐ",
         "issuer_code": "UBND",
     }

@@ -9,7 +9,8 @@ import re
 from django import forms
 from django.utils import timezone
 
-from conferences.models import Conference, PlanSection, SignerAuthority
+from conferences.models import Conference, PlanSection
+from core.signers import Capacity
 from core.vntext import EMPHASIS_HELP
 
 from . import content as C
@@ -62,12 +63,26 @@ class PlanHeaderForm(forms.Form):
         "và dấu “;” cuối dòng hay không, bản in vẫn đúng thể thức: “- Tên nơi nhận;”, dòng "
         "cuối “- Lưu: VT, ...”.",
     )
-    signer_authority = forms.ChoiceField(
-        label="Thẩm quyền ký", choices=SignerAuthority.choices, required=False
+    signer_body = forms.CharField(
+        label="Thay mặt tập thể (TM.)",
+        required=False,
+        max_length=200,
+        help_text="Ví dụ: ỦY BAN NHÂN DÂN. Để trống khi cá nhân người có thẩm quyền ký.",
     )
-    signer_on_behalf = forms.CharField(label="Thay mặt / ký thay", required=False, max_length=100)
-    signer_title = forms.CharField(label="Chức vụ người ký", required=False, max_length=100)
-    signer_name = forms.CharField(label="Họ tên người ký", required=False, max_length=100)
+    signer_capacity = forms.ChoiceField(label="Người ký", choices=Capacity.choices, required=False)
+    signer_head_title = forms.CharField(
+        label="Chức danh người đứng đầu",
+        required=False,
+        max_length=100,
+        help_text="Ví dụ: CHỦ TỊCH.",
+    )
+    signer_title = forms.CharField(
+        label="Chức vụ người ký",
+        required=False,
+        max_length=100,
+        help_text="Khi ký thay (KT.), thừa lệnh, thừa ủy quyền: ví dụ PHÓ CHỦ TỊCH.",
+    )
+    signer_name = forms.CharField(label="Họ tên người ký", required=False, max_length=150)
 
     def clean_recipients(self):
         """Kept as typed (dashes and all); the last line is "Lưu: ..." with or without "- "."""
@@ -358,6 +373,24 @@ class DecorationSectionForm(SectionForm):
         return {**super().initial_for(section), **data, **joined}
 
 
+class ImplementationSectionForm(SectionForm):
+    numbering = forms.ChoiceField(
+        label="Đánh số các cơ quan",
+        choices=[("numbered", "1. 2. 3."), ("none", "Không đánh số")],
+    )
+    run_in = forms.BooleanField(
+        label="Cơ quan có một nhiệm vụ: in nhiệm vụ liền sau tên (“Báo tỉnh: Tổ chức ...”)",
+        required=False,
+    )
+
+    def content(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("numbering", "run_in")}
+
+    @classmethod
+    def initial_for(cls, section):
+        return {**super().initial_for(section), **C.clean("implementation", section.content)}
+
+
 SECTION_FORMS: dict[str, type[SectionForm]] = {
     PlanSection.Kind.TEXT: TextSectionForm,
     PlanSection.Kind.LEGAL_BASIS: LegalBasisSectionForm,
@@ -366,6 +399,7 @@ SECTION_FORMS: dict[str, type[SectionForm]] = {
     PlanSection.Kind.COMPOSITION: CompositionSectionForm,
     PlanSection.Kind.PROGRAMME: ProgrammeSectionForm,
     PlanSection.Kind.DECORATION: DecorationSectionForm,
+    PlanSection.Kind.IMPLEMENTATION: ImplementationSectionForm,
 }
 
 

@@ -30,6 +30,7 @@ from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
 from core.errors import DomainError, PermissionDeniedError, require_permission
 from core.notifications import notify
+from core.signers import SIGNER_FIELDS, default_signer
 from core.vntext import nfc
 
 from . import content as C
@@ -55,10 +56,7 @@ HEADER_FIELDS = (
     "place",
     "subject",
     "recipients",
-    "signer_authority",
-    "signer_on_behalf",
-    "signer_title",
-    "signer_name",
+    *SIGNER_FIELDS,
 )
 SECTION_FIELDS = ("heading", "level", "number", "inline", "content")
 
@@ -121,9 +119,8 @@ def _default_header(conference: Conference) -> dict[str, Any]:
         "parent_body": (parent.short_name or parent.name).upper() if parent else "",
         "place": organiser.place_name,
         "subject": f"Tổ chức {conference.title}",
-        "signer_authority": "TM.",
-        "signer_on_behalf": "ỦY BAN NHÂN DÂN",
-        "signer_title": "CHỦ TỊCH",
+        # A plan of the people's committee is signed for the collective (TM.).
+        **default_signer(organiser.name),
     }
 
 

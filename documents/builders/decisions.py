@@ -92,7 +92,7 @@ def decision_document(data: dict):
         para("QUYẾT ĐỊNH:", "centered", bold=True),
         *(_article(a) for a in data["articles"]),
         Signature(
-            tuple(x for x in (data["signer_authority"], data["signer_title"]) if x),
+            tuple(data["signer_lines"]),
             data["signer_name"],
             tuple(data["recipients"]),
         ),

@@ -113,6 +113,7 @@ def test_update_section_cleans_content_to_its_kind(office):
     assert section.content == {
         "marker": "-",
         "slot_marker": "*",
+        "performer_italic": True,
         "items": [
             {
                 "start": "07:30",

@@ -67,7 +67,16 @@ class DutyForm(DeadlineFields):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=EMPHASIS_HELP,
     )
-    field_order = ["text", "deadline_kind", "deadline_date", "offset_days"]
+    deadline_label = forms.CharField(
+        label=_("Thời hạn ghi trong kế hoạch"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Lời của kế hoạch, in nghiêng trong ngoặc: “hoàn thành trước 07 ngày tổ chức Hội "
+            "nghị”, “trong tháng 11 năm 2026”. Để trống để in ngày hạn."
+        ),
+    )
+    field_order = ["text", "deadline_kind", "deadline_date", "offset_days", "deadline_label"]
 
     @classmethod
     def for_duty(cls, duty, data=None):
@@ -76,6 +85,7 @@ class DutyForm(DeadlineFields):
             "deadline_kind": duty.deadline_kind,
             "deadline_date": duty.deadline_date,
             "offset_days": duty.offset_days,
+            "deadline_label": duty.deadline_label,
         }
         return cls(data, initial=initial)
 

@@ -63,6 +63,13 @@ class PlanHeaderForm(forms.Form):
         "và dấu “;” cuối dòng hay không, bản in vẫn đúng thể thức: “- Tên nơi nhận;”, dòng "
         "cuối “- Lưu: VT, ...”.",
     )
+    undated_month = forms.DateField(
+        label="Tháng ghi trên bản chưa ban hành",
+        required=False,
+        input_formats=["%Y-%m", "%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        help_text="Dòng “ngày    tháng ... năm ...” khi chưa ban hành. Để trống: tháng gửi duyệt.",
+    )
     signer_body = forms.CharField(
         label="Thay mặt tập thể (TM.)",
         required=False,
@@ -201,11 +208,34 @@ def _date(value: str):
 
 class TimeSectionForm(SectionForm):
     show_length = forms.BooleanField(label="Ghi thời lượng (1/2 ngày, một buổi)", required=False)
+    length_text = forms.CharField(
+        label="Thời lượng theo lời kế hoạch",
+        required=False,
+        max_length=100,
+        help_text="Ví dụ: ½ ngày. Để trống để dùng thời lượng của hội nghị.",
+    )
+    session = forms.ChoiceField(
+        label="Buổi",
+        required=False,
+        choices=[("", "Không ghi"), ("sáng", "sáng"), ("chiều", "chiều"), ("tối", "tối")],
+    )
+    short_date = forms.BooleanField(label="Ghi ngày gọn (15/3/2026)", required=False)
+    show_weekday = forms.BooleanField(label="Ghi thứ trong tuần", required=False, initial=True)
+    when_text = forms.CharField(
+        label="Ngày theo lời kế hoạch",
+        required=False,
+        max_length=300,
+        help_text="Thay cho ngày của hội nghị khi cần, ví dụ: ngày 10 hoặc ngày 11/01/2027. "
+        "Ngày của hội nghị vẫn dùng để nhắc việc.",
+    )
     show_times = forms.BooleanField(label="Ghi giờ bắt đầu, kết thúc", required=False)
     extra = forms.CharField(label="Ghi thêm", required=False, max_length=500)
 
+    KEYS = ("show_length", "length_text", "session", "short_date", "show_weekday", "when_text",
+            "show_times", "extra")  # fmt: skip
+
     def content(self) -> dict:
-        return {k: self.cleaned_data[k] for k in ("show_length", "show_times", "extra")}
+        return {k: self.cleaned_data[k] for k in self.KEYS}
 
     @classmethod
     def initial_for(cls, section):

@@ -38,6 +38,15 @@ class Plan(SignerFields):
     number = models.PositiveIntegerField(_("số"), null=True, blank=True)
     place = models.CharField(_("địa danh"), max_length=100)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    undated_month = models.DateField(
+        _("tháng ghi trên bản chưa ban hành"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "In “ngày    tháng <tháng> năm <năm>” khi kế hoạch chưa ban hành. Để trống: tháng "
+            "gửi duyệt (trước khi gửi duyệt: tháng hiện tại)."
+        ),
+    )
     subject = models.TextField(
         _("trích yếu"), help_text=_("Mỗi dòng là một dòng của trích yếu dưới chữ KẾ HOẠCH.")
     )

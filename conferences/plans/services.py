@@ -56,6 +56,7 @@ HEADER_FIELDS = (
     "place",
     "subject",
     "recipients",
+    "undated_month",
     *SIGNER_FIELDS,
 )
 SECTION_FIELDS = ("heading", "level", "number", "inline", "content")

@@ -28,22 +28,20 @@ def _runs(line: dict):
     return tuple(runs) or (Run(""),)
 
 
-def _list_block(lines: list[dict]):
-    """Consecutive items; a level-1 item nests under the item before it."""
+def _list_block(lines: list[dict], base: int | None = None):
+    """Consecutive items as a list; an item deeper than the one before nests under it, to
+    any depth (markers are part of each item's runs)."""
     from documents.engine.blocks import ListBlock, ListItem
 
-    groups: list[tuple[dict, list[dict]]] = []
-    for line in lines:
-        if line["level"] and groups:
-            groups[-1][1].append(line)
-        else:
-            groups.append((line, []))
-    items = []
-    for head, children in groups:
-        nested = (
-            ListBlock(tuple(ListItem(_runs(c)) for c in children), "none") if children else None
-        )
-        items.append(ListItem(_runs(head), nested))
+    base = lines[0]["level"] if base is None else base
+    items, index = [], 0
+    while index < len(lines):
+        head, index = lines[index], index + 1
+        start = index
+        while index < len(lines) and lines[index]["level"] > max(head["level"], base):
+            index += 1
+        children = _list_block(lines[start:index], lines[start]["level"]) if index > start else None
+        items.append(ListItem(_runs(head), children))
     return ListBlock(tuple(items), "none")
 
 

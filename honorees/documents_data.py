@@ -50,6 +50,7 @@ class CertificateData:
     issuer_title: str
     signer_title: str
     signer_name: str
+    paper: str = "giay_khen"  # AwardForm.Paper: the paper this honouree gets ("" none)
 
     def as_fields(self) -> dict[str, str]:
         """The field names of documents.engine.cert_layout's default layout."""
@@ -165,10 +166,23 @@ def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[Cer
             issuer_title=decision.authority,
             signer_title="\n".join(decision.signer_lines),
             signer_name=decision.signer_name,
+            paper=line.award_form.paper,
         )
         for _heading, group in groups
         for line in group
     )
+
+
+def certificate_papers(data: DecisionData) -> list[tuple[str, str, int]]:
+    """(paper, label, count) for each paper the decision's honourees get, in the catalogue's
+    order; money-only awards print none."""
+    from .models import AwardForm
+
+    counts: dict[str, int] = {}
+    for certificate in data.certificates:
+        if certificate.paper:
+            counts[certificate.paper] = counts.get(certificate.paper, 0) + 1
+    return [(p, AwardForm.Paper(p).label, counts[p]) for p in AwardForm.Paper.values if p in counts]
 
 
 def decision_document_data(decision: AwardDecision) -> DecisionData:

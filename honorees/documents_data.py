@@ -135,14 +135,43 @@ def _number_line(decision: AwardDecision) -> str:
     return f"Số:      /{decision.type_code}-{decision.issuer_code}"
 
 
+# What the honoured did, by kind of conference: the decision's default subject and Điều 1.
+# "{period}" is the conference's year or period.
+ACHIEVEMENTS = {
+    "good_deeds": "đã có thành tích tiêu biểu trong phong trào thi đua “Người tốt, việc tốt” "
+    "năm {period}",
+    "good_deeds_contest": "đã có thành tích tiêu biểu trong phong trào thi đua “Người tốt, việc "
+    "tốt” và Cuộc thi viết về gương điển hình tiên tiến, người tốt, việc tốt năm {period}",
+    "exemplar": "là điển hình tiên tiến tiêu biểu trong phong trào thi đua yêu nước giai đoạn "
+    "{period}",
+    "annual_review": "đã có thành tích xuất sắc trong phong trào thi đua năm {period}",
+}
+SUBJECTS = {
+    "good_deeds": "Về việc khen thưởng các cá nhân, tập thể điển hình “Người tốt, việc tốt” "
+    "năm {period}",
+    "good_deeds_contest": "Về việc khen thưởng các cá nhân, tập thể điển hình “Người tốt, việc "
+    "tốt” và đạt giải Cuộc thi viết năm {period}",
+    "exemplar": "Về việc khen thưởng các tập thể, cá nhân điển hình tiên tiến giai đoạn {period}",
+    "annual_review": "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong "
+    "phong trào thi đua năm {period}",
+}
+
+
+def achievement_wording(conference) -> str:
+    """ "đã có thành tích tiêu biểu trong phong trào thi đua “Người tốt, việc tốt” năm 2024"."""
+    text = ACHIEVEMENTS.get(conference.kind, "đã có thành tích tiêu biểu")
+    return text.format(period=conference.period_label)
+
+
 def _articles(decision: AwardDecision, sections, totals: PrizeTotals) -> tuple[str, ...]:
     collectives = sum(len(s.rows) for s in sections if s.heading.endswith("TẬP THỂ"))
     people = sum(len(s.rows) for s in sections if s.heading.endswith("CÁ NHÂN"))
     source = f" Nguồn kinh phí: {decision.prize_source}." if decision.prize_source else ""
     executors = ", ".join(_lines(decision.executors)) or "Các cơ quan, đơn vị có liên quan"
+    achievement = achievement_wording(decision.round.conference)
     return (
-        f"Điều 1. Khen thưởng {collectives} tập thể và {people} cá nhân đã có thành tích "
-        "tiêu biểu (có danh sách kèm theo).",
+        f"Điều 1. Khen thưởng {collectives} tập thể và {people} cá nhân {achievement} "
+        "(có danh sách kèm theo).",
         f"Điều 2. Tổng số tiền thưởng: {totals.total_text} ({totals.total_words}).{source}",
         f"Điều 3. {executors} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm "
         "thi hành Quyết định này./.",
@@ -231,12 +260,16 @@ def _place(unit: Unit) -> str:
 
 def default_decision_fields(round: NominationRound) -> dict:
     """Sensible first values for a new decision's form."""
-    organiser = round.conference.organiser
+    conference = round.conference
+    organiser = conference.organiser
     authority = f"CHỦ TỊCH {organiser.name.upper()}"
+    subject = SUBJECTS.get(
+        conference.kind, "Về việc khen thưởng các tập thể, cá nhân có thành tích"
+    )
     return {
         "date": timezone.localdate(),
         "place": _place(organiser),
-        "subject": "Về việc khen thưởng các tập thể, cá nhân điển hình tiên tiến",
+        "subject": subject.format(period=conference.period_label),
         "authority": authority,
         "legal_bases": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\n"
         "Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng",

@@ -190,31 +190,53 @@ class MaketBuilder(_PlanBuilderBase):
         return ["kế hoạch chưa có makét hoặc băng khẩu hiệu"]
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        from documents.engine.blocks import Document, Heading, PageBreak, PageSetup, Paragraph
-        from documents.engine.inline import inline_runs
+        from documents.engine.blocks import Document, PageSetup
 
+        page = PageSetup("landscape", 20, 20, 20, 20)
         blocks: list = []
         for data in payload["decoration"]:
-            if data.get("maket_lines"):
-                blocks.append(Heading(2, "MAKÉT HỘI NGHỊ"))
-                blocks += [
-                    Paragraph(inline_runs(t, bold=True), "centered") for t in data["maket_lines"]
-                ]
-            if data.get("banner"):
-                blocks += [PageBreak(), Heading(2, "BĂNG KHẨU HIỆU")]
-                blocks.append(Paragraph(inline_runs(data["banner"].upper(), bold=True), "centered"))
-            for title, texts in (("TRANG TRÍ TRONG HỘI TRƯỜNG", data.get("inside")),
-                                 ("TRANG TRÍ NGOÀI HỘI TRƯỜNG", data.get("outside"))):  # fmt: skip
-                if texts:
-                    blocks.append(Heading(2, title))
-                    blocks += [Paragraph(inline_runs(f"- {t}"), "body") for t in texts]
+            blocks += _maket_pages(data, page)
         document = Document(
-            page=PageSetup("landscape", 20, 20, 20, 20),
-            page_numbers_from=0,
-            title="Makét, băng khẩu hiệu",
-            blocks=tuple(blocks),
+            page=page, page_numbers_from=0, title="Makét, băng khẩu hiệu", blocks=tuple(blocks)
         )
         return render_single(document, fmt, "maket", progress)
+
+
+def _large_lines(texts: list[str], page, room_mm: float) -> list:
+    """Centred bold lines in the largest type that fits the page (documents.engine.measure)."""
+    from documents.engine.blocks import Paragraph
+    from documents.engine.inline import inline_runs, plain_text
+    from documents.engine.measure import fit_sizes
+
+    sizes = fit_sizes([plain_text(t) for t in texts], page.text_width_mm, room_mm)
+    return [
+        Paragraph(inline_runs(t, bold=True), "centered", size)
+        for t, size in zip(texts, sizes, strict=True)
+    ]
+
+
+def _maket_pages(data: dict, page) -> list:
+    """The maket on its own page, the banner on the next, decorations after, each in large
+    type fitted to an A4 landscape page."""
+    from documents.engine.blocks import Heading, PageBreak, Paragraph
+    from documents.engine.inline import inline_runs
+
+    room = page.height_mm - page.top_mm - page.bottom_mm - 15  # the small heading above
+    blocks: list = []
+    if data.get("maket_lines"):
+        blocks += [Heading(2, "MAKÉT HỘI NGHỊ"), *_large_lines(data["maket_lines"], page, room)]
+    if data.get("banner"):
+        blocks += [PageBreak()] if blocks else []
+        blocks += [
+            Heading(2, "BĂNG KHẨU HIỆU"),
+            *_large_lines([data["banner"].upper()], page, room),
+        ]
+    for title, texts in (("TRANG TRÍ TRONG HỘI TRƯỜNG", data.get("inside")),
+                         ("TRANG TRÍ NGOÀI HỘI TRƯỜNG", data.get("outside"))):  # fmt: skip
+        if texts:
+            blocks.append(Heading(2, title))
+            blocks += [Paragraph(inline_runs(f"- {t}"), "body") for t in texts]
+    return blocks
 
 
 def plan_preview_html(outline: dict) -> str:

@@ -106,8 +106,11 @@ class Heading:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """``size`` (points) overrides the style's font size, e.g. for the large maket lines."""
+
     runs: tuple[Run, ...]
     style: ParagraphStyle = "body"
+    size: float | None = None
 
     def __post_init__(self) -> None:
         _freeze(self)

@@ -107,3 +107,25 @@ def recipient_lines(lines) -> tuple[str, ...]:
         mark = "" if text.startswith("+ ") else "- "
         out.append(f"{mark}{text}{end}")
     return tuple(out)
+
+
+NBSP = "\u00a0"
+_PLACE_WORD = re.compile(
+    r"(?<!\w)(THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|ĐẶC KHU|XÃ|PHƯỜNG|HUYỆN|QUẬN|TỈNH)\s", re.IGNORECASE
+)
+
+
+def place_parts(text: str) -> tuple[str, str]:
+    """ "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" -> ("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"); ("...", "")
+    when the name holds no place."""
+    match = _PLACE_WORD.search(text)
+    if not match or not text[: match.start()].strip():
+        return text, ""
+    return text[: match.start()].rstrip(), text[match.start() :]
+
+
+def keep_place_together(text: str) -> str:
+    """The body's name with no-break spaces inside its place name, so a header column that
+    is too narrow breaks "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH", never inside "QUẢNG NINH"."""
+    head, place = place_parts(text)
+    return f"{head} {place.replace(' ', NBSP)}" if place else text

@@ -378,8 +378,9 @@ def implementation_plan_lines(conference: Conference, content: dict) -> list:
     from conferences.plans.outline import Line
 
     numbered = content.get("numbering", "numbered") != "none"
+    first, last = content.get("first") or 1, content.get("last") or None
     lines = []
-    for block in implementation_section(conference):
+    for block in implementation_section(conference)[first - 1 : last]:
         number = f"{block.number}." if numbered else ""
         first, *rest = [_duty_lines(item.line) for item in block.items] or [[]]
         if content.get("run_in") and len(block.items) == 1 and first:

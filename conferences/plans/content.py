@@ -17,7 +17,8 @@ type, so readers never guess; unknown keys are dropped. Text is NFC-normalised.
     programme:   {"marker", "slot_marker", "performer_italic",
                   "items": [{start, end, text, performer, sub}]}
     decoration:  {"maket_title", "maket_lines", "inside", "banner", "outside"}
-    implementation: {"run_in", "numbering": "numbered" | "none"}
+    implementation: {"run_in", "numbering": "numbered" | "none", "first", "last" (the agencies
+                     printed, 1-based; last 0 = to the end: a block can sit between two parts)}
     steps: {}
 """
 
@@ -142,6 +143,8 @@ def clean(kind: str, raw: dict | None) -> dict:
         return {
             "run_in": _bool(raw.get("run_in")),
             "numbering": _choice(raw.get("numbering"), ("numbered", "none"), "numbered"),
+            "first": _int(raw.get("first") or 1, 1, 999),
+            "last": _int(raw.get("last"), 0, 999),
         }
     if kind == "decoration":
         return {

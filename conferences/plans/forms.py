@@ -121,6 +121,14 @@ class SectionForm(forms.Form):
         help_text="Để trống để đánh số tự động.",
     )
     inline = forms.BooleanField(label="Nội dung viết liền sau tiêu đề", required=False)
+    nest = forms.TypedChoiceField(
+        label="Đặt vào trong ý phía trên",
+        coerce=int,
+        initial=0,
+        choices=[(0, "Không"), (1, "Thụt vào 1 cấp"), (2, "Thụt vào 2 cấp"), (3, "Thụt vào 3 cấp")],
+        help_text="Đặt cả mục (makét, chương trình, các ý) vào trong ý đứng ngay trước nó, ví dụ "
+        "trong nhiệm vụ của một cơ quan.",
+    )
 
     def content(self) -> dict:
         return {}
@@ -132,6 +140,7 @@ class SectionForm(forms.Form):
             "level": section.level,
             "number": section.number,
             "inline": section.inline,
+            "nest": section.nest,
         }
 
 
@@ -412,9 +421,16 @@ class ImplementationSectionForm(SectionForm):
         label="Cơ quan có một nhiệm vụ: in nhiệm vụ liền sau tên (“Báo tỉnh: Tổ chức ...”)",
         required=False,
     )
+    first = forms.IntegerField(
+        label="Từ cơ quan thứ", min_value=1, initial=1, required=False,
+        help_text="Chia mục thành nhiều phần để đặt makét, chương trình... giữa các cơ quan.",
+    )  # fmt: skip
+    last = forms.IntegerField(
+        label="Đến cơ quan thứ", min_value=0, required=False, help_text="Để trống: đến hết."
+    )
 
     def content(self) -> dict:
-        return {k: self.cleaned_data[k] for k in ("numbering", "run_in")}
+        return {k: self.cleaned_data[k] for k in ("numbering", "run_in", "first", "last")}
 
     @classmethod
     def initial_for(cls, section):

@@ -121,6 +121,14 @@ class PlanSection(models.Model):
         default=False,
         help_text=_('Ví dụ: "1. Thời gian: Dự kiến ngày ..." trên cùng một dòng.'),
     )
+    nest = models.PositiveSmallIntegerField(
+        _("đặt vào trong ý phía trên"),
+        default=0,
+        help_text=_(
+            "Số cấp thụt vào: 1 đặt cả mục (makét, chương trình, các ý) vào trong ý đứng ngay "
+            "trước nó, ví dụ trong nhiệm vụ của một cơ quan."
+        ),
+    )
     content = models.JSONField(_("nội dung"), default=dict, blank=True)
 
     class Meta:

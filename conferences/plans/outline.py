@@ -11,7 +11,7 @@ steps from assignments) are filled by providers those apps register with
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from conferences.models import Plan, PlanSection
@@ -132,9 +132,27 @@ def _merge_inline(head: Line, body: list[Line]) -> list[Line]:
 def section_lines(section: PlanSection, label: str) -> list[Line]:
     body = body_lines(section)
     if section.level == 0 or not section.heading.strip():
-        return body
+        return nested(body, section.nest)
     head = _heading_line(section, label)
-    return _merge_inline(head, body) if section.inline else [head, *body]
+    return nested(_merge_inline(head, body) if section.inline else [head, *body], section.nest)
+
+
+def nested(lines: list[Line], depth: int) -> list[Line]:
+    """A whole section placed inside the item above it: every line becomes an item `depth`
+    levels deeper (headings keep their number as a bold lead); centred lines stay centred."""
+    if not depth:
+        return lines
+    out = []
+    for line in lines:
+        if line.style == "centered":
+            out.append(line)
+        elif line.style in ("h1", "h2", "h3"):
+            out.append(Line("item", "", lead=f"{line.marker} {line.text}".strip(), level=depth))
+        else:
+            level = line.level + depth if line.style == "item" else depth
+            italic = line.italic or line.style == "note"
+            out.append(replace(line, style="item", level=level, italic=italic))
+    return out
 
 
 def body_lines(section: PlanSection) -> list[Line]:

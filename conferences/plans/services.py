@@ -59,7 +59,7 @@ HEADER_FIELDS = (
     "undated_month",
     *SIGNER_FIELDS,
 )
-SECTION_FIELDS = ("heading", "level", "number", "inline", "content")
+SECTION_FIELDS = ("heading", "level", "number", "inline", "nest", "content")
 
 
 def move_plan(plan: Plan, to: str) -> None:
@@ -158,6 +158,7 @@ def _add_sections(plan: Plan, specs: list[dict]) -> None:
             level=s.get("level", 1),
             number=s.get("number", ""),
             inline=s.get("inline", False),
+            nest=s.get("nest", 0),
             content=C.clean(s["kind"], s.get("content")),
         )
         for i, s in enumerate(specs)
@@ -181,6 +182,7 @@ def _copy_plan(conference: Conference, source: Conference, by: User) -> Plan:
             "level": s.level,
             "number": s.number,
             "inline": s.inline,
+            "nest": s.nest,
             "content": s.content if s.kind == "legal_basis" else shift_years(s.content, years),
         }
         for s in original.sections.all()
@@ -276,6 +278,8 @@ def update_section(*, section: PlanSection, by: User, **fields: Any) -> PlanSect
             cleaned[key] = nfc(cleaned[key] or "").strip()
     if "level" in cleaned and cleaned["level"] not in (0, 1, 2, 3, 4):
         raise DomainError("Cấp mục không hợp lệ.", field="level")
+    if "nest" in cleaned and cleaned["nest"] not in range(C.MAX_LEVEL + 1):
+        raise DomainError("Số cấp thụt vào không hợp lệ.", field="nest")
     changes = diff_fields(section, cleaned)
     for name, value in cleaned.items():
         setattr(section, name, value)

@@ -128,7 +128,7 @@ def section_edit(request, pk: int):
     require(perms.can_edit_plan(request.user, section.plan))
     form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
     if request.method == "POST" and forms.section_valid(form, formset):
-        fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline")}
+        fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline", "nest")}
         try:
             section = services.update_section(
                 section=section, by=request.user, content=form.content(), **fields

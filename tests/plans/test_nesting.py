@@ -104,3 +104,42 @@ def _outline_lines(plan, section):
     plan.refresh_from_db()
     outline = build_outline(plan)
     return next(s for s in outline.sections if s.key == f"s{section.pk}").lines
+
+
+@pytest.mark.django_db
+def test_a_maket_block_sits_inside_an_agencys_duties_between_two_parts():
+    plan = plan_for(ConferenceFactory())
+    staff = plan.created_by
+    for heading, duty in (("Phòng Văn hóa", "Xây dựng makét:"), ("Công an xã", "Bảo đảm an ninh.")):
+        DutyFactory(
+            assignment=AssignmentFactory(conference=plan.conference, heading=heading), text=duty
+        )
+    implementation = plan.sections.get(kind="implementation")
+    services.update_section(section=implementation, by=staff, content={"last": 1})
+    maket = services.add_section(
+        plan=plan, by=staff, kind="decoration", heading="", level=0, after=implementation
+    )
+    services.update_section(
+        section=maket, by=staff, nest=1, content={"maket_lines": ["HỘI NGHỊ"], "inside": ["Hoa"]}
+    )
+    rest = services.add_section(
+        plan=plan, by=staff, kind="implementation", heading="", level=0, after=maket
+    )
+    services.update_section(section=rest, by=staff, content={"first": 2})
+    plan.refresh_from_db()
+    lines = [
+        (line.plain, line.level)
+        for key in (implementation, maket, rest)
+        for line in _outline_lines(plan, key)
+    ]
+    assert lines == [
+        ("VI. TỔ CHỨC THỰC HIỆN", 0),
+        ("1. Phòng Văn hóa", 0),
+        ("Xây dựng makét:", 0),
+        ("1. Makét Hội nghị:", 1),
+        ("HỘI NGHỊ", 0),
+        ("2. Trang trí trong Hội trường:", 1),
+        ("- Hoa", 1),
+        ("2. Công an xã", 0),
+        ("Bảo đảm an ninh.", 0),
+    ]

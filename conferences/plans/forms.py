@@ -26,7 +26,7 @@ def _lines(text: str) -> list[str]:
 class PlanStartForm(forms.Form):
     template = forms.ChoiceField(
         label="Bắt đầu từ mẫu",
-        choices=Conference.Kind.choices,
+        choices=[*Conference.Kind.choices, ("blank", "Kế hoạch trống (tự thêm từng mục)")],
         required=False,
         help_text="Mẫu có sẵn lời văn thường dùng cho từng loại hội nghị; sửa lại theo thực tế.",
     )

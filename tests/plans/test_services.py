@@ -319,3 +319,12 @@ def test_issued_plan_prints_the_text_frozen_at_issue(office):
     texts = [line["text"] for s in payload["sections"] for line in s["lines"]]
     assert "Một nơi khác" not in " ".join(texts)
     assert payload["number_line"] == "Số: 01/KH-UBND"
+
+
+def test_create_plan_blank_has_no_sections_and_signs_for_the_committee(office):
+    plan = services.create_plan(
+        conference=office["conference"], by=office["staff"], template="blank"
+    )
+    assert plan.sections.count() == 0
+    assert plan.recipients == []
+    assert plan.signer_lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]

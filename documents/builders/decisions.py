@@ -168,7 +168,11 @@ class CertificatesBuilder(_DecisionBase):
             "signed": data["is_signed"],
             "paper": paper,
             "papers": papers,
-            "setting": {**setting_payload(setting), "award_title": PAPER_TITLES.get(paper, "")},
+            "setting": {
+                **setting_payload(setting),
+                "award_title": PAPER_TITLES.get(paper, ""),
+                "layout": "diploma" if paper == "bang_chung_nhan" else "default",
+            },
             "people": [
                 _certificate_fields(c)
                 for c in data["certificates"]
@@ -210,6 +214,7 @@ def _certificate_fields(certificate: dict) -> dict:
     keys = (
         "name",
         "unit",
+        "award",
         "achievement",
         "decision",
         "gold_book",

@@ -71,3 +71,14 @@ def test_mixed_decision_prints_each_paper_apart_and_warns(office, client):
     assert 'data-testid="mixed-papers"' in page
     assert 'name="param_paper" value="giay_khen"' in page
     assert 'name="param_paper" value="giay_chung_nhan"' in page
+
+
+def test_bang_chung_nhan_has_its_own_layout_naming_the_title(office):
+    decision = _decision(office, "cstd-cs")
+    builder = get_builder("award_certificates")
+    payload = builder.collect(decision, {})
+    assert payload["setting"]["layout"] == "diploma"
+    content = builder.render(payload, "pdf", lambda *a: None).content
+    text = " ".join(PdfReader(io.BytesIO(content)).pages[0].extract_text().split())
+    assert "BẰNG CHỨNG NHẬN" in text
+    assert "Đạt danh hiệu: Chiến sĩ thi đua cơ sở" in text

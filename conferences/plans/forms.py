@@ -125,6 +125,8 @@ class SectionForm(forms.Form):
         label="Đặt vào trong ý phía trên",
         coerce=int,
         initial=0,
+        required=False,
+        empty_value=0,
         choices=[(0, "Không"), (1, "Thụt vào 1 cấp"), (2, "Thụt vào 2 cấp"), (3, "Thụt vào 3 cấp")],
         help_text="Đặt cả mục (makét, chương trình, các ý) vào trong ý đứng ngay trước nó, ví dụ "
         "trong nhiệm vụ của một cơ quan.",

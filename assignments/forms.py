@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.vntext import EMPHASIS_HELP
+
 from .models import Assignment, DeadlineKind, DutyStatus, DutyTemplate, Milestone
 from .selectors import agency_units
 
@@ -32,7 +34,10 @@ class AssignmentForm(forms.Form):
         help_text=_("Để trống để dùng tên đơn vị."),
     )
     note = forms.CharField(
-        label=_("Đoạn ghi chú"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Đoạn ghi chú"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=EMPHASIS_HELP,
     )
 
     def __init__(self, *args, conference, instance=None, **kwargs):
@@ -57,8 +62,21 @@ class AssignmentForm(forms.Form):
 
 
 class DutyForm(DeadlineFields):
-    text = forms.CharField(label=_("Nội dung nhiệm vụ"), widget=forms.Textarea(attrs={"rows": 3}))
-    field_order = ["text", "deadline_kind", "deadline_date", "offset_days"]
+    text = forms.CharField(
+        label=_("Nội dung nhiệm vụ"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=EMPHASIS_HELP,
+    )
+    deadline_label = forms.CharField(
+        label=_("Thời hạn ghi trong kế hoạch"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Lời của kế hoạch, in nghiêng trong ngoặc: “hoàn thành trước 07 ngày tổ chức Hội "
+            "nghị”, “trong tháng 11 năm 2026”. Để trống để in ngày hạn."
+        ),
+    )
+    field_order = ["text", "deadline_kind", "deadline_date", "offset_days", "deadline_label"]
 
     @classmethod
     def for_duty(cls, duty, data=None):
@@ -67,6 +85,7 @@ class DutyForm(DeadlineFields):
             "deadline_kind": duty.deadline_kind,
             "deadline_date": duty.deadline_date,
             "offset_days": duty.offset_days,
+            "deadline_label": duty.deadline_label,
         }
         return cls(data, initial=initial)
 

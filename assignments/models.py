@@ -163,6 +163,15 @@ class Duty(Deadline):
     )
     order = models.PositiveIntegerField(_("thứ tự"), default=0)
     text = models.TextField(_("nội dung nhiệm vụ"))
+    deadline_label = models.CharField(
+        _("thời hạn ghi trong kế hoạch"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Lời của kế hoạch, in nghiêng trong ngoặc sau nhiệm vụ, ví dụ: hoàn thành trước 07 "
+            "ngày tổ chức Hội nghị; trong tháng 11 năm 2026. Thời hạn ở trên vẫn dùng để nhắc việc."
+        ),
+    )
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=DutyStatus.choices, default=DutyStatus.TODO
     )

@@ -243,10 +243,24 @@ class DutyLine:
 
     text: str
     deadline: str = ""
+    label: str = ""  # the deadline in the plan's words, when the office wrote them
 
     @property
     def line(self) -> str:
-        return f"{self.text} (Thời hạn: {self.deadline})" if self.deadline else self.text
+        """The duty, then its deadline in an italic bracket after the duty's punctuation moves
+        behind it: the plan's words when given, else "Thời hạn: 3/10/2024, 5 ngày trước ..."."""
+        wording = self.label or (f"Thời hạn: {_flat(self.deadline)}" if self.deadline else "")
+        if not wording:
+            return self.text
+        head, _, more = self.text.partition("\n")
+        body = head.rstrip(";.,")
+        tail = head[len(body) :]
+        return f"{body} *({wording})*{tail}" + (f"\n{more}" if more else "")
+
+
+def _flat(deadline: str) -> str:
+    """ "3/10/2024 (5 ngày trước ngày hội nghị)" -> "3/10/2024, 5 ngày trước ngày hội nghị"."""
+    return deadline.replace(" (", ", ").rstrip(")") if " (" in deadline else deadline
 
 
 @dataclass(frozen=True)
@@ -296,7 +310,8 @@ def implementation_section(conference: Conference) -> list[ImplementationBlock]:
     blocks = []
     for number, assignment in enumerate(board_assignments(conference), start=1):
         items = tuple(
-            DutyLine(d.text, d.deadline_wording(conference.date)) for d in assignment.duties.all()
+            DutyLine(d.text, d.deadline_wording(conference.date), d.deadline_label)
+            for d in assignment.duties.all()
         )
         blocks.append(
             ImplementationBlock(
@@ -356,20 +371,46 @@ def agency_units(conference: Conference) -> QuerySet[Unit]:
 
 
 def implementation_plan_lines(conference: Conference, content: dict) -> list:
-    """ "Tổ chức thực hiện": each agency as a numbered heading with its duties and note."""
+    """ "Tổ chức thực hiện": each agency as a heading ("1. Phòng Nội vụ", or unnumbered when
+    the section says so) with its duties and note; with run-in heads an agency with one duty
+    prints "6. Báo tỉnh: Tổ chức tuyên truyền ..." on one line. A duty's further lines nest
+    under it as typed ("+ ...", "a) ...")."""
     from conferences.plans.outline import Line
 
+    numbered = content.get("numbering", "numbered") != "none"
+    first, last = content.get("first") or 1, content.get("last") or None
     lines = []
-    for block in implementation_section(conference):
-        lines.append(Line("h2", block.title, marker=f"{block.number}."))
-        for item in block.items:
-            if block.bulleted:
-                lines.append(Line("item", item.line, marker="-"))
-            else:
-                lines.append(Line("para", item.line))
+    for block in implementation_section(conference)[first - 1 : last]:
+        number = f"{block.number}." if numbered else ""
+        first, *rest = [_duty_lines(item.line) for item in block.items] or [[]]
+        if content.get("run_in") and len(block.items) == 1 and first:
+            head = " ".join(p for p in (number, f"{block.title}:") if p)
+            lines.append(Line("para", first[0].text, lead=head))
+            lines += first[1:]
+        else:
+            lines.append(Line("h2", block.title, marker=number))
+            for duty in [first, *rest] if block.items else []:
+                lines += _bulleted(duty) if block.bulleted else duty
         if block.note:
             lines.append(Line("para", block.note))
     return lines
+
+
+def _duty_lines(text: str) -> list:
+    """A duty's first line, then its other lines as items one level down."""
+    from conferences.plans.content import items_from_text
+    from conferences.plans.outline import Line, text_lines
+
+    head, _, more = text.partition("\n")
+    nested = [{**i, "level": i["level"] + 1} for i in items_from_text(more)]
+    return [Line("para", head.strip()), *text_lines({"items": nested})]
+
+
+def _bulleted(duty: list) -> list:
+    from conferences.plans.outline import Line
+
+    first = duty[0]
+    return [Line("item", first.text, marker="-"), *duty[1:]]
 
 
 def steps_plan_lines(conference: Conference, content: dict) -> list:

@@ -311,3 +311,10 @@ def money_in_words(n: int, *, suffix: str = "đồng") -> str:
     words = _read_amount(amount) if amount else [_DIGITS[0]]
     text = " ".join([*words, suffix] if suffix else words)
     return text[0].upper() + text[1:]
+
+
+# --- Inline emphasis ---------------------------------------------------------------------
+
+# Shown under every text box whose text is printed: the documents engine prints *...* italic
+# and **...** bold; a star that is not closed (or typed \*) prints as a star.
+EMPHASIS_HELP = "Gõ *chữ nghiêng* hoặc **chữ đậm** ngay trong câu; gõ \\* để in dấu sao."

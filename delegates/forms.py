@@ -1,4 +1,5 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences.forms import XlsxUploadForm  # noqa: F401 - used by the import view
@@ -26,6 +27,9 @@ class CategoryForm(forms.ModelForm):
             "target_max",
             "share_percent",
             "noun",
+            "zero_pad",
+            "marker",
+            "note",
             "description",
             "is_honoree_category",
         ]
@@ -33,7 +37,10 @@ class CategoryForm(forms.ModelForm):
 
     def __init__(self, *args, conference, **kwargs):
         super().__init__(*args, **kwargs)
-        parents = DelegateCategory.objects.filter(conference=conference, parent=None)
+        # Three levels: a line, its sub-lines, and theirs.
+        parents = DelegateCategory.objects.filter(conference=conference).filter(
+            Q(parent=None) | Q(parent__parent=None)
+        )
         if self.instance.pk:
             parents = parents.exclude(pk=self.instance.pk)
         self.fields["parent"].queryset = parents
@@ -72,6 +79,7 @@ class RuleForm(SmallControls, forms.ModelForm):
             "attribute",
             "min_percent",
             "max_percent",
+            "expected",
             "note",
         ]
 

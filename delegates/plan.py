@@ -12,23 +12,29 @@ from dataclasses import dataclass
 from conferences.models import Conference
 
 from .models import CompositionRule, DelegateCategory, DelegateRound, TargetKind
-from .wording import bounds_wording, target_wording
+from .models.categories import LineMarker
+from .wording import bounds_wording
 
 MARKERS = {DelegateRound.LineMarker.PLUS: "+", DelegateRound.LineMarker.DASH: "-"}
 
 
 @dataclass(frozen=True)
 class CompositionLine:
-    number: str  # "1.", "2.1.", "+" or "-"
+    number: str  # "1.", "2.1.", "1.1.1.", "+", "-", "*" or "" (unmarked)
     title: str
     target: str  # "" when the plan gives no number
     description_lines: tuple[str, ...] = ()
     sub_lines: tuple["CompositionLine", ...] = ()
+    note: str = ""  # printed after the line: "(dự và đưa tin)"
+
+    @property
+    def text(self) -> str:
+        text = f"{self.title}: {self.target}" if self.target else self.title
+        return f"{text} {self.note}" if self.note else text
 
     @property
     def heading(self) -> str:
-        text = f"{self.number} {self.title}".strip()
-        return f"{text}: {self.target}" if self.target else text
+        return f"{self.number} {self.text}".strip()
 
     def text_lines(self) -> list[str]:
         lines = [self.heading, *self.description_lines]
@@ -41,15 +47,10 @@ def _line(category: DelegateCategory, number: str, subs=()) -> CompositionLine:
     return CompositionLine(
         number=number,
         title=category.title,
-        target=target_wording(
-            category.target_kind,
-            category.target_min,
-            category.target_max,
-            category.share_percent,
-            category.noun,
-        ),
+        target=category.target_text,
         description_lines=tuple(category.description_lines),
         sub_lines=tuple(subs),
+        note=category.note,
     )
 
 
@@ -59,19 +60,28 @@ def _marker(conference: Conference) -> str | None:
     return MARKERS.get(style)
 
 
+def _number(category: DelegateCategory, default: str | None, path: str, index: int) -> str:
+    """The line's mark: its own marker, else the conference's; numbers nest "1.", "1.1."."""
+    marker = category.marker or ("numbered" if default is None else default)
+    if marker == "numbered":
+        return f"{path}{index}."
+    return "" if marker == LineMarker.NONE else marker
+
+
+def _lines(rows: list, parent_id, default: str | None, path: str = "") -> list[CompositionLine]:
+    out = []
+    children = [c for c in rows if c.parent_id == parent_id]
+    for index, category in enumerate(children, start=1):
+        number = _number(category, default, path, index)
+        deeper = f"{path}{index}." if number.endswith(".") else path
+        out.append(_line(category, number, _lines(rows, category.pk, default, deeper)))
+    return out
+
+
 def composition_for_plan(conference: Conference) -> list[CompositionLine]:
-    """The categories as plan lines, in order, sub-lines inside their parent."""
+    """The categories as plan lines, in order, sub-lines inside their parent (three levels)."""
     rows = list(DelegateCategory.objects.filter(conference=conference).order_by("order", "id"))
-    marker = _marker(conference)
-    lines = []
-    for i, top in enumerate((c for c in rows if c.parent_id is None), start=1):
-        number = marker or f"{i}."
-        subs = [
-            _line(sub, marker or f"{i}.{j}.")
-            for j, sub in enumerate((c for c in rows if c.parent_id == top.pk), start=1)
-        ]
-        lines.append(_line(top, number, subs))
-    return lines
+    return _lines(rows, None, _marker(conference))
 
 
 def _lower_first(text: str) -> str:
@@ -90,8 +100,10 @@ def _rule_wording(rule: CompositionRule) -> str:
     if rule.kind == CompositionRule.Kind.TOTAL:
         bounds = bounds_wording(rule.total_min, rule.total_max, "đại biểu")
         if rule.note:
-            return f"Số lượng đại biểu: {rule.note} ({bounds})."
-        return f"Tổng số đại biểu: {bounds}."
+            text = f"Số lượng đại biểu: {rule.note} ({bounds})."
+        else:
+            text = f"Tổng số đại biểu: {bounds}."
+        return f"Dự kiến {text[:1].lower()}{text[1:]}" if rule.expected else text
     parts = []
     if rule.min_percent is not None:
         parts.append(f"ít nhất {rule.min_percent}%")
@@ -131,8 +143,7 @@ def _typed_line(text: str, level: int):
 def _composition_lines(line: CompositionLine, level: int = 0) -> list:
     from conferences.plans.outline import Line
 
-    text = f"{line.title}: {line.target}" if line.target else line.title
-    out = [Line("item", text, marker=line.number, level=level)]
+    out = [Line("item", line.text, marker=line.number, level=level)]
     out += [_typed_line(t, level) for t in line.description_lines]
     for sub in line.sub_lines:
         out += _composition_lines(sub, level + 1)

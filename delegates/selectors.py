@@ -45,15 +45,18 @@ ACTIVE = ~Q(invitation_status=InvitationStatus.DECLINED)
 
 # --- categories and the round ------------------------------------------------------------------
 def categories_in_order(conference: Conference) -> list[DelegateCategory]:
-    """Top-level categories, each followed by its sub-lines; `depth` is set (0 or 1)."""
+    """Top-level categories, each followed by its sub-lines (and theirs); `depth` is set
+    (0, 1 or 2)."""
     rows = list(DelegateCategory.objects.filter(conference=conference).order_by("order", "id"))
-    ordered = []
-    for top in (c for c in rows if c.parent_id is None):
-        top.depth = 0
-        ordered.append(top)
-        for sub in (c for c in rows if c.parent_id == top.pk):
-            sub.depth = 1
-            ordered.append(sub)
+    ordered: list[DelegateCategory] = []
+
+    def visit(parent_id, depth: int) -> None:
+        for category in (c for c in rows if c.parent_id == parent_id):
+            category.depth = depth
+            ordered.append(category)
+            visit(category.pk, depth + 1)
+
+    visit(None, 0)
     return ordered
 
 

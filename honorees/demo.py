@@ -125,8 +125,7 @@ def seed_thuong_hong(stdout) -> None:
         prize_source="ngân sách xã năm 2026",
         executors="Chánh Văn phòng HĐND và UBND xã, Trưởng phòng Văn hóa - Xã hội xã",
         recipients="Như Điều 3\nLưu: VT, VHXH",
-        signer_authority="TM. ỦY BAN NHÂN DÂN",
-        signer_title="CHỦ TỊCH",
+        signer_head_title="CHỦ TỊCH",
         signer_name="Phạm Văn Hùng",
     )
     stdout.write(f"Khen thưởng: đợt “{round.title}” với {len(TH_NOMINATIONS)} hồ sơ.")
@@ -166,8 +165,8 @@ def seed_thanh_tri(stdout) -> None:
         "Căn cứ Nghị định số 98/2023/NĐ-CP của Chính phủ",
         proposing_body="Trưởng phòng Nội vụ huyện", prize_source="ngân sách huyện năm 2024",
         executors="Chánh Văn phòng HĐND - UBND huyện, Trưởng phòng Nội vụ huyện",
-        recipients="Như Điều 3\nLưu: VT, NV", signer_authority="KT. CHỦ TỊCH",
-        signer_title="PHÓ CHỦ TỊCH", signer_name="Phan Văn Minh",
+        recipients="Như Điều 3\nLưu: VT, NV", signer_capacity="KT.",
+        signer_head_title="CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Phan Văn Minh",
     )  # fmt: skip
     services.sign_decision(decision=decision, by=_user("thanhtri.lanhdao"))
     stdout.write(f"Khen thưởng: quyết định {decision.number_text} của huyện Thanh Trì (2024).")

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from conferences.models import Unit
+from core.signers import default_signer
 from core.vntext import format_date_short, format_date_vn, format_place_date, sort_names
 
 from .models import AwardDecision, AwardLine, NominationRound
@@ -49,6 +50,7 @@ class CertificateData:
     issuer_title: str
     signer_title: str
     signer_name: str
+    paper: str = "giay_khen"  # AwardForm.Paper: the paper this honouree gets ("" none)
 
     def as_fields(self) -> dict[str, str]:
         """The field names of documents.engine.cert_layout's default layout."""
@@ -82,8 +84,7 @@ class DecisionData:
     sections: tuple[ListSection, ...]
     totals: PrizeTotals
     recipients: tuple[str, ...]
-    signer_authority: str
-    signer_title: str
+    signer_lines: tuple[str, ...]  # "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (core.signers)
     signer_name: str
     certificates: tuple[CertificateData, ...]
 
@@ -134,14 +135,43 @@ def _number_line(decision: AwardDecision) -> str:
     return f"Số:      /{decision.type_code}-{decision.issuer_code}"
 
 
+# What the honoured did, by kind of conference: the decision's default subject and Điều 1.
+# "{period}" is the conference's year or period.
+ACHIEVEMENTS = {
+    "good_deeds": "đã có thành tích tiêu biểu trong phong trào thi đua “Người tốt, việc tốt” "
+    "năm {period}",
+    "good_deeds_contest": "đã có thành tích tiêu biểu trong phong trào thi đua “Người tốt, việc "
+    "tốt” và Cuộc thi viết về gương điển hình tiên tiến, người tốt, việc tốt năm {period}",
+    "exemplar": "là điển hình tiên tiến tiêu biểu trong phong trào thi đua yêu nước giai đoạn "
+    "{period}",
+    "annual_review": "đã có thành tích xuất sắc trong phong trào thi đua năm {period}",
+}
+SUBJECTS = {
+    "good_deeds": "Về việc khen thưởng các cá nhân, tập thể điển hình “Người tốt, việc tốt” "
+    "năm {period}",
+    "good_deeds_contest": "Về việc khen thưởng các cá nhân, tập thể điển hình “Người tốt, việc "
+    "tốt” và đạt giải Cuộc thi viết năm {period}",
+    "exemplar": "Về việc khen thưởng các tập thể, cá nhân điển hình tiên tiến giai đoạn {period}",
+    "annual_review": "Về việc khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong "
+    "phong trào thi đua năm {period}",
+}
+
+
+def achievement_wording(conference) -> str:
+    """ "đã có thành tích tiêu biểu trong phong trào thi đua “Người tốt, việc tốt” năm 2024"."""
+    text = ACHIEVEMENTS.get(conference.kind, "đã có thành tích tiêu biểu")
+    return text.format(period=conference.period_label)
+
+
 def _articles(decision: AwardDecision, sections, totals: PrizeTotals) -> tuple[str, ...]:
     collectives = sum(len(s.rows) for s in sections if s.heading.endswith("TẬP THỂ"))
     people = sum(len(s.rows) for s in sections if s.heading.endswith("CÁ NHÂN"))
     source = f" Nguồn kinh phí: {decision.prize_source}." if decision.prize_source else ""
     executors = ", ".join(_lines(decision.executors)) or "Các cơ quan, đơn vị có liên quan"
+    achievement = achievement_wording(decision.round.conference)
     return (
-        f"Điều 1. Khen thưởng {collectives} tập thể và {people} cá nhân đã có thành tích "
-        "tiêu biểu (có danh sách kèm theo).",
+        f"Điều 1. Khen thưởng {collectives} tập thể và {people} cá nhân {achievement} "
+        "(có danh sách kèm theo).",
         f"Điều 2. Tổng số tiền thưởng: {totals.total_text} ({totals.total_words}).{source}",
         f"Điều 3. {executors} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm "
         "thi hành Quyết định này./.",
@@ -163,12 +193,25 @@ def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[Cer
             gold_book=line.gold_book_number,
             place_date=place_date,
             issuer_title=decision.authority,
-            signer_title=decision.signer_title,
+            signer_title="\n".join(decision.signer_lines),
             signer_name=decision.signer_name,
+            paper=line.award_form.paper,
         )
         for _heading, group in groups
         for line in group
     )
+
+
+def certificate_papers(data: DecisionData) -> list[tuple[str, str, int]]:
+    """(paper, label, count) for each paper the decision's honourees get, in the catalogue's
+    order; money-only awards print none."""
+    from .models import AwardForm
+
+    counts: dict[str, int] = {}
+    for certificate in data.certificates:
+        if certificate.paper:
+            counts[certificate.paper] = counts.get(certificate.paper, 0) + 1
+    return [(p, AwardForm.Paper(p).label, counts[p]) for p in AwardForm.Paper.values if p in counts]
 
 
 def decision_document_data(decision: AwardDecision) -> DecisionData:
@@ -197,8 +240,7 @@ def decision_document_data(decision: AwardDecision) -> DecisionData:
         sections=sections,
         totals=totals,
         recipients=_punctuated(_lines(decision.recipients)),
-        signer_authority=decision.signer_authority,
-        signer_title=decision.signer_title,
+        signer_lines=tuple(decision.signer_lines),
         signer_name=decision.signer_name,
         certificates=_certificates(decision, groups, place_date),
     )
@@ -218,19 +260,24 @@ def _place(unit: Unit) -> str:
 
 def default_decision_fields(round: NominationRound) -> dict:
     """Sensible first values for a new decision's form."""
-    organiser = round.conference.organiser
+    conference = round.conference
+    organiser = conference.organiser
+    authority = f"CHỦ TỊCH {organiser.name.upper()}"
+    subject = SUBJECTS.get(
+        conference.kind, "Về việc khen thưởng các tập thể, cá nhân có thành tích"
+    )
     return {
         "date": timezone.localdate(),
         "place": _place(organiser),
-        "subject": "Về việc khen thưởng các tập thể, cá nhân điển hình tiên tiến",
-        "authority": f"CHỦ TỊCH {organiser.name.upper()}",
+        "subject": subject.format(period=conference.period_label),
+        "authority": authority,
         "legal_bases": "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022\n"
         "Căn cứ kết quả bình xét của Hội đồng Thi đua - Khen thưởng",
         "proposing_body": "Thường trực Hội đồng Thi đua - Khen thưởng",
         "executors": "Chánh Văn phòng, Trưởng phòng Văn hóa - Xã hội",
         "recipients": "Như Điều 3\nLưu: VT, VHXH",
-        "signer_authority": "TM. ỦY BAN NHÂN DÂN",
-        "signer_title": "CHỦ TỊCH",
+        # The chair's own decision (an individual authority): signed "CHỦ TỊCH", not "TM.".
+        **default_signer(authority),
         "type_code": "QĐ",
         "issuer_code": "UBND",
     }

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from core.vntext import nfc
+from core.vntext import EMPHASIS_HELP, nfc
 
 from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
 from .services.decisions import DECISION_FIELDS
@@ -161,3 +161,4 @@ class DecisionForm(forms.ModelForm):
             "executors": forms.Textarea(attrs={"rows": 2}),
             "recipients": forms.Textarea(attrs={"rows": 3}),
         }
+        help_texts = {"executors": EMPHASIS_HELP, "prize_source": EMPHASIS_HELP}

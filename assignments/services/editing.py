@@ -182,13 +182,20 @@ def _duty_fields(fields: dict) -> dict:
         fields.get("deadline_date"),
         fields.get("offset_days"),
     )
-    return {"text": text, "deadline_kind": kind, "deadline_date": date, "offset_days": offset}
+    label = _text(fields.get("deadline_label"))[:200]
+    return {
+        "text": text,
+        "deadline_kind": kind,
+        "deadline_date": date,
+        "offset_days": offset,
+        "deadline_label": label,
+    }
 
 
 @transaction.atomic
 def create_duty(*, assignment: Assignment, by: User, **fields: Any) -> Duty:
     """Add a duty at the end of an assignment. Fields: text, deadline_kind, deadline_date,
-    offset_days. Side effects: the duty row, an activity entry."""
+    offset_days, deadline_label (the deadline in the plan's words). Side effects: the duty row, an activity entry."""
     conference = assignment.conference
     _check(by, conference)
     duty = Duty.objects.create(

@@ -299,9 +299,8 @@ def seed_reference_plan(code: str, by: User | None = None) -> Plan | None:
         return None
     spec = REFERENCE_PLANS[code]
     header = {
-        "signer_authority": "TM.",
-        "signer_on_behalf": "ỦY BAN NHÂN DÂN",
-        "signer_title": "CHỦ TỊCH",
+        "signer_body": "ỦY BAN NHÂN DÂN",
+        "signer_head_title": "CHỦ TỊCH",
         **spec["header"],
     }
     # A plan issued before the software: entered as it was issued, not moved through the

@@ -5,7 +5,6 @@ from conferences.plans.models import (
     PlanRevisionSeen,
     PlanSection,
     PlanStatus,
-    SignerAuthority,
 )
 
 from .activity import ActivityEntry
@@ -28,7 +27,6 @@ __all__ = [
     "PlanSection",
     "PlanStatus",
     "Role",
-    "SignerAuthority",
     "Unit",
     "User",
 ]

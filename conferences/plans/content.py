@@ -1,16 +1,25 @@
 """The structured content of each kind of plan section, as stored in PlanSection.content.
 
+Every text may carry the staff's inline emphasis, *nghiêng* and **đậm** (kept as typed here;
+the documents engine turns it into runs when printing).
+
 `clean(kind, raw)` returns the content with every key present and every value of the right
 type, so readers never guess; unknown keys are dropped. Text is NFC-normalised.
 
-    text:        {"items": [Item]}            Item: text, lead (bold), marker, level, number
+    text:        {"items": [Item]}            Item: text, lead (bold run-in head), marker, level
+                                              (0-6), number (the label as typed: "1.1.", "a)")
     legal_basis: {"verb", "joined", "documents": [{doc_type, number, date, issuer, subject}]}
-    time:        {"show_length", "show_times", "extra"}
+    time:        {"show_length", "show_times", "extra", "length_text" ("½ ngày"), "when_text"
+                  (the date in the plan's own words), "session" (sáng, chiều, tối),
+                  "short_date" (15/3/2026), "show_weekday"}
     venue:       {"extra"}
     composition: {"style": "lines" | "summary", "summary_text"}
-    programme:   {"marker", "slot_marker", "items": [{start, end, text, performer, sub}]}
+    programme:   {"marker", "slot_marker", "performer_italic",
+                  "items": [{start, end, text, performer, sub}]}
     decoration:  {"maket_title", "maket_lines", "inside", "banner", "outside"}
-    implementation, steps: {}
+    implementation: {"run_in", "numbering": "numbered" | "none", "first", "last" (the agencies
+                     printed, 1-based; last 0 = to the end: a block can sit between two parts)}
+    steps: {}
 """
 
 from __future__ import annotations
@@ -25,6 +34,8 @@ from core.vntext import format_date_short, nfc
 # "note" an italic line.
 ITEM_MARKERS = ("", "-", "+", "*", "numbered", "centered", "note")
 PROGRAMME_MARKERS = ("-", "+", "*", "numbered")
+SESSIONS = ("", "sáng", "chiều", "tối")
+MAX_LEVEL = 6  # items nest this deep (I. > 1. > 1.1. > a) > - > + > *)
 
 
 def _text(value: Any, limit: int = 5000) -> str:
@@ -43,13 +54,20 @@ def _strings(values: Any) -> list[str]:
     return [t for t in (_text(v, 1000) for v in values or []) if t]
 
 
+def _int(value: Any, low: int, high: int) -> int:
+    try:
+        return min(max(int(value), low), high)
+    except (TypeError, ValueError):
+        return low
+
+
 def clean_item(raw: dict) -> dict:
     return {
         "text": _text(raw.get("text")),
         "lead": _text(raw.get("lead"), 300),
         "marker": _choice(raw.get("marker", ""), ITEM_MARKERS, ""),
-        "level": 1 if raw.get("level") in (1, "1") else 0,
-        "number": _text(raw.get("number"), 10),
+        "level": _int(raw.get("level"), 0, MAX_LEVEL),
+        "number": _text(raw.get("number"), 12),
     }
 
 
@@ -100,6 +118,11 @@ def clean(kind: str, raw: dict | None) -> dict:
             "show_length": _bool(raw.get("show_length"), True),
             "show_times": _bool(raw.get("show_times")),
             "extra": _text(raw.get("extra"), 500),
+            "length_text": _text(raw.get("length_text"), 100),
+            "when_text": _text(raw.get("when_text"), 300),
+            "session": _choice(raw.get("session"), SESSIONS, ""),
+            "short_date": _bool(raw.get("short_date")),
+            "show_weekday": _bool(raw.get("show_weekday"), True),
         }
     if kind == "venue":
         return {"extra": _text(raw.get("extra"), 500)}
@@ -113,7 +136,15 @@ def clean(kind: str, raw: dict | None) -> dict:
         return {
             "marker": _choice(raw.get("marker"), PROGRAMME_MARKERS, "-"),
             "slot_marker": _choice(raw.get("slot_marker"), ("-", "+", "*"), "*"),
+            "performer_italic": _bool(raw.get("performer_italic"), True),
             "items": items,
+        }
+    if kind == "implementation":
+        return {
+            "run_in": _bool(raw.get("run_in")),
+            "numbering": _choice(raw.get("numbering"), ("numbered", "none"), "numbered"),
+            "first": _int(raw.get("first") or 1, 1, 999),
+            "last": _int(raw.get("last"), 0, 999),
         }
     if kind == "decoration":
         return {
@@ -160,44 +191,66 @@ def time_span(item: dict) -> str:
     return _clock(item["start"])
 
 
-NUMBER = re.compile(r"^(\d+[.,])\s+")
+# A typed label: "1." "2," "1.1." "1.1.1." "3)" "a)" "đ)" "IV." (kept as typed when not the next
+# plain number of its level).
+NUMBER = re.compile(r"^((?:\d+[.,])+|\d+\)|[a-zđ]\)|[IVXLC]+\.)\s+")
 LEAD = re.compile(r"^\*\*(.+?)\*\*\s*")
-MARKS = {"- ": "-", "+ ": "+", "* ": "*"}
+MARKS = {"- ": "-", "+ ": "+", "* ": "*", "• ": "-"}
+NEST = re.compile(r"^(?:>\s?)+")
+
+
+def _level(raw: str) -> tuple[int, str]:
+    """Nesting from "> " marks (one per level) or the indentation (4 spaces or a tab)."""
+    expanded = raw.replace("\t", "    ")
+    indent = (len(expanded) - len(expanded.lstrip(" "))) // 4
+    line = expanded.strip()
+    marks = NEST.match(line)
+    if marks:
+        return min(indent + marks.group().count(">"), MAX_LEVEL), line[marks.end() :].strip()
+    return min(indent, MAX_LEVEL), line
+
+
+def _label(line: str, level: int, expected: dict[int, int]) -> tuple[str, str, str]:
+    """(marker, number, rest): bullets, typed labels, or a paragraph."""
+    found = next((m for m in MARKS if line.startswith(m)), None)
+    if found:
+        return MARKS[found], "", line[len(found) :]
+    match = NUMBER.match(line)
+    if not match:
+        return "", "", line
+    typed = match.group(1)
+    expected[level] = expected.get(level, 0) + 1
+    plain = re.fullmatch(r"\d+\.", typed)
+    if plain and int(typed[:-1]) == expected[level]:
+        typed = ""  # the plain next number: numbered automatically
+    elif plain or re.fullmatch(r"\d+,", typed):
+        expected[level] = int(typed[:-1])
+    return "numbered", typed, line[match.end() :]
 
 
 def items_from_text(text: str) -> list[dict]:
     """Items from the editor's text box, one per line:
 
-        - item          + item          * item         1. numbered item
-        > - a sub-item (nested under the line above)
-        **Nội dung:** text   (a bold lead-in)
-        any other line is a paragraph
+        - item          + item          * item          a paragraph (any other line)
+        1. 2. numbered  1.1. 1.1.1. a) I. kept as typed
+        > - a sub-item, > > + one level deeper (or indent by four spaces per level);
+          an indented line with no marker is an indented unmarked item
+        **Cơ quan:** nhiệm vụ   (a bold run-in head before the text)
 
     A number typed out of sequence ("3." twice) is kept as typed."""
-    items, expected = [], 0
+    items, expected = [], {}
     for raw in (text or "").splitlines():
-        line = raw.strip()
+        level, line = _level(raw)
         if not line:
             continue
-        level = 0
-        if line.startswith("> ") or raw.startswith(("    ", "\t")):
-            level, line = 1, line.removeprefix("> ").strip()
-        marker, number = "", ""
-        found = next((m for m in MARKS if line.startswith(m)), None)
-        if found:
-            marker, line = MARKS[found], line[len(found) :]
-        elif match := NUMBER.match(line):
-            marker, line = "numbered", line[match.end() :]
-            expected += 1
-            typed = match.group(1)
-            if typed.rstrip(".,") != str(expected) or typed.endswith(","):
-                number = typed
-                expected = int(typed.rstrip(".,"))
+        for deeper in [k for k in expected if k > level]:
+            del expected[deeper]
+        marker, number, line = _label(line, level, expected)
+        if marker == "" and level == 0:
+            expected.pop(0, None)
         lead = ""
         if match := LEAD.match(line):
             lead, line = match.group(1).strip(), line[match.end() :]
-        if marker != "numbered":
-            expected = 0 if marker == "" else expected
         items.append(
             clean_item(
                 {"text": line, "lead": lead, "marker": marker, "level": level, "number": number}
@@ -208,16 +261,25 @@ def items_from_text(text: str) -> list[dict]:
 
 def items_to_text(items: list[dict]) -> str:
     """The editor's text for stored items (the inverse of `items_from_text`)."""
-    lines, counter = [], 0
+    lines, counters = [], {}
     for item in items:
-        marker = item.get("marker", "")
+        marker, level = item.get("marker", ""), int(item.get("level") or 0)
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
         if marker == "numbered":
-            counter = int(item["number"].rstrip(".,")) if item.get("number") else counter + 1
-            prefix = (item.get("number") or f"{counter}.") + " "
+            counters[level] = _number_value(item.get("number", "")) or counters.get(level, 0) + 1
+            prefix = (item.get("number") or f"{counters[level]}.") + " "
         else:
-            counter = 0 if marker == "" else counter
+            if marker == "" and level == 0:
+                counters.pop(0, None)
             prefix = f"{marker} " if marker in ("-", "+", "*") else ""
         lead = f"**{item['lead']}** " if item.get("lead") else ""
-        nest = "> " if item.get("level") else ""
+        nest = "> " * level
         lines.append(f"{nest}{prefix}{lead}{item.get('text', '')}".rstrip())
     return "\n".join(lines)
+
+
+def _number_value(label: str) -> int:
+    """The count a typed label sets: "3," -> 3, "2.1." -> 1; 0 for "a)", "IV."."""
+    tail = label.strip().rstrip(".,)").rsplit(".", 1)[-1]
+    return int(tail) if tail.isdigit() else 0

@@ -4,15 +4,19 @@ structured content the services store (conferences.plans.content)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django import forms
 from django.utils import timezone
 
-from conferences.models import Conference, PlanSection, SignerAuthority
+from conferences.models import Conference, PlanSection
+from core.signers import Capacity
+from core.vntext import EMPHASIS_HELP
 
 from . import content as C
 
 TEXTAREA = {"rows": 3, "class": "form-control"}
+ARCHIVE_LINE = re.compile(r"^[-–—•]?\s*Lưu\b", re.IGNORECASE)
 
 
 def _lines(text: str) -> list[str]:
@@ -22,7 +26,7 @@ def _lines(text: str) -> list[str]:
 class PlanStartForm(forms.Form):
     template = forms.ChoiceField(
         label="Bắt đầu từ mẫu",
-        choices=Conference.Kind.choices,
+        choices=[*Conference.Kind.choices, ("blank", "Kế hoạch trống (tự thêm từng mục)")],
         required=False,
         help_text="Mẫu có sẵn lời văn thường dùng cho từng loại hội nghị; sửa lại theo thực tế.",
     )
@@ -55,18 +59,42 @@ class PlanHeaderForm(forms.Form):
     recipients = forms.CharField(
         label="Nơi nhận",
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
-        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT, ...”.",
+        help_text="Mỗi dòng một nơi nhận; dòng cuối là “Lưu: VT, ...”. Có gõ dấu “- ” đầu dòng "
+        "và dấu “;” cuối dòng hay không, bản in vẫn đúng thể thức: “- Tên nơi nhận;”, dòng "
+        "cuối “- Lưu: VT, ...”.",
     )
-    signer_authority = forms.ChoiceField(
-        label="Thẩm quyền ký", choices=SignerAuthority.choices, required=False
+    undated_month = forms.DateField(
+        label="Tháng ghi trên bản chưa ban hành",
+        required=False,
+        input_formats=["%Y-%m", "%m/%Y"],
+        widget=forms.DateInput(attrs={"type": "month"}, format="%Y-%m"),
+        help_text="Dòng “ngày    tháng ... năm ...” khi chưa ban hành. Để trống: tháng gửi duyệt.",
     )
-    signer_on_behalf = forms.CharField(label="Thay mặt / ký thay", required=False, max_length=100)
-    signer_title = forms.CharField(label="Chức vụ người ký", required=False, max_length=100)
-    signer_name = forms.CharField(label="Họ tên người ký", required=False, max_length=100)
+    signer_body = forms.CharField(
+        label="Thay mặt tập thể (TM.)",
+        required=False,
+        max_length=200,
+        help_text="Ví dụ: ỦY BAN NHÂN DÂN. Để trống khi cá nhân người có thẩm quyền ký.",
+    )
+    signer_capacity = forms.ChoiceField(label="Người ký", choices=Capacity.choices, required=False)
+    signer_head_title = forms.CharField(
+        label="Chức danh người đứng đầu",
+        required=False,
+        max_length=100,
+        help_text="Ví dụ: CHỦ TỊCH.",
+    )
+    signer_title = forms.CharField(
+        label="Chức vụ người ký",
+        required=False,
+        max_length=100,
+        help_text="Khi ký thay (KT.), thừa lệnh, thừa ủy quyền: ví dụ PHÓ CHỦ TỊCH.",
+    )
+    signer_name = forms.CharField(label="Họ tên người ký", required=False, max_length=150)
 
     def clean_recipients(self):
+        """Kept as typed (dashes and all); the last line is "Lưu: ..." with or without "- "."""
         lines = _lines(self.cleaned_data["recipients"])
-        if lines and not lines[-1].startswith("Lưu"):
+        if lines and not ARCHIVE_LINE.match(lines[-1]):
             raise forms.ValidationError("Dòng cuối của Nơi nhận phải là “Lưu: VT, ...”.")
         return lines
 
@@ -95,6 +123,16 @@ class SectionForm(forms.Form):
     inline = forms.BooleanField(label="Nội dung viết liền sau tiêu đề", required=False)
     # The section's version when the form was opened: a save from an older one is a conflict.
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    nest = forms.TypedChoiceField(
+        label="Đặt vào trong ý phía trên",
+        coerce=int,
+        initial=0,
+        required=False,
+        empty_value=0,
+        choices=[(0, "Không"), (1, "Thụt vào 1 cấp"), (2, "Thụt vào 2 cấp"), (3, "Thụt vào 3 cấp")],
+        help_text="Đặt cả mục (makét, chương trình, các ý) vào trong ý đứng ngay trước nó, ví dụ "
+        "trong nhiệm vụ của một cơ quan.",
+    )
 
     def content(self) -> dict:
         return {}
@@ -107,6 +145,7 @@ class SectionForm(forms.Form):
             "number": section.number,
             "inline": section.inline,
             "version": section.version,
+            "nest": section.nest,
         }
 
 
@@ -116,7 +155,8 @@ class TextSectionForm(SectionForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 8, "class": "form-control font-monospace"}),
         help_text="Mỗi dòng một ý. Bắt đầu bằng “- ”, “+ ”, “* ” để gạch đầu dòng, “1. ” để đánh "
-        "số, “> ” cho ý con; “**Tiêu đề:** nội dung” để in đậm phần đầu. Dòng khác là đoạn văn.",
+        "số, “> ” cho ý con; “**Tiêu đề:** nội dung” để in đậm phần đầu. Dòng khác là đoạn văn. "
+        + EMPHASIS_HELP,
     )
 
     def content(self) -> dict:
@@ -182,11 +222,34 @@ def _date(value: str):
 
 class TimeSectionForm(SectionForm):
     show_length = forms.BooleanField(label="Ghi thời lượng (1/2 ngày, một buổi)", required=False)
+    length_text = forms.CharField(
+        label="Thời lượng theo lời kế hoạch",
+        required=False,
+        max_length=100,
+        help_text="Ví dụ: ½ ngày. Để trống để dùng thời lượng của hội nghị.",
+    )
+    session = forms.ChoiceField(
+        label="Buổi",
+        required=False,
+        choices=[("", "Không ghi"), ("sáng", "sáng"), ("chiều", "chiều"), ("tối", "tối")],
+    )
+    short_date = forms.BooleanField(label="Ghi ngày gọn (15/3/2026)", required=False)
+    show_weekday = forms.BooleanField(label="Ghi thứ trong tuần", required=False, initial=True)
+    when_text = forms.CharField(
+        label="Ngày theo lời kế hoạch",
+        required=False,
+        max_length=300,
+        help_text="Thay cho ngày của hội nghị khi cần, ví dụ: ngày 10 hoặc ngày 11/01/2027. "
+        "Ngày của hội nghị vẫn dùng để nhắc việc.",
+    )
     show_times = forms.BooleanField(label="Ghi giờ bắt đầu, kết thúc", required=False)
     extra = forms.CharField(label="Ghi thêm", required=False, max_length=500)
 
+    KEYS = ("show_length", "length_text", "session", "short_date", "show_weekday", "when_text",
+            "show_times", "extra")  # fmt: skip
+
     def content(self) -> dict:
-        return {k: self.cleaned_data[k] for k in ("show_length", "show_times", "extra")}
+        return {k: self.cleaned_data[k] for k in self.KEYS}
 
     @classmethod
     def initial_for(cls, section):
@@ -237,8 +300,15 @@ class ProgrammeItemForm(forms.Form):
     end = forms.TimeField(
         label="Đến", required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
-    text = forms.CharField(label="Nội dung", required=False, max_length=1000)
-    performer = forms.CharField(label="Người, đơn vị thực hiện", required=False, max_length=300)
+    text = forms.CharField(
+        label="Nội dung", required=False, max_length=1000, help_text=EMPHASIS_HELP
+    )
+    performer = forms.CharField(
+        label="Người, đơn vị thực hiện",
+        required=False,
+        max_length=300,
+        help_text="In trong ngoặc sau nội dung; dấu câu cuối nội dung đặt sau ngoặc.",
+    )
     sub = forms.BooleanField(label="Ý con", required=False)
 
     def clean(self):
@@ -259,6 +329,9 @@ class ProgrammeSectionForm(SectionForm):
     slot_marker = forms.ChoiceField(
         label="Đánh dấu khung giờ", choices=[("*", "*"), ("-", "-"), ("+", "+")]
     )
+    performer_italic = forms.BooleanField(
+        label="In nghiêng người, đơn vị thực hiện", required=False, initial=True
+    )
     formset_class = ProgrammeItemFormSet
     formset_key = "items"
 
@@ -269,6 +342,7 @@ class ProgrammeSectionForm(SectionForm):
         return {
             "marker": self.cleaned_data["marker"],
             "slot_marker": self.cleaned_data["slot_marker"],
+            "performer_italic": self.cleaned_data["performer_italic"],
             "items": rows,
         }
 
@@ -279,6 +353,7 @@ class ProgrammeSectionForm(SectionForm):
             **super().initial_for(section),
             "marker": data["marker"],
             "slot_marker": data["slot_marker"],
+            "performer_italic": data["performer_italic"],
         }
 
     @staticmethod
@@ -304,24 +379,25 @@ class DecorationSectionForm(SectionForm):
         label="Các dòng chữ trên makét",
         required=False,
         widget=forms.Textarea(attrs={**TEXTAREA, "rows": 5}),
-        help_text="Mỗi dòng in một dòng, căn giữa, chữ đậm.",
+        help_text="Mỗi dòng in một dòng, căn giữa, chữ đậm. " + EMPHASIS_HELP,
     )
     banner = forms.CharField(
         label="Băng khẩu hiệu (ngoài hội trường)",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
+        help_text=EMPHASIS_HELP,
     )
     inside = forms.CharField(
         label="Trang trí trong hội trường",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="Mỗi dòng một ý.",
+        help_text="Mỗi dòng một ý. " + EMPHASIS_HELP,
     )
     outside = forms.CharField(
         label="Trang trí ngoài hội trường",
         required=False,
         widget=forms.Textarea(attrs=TEXTAREA),
-        help_text="Mỗi dòng một ý.",
+        help_text="Mỗi dòng một ý. " + EMPHASIS_HELP,
     )
 
     def content(self) -> dict:
@@ -341,6 +417,31 @@ class DecorationSectionForm(SectionForm):
         return {**super().initial_for(section), **data, **joined}
 
 
+class ImplementationSectionForm(SectionForm):
+    numbering = forms.ChoiceField(
+        label="Đánh số các cơ quan",
+        choices=[("numbered", "1. 2. 3."), ("none", "Không đánh số")],
+    )
+    run_in = forms.BooleanField(
+        label="Cơ quan có một nhiệm vụ: in nhiệm vụ liền sau tên (“Báo tỉnh: Tổ chức ...”)",
+        required=False,
+    )
+    first = forms.IntegerField(
+        label="Từ cơ quan thứ", min_value=1, initial=1, required=False,
+        help_text="Chia mục thành nhiều phần để đặt makét, chương trình... giữa các cơ quan.",
+    )  # fmt: skip
+    last = forms.IntegerField(
+        label="Đến cơ quan thứ", min_value=0, required=False, help_text="Để trống: đến hết."
+    )
+
+    def content(self) -> dict:
+        return {k: self.cleaned_data[k] for k in ("numbering", "run_in", "first", "last")}
+
+    @classmethod
+    def initial_for(cls, section):
+        return {**super().initial_for(section), **C.clean("implementation", section.content)}
+
+
 SECTION_FORMS: dict[str, type[SectionForm]] = {
     PlanSection.Kind.TEXT: TextSectionForm,
     PlanSection.Kind.LEGAL_BASIS: LegalBasisSectionForm,
@@ -349,6 +450,7 @@ SECTION_FORMS: dict[str, type[SectionForm]] = {
     PlanSection.Kind.COMPOSITION: CompositionSectionForm,
     PlanSection.Kind.PROGRAMME: ProgrammeSectionForm,
     PlanSection.Kind.DECORATION: DecorationSectionForm,
+    PlanSection.Kind.IMPLEMENTATION: ImplementationSectionForm,
 }
 
 

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.signers import SignerFields
+
 
 class PlanStatus(models.TextChoices):
     DRAFT = "draft", _("Dự thảo")
@@ -23,16 +25,7 @@ STATUS_BADGES = {
 }
 
 
-class SignerAuthority(models.TextChoices):
-    NONE = "", _("Ký trực tiếp")
-    TM = "TM.", _("TM. (thay mặt tập thể)")
-    KT = "KT.", _("KT. (ký thay người đứng đầu)")
-    Q = "Q.", _("Q. (quyền)")
-    TL = "TL.", _("TL. (thừa lệnh)")
-    TUQ = "TUQ.", _("TUQ. (thừa ủy quyền)")
-
-
-class Plan(models.Model):
+class Plan(SignerFields):
     """One plan per conference. After issue it is read-only; an amendment reopens it as a
     draft with its own revisions and takes a new number when issued again."""
 
@@ -54,22 +47,20 @@ class Plan(models.Model):
     number = models.PositiveIntegerField(_("số"), null=True, blank=True)
     place = models.CharField(_("địa danh"), max_length=100)
     issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    undated_month = models.DateField(
+        _("tháng ghi trên bản chưa ban hành"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "In “ngày    tháng <tháng> năm <năm>” khi kế hoạch chưa ban hành. Để trống: tháng "
+            "gửi duyệt (trước khi gửi duyệt: tháng hiện tại)."
+        ),
+    )
     subject = models.TextField(
         _("trích yếu"), help_text=_("Mỗi dòng là một dòng của trích yếu dưới chữ KẾ HOẠCH.")
     )
-    # Nơi nhận and signer.
+    # Nơi nhận; the signer block's fields come from core.signers.SignerFields.
     recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
-    signer_authority = models.CharField(
-        _("thẩm quyền ký"), max_length=5, choices=SignerAuthority.choices, blank=True
-    )
-    signer_on_behalf = models.CharField(
-        _("ký thay mặt"),
-        max_length=100,
-        blank=True,
-        help_text=_("Ví dụ: ỦY BAN NHÂN DÂN (với TM.), CHỦ TỊCH (với KT.)."),
-    )
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=100, blank=True)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=100, blank=True)
     amendment = models.PositiveSmallIntegerField(_("lần sửa đổi"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -108,11 +99,6 @@ class Plan(models.Model):
     def subject_lines(self) -> list[str]:
         return [line.strip() for line in self.subject.splitlines() if line.strip()]
 
-    @property
-    def signer_lines(self) -> list[str]:
-        first = f"{self.signer_authority} {self.signer_on_behalf}".strip()
-        return [line for line in (first, self.signer_title) if line]
-
 
 class PlanSection(models.Model):
     """One section of the plan. `content` holds the kind's structured data (see
@@ -147,6 +133,14 @@ class PlanSection(models.Model):
         _("nội dung liền sau tiêu đề"),
         default=False,
         help_text=_('Ví dụ: "1. Thời gian: Dự kiến ngày ..." trên cùng một dòng.'),
+    )
+    nest = models.PositiveSmallIntegerField(
+        _("đặt vào trong ý phía trên"),
+        default=0,
+        help_text=_(
+            "Số cấp thụt vào: 1 đặt cả mục (makét, chương trình, các ý) vào trong ý đứng ngay "
+            "trước nó, ví dụ trong nhiệm vụ của một cơ quan."
+        ),
     )
     content = models.JSONField(_("nội dung"), default=dict, blank=True)
     # Raised by each saved edit: an edit made from an older version is a conflict, not a

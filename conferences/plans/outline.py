@@ -11,7 +11,7 @@ steps from assignments) are filled by providers those apps register with
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from conferences.models import Plan, PlanSection
@@ -132,9 +132,27 @@ def _merge_inline(head: Line, body: list[Line]) -> list[Line]:
 def section_lines(section: PlanSection, label: str) -> list[Line]:
     body = body_lines(section)
     if section.level == 0 or not section.heading.strip():
-        return body
+        return nested(body, section.nest)
     head = _heading_line(section, label)
-    return _merge_inline(head, body) if section.inline else [head, *body]
+    return nested(_merge_inline(head, body) if section.inline else [head, *body], section.nest)
+
+
+def nested(lines: list[Line], depth: int) -> list[Line]:
+    """A whole section placed inside the item above it: every line becomes an item `depth`
+    levels deeper (headings keep their number as a bold lead); centred lines stay centred."""
+    if not depth:
+        return lines
+    out = []
+    for line in lines:
+        if line.style == "centered":
+            out.append(line)
+        elif line.style in ("h1", "h2", "h3"):
+            out.append(Line("item", "", lead=f"{line.marker} {line.text}".strip(), level=depth))
+        else:
+            level = line.level + depth if line.style == "item" else depth
+            italic = line.italic or line.style == "note"
+            out.append(replace(line, style="item", level=level, italic=italic))
+    return out
 
 
 def body_lines(section: PlanSection) -> list[Line]:
@@ -147,21 +165,26 @@ def body_lines(section: PlanSection) -> list[Line]:
 
 
 def text_lines(data: dict) -> list[Line]:
-    lines, counter = [], 0
+    """Items at any depth; a number typed ("1.1.", "a)", "3," twice) prints as typed, the
+    others count per level; an unmarked item below the top level is an indented item."""
+    lines, counters = [], {}
     for item in data["items"]:
-        marker = item["marker"]
+        marker, level = item["marker"], item["level"]
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]
         if marker == "numbered":
-            counter = _parsed(item["number"], 2) or counter + 1
-            shown = item["number"] or f"{counter}."
+            counters[level] = C._number_value(item["number"]) or counters.get(level, 0) + 1
+            shown = item["number"] or f"{counters[level]}."
         else:
-            counter = 0 if marker == "" else counter
+            if marker == "" and level == 0:
+                counters.pop(0, None)
             shown = marker
         style = {"": "para", "centered": "centered", "note": "note"}.get(marker, "item")
+        if style == "para" and level:
+            style = "item"
         if style != "item":
             shown = ""
-        lines.append(
-            Line(style, item["text"], lead=item["lead"], marker=shown, level=item["level"])
-        )
+        lines.append(Line(style, item["text"], lead=item["lead"], marker=shown, level=level))
     return lines
 
 
@@ -178,11 +201,15 @@ def legal_basis_lines(data: dict) -> list[Line]:
 
 
 def time_lines(conference, data: dict) -> list[Line]:
+    """ "Dự kiến ngày 08 tháng 10 năm 2024 (Thứ ba)", "½ ngày, sáng 15/3/2026", "ngày 10 hoặc
+    ngày 11/01/2027": the length, then the date from the conference worded as the section says
+    (or in the plan's own words), the hours, the extra words."""
     parts = []
-    if data["show_length"] and conference.length:
-        parts.append(conference.get_length_display())
-    when = conference.date_wording()
-    parts.append(when[:1].lower() + when[1:] if parts else when)
+    length = data["length_text"] or (conference.get_length_display() if conference.length else "")
+    if data["show_length"] and length:
+        parts.append(length)
+    when = when_wording(conference, data)
+    parts.append(when[:1].lower() + when[1:] if parts and not data["when_text"] else when)
     text = ", ".join(p for p in parts if p)
     if data["show_times"] and conference.start_time:
         end = f" đến {_hm(conference.end_time)}" if conference.end_time else ""
@@ -190,6 +217,29 @@ def time_lines(conference, data: dict) -> list[Line]:
     if data["extra"]:
         text += f" {data['extra']}"
     return [Line("para", text + ("" if text.endswith(".") else "."))]
+
+
+def when_wording(conference, data: dict) -> str:
+    """The date part of the time line; the conference's own wording unless the section asks
+    for a session, a short date, no weekday, or gives its own words."""
+    from core.vntext import format_date_short, format_date_vn, weekday_vn
+
+    if data.get("when_text"):
+        return data["when_text"]
+    day = conference.exact_date
+    plain = not data.get("session") and not data.get("short_date")
+    if day is None or (plain and data.get("show_weekday", True)):
+        return conference.date_wording()
+    text = format_date_short(day) if data.get("short_date") else format_date_vn(day)
+    if data.get("session"):
+        text = f"{data['session']} {text}"
+    if data.get("show_weekday", True):
+        text += f" ({weekday_vn(day)})"
+    if conference.date_is_expected:
+        text = f"dự kiến {text}"
+    if conference.date_note:
+        text += f" ({conference.date_note.strip().rstrip('.')})"
+    return text[:1].upper() + text[1:]
 
 
 def _hm(value) -> str:
@@ -212,11 +262,22 @@ def programme_lines(conference, data: dict) -> list[Line]:
             continue
         counter += 1
         marker = f"{counter}." if data["marker"] == "numbered" else data["marker"]
-        text = item["text"]
-        if item["performer"]:
-            text = f"{text} ({item['performer']})"
+        text = with_performer(item["text"], item["performer"], data["performer_italic"])
         lines.append(Line("item", text, marker=marker, level=1 if item["sub"] else 0))
     return lines
+
+
+def with_performer(text: str, performer: str, italic: bool = True) -> str:
+    """ "Báo cáo tổng kết (Văn phòng thực hiện);": the item's closing punctuation follows the
+    bracket; the bracket is italic unless the staff marked emphasis in it themselves."""
+    if not performer:
+        return text
+    body = text.rstrip(";.,:")
+    end = text[len(body) :]
+    bracket = f"({performer})"
+    if italic and "*" not in performer:
+        bracket = f"*{bracket}*"
+    return f"{body} {bracket}{end}".strip()
 
 
 def decoration_lines(conference, data: dict) -> list[Line]:
@@ -280,9 +341,10 @@ def body_lines_present(lines: list[Line], section: PlanSection) -> bool:
 
 def build_outline(plan: Plan, sections=None) -> Outline:
     conference = plan.conference
+    sections = list(plan.sections.all() if sections is None else sections)
     blank_day = plan.issued_on is None
     place_date = format_place_date(
-        plan.place, plan.issued_on or _draft_date(conference), blank_day=blank_day
+        plan.place, plan.issued_on or draft_date(plan), blank_day=blank_day
     )
     return Outline(
         issuing_body=plan.issuing_body.upper(),
@@ -297,14 +359,35 @@ def build_outline(plan: Plan, sections=None) -> Outline:
         # For the programme page and the maket: frozen with the plan when it is issued.
         extra={
             "conference_title": conference.title,
-            "when": conference.date_wording(),
+            "when": _programme_when(sections, conference),
             "venue": conference.venue,
         },
     )
 
 
-def _draft_date(conference):
-    """An unsigned plan shows "ngày    tháng 9 năm 2024": the month and year of today."""
+def _programme_when(sections: list[PlanSection], conference) -> str:
+    """The programme sheet says the time as the plan's time section does."""
+    section = next((s for s in sections if s.kind == PlanSection.Kind.TIME), None)
+    if section is None:
+        return conference.date_wording()
+    return time_lines(conference, C.clean("time", section.content))[0].text.rstrip(".")
+
+
+def draft_date(plan: Plan):
+    """The month an unsigned plan shows ("ngày    tháng 9 năm 2024"): the month the staff
+    set, else the month it was first sent for approval, else (a draft never sent) today's."""
     from django.utils import timezone
 
-    return timezone.localdate()
+    from conferences.models import PlanRevision
+
+    if plan.undated_month:
+        return plan.undated_month
+    sent = (
+        PlanRevision.objects.filter(
+            plan=plan, event=PlanRevision.Event.SUBMITTED, amendment=plan.amendment
+        )
+        .order_by("number")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    return timezone.localdate(sent) if sent else timezone.localdate()

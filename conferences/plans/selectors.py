@@ -128,3 +128,22 @@ def changed_since_approval(plan: Plan) -> list[str]:
         diffs = diff_snapshots(approved.snapshot, snapshot(plan)) if approved else []
         cached = plan._changed_since_approval = [d.label for d in diffs if d.changed]
     return cached
+
+
+def conference_signer(conference) -> dict:
+    """Who signs the conference's papers (invitations, notices): the plan's signer block when
+    the conference has a plan, else the default block of the organiser (core.signers)."""
+    from core.signers import default_signer, signer_lines
+
+    plan = Plan.objects.filter(conference=conference).first()
+    if plan is not None:
+        return {"lines": plan.signer_lines, "name": plan.signer_name}
+    return {"lines": signer_lines(**_block(default_signer(conference.organiser.name))), "name": ""}
+
+
+def _block(fields: dict) -> dict:
+    return {
+        "body": fields["signer_body"],
+        "capacity": fields["signer_capacity"],
+        "head_title": fields["signer_head_title"],
+    }

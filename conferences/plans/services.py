@@ -30,6 +30,7 @@ from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
 from core.errors import DomainError, PermissionDeniedError, require_permission
 from core.notifications import notify
+from core.signers import SIGNER_FIELDS, default_signer
 from core.vntext import nfc
 
 from . import content as C
@@ -47,12 +48,10 @@ HEADER_FIELDS = (
     "place",
     "subject",
     "recipients",
-    "signer_authority",
-    "signer_on_behalf",
-    "signer_title",
-    "signer_name",
+    "undated_month",
+    *SIGNER_FIELDS,
 )
-SECTION_FIELDS = ("heading", "level", "number", "inline", "content")
+SECTION_FIELDS = ("heading", "level", "number", "inline", "nest", "content")
 
 
 def _people(plan: Plan, roles: set[str]) -> list[User]:
@@ -91,9 +90,8 @@ def _default_header(conference: Conference) -> dict[str, Any]:
         "parent_body": (parent.short_name or parent.name).upper() if parent else "",
         "place": organiser.place_name,
         "subject": f"Tổ chức {conference.title}",
-        "signer_authority": "TM.",
-        "signer_on_behalf": "ỦY BAN NHÂN DÂN",
-        "signer_title": "CHỦ TỊCH",
+        # A plan of the people's committee is signed for the collective (TM.).
+        **default_signer(organiser.name),
     }
 
 
@@ -136,6 +134,7 @@ def _add_sections(plan: Plan, specs: list[dict]) -> None:
             level=s.get("level", 1),
             number=s.get("number", ""),
             inline=s.get("inline", False),
+            nest=s.get("nest", 0),
             content=C.clean(s["kind"], s.get("content")),
         )
         for i, s in enumerate(specs)
@@ -159,6 +158,7 @@ def _copy_plan(conference: Conference, source: Conference, by: User) -> Plan:
             "level": s.level,
             "number": s.number,
             "inline": s.inline,
+            "nest": s.nest,
             "content": s.content if s.kind == "legal_basis" else shift_years(s.content, years),
         }
         for s in original.sections.all()
@@ -292,6 +292,8 @@ def update_section(
             cleaned[key] = nfc(cleaned[key] or "").strip()
     if "level" in cleaned and cleaned["level"] not in (0, 1, 2, 3, 4):
         raise DomainError("Cấp mục không hợp lệ.", field="level")
+    if "nest" in cleaned and cleaned["nest"] not in range(C.MAX_LEVEL + 1):
+        raise DomainError("Số cấp thụt vào không hợp lệ.", field="nest")
     changes = diff_fields(section, cleaned)
     if not changes:
         return section

@@ -95,8 +95,14 @@ RECIPIENTS = [
 ]
 
 
+BLANK = "blank"
+
+
 def template_for(kind: str, conference: Conference) -> dict:
-    """The header overrides and the sections of the template for `kind`."""
+    """The header overrides and the sections of the template for `kind` ("blank": none, the
+    office adds every section itself)."""
+    if kind == BLANK:
+        return {"label": "Kế hoạch trống", "header": {"recipients": []}, "sections": []}
     if kind not in KIND.values:
         kind = conference.kind
     organiser = conference.organiser

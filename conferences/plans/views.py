@@ -136,7 +136,7 @@ def section_edit(request, pk: int):
     form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
     context = {"section": section, "plan": section.plan}
     if request.method == "POST" and forms.section_valid(form, formset):
-        fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline")}
+        fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline", "nest")}
         try:
             section = services.update_section(
                 section=section,

@@ -15,9 +15,21 @@ class TargetKind(models.TextChoices):
     NONE = "none", _("Không ghi số lượng")
 
 
+class LineMarker(models.TextChoices):
+    """How one line of the composition is marked (overrides the round's choice)."""
+
+    DEFAULT = "", _("Theo cách chung của hội nghị")
+    NUMBERED = "numbered", _("Đánh số 1. / 1.1. / 1.1.1.")
+    DASH = "-", _("Gạch đầu dòng -")
+    PLUS = "+", _("Dấu +")
+    STAR = "*", _("Dấu *")
+    NONE = "none", _("Không đánh dấu")
+
+
 class DelegateCategory(models.Model):
     """A line of the plan's "THÀNH PHẦN, SỐ LƯỢNG" section ("Đại biểu Thành phố: 10 đại biểu"),
-    or a sub-line inside one ("Bí thư chi bộ thôn: 10"), with the lines that describe it."""
+    or a sub-line inside one ("Bí thư chi bộ thôn: 10"), three levels deep, with the lines
+    that describe it and a note after it."""
 
     conference = models.ForeignKey(
         "conferences.Conference",
@@ -50,7 +62,22 @@ class DelegateCategory(models.Model):
         _("đơn vị tính"),
         max_length=30,
         default="đại biểu",
-        help_text=_("Ví dụ: đại biểu, tập thể, đồng chí."),
+        blank=True,
+        help_text=_("Ví dụ: đại biểu, tập thể, đồng chí. Để trống khi kế hoạch chỉ ghi số."),
+    )
+    zero_pad = models.BooleanField(
+        _("ghi số dưới 10 có số 0 (03)"),
+        default=False,
+        help_text=_("Như kế hoạch ghi: “03 đại biểu”."),
+    )
+    marker = models.CharField(
+        _("đánh dấu dòng"), max_length=10, choices=LineMarker.choices, blank=True
+    )
+    note = models.CharField(
+        _("ghi chú sau dòng"),
+        max_length=300,
+        blank=True,
+        help_text=_("In sau số lượng, ví dụ: (dự và đưa tin). Gõ *...* để in nghiêng."),
     )
     is_honoree_category = models.BooleanField(
         _("thành phần được biểu dương, khen thưởng"),
@@ -107,7 +134,12 @@ class DelegateCategory(models.Model):
     def target_text(self) -> str:
         """As the plan writes it: "10 đại biểu", "120-150 đại biểu", "70%"."""
         return target_wording(
-            self.target_kind, self.target_min, self.target_max, self.share_percent, self.noun
+            self.target_kind,
+            self.target_min,
+            self.target_max,
+            self.share_percent,
+            self.noun,
+            pad=self.zero_pad,
         )
 
 
@@ -140,6 +172,7 @@ class CompositionRule(models.Model):
     )
     min_percent = models.PositiveSmallIntegerField(_("tỷ lệ tối thiểu (%)"), null=True, blank=True)
     max_percent = models.PositiveSmallIntegerField(_("tỷ lệ tối đa (%)"), null=True, blank=True)
+    expected = models.BooleanField(_("ghi “Dự kiến” trước tổng số"), default=False)
     note = models.CharField(
         _("ghi chú in trong kế hoạch"),
         max_length=300,

@@ -40,14 +40,33 @@ def _check_target(fields: dict[str, Any]) -> dict[str, Any]:
     return {**fields, "target_min": None, "target_max": None, "share_percent": None}
 
 
+MAX_DEPTH = 2  # three levels: a line, its sub-lines and theirs
+
+
+def _depth(category) -> int:
+    depth = 0
+    while category.parent_id is not None:
+        category, depth = category.parent, depth + 1
+    return depth
+
+
+def _height(category) -> int:
+    """How many levels of sub-lines hang below `category`."""
+    children = list(category.sublines.all()) if category is not None and category.pk else []
+    return 1 + max(_height(c) for c in children) if children else 0
+
+
 def _check_parent(conference, category, parent) -> None:
     if parent is None:
         return
-    if parent.conference_id != conference.pk or parent.parent_id is not None:
-        raise DomainError("Chỉ đặt dòng con dưới một thành phần chính.", field="parent")
-    if category is not None and (parent.pk == category.pk or category.sublines.exists()):
+    if parent.conference_id != conference.pk:
+        raise DomainError("Chỉ đặt dòng con dưới một thành phần của hội nghị này.", field="parent")
+    if category is not None and parent.pk == category.pk:
+        raise DomainError("Không đặt một thành phần làm dòng con của chính nó.", field="parent")
+    if _depth(parent) + 1 + _height(category) > MAX_DEPTH:
         raise DomainError(
-            "Thành phần này đã có dòng con, không thể đặt làm dòng con.", field="parent"
+            "Thành phần đại biểu chỉ có ba cấp: dòng chính, dòng con và ý của dòng con.",
+            field="parent",
         )
 
 

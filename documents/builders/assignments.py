@@ -27,20 +27,29 @@ def _collect_sections(conference) -> dict:
 
 
 def assignment_document(payload: dict):
-    from documents.engine.blocks import Document, Header, Heading, Title, items, para
+    from documents.engine.blocks import (
+        Document,
+        Header,
+        Heading,
+        ListBlock,
+        ListItem,
+        Paragraph,
+        Title,
+    )
+    from documents.engine.inline import inline_runs
 
     body = []
     for block in payload["blocks"]:
         body.append(Heading(2, block["heading"]))
         if block["bulleted"]:
-            body.append(items(block["lines"]))
+            body.append(ListBlock(tuple(ListItem(inline_runs(t)) for t in block["lines"])))
         else:
-            body.extend(para(line) for line in block["lines"])
+            body.extend(Paragraph(inline_runs(line)) for line in block["lines"])
         if block["note"]:
-            body.append(para(block["note"], italic=True))
+            body.append(Paragraph(inline_runs(block["note"], italic=True)))
     if payload["steps"]:
         body.append(Heading(1, "CÁC BƯỚC TRIỂN KHAI"))
-        body.extend(para(line, "plain") for line in payload["steps"])
+        body.extend(Paragraph(inline_runs(line), "plain") for line in payload["steps"])
     return Document(
         title="Phân công nhiệm vụ",
         blocks=(

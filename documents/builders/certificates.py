@@ -75,9 +75,11 @@ def setting_payload(setting: CertificateSetting) -> dict:
 
 
 def layout_from(payload: dict):
-    from documents.engine.cert_layout import default_layout
+    """The layout a paper uses (a Bằng chứng nhận has its own), moved as the office set."""
+    from documents.engine.cert_layout import LAYOUTS
 
-    layout = default_layout().shifted(*(float(Decimal(v)) for v in payload["shift"]))
+    base = LAYOUTS.get(payload.get("layout", "default"), LAYOUTS["default"])()
+    layout = base.shifted(*(float(Decimal(v)) for v in payload["shift"]))
     offsets = {name: (float(dx), float(dy)) for name, (dx, dy) in payload["offsets"].items()}
     return layout.with_offsets(offsets) if offsets else layout
 

@@ -45,10 +45,12 @@ class _DecisionBase(Builder):
 
 
 def _article(text: str):
+    """ "Điều 1." bold, the rest with the staff's *italic* and **bold**."""
     from documents.engine.blocks import Paragraph, Run
+    from documents.engine.inline import inline_runs
 
     head, _, rest = text.partition(". ")
-    return Paragraph((Run(f"{head}. ", bold=True), Run(rest)))
+    return Paragraph((Run(f"{head}. ", bold=True), *inline_runs(rest)))
 
 
 def _list_table(data: dict):
@@ -90,7 +92,7 @@ def decision_document(data: dict):
         para("QUYẾT ĐỊNH:", "centered", bold=True),
         *(_article(a) for a in data["articles"]),
         Signature(
-            tuple(x for x in (data["signer_authority"], data["signer_title"]) if x),
+            tuple(data["signer_lines"]),
             data["signer_name"],
             tuple(data["recipients"]),
         ),
@@ -127,30 +129,64 @@ class DecisionBuilder(_DecisionBase):
         return render_single(decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress)
 
 
+# The print settings (layout, blanks) a paper uses: a Bằng chứng nhận takes the Giấy chứng
+# nhận's until it has its own.
+SETTING_OF_PAPER = {
+    "giay_khen": CertificateSetting.Kind.MERIT,
+    "giay_chung_nhan": CertificateSetting.Kind.RECOGNITION,
+    "bang_chung_nhan": CertificateSetting.Kind.RECOGNITION,
+}
+PAPER_TITLES = {
+    "giay_khen": "GIẤY KHEN",
+    "giay_chung_nhan": "GIẤY CHỨNG NHẬN",
+    "bang_chung_nhan": "BẰNG CHỨNG NHẬN",
+}
+
+
 class CertificatesBuilder(_DecisionBase):
+    """The certificates of a signed decision, one paper at a time (params: paper); each
+    honouree gets the paper of their award form, money-only awards none."""
+
     kind = "award_certificates"
-    label = "Giấy khen theo quyết định"
+    label = "Giấy khen, giấy chứng nhận theo quyết định"
     formats = ("pdf", "zip")
 
     def title(self, target) -> str:
-        return f"Giấy khen — {target.subject}"
+        return f"Giấy khen, giấy chứng nhận — {target.subject}"
 
     def collect(self, target, params):
         from documents.selectors import certificate_setting_for
 
         data = self._data(target)
+        papers = sorted({c["paper"] for c in data["certificates"] if c["paper"]})
+        paper = params.get("paper") or (papers[0] if len(papers) == 1 else "")
         organiser = target.round.conference.organiser
-        setting = certificate_setting_for(organiser, CertificateSetting.Kind.MERIT)
+        setting = certificate_setting_for(organiser, SETTING_OF_PAPER.get(paper, "giay_khen"))
         if not setting.pk:
             setting.issuer_title = data["authority"].upper() or setting.issuer_title
         return {
             "signed": data["is_signed"],
-            "setting": setting_payload(setting),
-            "people": [_certificate_fields(c) for c in data["certificates"]],
+            "paper": paper,
+            "papers": papers,
+            "setting": {
+                **setting_payload(setting),
+                "award_title": PAPER_TITLES.get(paper, ""),
+                "layout": "diploma" if paper == "bang_chung_nhan" else "default",
+            },
+            "people": [
+                _certificate_fields(c)
+                for c in data["certificates"]
+                if paper and c["paper"] == paper
+            ],
         }
 
     def missing(self, payload) -> list[str]:
         problems = [] if payload["signed"] else ["Quyết định chưa được ký: chưa in giấy khen"]
+        if not payload["papers"]:
+            problems.append("Không ai trong quyết định được in giấy (chỉ có tiền thưởng)")
+        elif not payload["paper"]:
+            names = ", ".join(PAPER_TITLES[p].capitalize() for p in payload["papers"])
+            problems.append(f"Quyết định gồm nhiều loại giấy ({names}): in riêng từng loại")
         return problems + [
             f"{p['name'] or '(không tên)'}: thiếu đơn vị"
             for p in payload["people"]
@@ -162,21 +198,23 @@ class CertificatesBuilder(_DecisionBase):
 
         layout, warnings = layout_from(payload["setting"]), []
         background = background_from(payload["setting"])
+        stem = payload["paper"].replace("_", "-") or "giay-khen"
         if fmt == "zip":
             content = certificates.render_certificates_zip(
                 layout, payload["people"], background, warnings=warnings, progress=progress
             )
-            return Rendered(content, "giay-khen.zip", [str(w) for w in warnings])
+            return Rendered(content, f"{stem}.zip", [str(w) for w in warnings])
         content = certificates.render_certificates_pdf(
             layout, payload["people"], background, warnings=warnings, progress=progress
         )
-        return Rendered(content, "giay-khen.pdf", [str(w) for w in warnings])
+        return Rendered(content, f"{stem}.pdf", [str(w) for w in warnings])
 
 
 def _certificate_fields(certificate: dict) -> dict:
     keys = (
         "name",
         "unit",
+        "award",
         "achievement",
         "decision",
         "gold_book",

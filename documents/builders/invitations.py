@@ -2,7 +2,10 @@
 invitation code filled into slots of one shared layout. Reads the delegates app through
 `delegates.selectors` and asks `delegates.permissions` who may print."""
 
+from django.utils import timezone
+
 from conferences.models import Conference, Unit
+from conferences.plans.selectors import conference_signer
 from conferences.selectors import parent_unit
 from core.vntext import format_date_vn, format_place_date
 from delegates import permissions, selectors
@@ -56,7 +59,11 @@ class InvitationBuilder(Builder):
             "issuing_body": organiser.name.upper(),
             "issuing_name": organiser.name,
             "parent_body": parent.name.upper() if parent else "",
-            "place_date": format_place_date(_place(organiser), None, blank_day=True),
+            # Mẫu 1.7: place and date, the day left for the signer ("ngày    tháng 3 năm 2026").
+            "place_date": format_place_date(
+                _place(organiser), timezone.localdate(), blank_day=True
+            ),
+            "signer": conference_signer(target),
             "title": target.title,
             "time": _time_text(target),
             "venue": target.venue,
@@ -119,8 +126,9 @@ def invitation_document(payload: dict):
                 qr=True,
             ),
             Signature(
-                authority=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
-                recipients=("- Như trên;", "- Lưu: VT."),
+                authority=tuple(payload["signer"]["lines"]),
+                signer=payload["signer"]["name"],
+                recipients=("Như trên", "Lưu: VT"),
             ),
         ),
     )

@@ -6,6 +6,7 @@ selectors."""
 from django.utils import timezone
 
 from conferences.models import Conference, Unit
+from conferences.plans.selectors import conference_signer
 from core.vntext import format_date_vn
 
 from .base import (
@@ -148,8 +149,9 @@ def notice_blocks(payload: dict, notice: dict) -> list:
         *(para(line) for line in payload["instructions"]),
         para(f"{organiser} thông báo để {unit} biết, thực hiện./."),
         Signature(
-            authority=("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
-            recipients=(f"- {unit};", "- Lưu: VT, VHXH."),
+            authority=tuple(payload["signer"]["lines"]),
+            signer=payload["signer"]["name"],
+            recipients=(unit, "Lưu: VT, VHXH"),
         ),
     ]
 
@@ -180,6 +182,7 @@ class QuotaNoticeBuilder(ConferenceBuilder):
         return {
             **header_fields(target.organiser),
             **_round_fields(target),
+            "signer": conference_signer(target),
             "conference": target.title,
             "time": _conference_time(target),
             "venue": target.venue,

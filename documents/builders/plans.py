@@ -16,40 +16,41 @@ from .base import (
 
 
 def _runs(line: dict):
+    """Marker, bold lead and text; the staff's *italic* and **bold** become runs."""
     from documents.engine.blocks import Run
+    from documents.engine.inline import inline_runs
 
     runs = []
     if line["marker"] and line["style"] == "item":
         runs.append(Run(line["marker"] + " "))
     if line["lead"]:
-        runs.append(Run(line["lead"] + (" " if line["text"] else ""), bold=True))
+        runs += inline_runs(line["lead"] + (" " if line["text"] else ""), bold=True)
     if line["text"]:
-        runs.append(Run(line["text"], bold=line["bold"], italic=line["italic"]))
+        runs += inline_runs(line["text"], bold=line["bold"], italic=line["italic"])
     return tuple(runs) or (Run(""),)
 
 
-def _list_block(lines: list[dict]):
-    """Consecutive items; a level-1 item nests under the item before it."""
+def _list_block(lines: list[dict], base: int | None = None):
+    """Consecutive items as a list; an item deeper than the one before nests under it, to
+    any depth (markers are part of each item's runs)."""
     from documents.engine.blocks import ListBlock, ListItem
 
-    groups: list[tuple[dict, list[dict]]] = []
-    for line in lines:
-        if line["level"] and groups:
-            groups[-1][1].append(line)
-        else:
-            groups.append((line, []))
-    items = []
-    for head, children in groups:
-        nested = (
-            ListBlock(tuple(ListItem(_runs(c)) for c in children), "none") if children else None
-        )
-        items.append(ListItem(_runs(head), nested))
+    base = lines[0]["level"] if base is None else base
+    items, index = [], 0
+    while index < len(lines):
+        head, index = lines[index], index + 1
+        start = index
+        while index < len(lines) and lines[index]["level"] > max(head["level"], base):
+            index += 1
+        children = _list_block(lines[start:index], lines[start]["level"]) if index > start else None
+        items.append(ListItem(_runs(head), children))
     return ListBlock(tuple(items), "none")
 
 
 def line_blocks(lines: list[dict]) -> list:
     """Outline lines (as dicts) to engine blocks."""
-    from documents.engine.blocks import Heading, Paragraph, Run
+    from documents.engine.blocks import Heading, Paragraph
+    from documents.engine.inline import inline_runs, plain_text
 
     blocks, pending = [], []
     for line in [*lines, None]:
@@ -64,9 +65,9 @@ def line_blocks(lines: list[dict]) -> list:
         style = line["style"]
         if style in ("h1", "h2", "h3"):
             text = f"{line['marker']} {line['text']}".strip()
-            blocks.append(Heading(int(style[1]), text))
+            blocks.append(Heading(int(style[1]), plain_text(text), inline_runs(text)))
         elif style == "centered":
-            blocks.append(Paragraph((Run(line["text"], bold=line["bold"]),), "centered"))
+            blocks.append(Paragraph(inline_runs(line["text"], bold=line["bold"]), "centered"))
         else:
             css = {"legal": "legal_basis", "note": "note"}.get(style, "body")
             blocks.append(Paragraph(_runs(line), css))
@@ -191,28 +192,53 @@ class MaketBuilder(_PlanBuilderBase):
         return ["kế hoạch chưa có makét hoặc băng khẩu hiệu"]
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        from documents.engine.blocks import Document, Heading, PageBreak, PageSetup, Paragraph, Run
+        from documents.engine.blocks import Document, PageSetup
 
+        page = PageSetup("landscape", 20, 20, 20, 20)
         blocks: list = []
         for data in payload["decoration"]:
-            if data.get("maket_lines"):
-                blocks.append(Heading(2, "MAKÉT HỘI NGHỊ"))
-                blocks += [Paragraph((Run(t, bold=True),), "centered") for t in data["maket_lines"]]
-            if data.get("banner"):
-                blocks += [PageBreak(), Heading(2, "BĂNG KHẨU HIỆU")]
-                blocks.append(Paragraph((Run(data["banner"].upper(), bold=True),), "centered"))
-            for title, texts in (("TRANG TRÍ TRONG HỘI TRƯỜNG", data.get("inside")),
-                                 ("TRANG TRÍ NGOÀI HỘI TRƯỜNG", data.get("outside"))):  # fmt: skip
-                if texts:
-                    blocks.append(Heading(2, title))
-                    blocks += [Paragraph((Run(f"- {t}"),), "body") for t in texts]
+            blocks += _maket_pages(data, page)
         document = Document(
-            page=PageSetup("landscape", 20, 20, 20, 20),
-            page_numbers_from=0,
-            title="Makét, băng khẩu hiệu",
-            blocks=tuple(blocks),
+            page=page, page_numbers_from=0, title="Makét, băng khẩu hiệu", blocks=tuple(blocks)
         )
         return render_single(document, fmt, "maket", progress)
+
+
+def _large_lines(texts: list[str], page, room_mm: float) -> list:
+    """Centred bold lines in the largest type that fits the page (documents.engine.measure)."""
+    from documents.engine.blocks import Paragraph
+    from documents.engine.inline import inline_runs, plain_text
+    from documents.engine.measure import fit_sizes
+
+    sizes = fit_sizes([plain_text(t) for t in texts], page.text_width_mm, room_mm)
+    return [
+        Paragraph(inline_runs(t, bold=True), "centered", size)
+        for t, size in zip(texts, sizes, strict=True)
+    ]
+
+
+def _maket_pages(data: dict, page) -> list:
+    """The maket on its own page, the banner on the next, decorations after, each in large
+    type fitted to an A4 landscape page."""
+    from documents.engine.blocks import Heading, PageBreak, Paragraph
+    from documents.engine.inline import inline_runs
+
+    room = page.height_mm - page.top_mm - page.bottom_mm - 15  # the small heading above
+    blocks: list = []
+    if data.get("maket_lines"):
+        blocks += [Heading(2, "MAKÉT HỘI NGHỊ"), *_large_lines(data["maket_lines"], page, room)]
+    if data.get("banner"):
+        blocks += [PageBreak()] if blocks else []
+        blocks += [
+            Heading(2, "BĂNG KHẨU HIỆU"),
+            *_large_lines([data["banner"].upper()], page, room),
+        ]
+    for title, texts in (("TRANG TRÍ TRONG HỘI TRƯỜNG", data.get("inside")),
+                         ("TRANG TRÍ NGOÀI HỘI TRƯỜNG", data.get("outside"))):  # fmt: skip
+        if texts:
+            blocks.append(Heading(2, title))
+            blocks += [Paragraph(inline_runs(f"- {t}"), "body") for t in texts]
+    return blocks
 
 
 def plan_preview_html(outline: dict, *, nonce: str) -> str:

@@ -27,6 +27,7 @@ _EXPORTS = {
         "render_certificates_zip",
     ),
     "textutil": ("vn_date", "blank_date"),
+    "inline": ("inline_runs", "plain_text", "italic_passages"),
     "seed_plans": ("plan_from_text",),
 }  # fmt: skip
 _WHERE = {name: module for module, names in _EXPORTS.items() for name in names}

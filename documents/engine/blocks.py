@@ -91,20 +91,26 @@ class Title:
 
 @dataclass(frozen=True)
 class Heading:
-    """A section heading. The text carries its own numbering ("I. MỤC ĐÍCH, YÊU CẦU")."""
+    """A section heading. The text carries its own numbering ("I. MỤC ĐÍCH, YÊU CẦU").
+    ``runs``, when given, print instead of ``text`` (emphasis inside a heading)."""
 
     level: int
     text: str
+    runs: tuple[Run, ...] = ()
 
     def __post_init__(self) -> None:
+        _freeze(self)
         if self.level not in (1, 2, 3):
             raise ValueError("heading level must be 1, 2 or 3")
 
 
 @dataclass(frozen=True)
 class Paragraph:
+    """``size`` (points) overrides the style's font size, e.g. for the large maket lines."""
+
     runs: tuple[Run, ...]
     style: ParagraphStyle = "body"
+    size: float | None = None
 
     def __post_init__(self) -> None:
         _freeze(self)
@@ -192,7 +198,9 @@ def table_rows(block: Table) -> list[tuple[tuple, bool]]:
 
 @dataclass(frozen=True)
 class Signature:
-    """Signature table: "Nơi nhận:" list on the left, authority and signer on the right."""
+    """Signature table: "Nơi nhận:" list on the left, authority and signer on the right.
+    Recipients print as the decree says ("- Name;" ... "- Lưu: VT, X.") whatever their dashes
+    and punctuation (textutil.recipient_lines)."""
 
     authority: tuple[str, ...] = ()  # ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
     signer: str = ""

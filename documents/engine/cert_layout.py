@@ -133,3 +133,35 @@ def default_layout() -> CertificateLayout:
             CertField("gold_book", 25, 181, 120, 7, 12, 9, align="left", prefix="Số sổ vàng: "),
         )
     )
+
+
+def diploma_layout() -> CertificateLayout:
+    """Fields for a Bằng chứng nhận (a title such as "Chiến sĩ thi đua cơ sở" certified): the
+    title awarded stands out under the name and unit; the achievement is a smaller line."""
+    return CertificateLayout(
+        (
+            CertField("name", 35, 89, 227, 13, 26, 14, bold=True, color=DARK_BLUE),
+            CertField("unit", 35, 102, 227, 9, 15, 11),
+            CertField(
+                "award",
+                35,
+                112,
+                227,
+                12,
+                20,
+                12,
+                bold=True,
+                color="#c0161d",
+                prefix="Đạt danh hiệu: ",
+            ),  # fmt: skip
+            CertField("achievement", 35, 125, 227, 12, 14, 10, italic=True),
+            CertField("place_date", 160, 138, 120, 7, 14, 10, italic=True),
+            CertField("signer_title", 160, 145, 120, 14, 14, 10, bold=True),
+            CertField("signer_name", 160, 186, 120, 9, 16, 11, bold=True),
+            CertField("decision", 25, 174, 120, 7, 12, 9, align="left", prefix="Quyết định số "),
+            CertField("gold_book", 25, 181, 120, 7, 12, 9, align="left", prefix="Số sổ vàng: "),
+        )
+    )
+
+
+LAYOUTS = {"default": default_layout, "diploma": diploma_layout}

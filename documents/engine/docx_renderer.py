@@ -28,7 +28,8 @@ from .blocks import (
     table_rows,
 )
 from .fonts import text_width_pt
-from .textutil import breakable, clean, slot_token
+from .measure import issuer_rule_mm
+from .textutil import breakable, clean, keep_place_together, recipient_lines, slot_token
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,
@@ -110,12 +111,11 @@ def _first_paragraph(cell):
 def _header_left(cell, block: Header) -> None:
     paragraph = _first_paragraph(cell)
     if block.parent_body:
-        add_text(paragraph, block.parent_body, style.HEADER_LEFT_PT)
+        add_text(paragraph, keep_place_together(block.parent_body), style.HEADER_LEFT_PT)
         paragraph = _line(cell, "", style.HEADER_LEFT_PT)
-    add_text(paragraph, block.issuing_body, style.HEADER_LEFT_PT, bold=True)
+    add_text(paragraph, keep_place_together(block.issuing_body), style.HEADER_LEFT_PT, bold=True)
     usable = style.HEADER_LEFT_MM - 4
-    text_mm = text_width_pt(clean(block.issuing_body), style.HEADER_LEFT_PT, bold=True) / PT_PER_MM
-    x.add_rule(cell, style.ISSUER_RULE_RATIO * min(text_mm, usable), usable)
+    x.add_rule(cell, issuer_rule_mm(block.issuing_body, usable), usable)
 
 
 def _header_right(cell, block: Header) -> None:
@@ -152,19 +152,22 @@ def render_title(ctx: _Context, block: Title) -> None:
     for line in block.subject:
         _line(ctx.doc, line, style.TITLE_PT, bold=True)
     if block.rule:
-        x.add_rule(ctx.doc, style.TITLE_RULE_MM, ctx.text_width_mm)
+        width = style.TITLE_RULE_RATIO * ctx.text_width_mm
+        x.add_rule(ctx.doc, width, ctx.text_width_mm)
     ctx.doc.add_paragraph().paragraph_format.space_after = Pt(0)
 
 
 def render_heading(ctx: _Context, block: Heading) -> None:
     paragraph = _body_paragraph(ctx, "body")
-    add_text(paragraph, block.text, style.BODY_PT, bold=block.level < 3, italic=block.level == 3)
+    bold, italic = block.level < 3, block.level == 3
+    for run in block.runs or (Run(block.text),):
+        add_text(paragraph, run.text, style.BODY_PT, bold or run.bold, italic or run.italic)
     paragraph.paragraph_format.keep_with_next = True
 
 
 def render_paragraph(ctx: _Context, block: Paragraph) -> None:
     _, _, italic, size = PARAGRAPH_STYLES[block.style]
-    _runs(_body_paragraph(ctx, block.style), block.runs, size, italic)
+    _runs(_body_paragraph(ctx, block.style), block.runs, block.size or size, italic)
 
 
 def render_list(ctx: _Context, block: ListBlock, nest: int = 0) -> None:
@@ -218,7 +221,7 @@ def _signature_left(cell, block: Signature) -> None:
         add_text(
             paragraph, block.recipients_title, style.RECIPIENTS_TITLE_PT, bold=True, italic=True
         )
-    for line in block.recipients:
+    for line in recipient_lines(block.recipients):
         _line(cell, line, style.RECIPIENTS_PT, align="left")
 
 

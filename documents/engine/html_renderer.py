@@ -23,8 +23,8 @@ from .blocks import (
     Title,
     table_rows,
 )
-from .fonts import text_width_pt
-from .textutil import clean, keep_spaces
+from .measure import issuer_rule_mm
+from .textutil import clean, keep_place_together, keep_spaces, recipient_lines
 
 PT_PER_MM = 72 / 25.4
 SLOT_LINE_PT = style.BODY_PT * style.LINE_SPACING
@@ -53,10 +53,11 @@ def _rule(width_mm: float) -> str:
 
 
 def header_html(block: Header) -> str:
-    text_mm = text_width_pt(clean(block.issuing_body), style.HEADER_LEFT_PT, True) / PT_PER_MM
-    issuer_rule = style.ISSUER_RULE_RATIO * min(text_mm, style.HEADER_LEFT_MM - 4)
+    issuer_rule = issuer_rule_mm(block.issuing_body, style.HEADER_LEFT_MM - 4)
     left = (
-        _div("parent", block.parent_body) + _div("issuer", block.issuing_body) + _rule(issuer_rule)
+        _div("parent", keep_place_together(block.parent_body))
+        + _div("issuer", keep_place_together(block.issuing_body))
+        + _rule(issuer_rule)
     )
     right = (
         _div("nation", block.nation) + f'<div class="motto"><span>{esc(block.motto)}</span></div>'
@@ -72,16 +73,19 @@ def header_html(block: Header) -> str:
 
 def title_html(block: Title) -> str:
     subject = "".join(_div("subject", line) for line in block.subject)
-    rule = _rule(style.TITLE_RULE_MM) if block.rule else ""
+    width = f"{style.TITLE_RULE_RATIO * 100:.0f}%"
+    rule = f'<div class="rule" style="width:{width}"></div>' if block.rule else ""
     return f'<div class="title">{_div("kind", block.kind)}{subject}{rule}</div>'
 
 
 def heading_html(block: Heading) -> str:
-    return f'<p class="h h{block.level}">{esc(block.text)}</p>'
+    text = _runs(block.runs) if block.runs else esc(block.text)
+    return f'<p class="h h{block.level}">{text}</p>'
 
 
 def paragraph_html(block: Paragraph) -> str:
-    return f'<p class="{block.style.replace("_", "-")}">{_runs(block.runs)}</p>'
+    size = f' style="font-size:{block.size:g}pt"' if block.size else ""
+    return f'<p class="{block.style.replace("_", "-")}"{size}>{_runs(block.runs)}</p>'
 
 
 def list_html(block: ListBlock, nest: int = 0) -> str:
@@ -130,7 +134,8 @@ def signature_html(block: Signature) -> str:
     recipients = ""
     if block.recipients:
         recipients = _div("recipients-title", block.recipients_title)
-        recipients += "".join(_div("recipient", line) for line in block.recipients)
+        lines = recipient_lines(block.recipients)
+        recipients += "".join(_div("recipient", line) for line in lines)
     authority = "".join(_div("authority", line) for line in block.authority)
     space = f'<div style="height:{block.signature_space_mm}mm"></div>'
     right = (

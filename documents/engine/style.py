@@ -32,8 +32,8 @@ TABLE_SPACE_PT = 2.0
 HEADER_LEFT_MM = 70.0
 HEADER_RIGHT_MM = 95.0
 HEADER_OUTDENT_MM = 10.0
-ISSUER_RULE_RATIO = 0.4  # short rule under the issuing body, share of its text width
-TITLE_RULE_MM = 30.0
+ISSUER_RULE_RATIO = 0.4  # short rule under the issuing body, share of its (longest) line
+TITLE_RULE_RATIO = 0.4  # rule under the subject: 1/3 to 1/2 of the text width (decree)
 
 # Signature table split of the text width.
 SIGNATURE_LEFT_RATIO = 0.45

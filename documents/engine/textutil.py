@@ -97,3 +97,59 @@ def unique_name(name: str, used: set[str]) -> str:
         candidate = f"{stem}-{number}{dot}{suffix}"
     used.add(candidate)
     return candidate
+
+
+_DASHES = ("-", "–", "—", "•")
+_KEEP_END = ("...", "…")
+
+
+def recipient_text(line: str) -> str:
+    """A recipient without its leading dash and closing punctuation: "- Lưu: VT, VP." and
+    "Lưu: VT, VP" both give "Lưu: VT, VP"."""
+    text = clean(line).strip()
+    if text[:1] in _DASHES:
+        text = text[1:].lstrip()
+    if not text.endswith(_KEEP_END):
+        text = text.rstrip(" ;,.")
+    return text
+
+
+def is_archive_line(line: str) -> bool:
+    """Whether ``line`` is the closing "Lưu: VT, ..." line (with or without its dash)."""
+    return recipient_text(line).lower().startswith("lưu")
+
+
+def recipient_lines(lines) -> tuple[str, ...]:
+    """Nơi nhận as Nghị định 30 prints it, whatever was typed: "- Name;" per line and the
+    last "- Lưu: VT, X."; a dash typed by hand is neither doubled nor lost, a "+ " sub-line
+    keeps its plus."""
+    texts = [t for t in (recipient_text(line) for line in lines) if t]
+    out = []
+    for index, text in enumerate(texts):
+        last = index == len(texts) - 1
+        end = "" if text.endswith((*_KEEP_END, ":")) else ("." if last else ";")
+        mark = "" if text.startswith("+ ") else "- "
+        out.append(f"{mark}{text}{end}")
+    return tuple(out)
+
+
+NBSP = "\u00a0"
+_PLACE_WORD = re.compile(
+    r"(?<!\w)(THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|ĐẶC KHU|XÃ|PHƯỜNG|HUYỆN|QUẬN|TỈNH)\s", re.IGNORECASE
+)
+
+
+def place_parts(text: str) -> tuple[str, str]:
+    """ "ỦY BAN NHÂN DÂN TỈNH QUẢNG NINH" -> ("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NINH"); ("...", "")
+    when the name holds no place."""
+    match = _PLACE_WORD.search(text)
+    if not match or not text[: match.start()].strip():
+        return text, ""
+    return text[: match.start()].rstrip(), text[match.start() :]
+
+
+def keep_place_together(text: str) -> str:
+    """The body's name with no-break spaces inside its place name, so a header column that
+    is too narrow breaks "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH", never inside "QUẢNG NINH"."""
+    head, place = place_parts(text)
+    return f"{head} {place.replace(' ', NBSP)}" if place else text

@@ -14,6 +14,12 @@ class AwardForm(models.Model):
         PROVINCE = "province", _("Cấp tỉnh, bộ, ngành")
         LOCAL = "local", _("Hình thức của địa phương, cuộc thi")
 
+    class Paper(models.TextChoices):
+        MERIT = "giay_khen", _("Giấy khen")
+        RECOGNITION = "giay_chung_nhan", _("Giấy chứng nhận")
+        RECOGNITION_DIPLOMA = "bang_chung_nhan", _("Bằng chứng nhận")
+        NONE = "", _("Không in giấy (chỉ tiền thưởng)")
+
     class ContestRank(models.TextChoices):
         FIRST = "first", _("Giải Nhất")
         SECOND = "second", _("Giải Nhì")
@@ -34,6 +40,14 @@ class AwardForm(models.Model):
         _("kèm tiền thưởng"),
         default=True,
         help_text=_("Bỏ chọn cho hình thức không kèm tiền thưởng (ví dụ Giấy chứng nhận)."),
+    )
+    paper = models.CharField(
+        _("giấy in cho người được khen"),
+        max_length=20,
+        choices=Paper.choices,
+        default=Paper.MERIT,
+        blank=True,
+        help_text=_("Bỏ trống cho hình thức chỉ có tiền thưởng, không in giấy."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
     active = models.BooleanField(_("đang dùng"), default=True)

@@ -2,8 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.signers import SignerFields
 
-class AwardDecision(models.Model):
+
+class AwardDecision(SignerFields):
     """Quyết định khen thưởng: who is honoured, with what, and the money."""
 
     class Status(models.TextChoices):
@@ -32,11 +34,7 @@ class AwardDecision(models.Model):
     prize_source = models.CharField(_("nguồn kinh phí khen thưởng"), max_length=300, blank=True)
     executors = models.TextField(_("cơ quan, cá nhân thi hành (Điều 3)"), blank=True)
     recipients = models.TextField(_("nơi nhận (mỗi dòng một nơi)"), blank=True)
-    signer_authority = models.CharField(
-        _("quyền hạn ký"), max_length=100, help_text=_("Ví dụ: TM. ỦY BAN NHÂN DÂN, KT. CHỦ TỊCH")
-    )
-    signer_title = models.CharField(_("chức vụ người ký"), max_length=100)
-    signer_name = models.CharField(_("họ tên người ký"), max_length=150)
+    # The signer block's fields come from core.signers.SignerFields.
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -7,6 +7,7 @@ from conferences.models import User
 from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
 from core.errors import DomainError, PermissionDeniedError
+from core.signers import SIGNER_FIELDS
 from core.vntext import nfc
 
 from ..models import AwardDecision, AwardLine, Nomination, NominationRound
@@ -24,9 +25,7 @@ DECISION_FIELDS = (
     "prize_source",
     "executors",
     "recipients",
-    "signer_authority",
-    "signer_title",
-    "signer_name",
+    *SIGNER_FIELDS,
     "type_code",
     "issuer_code",
 )

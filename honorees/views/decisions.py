@@ -8,7 +8,7 @@ from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, require
 
 from .. import permissions, selectors, services
-from ..documents_data import decision_document_data, default_decision_fields
+from ..documents_data import certificate_papers, decision_document_data, default_decision_fields
 from ..forms import DecisionForm
 from ..models import AwardDecision
 from ..workflow import decision_as_if
@@ -56,10 +56,15 @@ def decision_edit(request, pk: int):
 @login_required
 def decision_detail(request, pk: int):
     decision = selectors.get_decision(request.user, pk)
+    data = decision_document_data(decision)
     context = {
         "decision": decision,
         "round": decision.round,
-        "data": decision_document_data(decision),
+        "data": data,
+        "papers": [
+            (paper, f"In {label.lower()} ({count} người)")
+            for paper, label, count in certificate_papers(data)
+        ],
         "can_edit": permissions.can_edit_decision(request.user, decision),
         "can_sign": permissions.can_sign_decision(request.user, decision),
         "can_print": permissions.can_print_decision(request.user, decision),

@@ -43,9 +43,11 @@ def open_docx(data: bytes):
 
 
 def all_text(document) -> str:
-    """Every paragraph of the body (tables included) in document order."""
+    """Every paragraph of the body (tables included) in document order; the no-break spaces
+    that keep a place name together read as spaces."""
     paragraphs = document.element.body.iter(qn("w:p"))
-    return "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+    text = "\n".join("".join(t.text or "" for t in p.iter(qn("w:t"))) for p in paragraphs)
+    return text.replace("\u00a0", " ")
 
 
 def assert_in_order(text: str, parts: list[str]) -> None:
@@ -59,7 +61,7 @@ def assert_in_order(text: str, parts: list[str]) -> None:
 def run_with_text(document, text: str):
     for paragraph in document.element.body.iter(qn("w:p")):
         for run in paragraph.iter(qn("w:r")):
-            if "".join(t.text or "" for t in run.iter(qn("w:t"))) == text:
+            if "".join(t.text or "" for t in run.iter(qn("w:t"))).replace("\u00a0", " ") == text:
                 return docx.text.run.Run(run, None)
     raise AssertionError(f"no run {text!r}")
 

@@ -60,6 +60,7 @@ def _list_samples() -> dict[str, tuple[bytes, str]]:
         "venue": "Hội trường Ủy ban nhân dân xã",
         "deadline": "17 giờ 00, ngày 01 tháng 10 năm 2025",
         "instructions": [],
+        "signer": {"lines": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "name": "Phạm Văn Hùng"},
         "unit_has_no_seats": False,
         "notices": [
             {

@@ -86,6 +86,5 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     authority = "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG"
     legal_bases = "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022"
     proposing_body = "Trưởng phòng Văn hóa - Xã hội xã"
-    signer_authority = "TM. ỦY BAN NHÂN DÂN"
-    signer_title = "CHỦ TỊCH"
+    signer_head_title = "CHỦ TỊCH"
     signer_name = "Phạm Văn Hùng"

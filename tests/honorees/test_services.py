@@ -217,8 +217,7 @@ def test_set_delegate_above_only_for_approved(office):
 DECISION = {
     "date": dt.date(2025, 8, 15), "place": "Thử", "subject": "Về việc khen thưởng",
     "authority": "CHỦ TỊCH UBND XÃ THỬ", "legal_bases": "Căn cứ Luật Thi đua, khen thưởng",
-    "proposing_body": "Phòng Văn hóa - Xã hội", "signer_authority": "TM. ỦY BAN NHÂN DÂN",
-    "signer_title": "CHỦ TỊCH", "signer_name": "Nguyễn Văn Ký",
+    "proposing_body": "Phòng Văn hóa - Xã hội", "signer_head_title": "CHỦ TỊCH", "signer_name": "Nguyễn Văn Ký",
 }  # fmt: skip
 
 

@@ -117,6 +117,7 @@ def test_update_section_cleans_content_to_its_kind(office):
     assert section.content == {
         "marker": "-",
         "slot_marker": "*",
+        "performer_italic": True,
         "items": [
             {
                 "start": "07:30",
@@ -322,3 +323,12 @@ def test_issued_plan_prints_the_text_frozen_at_issue(office):
     texts = [line["text"] for s in payload["sections"] for line in s["lines"]]
     assert "Một nơi khác" not in " ".join(texts)
     assert payload["number_line"] == "Số: 01/KH-UBND"
+
+
+def test_create_plan_blank_has_no_sections_and_signs_for_the_committee(office):
+    plan = services.create_plan(
+        conference=office["conference"], by=office["staff"], template="blank"
+    )
+    assert plan.sections.count() == 0
+    assert plan.recipients == []
+    assert plan.signer_lines == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]

@@ -136,7 +136,7 @@ def _rounds_and_decisions(conferences: list[Conference], year: int):
             place=c.organiser.place_name, subject=f"Về việc khen thưởng năm {year}",
             authority=f"CHỦ TỊCH {c.organiser.name.upper()}",
             legal_bases="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
-            proposing_body="Phòng Văn hóa - Xã hội", signer_authority="TM. ỦY BAN NHÂN DÂN",
+            proposing_body="Phòng Văn hóa - Xã hội", signer_head_title="CHỦ TỊCH",
             signer_title="CHỦ TỊCH", signer_name="Nguyễn Văn Chủ", signed_at=signed,
         )
         for r, c in zip(rounds, conferences, strict=True)

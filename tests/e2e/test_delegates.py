@@ -144,7 +144,9 @@ def test_delegates_allocation_submission_and_check_in(page, tmp_path):
     row = page.locator("#checkin-results li", has_text="Nguyễn Văn Ân")
     row.get_by_role("button", name="Có mặt").click()
     row = page.locator("#checkin-results li", has_text="Nguyễn Văn Ân")
-    row.get_by_text("Có mặt", exact=False).wait_for()
+    # The badge, not the button (both say "Có mặt"): the check-in is saved before the test
+    # reads the database.
+    row.locator(".badge", has_text="Có mặt").wait_for()
     token = Delegate.objects.get(full_name="Phạm Văn Đức").invitation_token
     page.get_by_label("Mã giấy mời").fill(token)
     page.get_by_label("Mã giấy mời").press("Enter")

@@ -18,6 +18,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from conferences.demo.plans import DUC_GIANG, THANH_TRI, VAN_YEN
 from conferences.models import DocumentNumberRegister, Plan, Role
@@ -181,7 +182,7 @@ def _add_section(page, plan: Plan, section: dict, original: str, plan_data: dict
     buttons = page.locator(EDIT_BUTTONS)
     before = buttons.count()
     adder.get_by_role("button", name="Thêm mục").click()
-    page.wait_for_function(f"document.querySelectorAll('{EDIT_BUTTONS}').length > {before}")
+    expect(buttons).to_have_count(before + 1)  # a locator: no script evaluated under the CSP
     pk = int(buttons.last.get_attribute("data-testid").removeprefix("section-edit-"))
     number = plan_data.get("numbers", {}).get(section["heading"], section.get("number", ""))
     fields = {"number": number, "inline": section.get("inline", False)}

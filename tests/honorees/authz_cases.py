@@ -95,7 +95,7 @@ def _decision_data(w):
         "authority": "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ AN THỊNH",
         "legal_bases": "Căn cứ Luật Thi đua, khen thưởng",
         "proposing_body": "Phòng Văn hóa - Xã hội",
-        "signer_authority": "TM. ỦY BAN NHÂN DÂN",
+        "signer_head_title": "CHỦ TỊCH",
         "signer_title": "CHỦ TỊCH",
         "signer_name": "Nguyễn Văn Ký",
         "type_code": "QĐ",

@@ -119,7 +119,7 @@ def test_sign_decision_awards_its_list_with_one_event_each(office):
     decision = services.create_decision(
         round=office["round"], by=office["staff"], date=dt.date(2025, 8, 15), place="Thử",
         subject="Về việc khen thưởng", authority="CHỦ TỊCH", legal_bases="Căn cứ Luật",
-        proposing_body="Văn phòng", signer_authority="TM. ỦY BAN NHÂN DÂN",
+        proposing_body="Văn phòng", signer_head_title="CHỦ TỊCH",
         signer_title="CHỦ TỊCH", signer_name="Phạm Văn Hùng",
     )  # fmt: skip
 

@@ -65,7 +65,7 @@ def test_plan_pdf_prints_typed_italic(plan):
 def test_plan_preview_prints_typed_italic(plan):
     from conferences.plans.selectors import printable_outline
 
-    html = plan_preview_html(printable_outline(plan))
+    html = plan_preview_html(printable_outline(plan), nonce="n0nce")
     assert "<i>trước 07 ngày tổ chức Hội nghị</i>" in html
     assert "<i>(Phòng Văn hóa - Xã hội)</i>;" in html
 

@@ -17,6 +17,7 @@ from django.utils.http import urlsafe_base64_encode
 
 from assignments.models import Assignment, Duty, DutyUpdate, Milestone
 from conferences.models import Conference, Membership, Plan, PlanSection, Role, Unit, User
+from core.models import ImportJob
 from delegates.models import Delegate, DelegateCategory
 from documents.models import CertificateSetting, GeneratedDocument
 from honorees.models import AwardDecision, Nomination, NominationRound
@@ -26,6 +27,8 @@ OFFICE_ROLES = (Role.STAFF, Role.LEADER, Role.COUNCIL, Role.ADMIN)
 
 # The model a URL's `pk` names, by the URL name's prefix (the first that matches).
 PK_MODELS = (
+    ("province:", Unit),  # the office whose communes are rolled up
+    ("import_job", ImportJob),
     ("honorees:nomination_create", NominationRound),
     ("honorees:nomination_import", NominationRound),
     ("honorees:nomination_", Nomination),
@@ -149,6 +152,8 @@ def _argument(name: str, argument: str, world: DemoWorld):
     }
     if argument in simple:
         return simple[argument]
+    if argument == "unit_pk" and name.startswith("province:"):
+        return world.office.pk  # a commune's own page in its roll-up
     if argument == "unit_pk":
         unit = {"unit_duties": world.agency, "certificate_settings": world.office}.get(name)
         return _pk(unit or world.school)
@@ -187,6 +192,7 @@ def _object(model, world: DemoWorld):
             conference=conference, status=GeneratedDocument.Status.READY
         ),
         Membership: Membership.objects.filter(unit=world.school),
+        ImportJob: ImportJob.objects.filter(requested_by=world.user),
     }[model]
     if model is Nomination:
         # A draft with a dossier (the crawl's set-up attaches one) opens every nomination page.

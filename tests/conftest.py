@@ -25,8 +25,12 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _cache_per_test(settings, tmp_path):
-    """A fresh cache for each test: rate-limit counters never leak between tests or runs."""
+def _cache_per_test(request, settings, tmp_path):
+    """A fresh cache for each test: rate-limit counters never leak between tests or runs.
+    Not for the worker suite: a real worker process and the test must share the cache (the
+    import jobs' progress goes through it)."""
+    if request.node.get_closest_marker("worker"):
+        return
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

@@ -100,7 +100,13 @@ def test_worker_stops_within_seconds_on_sigterm_and_hands_the_job_back(worker_en
         stop_worker(worker)
 
     assert stopped_after < 20
-    assert _status(document) == "rendering"
+    if _status(document) == "ready":
+        # The render ended within the soft shutdown window (CELERY_WORKER_SOFT_SHUTDOWN_TIMEOUT):
+        # finished, not cut off.
+        _assert_whole_file(document)
+        assert document.attempts == 1
+        return
+    assert _status(document) == "rendering"  # handed back, not lost
 
     replacement = start_worker(worker_env, "--concurrency", "1")
     try:

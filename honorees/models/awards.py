@@ -20,6 +20,17 @@ class AwardForm(models.Model):
         RECOGNITION_DIPLOMA = "bang_chung_nhan", _("Bằng chứng nhận")
         NONE = "", _("Không in giấy (chỉ tiền thưởng)")
 
+    class Basis(models.TextChoices):
+        # NĐ 152/2025 Điều 4: awards "đột xuất" and "theo chuyên đề" are not a basis for
+        # awards "công trạng" (for achievements over a period).
+        MERIT = "cong_trang", _("Công trạng, thành tích thường xuyên")
+        SUDDEN = "dot_xuat", _("Đột xuất")
+        THEMATIC = "chuyen_de", _("Theo chuyên đề")
+
+    class VoteBase(models.TextChoices):
+        ALL_MEMBERS = "all", _("Tổng số thành viên Hội đồng")
+        PRESENT = "present", _("Số thành viên có mặt")
+
     class ContestRank(models.TextChoices):
         FIRST = "first", _("Giải Nhất")
         SECOND = "second", _("Giải Nhì")
@@ -49,6 +60,44 @@ class AwardForm(models.Model):
         blank=True,
         help_text=_("Bỏ trống cho hình thức chỉ có tiền thưởng, không in giấy."),
     )
+    framed = models.BooleanField(
+        _("giấy in kèm khung"),
+        default=False,
+        help_text=_(
+            "Chiến sĩ thi đua cơ sở, Tập thể lao động xuất sắc, thôn văn hóa: giấy kèm khung."
+        ),
+    )
+    for_households = models.BooleanField(_("tặng hộ gia đình"), default=False)
+    basis = models.CharField(
+        _("loại khen thưởng"), max_length=20, choices=Basis.choices, default=Basis.MERIT
+    )
+    # Who awards it, to whom, with what paper: the source and whether it was read in the text.
+    authority_source = models.CharField(
+        _("căn cứ (thẩm quyền, đối tượng, giấy in)"), max_length=300, blank=True
+    )
+    authority_verified = models.BooleanField(_("căn cứ đã đối chiếu văn bản"), default=False)
+    # The council's vote: agree votes / base >= (or >) numerator / denominator.
+    vote_numerator = models.PositiveSmallIntegerField(_("tỷ lệ đồng ý: tử số"), default=1)
+    vote_denominator = models.PositiveSmallIntegerField(_("tỷ lệ đồng ý: mẫu số"), default=2)
+    vote_strict = models.BooleanField(
+        _("phải vượt tỷ lệ"),
+        default=True,
+        help_text=_("Chọn khi cần “hơn” tỷ lệ (hơn một nửa); bỏ chọn khi “từ … trở lên”."),
+    )
+    vote_base = models.CharField(
+        _("tính tỷ lệ trên"), max_length=10, choices=VoteBase.choices, default=VoteBase.ALL_MEMBERS
+    )
+    quorum_numerator = models.PositiveSmallIntegerField(
+        _("số thành viên phải có mặt: tử số"), null=True, blank=True
+    )
+    quorum_denominator = models.PositiveSmallIntegerField(
+        _("số thành viên phải có mặt: mẫu số"), null=True, blank=True
+    )
+    written_votes_count = models.BooleanField(
+        _("tính phiếu bằng văn bản của thành viên vắng mặt"), default=True
+    )
+    vote_source = models.CharField(_("căn cứ (tỷ lệ biểu quyết)"), max_length=300, blank=True)
+    vote_verified = models.BooleanField(_("tỷ lệ biểu quyết đã đối chiếu văn bản"), default=False)
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=100)
     active = models.BooleanField(_("đang dùng"), default=True)
 
@@ -62,6 +111,20 @@ class AwardForm(models.Model):
                 name="awardform_has_recipient_kind",
             ),
             models.CheckConstraint(
+                condition=models.Q(
+                    vote_denominator__gt=0, vote_numerator__lte=models.F("vote_denominator")
+                ),
+                name="awardform_vote_share_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quorum_numerator__isnull=True, quorum_denominator__isnull=True)
+                | models.Q(
+                    quorum_denominator__gt=0,
+                    quorum_numerator__lte=models.F("quorum_denominator"),
+                ),
+                name="awardform_quorum_valid",
+            ),
+            models.CheckConstraint(
                 condition=models.Q(is_contest_prize=False, contest_rank="")
                 | models.Q(is_contest_prize=True) & ~models.Q(contest_rank=""),
                 name="awardform_contest_rank_iff_prize",
@@ -70,6 +133,46 @@ class AwardForm(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def vote_passes(self, agree: int, base: int) -> bool:
+        """Whether `agree` votes out of `base` (all members, or those present) reach the form's
+        share; integers only, so 2/3 of 9 is exactly 6."""
+        if base <= 0:
+            return False
+        if self.vote_strict:
+            return agree * self.vote_denominator > base * self.vote_numerator
+        return agree * self.vote_denominator >= base * self.vote_numerator
+
+    def quorum_met(self, present: int, members: int) -> bool:
+        """Whether `present` of `members` is enough for the council to decide this form."""
+        if self.quorum_numerator is None:
+            return members > 0
+        return members > 0 and present * self.quorum_denominator >= members * self.quorum_numerator
+
+    @property
+    def vote_rule_text(self) -> str:
+        """ "từ 80% tổng số thành viên Hội đồng trở lên", "hơn 1/2 số thành viên có mặt"."""
+        label = str(self.get_vote_base_display())
+        base = label[:1].lower() + label[1:]
+        share = _share_text(self.vote_numerator, self.vote_denominator)
+        return f"hơn {share} {base}" if self.vote_strict else f"từ {share} {base} trở lên"
+
+    @property
+    def quorum_text(self) -> str:
+        if self.quorum_numerator is None:
+            return "không quy định"
+        share = _share_text(self.quorum_numerator, self.quorum_denominator)
+        return f"từ {share} tổng số thành viên trở lên có mặt"
+
+
+def _share_text(numerator: int, denominator: int) -> str:
+    """4/5 reads "80%", 1/2 "một nửa", 2/3 "hai phần ba"."""
+    words = {(1, 2): "một nửa", (2, 3): "hai phần ba", (3, 4): "ba phần tư", (1, 1): "100%"}
+    if (numerator, denominator) in words:
+        return words[(numerator, denominator)]
+    if (100 * numerator) % denominator == 0:
+        return f"{100 * numerator // denominator}%"
+    return f"{numerator}/{denominator}"
 
 
 class PrizeRule(models.Model):
@@ -87,6 +190,8 @@ class PrizeRule(models.Model):
     coefficient_collective = models.DecimalField(
         _("hệ số cho tập thể"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    article = models.CharField(_("điều, khoản"), max_length=100, blank=True)
+    verified = models.BooleanField(_("đã đối chiếu văn bản"), default=False)
     note = models.CharField(_("ghi chú"), max_length=200, blank=True)
 
     class Meta:

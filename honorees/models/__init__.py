@@ -1,5 +1,6 @@
 from .awards import AwardForm, BaseSalary, PrizeRule
 from .decisions import AwardDecision, AwardLine
+from .eligibility import EligibilityOverride
 from .nominations import CouncilVote, Nomination, NominationEvent
 from .rounds import NominationRound, RoundQuota
 
@@ -9,6 +10,7 @@ __all__ = [
     "AwardLine",
     "BaseSalary",
     "CouncilVote",
+    "EligibilityOverride",
     "Nomination",
     "NominationEvent",
     "NominationRound",

@@ -28,10 +28,14 @@ from .permissions import (
 
 
 def _jsonable(value: Any) -> Any:
+    """What the log keeps of a value: scalars as they are, lists and dicts as JSON (a plan
+    section's content stays readable), anything else (a date, a related row) as text."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
-    if isinstance(value, Model):
-        return str(value)
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
     return str(value)
 
 

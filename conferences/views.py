@@ -14,6 +14,7 @@ from core.views import form_error, require
 from core.web import require_valid_filter
 
 from . import health, official_units, permissions, selectors, services
+from .activity import readable_changes
 from .filters import ActivityFilter
 from .forms import (
     AddRoleForm,
@@ -327,4 +328,6 @@ def activity_list(request):
     )
     require_valid_filter(filterset.form)
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    for entry in page:
+        entry.readable = readable_changes(entry)
     return render(request, "conferences/activity_list.html", {"filter": filterset, "page": page})

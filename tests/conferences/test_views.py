@@ -359,7 +359,7 @@ def test_activity_list_shows_changes(client, world):
 
     html = client.get(reverse("activity_list")).content.decode()
 
-    assert "<b>name</b>: Tên cũ → Tên mới" in html
+    assert "<b>Tên đơn vị</b>: Tên cũ → Tên mới" in html
 
 
 # --- role grants and deactivation, as the forms offer them -------------------------------------

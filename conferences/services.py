@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Model
 from django.db.models.functions import Length, Substr
+from django.urls import reverse
 
 from core.errors import DomainError, PermissionDeniedError
 from core.importing import ImportReport, Progress, no_progress
@@ -367,6 +368,7 @@ def add_member(*, unit: Unit, user: User, role: str, by: User, position: str = "
             f"Bạn được giao vai trò “{membership.get_role_display()}” tại {unit.name}.\n"
             f"Tên đăng nhập của bạn: {user.username}."
         ),
+        link=reverse("home"),
     )
     return membership
 

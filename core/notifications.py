@@ -2,6 +2,7 @@
 default); the sending happens in a worker, after the transaction that caused it commits."""
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -13,17 +14,44 @@ from .vntext import single_line
 SUBJECT_PREFIX = "[Thi đua - Khen thưởng] "
 
 
-def notify(*, users: Iterable, subject: str, body: str) -> None:
-    """Queue one email per user once the current transaction commits.
+@dataclass(frozen=True)
+class Delivery:
+    """Who a notice goes to: people with an e-mail address, and those it cannot reach."""
+
+    reached: tuple = ()
+    unreachable: tuple = ()
+
+    @property
+    def sent(self) -> int:
+        return len(self.reached)
+
+
+def absolute_url(path: str) -> str:
+    """A path of the site as a link that works from an e-mail (SITE_URL in the settings)."""
+    if not path or path.startswith(("http://", "https://")):
+        return path
+    return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
+
+
+def notify(*, users: Iterable, subject: str, body: str, link: str = "") -> Delivery:
+    """Queue one email per active user with an address once the current transaction commits;
+    `link` (a path of the site) ends the message as a clickable address.
+    Returns who is reached and who is not (no address), for an honest report.
     Side effects: a Celery task (none when nobody has an address)."""
     from .tasks import task_send_notification
 
-    user_ids = sorted({u.pk for u in users if u.email})
-    if not user_ids:
-        return
+    people = {u.pk: u for u in users if u is not None and u.is_active}
+    reached = tuple(u for u in people.values() if u.email)
+    delivery = Delivery(reached, tuple(u for u in people.values() if not u.email))
+    if not reached:
+        return delivery
+    if link:
+        body = f"{body}\n\nXem và xử lý tại: {absolute_url(link)}"
+    user_ids = sorted(u.pk for u in reached)
     transaction.on_commit(
         lambda: task_send_notification.delay(user_ids=user_ids, subject=subject, body=body)
     )
+    return delivery
 
 
 def deliver_notification(*, user_ids: list[int], subject: str, body: str) -> int:

@@ -7,6 +7,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 
 from conferences.models import Membership, Role, User
 from core.notifications import notify
@@ -91,7 +92,7 @@ def _email_agency(users: list[User], items: list[tuple[Duty, str]], today: dt.da
         lines += ["Nhiệm vụ sắp đến hạn:", *(_line(d, today) for d in soon), ""]
     lines.append("Đề nghị cơ quan cập nhật tiến độ tại trang “Nhiệm vụ của tôi”.")
     subject = f"Nhắc hạn nhiệm vụ: {len(late)} quá hạn, {len(soon)} sắp đến hạn"
-    notify(users=users, subject=subject, body="\n".join(lines))
+    notify(users=users, subject=subject, body="\n".join(lines), link=reverse("my_duties"))
 
 
 def _line(duty: Duty, today: dt.date) -> str:

@@ -116,10 +116,10 @@ def _notify(duty: Duty, update: DutyUpdate, by: User) -> None:
         f"{assignment.unit.name} báo cáo nhiệm vụ của hội nghị “{conference.title}”:\n"
         f"{duty.text}\n\nTrạng thái: {label}\n"
         + (f"Ghi chú: {update.note}\n" if update.note else "")
-        + f"\nXem bảng phân công: {url}"
     )
     notify(
         users=[u for u in _office_staff(duty) if u.pk != by.pk],
         subject=f"{assignment.unit.name}: {label.lower()} một nhiệm vụ",
         body=body,
+        link=url,
     )

@@ -12,6 +12,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone
 
 from conferences.models import (
@@ -65,9 +66,19 @@ def _people(plan: Plan, roles: set[str]) -> list[User]:
     )
 
 
-def _notify(plan: Plan, roles: set[str], subject: str, body: str, also=()) -> None:
+def _notify(plan: Plan, roles: set[str], subject: str, body: str, also=(), page="plan_detail"):
     users = {u.pk: u for u in [*_people(plan, roles), *[u for u in also if u]]}
-    notify(users=users.values(), subject=subject, body=f"{body}\n\nHội nghị: {plan.conference}")
+    notify(
+        users=users.values(),
+        subject=subject,
+        body=f"{body}\n\nHội nghị: {plan.conference}",
+        link=reverse(page, args=[plan.pk]),
+    )
+
+
+def approvers(plan: Plan) -> list[User]:
+    """The people a plan sent for approval reaches: leaders of the organiser or above."""
+    return _people(plan, {Role.LEADER})
 
 
 def _check_editable(plan: Plan, by: User) -> None:
@@ -406,6 +417,7 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
         {Role.LEADER},
         "Kế hoạch chờ duyệt",
         f"{by} đã gửi kế hoạch (phiên bản {revision.number}) để lãnh đạo duyệt.",
+        page="plan_review",
     )
     return revision
 

@@ -286,9 +286,17 @@ def _workflow(request, pk: int, action, success: str, *, repeat: str, **kwargs):
 @login_required
 @require_POST
 def plan_submit(request, pk: int):
-    return _workflow(
+    response = _workflow(
         request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.", repeat="submit"
     )
+    plan = selectors.get_plan(request.user, pk)
+    if plan.status == PlanStatus.PENDING_APPROVAL and not services.approvers(plan):
+        messages.warning(
+            request,
+            "Chưa có ai giữ vai trò Lãnh đạo tại đơn vị tổ chức hoặc cấp trên để duyệt kế hoạch "
+            "này, nên chưa ai nhận được thông báo. Hãy đề nghị quản trị gán vai trò Lãnh đạo.",
+        )
+    return response
 
 
 @login_required

@@ -74,3 +74,53 @@ def test_task_send_notification_retries_when_smtp_fails(mailoutbox, settings):
     assert result.get() == 1
     assert FlakyBackend.failures == 0
     assert [m.to for m in mailoutbox] == [["a@example.test"]]
+
+
+def test_link_is_absolute_and_report_is_honest(
+    mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    settings.SITE_URL = "https://thidua.thuonghong.gov.vn/"
+    ha = UserFactory(email="ha@example.test")
+    no_address = UserFactory(email="")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        delivery = notify(users=[ha, no_address], subject="S", body="B", link="/ke-hoach/5/")
+
+    assert delivery.sent == 1 and delivery.unreachable == (no_address,)
+    assert (
+        mailoutbox[0].body == "B\n\nXem và xử lý tại: https://thidua.thuonghong.gov.vn/ke-hoach/5/"
+    )
+
+
+def test_plan_sent_for_approval_links_to_the_review_page(
+    client, mailoutbox, django_capture_on_commit_callbacks, settings
+):
+    from conferences.models import Role
+    from tests.factories import ConferenceFactory, member
+    from tests.plans.factories import plan_for
+
+    settings.SITE_URL = "https://thidua.example.gov.vn"
+    plan = plan_for(ConferenceFactory())
+    member(plan.conference.organiser, Role.LEADER, email="lanhdao@example.test")
+    client.force_login(plan.created_by)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(f"/ke-hoach/{plan.pk}/gui-duyet/", follow=True)
+
+    assert response.status_code == 200
+    assert "Chưa có ai giữ vai trò Lãnh đạo" not in response.content.decode()
+    (mail,) = [m for m in mailoutbox if m.to == ["lanhdao@example.test"]]
+    assert mail.body.endswith(f"https://thidua.example.gov.vn/ke-hoach/{plan.pk}/duyet/")
+
+
+def test_sending_a_plan_nobody_can_approve_says_so(client):
+    from conferences.models import Role
+    from tests.factories import ConferenceFactory
+    from tests.plans.factories import plan_for
+
+    plan = plan_for(ConferenceFactory())
+    plan.conference.organiser.memberships.filter(role=Role.LEADER).delete()
+    client.force_login(plan.created_by)
+    response = client.post(f"/ke-hoach/{plan.pk}/gui-duyet/", follow=True)
+
+    page = response.content.decode()
+    assert "Chưa có ai giữ vai trò Lãnh đạo" in page

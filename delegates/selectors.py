@@ -289,11 +289,16 @@ def invitation_qr_svg(delegate: Delegate) -> str:
 
 # --- check-in ----------------------------------------------------------------------------------
 def checkin_search(conference: Conference, query: str, *, limit: int = 15) -> list[Delegate]:
+    """Delegates whose name holds every word typed, in any order and without diacritics:
+    "dao nguyet" finds "Nguyễn Thị Nguyệt Đào"."""
     folded = fold(query or "")
-    if len(folded) < 2:
+    if len(folded.replace(" ", "")) < 2:
         return []
+    words = Q()
+    for word in folded.split():
+        words &= Q(full_name__fold__contains=word)
     qs = (
-        Delegate.objects.filter(conference=conference, full_name__fold__contains=folded)
+        Delegate.objects.filter(words, conference=conference)
         .select_related("category", "unit")
         .order_by("full_name")[:limit]
     )

@@ -191,6 +191,15 @@ def test_checkin_search_without_diacritics_and_mark_present(client, setup):
     assert delegate.present_at is not None
 
 
+def test_checkin_search_takes_the_words_in_any_order(client, setup):
+    dao = DelegateFactory(category=setup["category"], full_name="Nguyễn Thị Nguyệt Đào")
+    DelegateFactory(category=setup["category"], full_name="Đào Văn Hùng")
+    client.force_login(setup["staff"])
+    for typed in ("dao nguyet", "Nguyệt  Đào", "nguyen dao"):
+        response = client.get(_url("delegates_checkin_search", setup), {"q": typed})
+        assert [d.pk for d in response.context["results"]] == [dao.pk], typed
+
+
 def test_check_in_token_view(client, setup):
     delegate = DelegateFactory(category=setup["category"])
     client.force_login(setup["staff"])

@@ -258,6 +258,8 @@ def plan_preview_html(outline: dict, *, nonce: str) -> str:
         "padding:25mm 20mm 20mm 35mm;box-shadow:0 0 4px rgba(0,0,0,.3)}"
         # Beside the editor the frame is narrower than a page: show the whole width, smaller.
         "@media (max-width: 820px){body{zoom:.72}}"
+        # On a phone (390 px) the whole page width, as a thumbnail one can zoom into.
+        "@media (max-width: 600px){body{zoom:.45;margin:4px auto}}"
         f"\n{attribute_css}</style></head><body>{body}</body></html>"
     )
 

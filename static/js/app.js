@@ -6,6 +6,8 @@
 //   data-clear-slot           on a button: empty the enclosing .form-slot (cancel an inline form)
 //   data-remove-on-error      on an image: remove it when it cannot be loaded
 //   data-width="42"           set the element's width to 42% (progress and report bars)
+//   table.table-cards         below 576 px each row shows as a card: each cell gets its
+//                             column's heading as data-label (static/css/app.css shows it)
 (function () {
   "use strict";
 
@@ -53,7 +55,25 @@
     return root.matches && root.matches(selector) ? [root].concat(found) : found;
   }
 
+  function labelCells(table) {
+    var headings = Array.from(table.querySelectorAll("thead th")).map(function (th) {
+      return th.textContent.trim();
+    });
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      var column = 0;
+      Array.from(row.children).forEach(function (cell) {
+        if (!cell.hasAttribute("data-label")) cell.setAttribute("data-label", headings[column] || "");
+        column += cell.colSpan || 1;
+      });
+    });
+  }
+
   function setUp(root) {
+    within(root, "table.table-cards").forEach(labelCells);
+    if (root.closest) {
+      var table = root.closest("table.table-cards");
+      if (table) labelCells(table);
+    }
     within(root, "[data-width]").forEach(function (element) {
       var percent = parseFloat(String(element.getAttribute("data-width")).replace(",", "."));
       element.style.width = Math.max(0, Math.min(100, percent || 0)) + "%";

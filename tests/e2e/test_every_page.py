@@ -1,0 +1,175 @@
+"""Every page of the authorisation harness, opened in Chromium as each role allowed to see it
+(the demo users, on the demo data), on a phone (390x844) and a desk (1366x768): nothing wider
+than the screen, no console error, no English word Django prints by default, every form field
+labelled. Tables may scroll inside their own box (.table-responsive); the page may not."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from playwright.sync_api import Error as PlaywrightError
+
+from conferences.management.commands.seed_demo import DEMO_PASSWORD
+from conferences.models import User
+from tests.e2e.conftest import log_in
+from tests.production.demo import get_cases, reachable, resolve, world_for
+
+pytestmark = pytest.mark.e2e
+
+VIEWPORTS = {"phone": (390, 844), "desk": (1366, 768)}
+# Words Django and its widgets print in English when a template or a form forgets to say
+# them in Vietnamese (whole words, case as Django writes them).
+ENGLISH = (
+    "This field is required",
+    "Enter a valid",
+    "Select a valid choice",
+    "Ensure this value",
+    "Currently",
+    "Change:",
+    "Clear",
+    "Unknown",
+    "Yes",
+    "No",
+    "None",
+    "True",
+    "False",
+    "Submit",
+    "Search",
+    "Next",
+    "Previous",
+    "Page not found",
+    "Server Error",
+    "Forbidden",
+    "Log in",
+    "Log out",
+    "Username",
+    "Password",
+    "Filter",
+    "Delete",
+    "Save",
+    "Cancel",
+    "Loading",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Tablib Dataset",
+)
+
+CHECKS = """
+(english) => {
+  const problems = [];
+  const width = window.innerWidth;
+  const scroll = document.documentElement.scrollWidth;
+  if (scroll > width) {
+    const inBox = (e) => e.closest(".table-responsive, .overflow-auto, .overflow-x-auto");
+    const wide = Array.from(document.querySelectorAll("body *"))
+      .filter((e) => !inBox(e) && e.getBoundingClientRect().right > width + 1)
+      .filter((e) => !Array.from(e.children).some((c) => c.getBoundingClientRect().right > width + 1))
+      .slice(0, 3)
+      .map((e) => e.tagName.toLowerCase() + (e.className ? "." + String(e.className).trim().split(/\\s+/).join(".") : "")
+        + " (" + Math.round(e.getBoundingClientRect().right) + "px)");
+    problems.push("rộng " + scroll + "px > " + width + "px: " + wide.join(", "));
+  }
+  for (const field of document.querySelectorAll("input, select, textarea")) {
+    if (["hidden", "submit", "button", "reset", "image"].includes(field.type)) continue;
+    const byFor = field.id && document.querySelector('label[for="' + CSS.escape(field.id) + '"]');
+    const named = byFor || field.closest("label") || field.getAttribute("aria-label")
+      || field.getAttribute("aria-labelledby") || field.getAttribute("title");
+    if (!named) problems.push("ô nhập không có nhãn: " + (field.name || field.id || field.outerHTML.slice(0, 80)));
+  }
+  const text = document.body ? document.body.innerText : "";
+  for (const word of english) {
+    const escaped = word.replace(/[.*+?^${}()|[\\]\\\\]/g, "\\\\$&");
+    if (new RegExp("(^|[^\\\\p{L}])" + escaped + "($|[^\\\\p{L}])", "u").test(text)) {
+      problems.push("chữ tiếng Anh: " + word);
+    }
+  }
+  return problems;
+}
+"""
+
+
+def _targets(world) -> list[tuple[str, str]]:
+    targets = []
+    for case in get_cases():
+        if reachable(case, world.persona):
+            kwargs = resolve(case.name, world)
+            if kwargs is not None:
+                targets.append((case.name, reverse(case.name, kwargs=kwargs) + case.query))
+    return targets
+
+
+def _crawl_as(browser, live_server, username: str, targets, size) -> list[str]:
+    width, height = size
+    context = browser.new_context(
+        locale="en-US", base_url=live_server.url, viewport={"width": width, "height": height}
+    )
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    problems: list[str] = []
+    current = {"path": ""}
+    page.on(
+        "console",
+        lambda m: (
+            m.type == "error"
+            and "Failed to load resource" not in m.text
+            and problems.append(f"{current['path']}: console: {m.text}")
+        ),
+    )
+    page.on("pageerror", lambda e: problems.append(f"{current['path']}: JavaScript: {e}"))
+    log_in(page, username, DEMO_PASSWORD)
+    page.wait_for_url(live_server.url + "/")
+    for name, path in targets:
+        current["path"] = path
+        try:
+            response = page.goto(path)
+        except PlaywrightError as exc:
+            if "Download is starting" in str(exc):
+                continue
+            raise
+        if response is None or response.status != 200:
+            continue  # a state of the demo data refuses it (the production crawl counts those)
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue
+        problems += [f"{path} ({name}): {p}" for p in page.evaluate(CHECKS, list(ENGLISH))]
+    context.close()
+    return problems
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_every_page_fits_speaks_vietnamese_and_labels_its_fields(
+    viewport, browser, live_server, transactional_db
+):
+    call_command("seed_demo", verbosity=0)
+    crawled: set[tuple[str, int]] = set()
+    problems: list[str] = []
+    opened = 0
+    for user in User.objects.filter(is_active=True).order_by("pk"):
+        world = world_for(user)
+        if world.conference is None or (world.persona, world.unit.pk) in crawled:
+            continue
+        crawled.add((world.persona, world.unit.pk))
+        targets = _targets(world)
+        opened += len(targets)
+        problems += [
+            f"{user.username}: {p}"
+            for p in _crawl_as(browser, live_server, user.username, targets, VIEWPORTS[viewport])
+        ]
+    assert opened > 100
+    assert not problems, "\n".join(problems)

@@ -301,7 +301,12 @@ class ProgrammeItemForm(forms.Form):
         label="Đến", required=False, widget=forms.TimeInput(attrs={"type": "time"})
     )
     text = forms.CharField(
-        label="Nội dung", required=False, max_length=1000, help_text=EMPHASIS_HELP
+        label="Nội dung",
+        required=False,
+        max_length=1000,
+        help_text=EMPHASIS_HELP,
+        # A row of the programme table: wide enough to read what is typed (app.css).
+        widget=forms.Textarea(attrs={"rows": 2, "class": "wide-cell"}),
     )
     performer = forms.CharField(
         label="Người, đơn vị thực hiện",

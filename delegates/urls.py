@@ -42,4 +42,5 @@ urlpatterns = [
     path(P + "don-tiep/so-lieu/", checkin.checkin_counts, name="delegates_checkin_counts"),
     path(P + "don-tiep/ma/", checkin.check_in_token, name="delegates_check_in_token"),
     path(P + "don-tiep/<int:pk>/co-mat/", checkin.check_in, name="delegates_check_in"),
+    path(P + "don-tiep/<int:pk>/bo-co-mat/", checkin.undo_check_in, name="delegates_check_in_undo"),
 ]

@@ -59,6 +59,21 @@ def check_in(request, conference_pk: int, pk: int):
 
 @login_required
 @require_POST
+def undo_check_in(request, conference_pk: int, pk: int):
+    """A mark made on the wrong person at the desk is taken back (logged)."""
+    conference = conference_for(request, conference_pk, MANAGE)
+    delegate = services.undo_check_in(
+        delegate=selectors.get_delegate(conference, pk), by=request.user
+    )
+    response = render(
+        request, "delegates/_checkin_row.html", {"conference": conference, "d": delegate}
+    )
+    response["HX-Trigger"] = "checked-in"
+    return response
+
+
+@login_required
+@require_POST
 def check_in_token(request, conference_pk: int):
     conference = conference_for(request, conference_pk, MANAGE)
     form = TokenForm(request.POST)

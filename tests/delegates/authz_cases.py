@@ -48,6 +48,11 @@ def _delegate(w) -> dict:
     return {**_c(w), "pk": DelegateFactory(category=_category(w)).pk}
 
 
+def _present_delegate(w) -> dict:
+    delegate = DelegateFactory(category=_category(w), present_at="2026-12-18T08:00:00+07:00")
+    return {**_c(w), "pk": delegate.pk}
+
+
 def _allocated(w) -> dict:
     AllocationFactory(category=_category(w), unit=w["school"], seats=3)
     return _c(w)
@@ -266,6 +271,9 @@ CASES += [
     _manage("delegates_checkin_search", query="?q=tran"),
     _manage("delegates_checkin_counts"),
     _manage("delegates_check_in", kwargs=_delegate, method="post", state=_delegate_row),
+    _manage(
+        "delegates_check_in_undo", kwargs=_present_delegate, method="post", state=_delegate_row
+    ),
     _manage("delegates_check_in_token", method="post", data=lambda w: {"token": "khong-co"}),
     _manage("delegates_check_in_token", method="post", data=_token, state=_delegates_of),
     Case(

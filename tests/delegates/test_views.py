@@ -5,6 +5,7 @@ import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
+from conferences.models import ActivityEntry
 from delegates.models import Delegate, DelegateCategory, SeatAllocation
 from tests.delegates.factories import CategoryFactory, DelegateFactory
 
@@ -189,6 +190,17 @@ def test_checkin_search_without_diacritics_and_mark_present(client, setup):
     assert "Có mặt" in response.content.decode() and response["HX-Trigger"] == "checked-in"
     delegate.refresh_from_db()
     assert delegate.present_at is not None
+
+
+def test_a_check_in_made_by_mistake_is_undone(client, setup):
+    delegate = DelegateFactory(category=setup["category"], full_name="Lê Văn Tám")
+    client.force_login(setup["staff"])
+    client.post(_url("delegates_check_in", setup, pk=delegate.pk))
+    response = client.post(_url("delegates_check_in_undo", setup, pk=delegate.pk))
+    delegate.refresh_from_db()
+    assert delegate.present_at is None
+    assert ">Có mặt</button>" in response.content.decode()
+    assert ActivityEntry.objects.filter(action="delegate.check_in_undone").count() == 1
 
 
 def test_checkin_search_takes_the_words_in_any_order(client, setup):

@@ -6,6 +6,8 @@
 //   data-clear-slot           on a button: empty the enclosing .form-slot (cancel an inline form)
 //   data-remove-on-error      on an image: remove it when it cannot be loaded
 //   data-width="42"           set the element's width to 42% (progress and report bars)
+//   input type=date, datetime-local, time: a Vietnamese picker (flatpickr: dd/mm/yyyy, 24 h)
+//                             whatever the browser's language; the form still posts ISO values
 //   table.table-cards         below 576 px each row shows as a card: each cell gets its
 //                             column's heading as data-label (static/css/app.css shows it)
 (function () {
@@ -68,7 +70,41 @@
     });
   }
 
+  var PICKERS = {
+    "date": { dateFormat: "Y-m-d", altFormat: "d/m/Y", hint: "dd/mm/yyyy" },
+    "datetime-local": { dateFormat: "Y-m-d\\TH:i", altFormat: "d/m/Y H:i", hint: "dd/mm/yyyy hh:mm", enableTime: true },
+    "time": { dateFormat: "H:i", altFormat: "H:i", hint: "hh:mm", enableTime: true, noCalendar: true }
+  };
+
+  function picker(input) {
+    var kind = PICKERS[input.type];
+    if (!kind || input._flatpickr || !window.flatpickr) return;
+    var picked = window.flatpickr(input, {
+      locale: window.flatpickr.l10ns.vn || "default",
+      dateFormat: kind.dateFormat,
+      altFormat: kind.altFormat,
+      altInput: true,
+      allowInput: true,
+      disableMobile: true,
+      enableTime: !!kind.enableTime,
+      noCalendar: !!kind.noCalendar,
+      time_24hr: true
+    });
+    var shown = picked.altInput;
+    if (!shown) return;
+    // The label names the field people type in: the id moves to the visible input.
+    if (input.id) {
+      shown.id = input.id;
+      input.removeAttribute("id");
+    }
+    ["aria-label", "aria-describedby", "required"].forEach(function (name) {
+      if (input.hasAttribute(name)) shown.setAttribute(name, input.getAttribute(name));
+    });
+    shown.placeholder = kind.hint;
+  }
+
   function setUp(root) {
+    within(root, 'input[type="date"], input[type="datetime-local"], input[type="time"]').forEach(picker);
     within(root, "table.table-cards").forEach(labelCells);
     if (root.closest) {
       var table = root.closest("table.table-cards");

@@ -42,16 +42,22 @@ def _duty_item(duty, today) -> HomeItem:
 
 
 def staff_items(user) -> list[HomeItem]:
-    """One line per conference the user staffs that has open duties: how many are late."""
+    """One line per conference the user staffs that has open duties: how many are late, and
+    the agencies' reports that came in since the user's previous visit."""
     items = []
+    new = selectors.new_reports_by_conference(user, user.home_seen_at)
     for conference, open_count, late in selectors.late_counts_by_conference(user):
+        reports = new.get(conference.pk, 0)
+        detail = f"{open_count} nhiệm vụ chưa hoàn thành"
+        if reports:
+            detail += f"; {reports} báo cáo mới của cơ quan từ lần xem trước"
         items.append(
             HomeItem(
                 label=f"Phân công nhiệm vụ: {conference.title}",
                 url=reverse("assignment_board", kwargs={"conference_pk": conference.pk}),
-                detail=f"{open_count} nhiệm vụ chưa hoàn thành",
-                badge=f"{late} quá hạn" if late else "",
-                badge_class="danger",
+                detail=detail,
+                badge=f"{late} quá hạn" if late else ("Báo cáo mới" if reports else ""),
+                badge_class="danger" if late else "info",
             )
         )
     return items

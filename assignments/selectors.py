@@ -4,7 +4,7 @@ sections that the plan document prints from here."""
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -171,6 +171,17 @@ def late_counts_by_conference(user) -> list[tuple[Conference, int, int]]:
         row[1] += 1
         row[2] += duty.days_late(now) > 0
     return [tuple(row) for row in counts.values()]
+
+
+def new_reports_by_conference(user, since) -> dict[int, int]:
+    """{conference pk: reports agencies sent after `since`} for conferences the user staffs
+    (all reports when the user has never opened the home page)."""
+    managed = visible_conferences(user).filter(_staff_q(user))
+    updates = DutyUpdate.objects.filter(duty__assignment__conference__in=managed).exclude(by=user)
+    if since is not None:
+        updates = updates.filter(created_at__gt=since)
+    rows = updates.values_list("duty__assignment__conference").annotate(n=Count("id"))
+    return dict(rows.order_by())
 
 
 def _staff_q(user) -> Q:

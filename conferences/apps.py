@@ -18,3 +18,4 @@ class ConferencesConfig(AppConfig):
 
         register_conference_links(hooks.conference_links)
         register_home_items(Role.LEADER, hooks.leader_items)
+        register_home_items(Role.STAFF, hooks.staff_items)

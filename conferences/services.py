@@ -79,6 +79,14 @@ def activity_entry(
     )
 
 
+def mark_home_seen(*, user: User) -> None:
+    """Side effects: the user's home_seen_at set to now (not logged: a visit, not an act)."""
+    from django.utils import timezone
+
+    if user.is_authenticated:
+        User.objects.filter(pk=user.pk).update(home_seen_at=timezone.now())
+
+
 def log_activity(**entry: Any) -> ActivityEntry:
     """Takes the arguments of `activity_entry`. Side effects: one ActivityEntry row."""
     saved = activity_entry(**entry)

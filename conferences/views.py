@@ -45,7 +45,12 @@ def healthz(request):
 
 @login_required
 def home(request):
-    return render(request, "conferences/home.html", {"panels": home_panels(request.user)})
+    """Each role's to-do list; what came in since the previous visit is marked new (the
+    providers read `home_seen_at` before it moves to now)."""
+    panels = home_panels(request.user)
+    response = render(request, "conferences/home.html", {"panels": panels})
+    services.mark_home_seen(user=request.user)
+    return response
 
 
 # --- Units ------------------------------------------------------------------------------------

@@ -60,14 +60,18 @@ def submitter_items(user) -> list[HomeItem]:
         rounds = NominationRound.objects.filter(conference__organiser__path__in=ancestors).exclude(
             state=NominationRound.State.CLOSED
         )
-        counts = dict(
+        counts: dict[int, dict[str, int]] = {}
+        for round_id, status, n in (
             Nomination.objects.filter(round__in=rounds, unit=m.unit)
-            .values_list("status")
+            .values_list("round", "status")
             .annotate(n=Count("id"))
-        )
-        summary = ", ".join(f"{S(k).label}: {v}" for k, v in sorted(counts.items()))
+        ):
+            counts.setdefault(round_id, {})[status] = n
         for round in rounds:
             badge, colour = _deadline_badge(round)
+            summary = ", ".join(
+                f"{S(k).label}: {v}" for k, v in sorted(counts.get(round.pk, {}).items())
+            )
             items.append(
                 HomeItem(
                     label=f"{round.title} — {m.unit.name}",
@@ -87,12 +91,18 @@ def council_items(user) -> list[HomeItem]:
     paths = _paths(user, {Role.COUNCIL})
     if not paths:
         return []
+    # Two counts, not one with a negated filter: across the votes join, "not voted by me"
+    # would count every nomination someone else voted on.
     rounds = NominationRound.objects.filter(_organised_under(paths)).annotate(
-        waiting=Count(
+        submitted=Count("nominations", filter=Q(nominations__status=S.SUBMITTED), distinct=True),
+        voted=Count(
             "nominations",
-            filter=Q(nominations__status=S.SUBMITTED) & ~Q(nominations__votes__member=user),
-        )
+            filter=Q(nominations__status=S.SUBMITTED, nominations__votes__member=user),
+            distinct=True,
+        ),
     )
+    for r in rounds:
+        r.waiting = r.submitted - r.voted
     return [
         HomeItem(
             label=f"{r.waiting} hồ sơ chờ bạn cho ý kiến — {r.title}",

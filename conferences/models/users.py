@@ -10,6 +10,8 @@ class User(AbstractUser):
 
     full_name = models.CharField(_("họ và tên"), max_length=150, blank=True)
     phone = models.CharField(_("số điện thoại"), max_length=20, blank=True)
+    # When the user last opened the home page: what came in after it is marked "mới".
+    home_seen_at = models.DateTimeField(_("lần xem trang chủ gần nhất"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("người dùng")

@@ -50,3 +50,38 @@ def leader_items(user) -> list[HomeItem]:
         for plan in waiting
         if can_review_plan(user, plan)
     ]
+
+
+# What a plan in each state asks of the office's staff on the home page.
+STAFF_TODO = {
+    PlanStatus.RETURNED: ("Kế hoạch bị trả lại: sửa theo ý kiến rồi gửi lại", "Trả lại", "danger"),
+    PlanStatus.APPROVED: ("Kế hoạch đã được duyệt: ban hành, lấy số", "Đã duyệt", "success"),
+    PlanStatus.DRAFT: ("Kế hoạch đang soạn", "Đang soạn", "secondary"),
+}
+
+
+def staff_items(user) -> list[HomeItem]:
+    """Plans the user's office must act on: returned (fix and resend), approved (issue),
+    drafts; the leader's comment comes with a returned plan."""
+    from conferences.selectors import visible_conferences
+
+    from .permissions import can_edit_plan, can_issue_plan
+
+    plans = Plan.objects.filter(
+        status__in=list(STAFF_TODO), conference__in=visible_conferences(user)
+    ).select_related("conference__organiser")
+    items = []
+    for plan in plans.order_by("status", "conference__date"):
+        if not (can_edit_plan(user, plan) or can_issue_plan(user, plan)):
+            continue
+        label, badge, colour = STAFF_TODO[plan.status]
+        items.append(
+            HomeItem(
+                f"{label} — {plan.conference.title}",
+                reverse("plan_detail", args=[plan.pk]),
+                plan.conference.organiser.name,
+                badge=badge,
+                badge_class=colour,
+            )
+        )
+    return items

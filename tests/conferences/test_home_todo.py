@@ -44,7 +44,7 @@ def test_each_round_shows_its_own_counts_to_the_unit(client):
     school = UnitFactory(parent=commune, name="Trường Tiểu học Thượng Hồng")
     conference = ConferenceFactory(organiser=commune)
     busy = RoundFactory(conference=conference, title="Đợt khen tổng kết")
-    quiet = RoundFactory(conference=conference, title="Đợt khen đột xuất")
+    RoundFactory(conference=conference, title="Đợt khen đột xuất")
     NominationFactory.create_batch(3, round=busy, unit=school, status=SUBMITTED)
     submitter = member(school, Role.SUBMITTER)
 

@@ -5,6 +5,7 @@ from django.urls import reverse
 from core.extensions import ConferenceLink, HomeItem
 
 from . import selectors, wording
+from .models import Duty, DutyStatus
 from .permissions import can_view_board
 
 HOME_LIMIT = 10
@@ -63,6 +64,19 @@ def staff_items(user) -> list[HomeItem]:
     return items
 
 
+def _figures(conference) -> tuple[str, ...]:
+    """Duties done, open and late (late counted as the board counts them)."""
+    today = selectors.today()
+    duties = list(
+        Duty.objects.filter(assignment__conference=conference).select_related(
+            "assignment__conference"
+        )
+    )
+    done = sum(d.status == DutyStatus.DONE for d in duties)
+    late = sum(d.status != DutyStatus.DONE and d.days_late(today) > 0 for d in duties)
+    return (f"{done}/{len(duties)} nhiệm vụ xong", f"{late} quá hạn")
+
+
 def conference_links(user, conference) -> list[ConferenceLink]:
     links = [
         ConferenceLink(
@@ -80,6 +94,7 @@ def conference_links(user, conference) -> list[ConferenceLink]:
                 url=reverse("assignment_board", kwargs={"conference_pk": conference.pk}),
                 description="Nhiệm vụ của từng cơ quan, thời hạn, tiến độ và việc quá hạn.",
                 order=40,
+                figures=_figures(conference),
             ),
         )
     return links

@@ -29,6 +29,8 @@ class ConferenceLink:
     url: str
     description: str = ""
     order: int = 100
+    # The part's progress in numbers, for the office ("12 hồ sơ đã gửi", "3 nhiệm vụ quá hạn").
+    figures: tuple[str, ...] = ()
 
 
 _home_items: dict[str, list[Callable]] = defaultdict(list)

@@ -20,6 +20,7 @@ def conference_links(user, conference) -> list[ConferenceLink]:
                 url,
                 "Thành phần, số lượng; phân bổ cho đơn vị; danh sách, báo cáo cơ cấu; đón tiếp.",
                 order=20,
+                figures=_figures(conference),
             )
         ]
     unit_ids = {m.unit_id for m in memberships_of(user) if m.role == Role.SUBMITTER}
@@ -33,6 +34,25 @@ def conference_links(user, conference) -> list[ConferenceLink]:
         )
         for u in units
     ]
+
+
+def _figures(conference) -> tuple[str, ...]:
+    """Delegates named against the seats planned, invitations sent, present on the day."""
+    from django.db.models import Count, Q, Sum
+    from django.db.models.functions import Coalesce
+
+    from .models import Delegate, DelegateCategory, InvitationStatus
+
+    counts = Delegate.objects.filter(selectors.ACTIVE, conference=conference).aggregate(
+        named=Count("id"),
+        invited=Count("id", filter=~Q(invitation_status=InvitationStatus.TO_INVITE)),
+        present=Count("id", filter=Q(present_at__isnull=False)),
+    )
+    planned = DelegateCategory.objects.filter(conference=conference, parent=None).aggregate(
+        seats=Sum(Coalesce("target_max", "target_min"))
+    )["seats"]
+    named = f"{counts['named']}/{planned} đại biểu" if planned else f"{counts['named']} đại biểu"
+    return (named, f"{counts['invited']} đã mời", f"{counts['present']} có mặt")
 
 
 def _countdown(delegate_round, now) -> tuple[str, str]:

@@ -38,10 +38,19 @@ class DocumentsConfig(AppConfig):
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []
+            from .models import GeneratedDocument
+
             url = reverse("conference_documents", args=[conference.pk])
+            ready = GeneratedDocument.objects.filter(
+                conference=conference, status=GeneratedDocument.Status.READY
+            ).count()
             return [
                 ConferenceLink(
-                    "Văn bản đã in", url, "Các tệp DOCX, PDF đã tạo cho hội nghị.", order=90
+                    "Văn bản đã in",
+                    url,
+                    "Các tệp DOCX, PDF đã tạo cho hội nghị.",
+                    order=90,
+                    figures=(f"{ready} tệp đã in",),
                 )
             ]
 

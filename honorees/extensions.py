@@ -28,8 +28,25 @@ def conference_links(user, conference) -> list[ConferenceLink]:
             url=reverse("honorees:round_list", kwargs={"conference_pk": conference.pk}),
             description="Đợt đề nghị khen thưởng, hồ sơ của đơn vị, bình xét, quyết định khen thưởng.",
             order=40,
+            figures=_figures(conference) if office else (),
         )
     ]
+
+
+def _figures(conference) -> tuple[str, ...]:
+    """Dossiers by state (those with one) and the council's votes cast."""
+    from .models import CouncilVote
+
+    counts = dict(
+        Nomination.objects.filter(round__conference=conference)
+        .exclude(status=S.DRAFT)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    votes = CouncilVote.objects.filter(nomination__round__conference=conference).count()
+    shown = [f"{counts[s]} {S(s).label.lower()}" for s in S.values if counts.get(s)]
+    return (*shown, f"{votes} phiếu bình xét")
 
 
 def _paths(user, roles) -> list[str]:

@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('conferences', '0007_merge'),
+        ("conferences", "0007_merge"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='home_seen_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='lần xem trang chủ gần nhất'),
+            model_name="user",
+            name="home_seen_at",
+            field=models.DateTimeField(
+                blank=True, null=True, verbose_name="lần xem trang chủ gần nhất"
+            ),
         ),
     ]

@@ -11,12 +11,18 @@ from .permissions import can_create_plan, can_view_plan
 def conference_links(user, conference) -> list[ConferenceLink]:
     plan = Plan.objects.filter(conference=conference).first()
     if plan is not None and can_view_plan(user, plan):
+        number = f"số {plan.number}/{plan.type_code}" if plan.number else ""
         return [
             ConferenceLink(
                 f"Kế hoạch — {plan.get_status_display().lower()}",
                 reverse("plan_detail", args=[plan.pk]),
                 "Soạn từng mục, xem trước trang in, gửi duyệt, ban hành và tải DOCX, PDF.",
                 order=10,
+                figures=tuple(
+                    f
+                    for f in (plan.get_status_display(), number, f"{plan.sections.count()} mục")
+                    if f
+                ),
             )
         ]
     if plan is None and can_create_plan(user, conference):

@@ -88,7 +88,7 @@ def test_programme_with_end_before_start_keeps_input_and_says_why(client, office
     )
     body = response.content.decode()
     assert "Giờ kết thúc phải sau giờ bắt đầu." in body
-    assert 'Đón tiếp đại biểu</textarea>' in body
+    assert "Đón tiếp đại biểu</textarea>" in body
     section.refresh_from_db()
     assert section.content["items"][0]["text"] != "Đón tiếp đại biểu"
 

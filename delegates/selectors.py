@@ -287,6 +287,39 @@ def invitation_qr_svg(delegate: Delegate) -> str:
     return image.to_string(encoding="unicode")
 
 
+# --- the same person twice --------------------------------------------------------------------
+def _person_rows(qs) -> list:
+    from core.people import PersonRow
+
+    return [
+        PersonRow(pk, name, year, unit)
+        for pk, name, year, unit in qs.values_list("pk", "full_name", "birth_year", "unit_id")
+    ]
+
+
+def duplicate_delegates(conference: Conference) -> dict[int, list[int]]:
+    """{delegate pk: the other delegates of the conference who are the same person} (core.people:
+    folded name, birth year and unit not contradicting). Collectives are left out."""
+    from core.people import duplicates
+
+    people = Delegate.objects.filter(conference=conference, is_collective=False)
+    return duplicates(_person_rows(people))
+
+
+def same_person_as(conference: Conference, *, full_name: str, birth_year=None, unit=None):
+    """Delegates of the conference who are the person described (for an honouree joining the
+    register, or a warning on entry)."""
+    from core.people import PersonRow, same_person
+    from core.vntext import fold
+
+    wanted = PersonRow(0, full_name, birth_year, unit.pk if unit else None)
+    candidates = Delegate.objects.filter(
+        conference=conference, is_collective=False, full_name__fold=fold(full_name)
+    )
+    rows = {r.pk: r for r in _person_rows(candidates)}
+    return [d for d in candidates if same_person(wanted, rows[d.pk])]
+
+
 # --- check-in ----------------------------------------------------------------------------------
 def checkin_search(conference: Conference, query: str, *, limit: int = 15) -> list[Delegate]:
     """Delegates whose name holds every word typed, in any order and without diacritics:

@@ -35,6 +35,7 @@ urlpatterns = [
     path(P + "them/", register.delegate_create, name="delegates_create"),
     path(P + "<int:pk>/sua/", register.delegate_edit, name="delegates_edit"),
     path(P + "<int:pk>/xoa/", register.delegate_delete, name="delegates_delete"),
+    path(P + "<int:pk>/gop/<int:other_pk>/", register.delegate_merge, name="delegates_merge"),
     path(P + "<int:pk>/tinh-trang/", register.delegate_status, name="delegates_status"),
     path(P + "bao-cao/", register.composition_report, name="delegates_report"),
     path(P + "don-tiep/", checkin.checkin, name="delegates_checkin"),

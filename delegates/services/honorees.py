@@ -87,6 +87,9 @@ def upsert_honoree_delegate(
         .first()
     )
     if delegate is None:
+        delegate = _already_listed(conference, source_key, details)
+        if delegate is not None:
+            return delegate
         delegate = Delegate.objects.create(
             conference=conference,
             category=_honoree_category(conference),
@@ -106,6 +109,39 @@ def upsert_honoree_delegate(
         conference=conference,
         action=action,
         summary=f"Đại biểu được khen thưởng: {delegate.full_name}",
+        target=delegate,
+    )
+    return delegate
+
+
+def _already_listed(conference, source_key: str, details: dict) -> Delegate | None:
+    """An honouree the register already holds (a unit sent the same person as its delegate):
+    that row takes the nomination's key, so one person has one invitation and one check-in.
+    Side effects: the row's source key, an activity entry."""
+    from ..selectors import same_person_as
+
+    if details["is_collective"]:
+        return None
+    same = [
+        d
+        for d in same_person_as(
+            conference,
+            full_name=details["full_name"],
+            birth_year=details["birth_year"],
+            unit=details["unit"],
+        )
+        if not d.source_key
+    ]
+    if not same:
+        return None
+    delegate = Delegate.objects.select_for_update().get(pk=same[0].pk)
+    delegate.source_key = source_key
+    delegate.save(update_fields=["source_key", "updated_at"])
+    log_activity(
+        actor=None,
+        conference=conference,
+        action="delegate.honoree_linked",
+        summary=f"Người được khen thưởng {delegate.full_name} đã có trong danh sách đại biểu",
         target=delegate,
     )
     return delegate

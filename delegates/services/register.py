@@ -269,6 +269,37 @@ def check_in_by_token(*, conference, token: str, by) -> Delegate:
 
 
 @transaction.atomic
+def merge_delegates(*, keep: Delegate, drop: Delegate, by) -> Delegate:
+    """One person entered twice: `keep` stays, takes what only `drop` knew (details left
+    empty, the nomination's key, attendance) and keeps its own invitation status; `drop` goes.
+    Side effects: the kept row, the other row deleted, an activity entry."""
+    conference = keep.conference
+    require(can_manage_delegates(by, conference), "Bạn không có quyền sửa danh sách đại biểu.")
+    rows = Delegate.objects.select_for_update().in_bulk([keep.pk, drop.pk])
+    if len(rows) != 2 or keep.pk == drop.pk or rows[drop.pk].conference_id != conference.pk:
+        raise DomainError("Không gộp được: hai người này không cùng danh sách đại biểu.")
+    keep, drop = rows[keep.pk], rows[drop.pk]
+    changes = {}
+    for name in (*EDITABLE, "source_key", "present_at"):
+        if getattr(keep, name) in ("", None) and getattr(drop, name) not in ("", None):
+            changes[name] = getattr(drop, name)
+    for name, value in changes.items():
+        setattr(keep, name, value)
+    dropped = str(drop)
+    drop.delete()
+    keep.save()
+    log_activity(
+        actor=by,
+        conference=conference,
+        action="delegate.merged",
+        summary=f"Gộp hai dòng trùng của đại biểu {keep} (bỏ dòng “{dropped}”)",
+        target=keep,
+        changes={name: [None, str(value)] for name, value in changes.items()},
+    )
+    return keep
+
+
+@transaction.atomic
 def undo_check_in(*, delegate: Delegate, by) -> Delegate:
     """Side effects: present_at cleared, an activity entry."""
     conference = delegate.conference

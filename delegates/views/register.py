@@ -56,8 +56,10 @@ def register(request, conference_pk: int):
     page = Paginator(selectors.register(conference, filters=form.filters()), 100).get_page(
         request.GET.get("page")
     )
+    twins = selectors.duplicate_delegates(conference)
     for delegate in page:
         delegate.status_choices = invitation_choices(delegate)
+        delegate.twins = twins.get(delegate.pk, [])
     context = {
         "conference": conference,
         "filter_form": form,
@@ -65,6 +67,7 @@ def register(request, conference_pk: int):
         "query": request.GET.urlencode(),
         "can_manage": MANAGE(request.user, conference),
         "tab": "register",
+        "twin_count": len(twins),
     }
     return render(request, "delegates/register.html", context)
 
@@ -102,6 +105,7 @@ def delegate_create(request, conference_pk: int):
                 **data,
             )
             messages.success(request, f"Đã thêm đại biểu {delegate}.")
+            _warn_twins(request, delegate)
             return back
 
         try:
@@ -185,6 +189,42 @@ def delegate_delete(request, conference_pk: int, pk: int):
     services.remove_delegate(delegate=delegate, by=request.user)
     messages.success(request, f"Đã xóa đại biểu {delegate}.")
     return _back(request, conference, delegate, office)
+
+
+def _warn_twins(request, delegate) -> None:
+    twins = [
+        d
+        for d in selectors.same_person_as(
+            delegate.conference,
+            full_name=delegate.full_name,
+            birth_year=delegate.birth_year,
+            unit=delegate.unit,
+        )
+        if d.pk != delegate.pk
+    ]
+    if twins and not delegate.is_collective:
+        messages.warning(
+            request,
+            f"Danh sách đã có {len(twins)} người trùng tên với {delegate} "
+            f"({', '.join(d.category.title for d in twins)}). Nếu là một người, hãy gộp ở "
+            "danh sách đại biểu để người đó chỉ nhận một giấy mời.",
+        )
+
+
+@login_required
+@require_POST
+def delegate_merge(request, conference_pk: int, pk: int, other_pk: int):
+    """Keep `pk`, fold `other_pk` into it (the same person entered twice)."""
+    conference = conference_for(request, conference_pk, MANAGE)
+    keep = selectors.get_delegate(conference, pk)
+    drop = selectors.get_delegate(conference, other_pk)
+    try:
+        services.merge_delegates(keep=keep, drop=drop, by=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, f"Đã gộp hai dòng của đại biểu {keep}.")
+    return redirect("delegates_register", conference_pk=conference.pk)
 
 
 @login_required

@@ -53,6 +53,18 @@ def _present_delegate(w) -> dict:
     return {**_c(w), "pk": delegate.pk}
 
 
+def _twins(w) -> dict:
+    keep = DelegateFactory(category=_category(w), full_name="Trần Thị Hòa", birth_year=1980)
+    drop = DelegateFactory(category=_category(w), full_name="Trần Thị Hoà", birth_year=None)
+    return {**_c(w), "pk": keep.pk, "other_pk": drop.pk}
+
+
+def _twin_rows(w, kw):
+    return sorted(
+        Delegate.objects.filter(pk__in=[kw["pk"], kw["other_pk"]]).values_list("pk", "birth_year")
+    )
+
+
 def _allocated(w) -> dict:
     AllocationFactory(category=_category(w), unit=w["school"], seats=3)
     return _c(w)
@@ -274,6 +286,7 @@ CASES += [
     _manage(
         "delegates_check_in_undo", kwargs=_present_delegate, method="post", state=_delegate_row
     ),
+    _manage("delegates_merge", kwargs=_twins, method="post", ok=302, state=_twin_rows),
     _manage("delegates_check_in_token", method="post", data=lambda w: {"token": "khong-co"}),
     _manage("delegates_check_in_token", method="post", data=_token, state=_delegates_of),
     Case(

@@ -10,7 +10,7 @@ from conferences.models import Conference, Unit, User
 from core.vntext import fold
 
 from . import services
-from .models import AwardForm, Nomination, NominationRound
+from .models import AwardCondition, AwardForm, Nomination, NominationRound
 
 TH_ROUND = "Đề nghị khen thưởng điển hình tiên tiến giai đoạn 2025 - 2030"
 TT_ROUND = "Khen thưởng người tốt, việc tốt và Cuộc thi viết năm 2024"
@@ -78,9 +78,14 @@ def _create(round, row) -> tuple[Nomination, str]:
             "position": position,
             "ethnicity": "Kinh",
         }
-    nomination = services.create_nomination(
-        round=round, unit=Unit.objects.get(code=code), kind=kind, by=_user(username), **fields
+    # The unit ticks what it vouches for (an initiative recognised, 70% "Lao động tiên tiến").
+    declarations = AwardCondition.objects.filter(
+        award_form=fields["proposed_award"], kind=AwardCondition.Kind.DECLARATION
     )
+    nomination = services.create_nomination(
+        round=round, unit=Unit.objects.get(code=code), kind=kind, by=_user(username),
+        declarations=list(declarations), **fields,
+    )  # fmt: skip
     return nomination, action
 
 

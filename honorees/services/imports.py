@@ -126,7 +126,9 @@ def _nomination(row: ImportRow, **owner) -> Nomination:
     fields = {k: v for k, v in row.values.items() if k in FIELDS_OF[kind]}
     if kind == K.COLLECTIVE:
         fields["collective_name"] = row.values.get("full_name", "")
-    return new_nomination(kind=kind, **owner, **fields)
+    nomination = new_nomination(kind=kind, **owner, **fields)
+    nomination.declares_all = bool(row.values.get("declares_all"))
+    return nomination
 
 
 def _run_job(*, round: int, unit: int, **kwargs) -> ImportReport:

@@ -10,9 +10,10 @@ from conferences.idempotency import submit_once
 from core.errors import DomainError, PermissionDeniedError
 from core.views import form_error, require
 
-from .. import permissions, selectors, services
+from .. import eligibility, permissions, selectors, services
 from ..forms import nomination_form_class
 from ..models import Nomination
+from .clearance import warn_eligibility
 
 
 @login_required
@@ -24,6 +25,7 @@ def unit_round(request, pk: int, unit_pk: int):
     for nomination in nominations:
         nomination.round, nomination.unit = round, unit
         nomination.actions = permissions.nomination_actions(request.user, nomination)
+    eligibility.attach_results(round, nominations)
     context = {
         "round": round,
         "conference": round.conference,
@@ -46,6 +48,8 @@ def _create(request, form, round, unit, kind) -> str:
         nomination = services.submit_nomination(nomination=nomination, by=request.user)
     sent = nomination.status == Nomination.Status.SUBMITTED
     messages.success(request, "Đã gửi hồ sơ." if sent else "Đã lưu hồ sơ (chưa gửi).")
+    if sent:
+        warn_eligibility(request, nomination)
     return reverse("honorees:unit_round", kwargs={"pk": round.pk, "unit_pk": unit.pk})
 
 

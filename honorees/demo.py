@@ -109,6 +109,24 @@ def _advance(nomination: Nomination, action: str, submitter: User) -> None:
             services.finalise_nomination(nomination=nomination, by=canbo, outcome=outcome)
 
 
+def _seed_clearance(round: NominationRound) -> None:
+    """The police and the military command asked about the nominees under review; the police
+    answered (one objection, waiting for the office), the military command has not."""
+    police, military = Unit.objects.get(code="HP-TH-CA"), Unit.objects.get(code="HP-TH-QS")
+    requests = services.request_clearance(
+        round=round, by=_user("canbo"), agencies=[police, military],
+        deadline=timezone.localdate() + dt.timedelta(days=7),
+        note="Đề nghị xác nhận việc chấp hành pháp luật, an ninh trật tự tại địa phương.",
+    )  # fmt: skip
+    congan = _user("congan")
+    for answer in requests[0].answers.select_related("nomination"):
+        objects = answer.nomination.full_name == "Vũ Thị Mơ"
+        services.answer_clearance(
+            answer=answer, by=congan, objects=objects,
+            reason="Đang bị xử lý vi phạm hành chính về trật tự xây dựng." if objects else "",
+        )  # fmt: skip
+
+
 def seed_thuong_hong(stdout) -> None:
     conference = Conference.objects.filter(organiser__code="HP-TH").first()
     if conference is None or conference.nomination_rounds.filter(title=TH_ROUND).exists():
@@ -117,6 +135,7 @@ def seed_thuong_hong(stdout) -> None:
     for row in TH_NOMINATIONS:
         nomination, action = _create(round, row)
         _advance(nomination, action, _user(row[1]))
+    _seed_clearance(round)
     services.create_decision(
         round=round,
         by=_user("canbo"),

@@ -107,9 +107,9 @@ def clearance_detail(request, pk: int):
         answer.request = clearance
         answer.can_answer = permissions.can_answer_clearance(request.user, answer)
         answer.can_resolve = permissions.can_resolve_clearance(request.user, answer)
+        # One <form> per answer: the fields need no prefix (radio groups are per form).
         answer.form = ClearanceAnswerForm(
-            initial={"objects": "1" if answer.reason else "0", "reason": answer.reason},
-            prefix=f"a{answer.pk}",
+            initial={"objects": "1" if answer.reason else "0", "reason": answer.reason}
         )
     context = {
         "clearance": clearance,
@@ -126,7 +126,7 @@ def clearance_detail(request, pk: int):
 def clearance_answer(request, pk: int):
     answer = selectors.get_clearance_answer(request.user, pk)
     require(permissions.can_answer_clearance(request.user, answer))
-    form = ClearanceAnswerForm(request.POST, prefix=f"a{answer.pk}")
+    form = ClearanceAnswerForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Hãy chọn ý kiến.")
     else:

@@ -162,7 +162,7 @@ def test_agency_answers_on_its_phone_page(client, office, agencies):
     assert "Hoàng Văn Sáng" in page and 'data-testid="answer-form"' in page
     response = client.post(
         f"/khen-thuong/xin-y-kien/tra-loi/{answer.pk}/",
-        {f"a{answer.pk}-objects": "1", f"a{answer.pk}-reason": "Vi phạm trật tự xây dựng."},
+        {"objects": "1", "reason": "Vi phạm trật tự xây dựng."},
     )
     assert response.status_code == 302
     answer.refresh_from_db()
@@ -203,7 +203,8 @@ def test_agency_inbox_runs_in_constant_queries(client, office, agencies):
         if i:
             rounds.append(
                 type(office["round"]).objects.create(
-                    conference=office["conference"], title=f"Đợt {i}",
+                    conference=office["conference"],
+                    title=f"Đợt {i}",
                     deadline=timezone.now() + dt.timedelta(days=3),
                 )  # fmt: skip
             )

@@ -274,3 +274,16 @@ def test_excel_list_records_flags_and_declarations(office):
     results = eligibility.check_round(office["round"])
     assert [f.code for f in results[first.pk].blocking] == ["flag.inspection"]
     assert results[second.pk].ok
+
+
+def test_unit_is_warned_after_sending_an_excel_list(client, office):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    rows = [person_row(1, **{"Đang xác minh khiếu nại, tố cáo": "Có"}), person_row(2)]
+    upload = SimpleUploadedFile("ds.xlsx", workbook(rows))
+    client.force_login(office["submitter"])
+    url = f"/khen-thuong/dot/{office['round'].pk}/don-vi/{office['school'].pk}/nhap-excel/"
+    page = client.post(url, {"file": upload, "confirm": "1"}, follow=True).content.decode()
+    assert "Đã gửi 2 hồ sơ từ tệp Excel." in page
+    assert "1 hồ sơ của đơn vị chưa đủ điều kiện khen thưởng" in page
+    assert "Đang xác minh khiếu nại, tố cáo: chưa xét khen thưởng" in page

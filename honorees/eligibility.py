@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from conferences.models import Unit
 from core.errors import DomainError
@@ -158,7 +159,8 @@ def _evaluate(
     objections = _objections(scope)
     history = _history(round, nominations, single=single) if _needs_history(conditions) else {}
     period_start = dt.date(round.conference.start_year, 1, 1)
-    up_to = round.conference.end_year
+    # Runs of years end with the period's last year, or this year for a period still running.
+    up_to = min(round.conference.end_year, timezone.localdate().year)
     results = {}
     for nomination in nominations:
         findings = _principles(nomination, period_start)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError
 from core.views import attempt, form_error, require
 
-from .. import permissions, selectors, services
+from .. import eligibility, permissions, selectors, services
 from ..forms import ClearanceAnswerForm, ClearanceRequestForm, FlagsForm, OverrideForm, ResolveForm
 from ..services.clearance import askable_agencies
 
@@ -17,9 +17,7 @@ from ..services.clearance import askable_agencies
 def warn_eligibility(request, nomination) -> None:
     """After a nomination is sent: tell the unit what the checks found (sending is allowed;
     the council's approval waits until the office settles each finding)."""
-    from ..eligibility import check_nomination
-
-    result = check_nomination(nomination)
+    result = eligibility.check_nomination(nomination)
     for finding in result.blocking:
         messages.warning(
             request,

@@ -108,6 +108,27 @@ def check_round(
     return _evaluate(round, nominations, single=None)
 
 
+def preview(round: NominationRound, nominations: list[Nomination]) -> list[list[Finding]]:
+    """The failed checks of unsaved nominations (an Excel list before it is sent), in their
+    order: the flags, the conditions (declarations count as ticked when `declares_all` is set),
+    the history; constant queries."""
+    conditions = _conditions(nominations)
+    keys = [n.name_key for n in nominations]
+    history = _history(round, nominations, keys=keys) if _needs_history(conditions) else {}
+    period_start, up_to = _period(round)
+    found = []
+    for nomination in nominations:
+        own = conditions.get(nomination.proposed_award_id, [])
+        ticked = {c.pk for c in own} if getattr(nomination, "declares_all", False) else set()
+        found.append(
+            _principles(nomination, period_start)
+            + _conditions_failed(
+                nomination, own, ticked, history.get(_person(nomination), []), up_to
+            )
+        )
+    return found
+
+
 def attach_results(round: NominationRound, nominations: list[Nomination]) -> list[Nomination]:
     """Set `eligibility` (a Result) on each nomination of the list, for the templates."""
     results = check_round(round, nominations)
@@ -157,10 +178,9 @@ def _evaluate(
         (o.nomination_id, o.rule_code): o for o in EligibilityOverride.objects.filter(**scope)
     }
     objections = _objections(scope)
-    history = _history(round, nominations, single=single) if _needs_history(conditions) else {}
-    period_start = dt.date(round.conference.start_year, 1, 1)
-    # Runs of years end with the period's last year, or this year for a period still running.
-    up_to = min(round.conference.end_year, timezone.localdate().year)
+    keys = [nominations[0].name_key] if single else None
+    history = _history(round, nominations, keys=keys) if _needs_history(conditions) else {}
+    period_start, up_to = _period(round)
     results = {}
     for nomination in nominations:
         findings = _principles(nomination, period_start)
@@ -177,6 +197,14 @@ def _evaluate(
             [_with_override(f, overrides.get((nomination.pk, f.code))) for f in findings],
         )
     return results
+
+
+def _period(round: NominationRound) -> tuple[dt.date, int]:
+    """The first day of the period reviewed, and the year runs of titles end with: the
+    period's last year, or this year for a period still running."""
+    conference = round.conference
+    start = dt.date(conference.start_year, 1, 1)
+    return start, min(conference.end_year, timezone.localdate().year)
 
 
 def _with_override(finding: Finding, override: EligibilityOverride | None) -> Finding:
@@ -261,14 +289,13 @@ def _person(nomination: Nomination) -> tuple[str, str, int | None]:
 
 
 def _history(
-    round: NominationRound, nominations: list[Nomination], *, single: int | None
+    round: NominationRound, nominations: list[Nomination], *, keys: list[str] | None
 ) -> dict[tuple, list[PastAward]]:
     """Awards of signed decisions across the province (the tree of the organiser's top unit)
-    to the same people: one query for the round."""
+    to the same people (`keys`: their folded names; by default those of the whole round, as
+    a subquery): one query."""
     root = round.conference.organiser.path[: Unit.steplen]
-    if single:
-        keys = [nominations[0].name_key]
-    else:
+    if keys is None:
         keys = Nomination.objects.filter(round=round).values("name_key")
     lines = AwardLine.objects.filter(
         decision__status=AwardDecision.Status.SIGNED,

@@ -287,3 +287,34 @@ def test_unit_is_warned_after_sending_an_excel_list(client, office):
     assert "Đã gửi 2 hồ sơ từ tệp Excel." in page
     assert "1 hồ sơ của đơn vị chưa đủ điều kiện khen thưởng" in page
     assert "Đang xác minh khiếu nại, tố cáo: chưa xét khen thưởng" in page
+
+
+def test_excel_preview_counts_the_rows_that_fail_a_check(office):
+    office["round"].allowed_forms.add(award("cstd-cs"))
+    rows = [
+        person_row(1, **{"Đang bị xem xét kỷ luật": "Có"}),
+        person_row(2, **{"Hình thức đề nghị": "Chiến sĩ thi đua cơ sở"}),  # nothing ticked
+        person_row(3, **{"Hình thức đề nghị": "Chiến sĩ thi đua cơ sở",
+                         "Đạt các điều kiện đơn vị xác nhận": "Có"}),
+    ]  # fmt: skip
+    report = services.import_nominations(
+        round=office["round"], unit=office["school"], data=workbook(rows),
+        by=office["submitter"], dry_run=True,
+    )  # fmt: skip
+    assert report.ok and report.details["ineligible"] == 2
+    assert not Nomination.objects.exists()
+    found = eligibility.preview(office["round"], [])
+    assert found == []
+
+
+def test_excel_preview_page_tells_the_unit(client, office):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    upload = SimpleUploadedFile(
+        "ds.xlsx", workbook([person_row(1, **{"Đang bị thanh tra, kiểm tra": "Có"})])
+    )
+    client.force_login(office["submitter"])
+    url = f"/khen-thuong/dot/{office['round'].pk}/don-vi/{office['school'].pk}/nhap-excel/"
+    page = client.post(url, {"file": upload, "preview": "1"}).content.decode()
+    assert "1 hồ sơ chưa đủ điều kiện khen thưởng (vẫn gửi được" in page
+    assert not Nomination.objects.exists()

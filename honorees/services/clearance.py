@@ -104,7 +104,7 @@ def answer_clearance(
 ) -> ClearanceAnswer:
     """The agency's answer about one nominee: no objection, or an objection with its reason
     (which holds the nominee until the office resolves it). Side effects: the answer's
-    status, a log entry."""
+    status, a log entry; for an objection, an email to the organiser's staff."""
     answer = _locked_answer(answer)
     if not can_answer_clearance(by, answer):
         raise PermissionDeniedError("Bạn không trả lời được ý kiến này.")
@@ -116,12 +116,29 @@ def answer_clearance(
         summary = f"{agency} không đồng ý khen thưởng {name}: {reason}"
     else:
         summary = f"{agency} không có ý kiến khác về {name}"
-    return transition_answer(
+    transition_answer(
         answer=answer,
         to=A.OBJECTED if objects else A.CLEARED,
         by=by,
         summary=summary,
         fields={"reason": reason if objects else ""},
+    )
+    if objects:
+        _notify_office(answer, summary)
+    return answer
+
+
+def _notify_office(answer: ClearanceAnswer, summary: str) -> None:
+    """The organiser's staff learn of an objection: it holds the nominee until they act."""
+    organiser = answer.request.round.conference.organiser
+    users = User.objects.filter(
+        memberships__unit=organiser, memberships__role=Role.STAFF, is_active=True
+    ).distinct()
+    url = reverse("honorees:clearance_detail", kwargs={"pk": answer.request_id})
+    notify(
+        users=list(users),
+        subject=f"Ý kiến không đồng ý: {answer.nomination.display_name}",
+        body=f"{summary}\n\nHồ sơ chưa được thông qua cho đến khi ý kiến được xử lý: {url}",
     )
 
 

@@ -78,7 +78,9 @@ def test_request_refuses_a_unit_that_is_not_an_agency_and_other_people(office, a
     assert not ClearanceRequest.objects.exists()
 
 
-def test_an_objection_blocks_approval_until_the_office_resolves_it(office, agencies):
+def test_an_objection_blocks_approval_until_the_office_resolves_it(
+    office, agencies, mailoutbox, django_capture_on_commit_callbacks
+):
     nominee = _submitted(office, full_name="Đỗ Văn Tùng")
     for councillor in office["council"]:
         VoteFactory(nomination=nominee, member=councillor)
@@ -86,10 +88,14 @@ def test_an_objection_blocks_approval_until_the_office_resolves_it(office, agenc
     answer = police.answers.get()
     with pytest.raises(DomainError, match="lý do"):
         services.answer_clearance(answer=answer, by=agencies["police_reporter"], objects=True)
-    services.answer_clearance(
-        answer=answer, by=agencies["police_reporter"], objects=True,
-        reason="Đang bị xử lý vi phạm hành chính về trật tự xây dựng.",
-    )  # fmt: skip
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.answer_clearance(
+            answer=answer, by=agencies["police_reporter"], objects=True,
+            reason="Đang bị xử lý vi phạm hành chính về trật tự xây dựng.",
+        )  # fmt: skip
+    assert [m.to for m in mailoutbox] == [[office["staff"].email]]
+    assert "Đỗ Văn Tùng" in mailoutbox[0].subject and "trật tự xây dựng" in mailoutbox[0].body
     with pytest.raises(DomainError, match="Công an xã An Thịnh không đồng ý"):
         services.finalise_nomination(nomination=nominee, by=office["staff"], outcome=S.APPROVED)
     with pytest.raises(DomainError, match="xử lý ở trang xin ý kiến"):

@@ -10,7 +10,7 @@ from conferences.models import Conference, Unit, User
 from core.vntext import fold
 
 from . import services
-from .models import AwardForm, Nomination, NominationRound
+from .models import AwardCondition, AwardForm, Nomination, NominationRound
 
 TH_ROUND = "Đề nghị khen thưởng điển hình tiên tiến giai đoạn 2025 - 2030"
 TT_ROUND = "Khen thưởng người tốt, việc tốt và Cuộc thi viết năm 2024"
@@ -78,9 +78,14 @@ def _create(round, row) -> tuple[Nomination, str]:
             "position": position,
             "ethnicity": "Kinh",
         }
-    nomination = services.create_nomination(
-        round=round, unit=Unit.objects.get(code=code), kind=kind, by=_user(username), **fields
+    # The unit ticks what it vouches for (an initiative recognised, 70% "Lao động tiên tiến").
+    declarations = AwardCondition.objects.filter(
+        award_form=fields["proposed_award"], kind=AwardCondition.Kind.DECLARATION
     )
+    nomination = services.create_nomination(
+        round=round, unit=Unit.objects.get(code=code), kind=kind, by=_user(username),
+        declarations=list(declarations), **fields,
+    )  # fmt: skip
     return nomination, action
 
 
@@ -104,6 +109,24 @@ def _advance(nomination: Nomination, action: str, submitter: User) -> None:
             services.finalise_nomination(nomination=nomination, by=canbo, outcome=outcome)
 
 
+def _seed_clearance(round: NominationRound) -> None:
+    """The police and the military command asked about the nominees under review; the police
+    answered (one objection, waiting for the office), the military command has not."""
+    police, military = Unit.objects.get(code="HP-TH-CA"), Unit.objects.get(code="HP-TH-QS")
+    requests = services.request_clearance(
+        round=round, by=_user("canbo"), agencies=[police, military],
+        deadline=timezone.localdate() + dt.timedelta(days=7),
+        note="Đề nghị xác nhận việc chấp hành pháp luật, an ninh trật tự tại địa phương.",
+    )  # fmt: skip
+    congan = _user("congan")
+    for answer in requests[0].answers.select_related("nomination"):
+        objects = answer.nomination.full_name == "Vũ Thị Mơ"
+        services.answer_clearance(
+            answer=answer, by=congan, objects=objects,
+            reason="Đang bị xử lý vi phạm hành chính về trật tự xây dựng." if objects else "",
+        )  # fmt: skip
+
+
 def seed_thuong_hong(stdout) -> None:
     conference = Conference.objects.filter(organiser__code="HP-TH").first()
     if conference is None or conference.nomination_rounds.filter(title=TH_ROUND).exists():
@@ -112,6 +135,7 @@ def seed_thuong_hong(stdout) -> None:
     for row in TH_NOMINATIONS:
         nomination, action = _create(round, row)
         _advance(nomination, action, _user(row[1]))
+    _seed_clearance(round)
     services.create_decision(
         round=round,
         by=_user("canbo"),

@@ -10,8 +10,16 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.importing import excel_text, export_xlsx
 
+from .eligibility import declaration_conditions
 from .models import Nomination, NominationRound
-from .resources import COL_BIRTH, COLUMNS, GENDER_LABELS, KIND_LABELS, REQUIRED_COLUMNS
+from .resources import (
+    COL_BIRTH,
+    COLUMNS,
+    GENDER_LABELS,
+    KIND_LABELS,
+    REQUIRED_COLUMNS,
+    YES_NO_COLUMNS,
+)
 
 TEMPLATE_ROWS = 500
 WIDTHS = {"Họ và tên": 28, "Tóm tắt thành tích": 60, "Hình thức đề nghị": 36, "Đơn vị": 28}
@@ -28,7 +36,14 @@ INSTRUCTIONS = [
     "6. Cột bắt buộc: " + ", ".join(REQUIRED_COLUMNS) + ".",
     "7. Một người (cùng họ tên và năm sinh) chỉ được đề nghị một lần trong đợt, kể cả ở đơn vị khác.",
     "8. Số dòng không vượt chỉ tiêu còn lại của đơn vị.",
-    "9. Tải tệp lên, bấm “Kiểm tra tệp” để xem trước; hệ thống báo mọi lỗi theo dòng và cột. "
+    "9. Các cột “Đang bị xem xét kỷ luật”, “Đang bị thanh tra, kiểm tra”, “Đang xác minh khiếu "
+    "nại, tố cáo”: ghi “Có” nếu đúng (Nghị định 152/2025/NĐ-CP, Điều 4: chưa khen thưởng khi "
+    "đang có một trong các tình trạng này); để trống là “Không”. “Hết thời hạn kỷ luật ngày”: "
+    "ghi ngày/tháng/năm nếu từng bị kỷ luật (thành tích chỉ tính từ sau ngày đó). Thời gian "
+    "nghỉ thai sản vẫn được tính là thời gian công tác, không cần ghi.",
+    "10. Cột “Đạt các điều kiện đơn vị xác nhận”: ghi “Có” khi người, tập thể được đề nghị đạt "
+    "mọi điều kiện đơn vị phải xác nhận của hình thức đề nghị (xem trang “Điều kiện”).",
+    "11. Tải tệp lên, bấm “Kiểm tra tệp” để xem trước; hệ thống báo mọi lỗi theo dòng và cột. "
     "Có lỗi ở bất kỳ dòng nào thì không dòng nào được ghi. Sửa xong, bấm “Gửi danh sách”.",
 ]
 
@@ -56,6 +71,8 @@ def _data_sheet(book, round: NominationRound) -> None:
     _list_validation(sheet, col["Cá nhân/Tập thể"], f'"{",".join(KIND_LABELS)}"', "loại")
     _list_validation(sheet, col["Giới tính (Nam/Nữ)"], f'"{",".join(GENDER_LABELS)}"', "giới tính")
     _list_validation(sheet, col["Trực tiếp sản xuất"], '"Có,Không"', "Có hoặc Không")
+    for name in YES_NO_COLUMNS:
+        _list_validation(sheet, col[name], '"Có,Không"', "Có hoặc Không")
     forms = list(round.allowed_forms.order_by("order", "name").values_list("name", flat=True))
     _list_validation(
         sheet, col["Hình thức đề nghị"], f"'Danh mục'!$A$2:$A${len(forms) + 1}", "hình thức"
@@ -71,6 +88,17 @@ def _data_sheet(book, round: NominationRound) -> None:
     lists.column_dimensions["A"].width = 50
 
 
+def _conditions_sheet(book, round: NominationRound) -> None:
+    """The declarations the column “Đạt các điều kiện đơn vị xác nhận” stands for, per award."""
+    sheet = book.create_sheet("Điều kiện")
+    sheet.append(["Hình thức", "Điều kiện đơn vị xác nhận", "Căn cứ"])
+    for condition in declaration_conditions(round.allowed_forms.all()):
+        row = [condition.award_form.name, condition.text, condition.source]
+        sheet.append([excel_text(value) for value in row])
+    for letter, width in (("A", 36), ("B", 90), ("C", 60)):
+        sheet.column_dimensions[letter].width = width
+
+
 def template_xlsx(round: NominationRound) -> bytes:
     book = openpyxl.Workbook()
     _data_sheet(book, round)
@@ -79,6 +107,7 @@ def template_xlsx(round: NominationRound) -> bytes:
         guide.append([excel_text(line)])
     guide["A1"].font = Font(bold=True)
     guide.column_dimensions["A"].width = 120
+    _conditions_sheet(book, round)
     book.active = 0
     out = BytesIO()
     book.save(out)

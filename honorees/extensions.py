@@ -10,6 +10,7 @@ from conferences.permissions import has_role_over, memberships_of
 from core.extensions import ConferenceLink, HomeItem
 
 from .models import AwardDecision, Nomination, NominationRound
+from .selectors import reporter_clearance_requests
 
 S = Nomination.Status
 
@@ -166,3 +167,28 @@ def staff_items(user) -> list[HomeItem]:
         )
         for r in rounds[:10]
     ]
+
+
+def reporter_items(user) -> list[HomeItem]:
+    """The agency's clearance requests still waiting for answers (late ones marked)."""
+    requests = reporter_clearance_requests(user)
+    items = [
+        HomeItem(
+            label=f"Cho ý kiến về người được đề nghị khen thưởng — {r.round.title}",
+            url=reverse("honorees:clearance_detail", kwargs={"pk": r.pk}),
+            detail=f"{r.round.conference.organiser.name}: còn {r.pending}/{r.total} hồ sơ chưa "
+            f"trả lời, hạn {r.deadline:%d/%m/%Y}.",
+            badge="Quá hạn" if r.is_past_deadline else "Chờ trả lời",
+            badge_class="danger" if r.is_past_deadline else "warning",
+        )
+        for r in requests
+        if r.pending
+    ]
+    if requests:
+        items.append(
+            HomeItem(
+                label="Tất cả đề nghị cho ý kiến về người được khen thưởng",
+                url=reverse("honorees:clearance_inbox"),
+            )
+        )
+    return items

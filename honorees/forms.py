@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.vntext import EMPHASIS_HELP, nfc
 
+from .eligibility import declaration_conditions
 from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
 from .services.decisions import DECISION_FIELDS
 from .services.nominations import REQUIRED_FIELDS
@@ -57,6 +58,20 @@ class DossierField(forms.FileField):
         return upload
 
 
+FLAG_FORM_FIELDS = (
+    "declarations",
+    "discipline_review",
+    "under_inspection",
+    "complaint_pending",
+    "discipline_until",
+)
+FORM_WIDGETS = {
+    "achievement_summary": forms.Textarea(attrs={"rows": 5}),
+    "declarations": forms.CheckboxSelectMultiple,
+    "discipline_until": DATE_INPUT,
+}
+
+
 class NominationForm(forms.ModelForm):
     dossier = DossierField(
         label=_("Hồ sơ kèm theo (PDF hoặc DOCX)"),
@@ -74,6 +89,9 @@ class NominationForm(forms.ModelForm):
             else qs.filter(for_individuals=True)
         )
         self.fields["proposed_award"].queryset = qs
+        declarations = self.fields["declarations"]
+        declarations.queryset = declaration_conditions(qs)
+        declarations.label_from_instance = lambda c: f"{c.award_form.name}: {c.text}"
         for name, field in self.fields.items():
             if name in self.REQUIRED:
                 field.required = True
@@ -102,8 +120,9 @@ class IndividualForm(NominationForm):
             "proposed_award",
             "note",
             "dossier",
+            *FLAG_FORM_FIELDS,
         ]
-        widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 5})}
+        widgets = FORM_WIDGETS
 
 
 class CollectiveForm(NominationForm):
@@ -120,12 +139,64 @@ class CollectiveForm(NominationForm):
             "proposed_award",
             "note",
             "dossier",
+            *FLAG_FORM_FIELDS,
         ]
-        widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 5})}
+        widgets = FORM_WIDGETS
 
 
 def nomination_form_class(kind: str):
     return CollectiveForm if kind == Nomination.Kind.COLLECTIVE else IndividualForm
+
+
+class FlagsForm(forms.ModelForm):
+    """The office corrects the nominee's flags (NĐ 152/2025 Điều 4)."""
+
+    class Meta:
+        model = Nomination
+        fields = ["discipline_review", "under_inspection", "complaint_pending", "discipline_until"]
+        widgets = {"discipline_until": DATE_INPUT}
+
+
+class OverrideForm(forms.Form):
+    rule_code = forms.CharField(widget=forms.HiddenInput, max_length=60)
+    reason = forms.CharField(
+        label=_("Lý do vẫn đưa ra Hội đồng xét"), widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ClearanceRequestForm(forms.Form):
+    agencies = forms.ModelMultipleChoiceField(
+        label=_("Cơ quan được hỏi ý kiến"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    deadline = forms.DateField(label=_("Hạn trả lời"), widget=DATE_INPUT)
+    note = forms.CharField(
+        label=_("Nội dung đề nghị"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Ví dụ: xác nhận việc chấp hành pháp luật, an ninh trật tự tại địa phương."),
+    )
+
+    def __init__(self, *args, agencies=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agencies"].queryset = agencies
+
+
+class ClearanceAnswerForm(forms.Form):
+    objects = forms.TypedChoiceField(
+        label=_("Ý kiến"),
+        choices=[("0", _("Không có ý kiến khác")), ("1", _("Không đồng ý"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
+    )
+    reason = forms.CharField(
+        label=_("Lý do không đồng ý"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class ResolveForm(forms.Form):
+    resolution = forms.CharField(
+        label=_("Kết quả xử lý ý kiến"), widget=forms.Textarea(attrs={"rows": 2})
+    )
 
 
 class CommentForm(forms.Form):

@@ -7,7 +7,7 @@ from conferences.models import Role, Unit
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over, memberships_of
 
-from . import workflow
+from . import clearance_workflow, workflow
 from .models import AwardDecision, Nomination, NominationRound
 
 S = Nomination.Status
@@ -141,3 +141,42 @@ def can_extend_round(user, round: NominationRound) -> bool:
 
 def can_close_round(user, round: NominationRound) -> bool:
     return workflow.round_can_move(round, R.CLOSED) and can_manage_round(user, round)
+
+
+# --- Eligibility and clearance (xác nhận, hiệp y) ----------------------------------------------
+def can_override_eligibility(user, nomination: Nomination) -> bool:
+    """Let a nominee through a failed check with a reason, or correct the nominee's flags:
+    the office's staff while the council has not decided."""
+    return workflow.nomination_under_review(nomination) and can_manage_round(user, nomination.round)
+
+
+def can_record_flags(user, nomination: Nomination) -> bool:
+    return can_override_eligibility(user, nomination)
+
+
+def can_manage_clearance(user, round: NominationRound) -> bool:
+    """Ask agencies to confirm the round's nominees."""
+    return can_manage_round(user, round)
+
+
+def can_view_clearance_request(user, request) -> bool:
+    """The asked agency's reporters and the office over the round."""
+    return has_role_over(user, request.agency, {Role.REPORTER}) or can_view_round_office(
+        user, request.round
+    )
+
+
+def can_answer_clearance(user, answer) -> bool:
+    """The agency's reporter, while the nominee is under review and the answer not resolved."""
+    return (
+        clearance_workflow.answer_is_open(answer)
+        and workflow.nomination_under_review(answer.nomination)
+        and has_role_over(user, answer.request.agency, {Role.REPORTER})
+    )
+
+
+def can_resolve_clearance(user, answer) -> bool:
+    """The office settles an agency's objection (with a note)."""
+    return clearance_workflow.answer_awaits_resolution(answer) and can_manage_round(
+        user, answer.request.round
+    )

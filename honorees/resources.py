@@ -26,9 +26,17 @@ COL_MEMBERS = "Số thành viên (tập thể)"
 COL_SUMMARY = "Tóm tắt thành tích"
 COL_AWARD = "Hình thức đề nghị"
 COL_NOTE = "Ghi chú"
+# NĐ 152/2025 Điều 4 (honorees.eligibility): optional columns, blank means "Không".
+COL_DISCIPLINE_REVIEW = "Đang bị xem xét kỷ luật"
+COL_INSPECTION = "Đang bị thanh tra, kiểm tra"
+COL_COMPLAINT = "Đang xác minh khiếu nại, tố cáo"
+COL_DISCIPLINE_UNTIL = "Hết thời hạn kỷ luật ngày"
+COL_DECLARED = "Đạt các điều kiện đơn vị xác nhận"
+YES_NO_COLUMNS = [COL_DISCIPLINE_REVIEW, COL_INSPECTION, COL_COMPLAINT, COL_DECLARED]
 COLUMNS = [
     COL_STT, COL_KIND, COL_NAME, COL_BIRTH, COL_GENDER, COL_ETHNIC, COL_POSITION, COL_UNIT,
     COL_SECTOR, COL_PRODUCTION, COL_HEAD, COL_MEMBERS, COL_SUMMARY, COL_AWARD, COL_NOTE,
+    COL_DISCIPLINE_REVIEW, COL_INSPECTION, COL_COMPLAINT, COL_DISCIPLINE_UNTIL, COL_DECLARED,
 ]  # fmt: skip
 REQUIRED_COLUMNS = [COL_NAME, COL_BIRTH, COL_SUMMARY, COL_AWARD]
 KIND_LABELS = {"Cá nhân": Nomination.Kind.INDIVIDUAL, "Tập thể": Nomination.Kind.COLLECTIVE}
@@ -70,6 +78,26 @@ class YearWidget(widgets.Widget):
         if not number.is_integer() or not MIN_YEAR <= number <= timezone.localdate().year:
             raise ValueError(f"Năm sinh “{value}” không hợp lệ (từ {MIN_YEAR} đến năm nay).")
         return int(number)
+
+
+class DateCellWidget(widgets.Widget):
+    """A date as offices type it: a date cell, or "31/12/2025"; blank is none."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or str(value).strip() == "":
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.datetime.strptime(str(value).strip(), "%d/%m/%Y").date()
+        except ValueError:
+            raise ValueError(f"“{value}” không phải là một ngày (ghi ngày/tháng/năm).") from None
+
+
+def _yes_no(what: str) -> LabelWidget:
+    return LabelWidget({"Có": True, "Không": False}, False, what)
 
 
 class CountWidget(widgets.Widget):
@@ -126,13 +154,24 @@ class NominationResource(resources.ModelResource):
     achievement_summary = _field("achievement_summary", COL_SUMMARY)
     proposed_award = _field("proposed_award", COL_AWARD, widgets.Widget())
     note = _field("note", COL_NOTE)
+    discipline_review = _field(
+        "discipline_review", COL_DISCIPLINE_REVIEW, _yes_no("đang bị xem xét kỷ luật")
+    )
+    under_inspection = _field("under_inspection", COL_INSPECTION, _yes_no("đang bị thanh tra"))
+    complaint_pending = _field(
+        "complaint_pending", COL_COMPLAINT, _yes_no("đang xác minh khiếu nại, tố cáo")
+    )
+    discipline_until = _field("discipline_until", COL_DISCIPLINE_UNTIL, DateCellWidget())
+    # Not a column of the model: "Có" ticks every declaration of the proposed award.
+    declares_all = _field("declares_all", COL_DECLARED, _yes_no("đạt các điều kiện xác nhận"))
 
     class Meta:
         model = Nomination
         fields = (
             "kind", "full_name", "birth_year", "gender", "ethnicity", "position", "unit_name",
             "sector", "works_directly_in_production", "head_name", "member_count",
-            "achievement_summary", "proposed_award", "note",
+            "achievement_summary", "proposed_award", "note", "discipline_review",
+            "under_inspection", "complaint_pending", "discipline_until", "declares_all",
         )  # fmt: skip
 
     def __init__(self, *, forms: list[AwardForm]):

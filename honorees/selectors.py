@@ -17,6 +17,8 @@ from .models import (
     AwardDecision,
     AwardForm,
     AwardLine,
+    ClearanceAnswer,
+    ClearanceRequest,
     CouncilVote,
     Nomination,
     NominationRound,
@@ -369,3 +371,65 @@ def signed_decisions_stamp(conferences: QuerySet) -> dict:
     return AwardDecision.objects.filter(
         status=AwardDecision.Status.SIGNED, round__conference__in=conferences
     ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("signed_at"))
+
+
+# --- Clearance requests (xác nhận, hiệp y) -------------------------------------------------------
+def _with_answer_counts(qs: QuerySet[ClearanceRequest]) -> QuerySet[ClearanceRequest]:
+    A = ClearanceAnswer.Status
+    return qs.annotate(
+        total=Count("answers"),
+        pending=Count("answers", filter=Q(answers__status=A.PENDING)),
+        answered=Count("answers", filter=~Q(answers__status=A.PENDING)),
+        objected=Count("answers", filter=Q(answers__status=A.OBJECTED)),
+    )
+
+
+def visible_clearance_requests(user) -> QuerySet[ClearanceRequest]:
+    """The office over the round sees its requests; an agency's reporter sees the agency's."""
+    qs = ClearanceRequest.objects.select_related("agency", "round__conference__organiser")
+    if user.is_superuser:
+        return qs
+    q = Q(agency_id__in=[m.unit_id for m in memberships_of(user) if m.role == Role.REPORTER])
+    for path in _office_paths(user):
+        q |= Q(round__conference__organiser__path__startswith=path)
+    return qs.filter(q)
+
+
+def get_clearance_request(user, pk: int) -> ClearanceRequest:
+    return get_object_or_404(visible_clearance_requests(user), pk=pk)
+
+
+def get_clearance_answer(user, pk: int) -> ClearanceAnswer:
+    return get_object_or_404(
+        ClearanceAnswer.objects.filter(request__in=visible_clearance_requests(user)).select_related(
+            "request__agency", "request__round__conference__organiser", "nomination"
+        ),
+        pk=pk,
+    )
+
+
+def round_clearance_requests(round: NominationRound) -> list[ClearanceRequest]:
+    """The round's requests with their answers counted (`total`, `pending`, `objected`)."""
+    qs = round.clearance_requests.select_related("agency").order_by("deadline", "agency__path")
+    return list(_with_answer_counts(qs))
+
+
+def clearance_answers(request: ClearanceRequest) -> QuerySet[ClearanceAnswer]:
+    return request.answers.select_related(
+        "nomination__unit", "nomination__proposed_award", "nomination__round"
+    ).order_by("nomination__kind", "nomination__unit__path", "nomination_id")
+
+
+def reporter_clearance_requests(user) -> list[ClearanceRequest]:
+    """The requests to the agencies the user reports for, latest deadline first."""
+    agencies = [m.unit_id for m in memberships_of(user) if m.role == Role.REPORTER]
+    qs = ClearanceRequest.objects.filter(agency_id__in=agencies).select_related(
+        "agency", "round__conference__organiser"
+    )
+    return list(_with_answer_counts(qs).order_by("-deadline", "-id"))
+
+
+def nomination_clearance_answers(nomination: Nomination) -> QuerySet[ClearanceAnswer]:
+    return nomination.clearance_answers.select_related("request__agency").order_by(
+        "request__agency__path", "id"
+    )

@@ -20,6 +20,7 @@ TRANSITION_MODULES = {
     "delegates/workflow.py",
     "documents/workflow.py",
     "honorees/workflow.py",
+    "honorees/clearance_workflow.py",
 }
 TEMPLATE_COMPARISON = re.compile(r"\b\w*(?:status|state)\s*(?:==|!=|not\s+in\b|in\b)")
 

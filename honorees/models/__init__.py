@@ -1,14 +1,18 @@
 from .awards import AwardForm, BaseSalary, PrizeRule
+from .clearance import ClearanceAnswer, ClearanceRequest
 from .decisions import AwardDecision, AwardLine
-from .eligibility import EligibilityOverride
+from .eligibility import AwardCondition, EligibilityOverride
 from .nominations import CouncilVote, Nomination, NominationEvent
 from .rounds import NominationRound, RoundQuota
 
 __all__ = [
+    "AwardCondition",
     "AwardDecision",
     "AwardForm",
     "AwardLine",
     "BaseSalary",
+    "ClearanceAnswer",
+    "ClearanceRequest",
     "CouncilVote",
     "EligibilityOverride",
     "Nomination",

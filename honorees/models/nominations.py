@@ -74,6 +74,40 @@ class Nomination(models.Model):
     name_key = models.CharField(max_length=255, db_index=True, editable=False)
     return_comment = models.TextField(_("lý do trả lại"), blank=True)
     is_delegate_above = models.BooleanField(_("đại biểu dự hội nghị cấp trên"), default=False)
+    # NĐ 152/2025 Điều 4: no award while one of these holds (the unit records them, the office
+    # corrects them, e.g. from an agency's answer); honorees.eligibility checks them.
+    discipline_review = models.BooleanField(
+        _("đang bị xem xét kỷ luật"),
+        default=False,
+        help_text=_("Cơ quan có thẩm quyền đang xem xét thi hành kỷ luật."),
+    )
+    under_inspection = models.BooleanField(
+        _("đang bị thanh tra, kiểm tra"),
+        default=False,
+        help_text=_("Đang bị điều tra, thanh tra, kiểm tra khi có dấu hiệu vi phạm."),
+    )
+    complaint_pending = models.BooleanField(
+        _("đang xác minh khiếu nại, tố cáo"),
+        default=False,
+        help_text=_("Có đơn thư khiếu nại, tố cáo đang được xác minh, làm rõ."),
+    )
+    discipline_until = models.DateField(
+        _("hết thời hạn kỷ luật ngày"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Bỏ trống nếu không bị kỷ luật. Thành tích chỉ được tính từ sau khi hết thời hạn "
+            "kỷ luật. Thời gian nghỉ thai sản vẫn được tính là thời gian công tác, không cần ghi."
+        ),
+    )
+    # The declarations the unit ticks for the proposed award (AwardCondition of kind
+    # "declaration": an initiative recognised, 70% of members "Lao động tiên tiến"...).
+    declarations = models.ManyToManyField(
+        "honorees.AwardCondition",
+        blank=True,
+        related_name="declared_by",
+        verbose_name=_("điều kiện đơn vị xác nhận đã đạt"),
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -1,7 +1,9 @@
 """Writes for honorees. Each service is atomic, checks permission and state, writes, logs
 through conferences.services.log_activity and lists its side effects."""
 
+from .clearance import answer_clearance, request_clearance, resolve_clearance
 from .decisions import create_decision, next_number, sign_decision, update_decision
+from .eligibility import override_eligibility, record_nominee_flags
 from .imports import import_nominations
 from .nominations import (
     create_nomination,
@@ -15,6 +17,7 @@ from .review import cast_vote, finalise_nomination, set_delegate_above
 from .rounds import change_round_state, create_round, set_quota, update_round
 
 __all__ = [
+    "answer_clearance",
     "cast_vote",
     "change_round_state",
     "create_decision",
@@ -23,6 +26,10 @@ __all__ = [
     "finalise_nomination",
     "import_nominations",
     "next_number",
+    "override_eligibility",
+    "record_nominee_flags",
+    "request_clearance",
+    "resolve_clearance",
     "return_nomination",
     "set_delegate_above",
     "set_quota",

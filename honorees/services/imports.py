@@ -22,6 +22,7 @@ from core.importing import (
 from core.jobs import Importer
 from core.vntext import format_number
 
+from .. import eligibility
 from ..models import Nomination, NominationRound
 from ..resources import (
     COL_AWARD,
@@ -85,6 +86,11 @@ def import_nominations(
     nominations = _check_rows(rows, book, progress, round=round, unit=unit, by=by)
     kinds = Counter(n.kind for n in nominations)
     details = {"individuals": kinds[K.INDIVIDUAL], "collectives": kinds[K.COLLECTIVE]}
+    if dry_run and nominations:
+        # Sent anyway: the preview says how many would wait for the office's override.
+        ineligible = sum(bool(found) for found in eligibility.preview(round, nominations))
+        if ineligible:
+            details["ineligible"] = ineligible
     report = report_of(rows, new=len(nominations), details=details)
     if not report.ok or dry_run:
         return report
@@ -126,7 +132,9 @@ def _nomination(row: ImportRow, **owner) -> Nomination:
     fields = {k: v for k, v in row.values.items() if k in FIELDS_OF[kind]}
     if kind == K.COLLECTIVE:
         fields["collective_name"] = row.values.get("full_name", "")
-    return new_nomination(kind=kind, **owner, **fields)
+    nomination = new_nomination(kind=kind, **owner, **fields)
+    nomination.declares_all = bool(row.values.get("declares_all"))
+    return nomination
 
 
 def _run_job(*, round: int, unit: int, **kwargs) -> ImportReport:

@@ -13,7 +13,7 @@ from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
 from core.vntext import fold, nfc
 
-from ..models import AwardForm, Nomination, NominationRound, RoundQuota
+from ..models import AwardCondition, AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import can_act_for_unit, can_edit_nomination, can_manage_round
 from ..workflow import (
     create_submitted_nominations,
@@ -34,7 +34,9 @@ INDIVIDUAL_FIELDS = (
     "works_directly_in_production",
 )
 COLLECTIVE_FIELDS = ("collective_name", "head_name", "member_count")
-COMMON_FIELDS = ("achievement_summary", "proposed_award", "note")
+# NĐ 152/2025 Điều 4: what stops an award while it lasts (honorees.eligibility checks them).
+FLAG_FIELDS = ("discipline_review", "under_inspection", "complaint_pending", "discipline_until")
+COMMON_FIELDS = ("achievement_summary", "proposed_award", "note", *FLAG_FIELDS)
 # States that keep a name "taken" in a round for duplicate checks.
 ACTIVE = (S.DRAFT, S.SUBMITTED, S.RETURNED, S.APPROVED, S.AWARDED)
 
@@ -168,10 +170,12 @@ def create_nomination(
     kind: str,
     by: User,
     dossier: UploadedFile | None = None,
+    declarations: Collection[AwardCondition] | None = None,
     **fields: Any,
 ) -> Nomination:
-    """A draft nomination of the unit. Side effects: the nomination row (and its dossier
-    file), a NominationEvent, a log entry."""
+    """A draft nomination of the unit, with the declarations the unit ticks (those of the
+    proposed award are kept). Side effects: the nomination row (and its dossier file), its
+    declarations, a NominationEvent, a log entry."""
     check_may_nominate(by, round, unit)
     check_round_open(round)
     fields = _clean_fields(kind, fields)
@@ -188,6 +192,7 @@ def create_nomination(
         # The same person sent at the same moment (a double click): name the saved one.
         _check_duplicate(nomination)
         raise
+    set_declarations(nomination, declarations or [])
     nomination.events.create(actor=by, from_status="", to_status=nomination.status)
     log_activity(
         actor=by,
@@ -201,9 +206,15 @@ def create_nomination(
 
 @transaction.atomic
 def update_nomination(
-    *, nomination: Nomination, by: User, dossier: UploadedFile | None = None, **fields: Any
+    *,
+    nomination: Nomination,
+    by: User,
+    dossier: UploadedFile | None = None,
+    declarations: Collection[AwardCondition] | None = None,
+    **fields: Any,
 ) -> Nomination:
-    """Edit a draft or returned nomination. Side effects: the row (and dossier), a log entry."""
+    """Edit a draft or returned nomination (`declarations`, when given, replace the ticked
+    ones). Side effects: the row (and dossier), its declarations, a log entry."""
     nomination = Nomination.objects.select_for_update().get(pk=nomination.pk)
     if not can_edit_nomination(by, nomination):
         raise PermissionDeniedError("Hồ sơ này không sửa được (đã gửi hoặc bạn không có quyền).")
@@ -218,6 +229,8 @@ def update_nomination(
     if dossier is not None:
         nomination.dossier = dossier
     nomination.save()
+    if declarations is not None:
+        set_declarations(nomination, declarations)
     log_activity(
         actor=by,
         action="nomination.updated",
@@ -226,6 +239,41 @@ def update_nomination(
         conference=nomination.round.conference,
     )
     return nomination
+
+
+def set_declarations(nomination: Nomination, declarations: Collection[AwardCondition]) -> None:
+    """Keep the ticked declarations that belong to the proposed award (a box ticked for
+    another award of the round is dropped). Side effects: the nomination's declarations."""
+    kept = [
+        c
+        for c in declarations
+        if c.award_form_id == nomination.proposed_award_id
+        and c.kind == AwardCondition.Kind.DECLARATION
+    ]
+    nomination.declarations.set(kept)
+
+
+def declare_all(nominations: Collection[Nomination]) -> None:
+    """Tick every declaration of its proposed award for each nomination (saved) that has
+    `declares_all` set (the Excel list's "Có" in the declarations column): one query to read
+    the conditions and one to write. Side effects: the nominations' declarations."""
+    chosen = [n for n in nominations if getattr(n, "declares_all", False)]
+    if not chosen:
+        return
+    conditions = list(
+        AwardCondition.objects.filter(
+            award_form_id__in={n.proposed_award_id for n in chosen},
+            kind=AwardCondition.Kind.DECLARATION,
+            active=True,
+        ).values_list("pk", "award_form_id")
+    )
+    through = Nomination.declarations.through
+    through.objects.bulk_create(
+        through(nomination_id=n.pk, awardcondition_id=pk)
+        for n in chosen
+        for pk, form in conditions
+        if form == n.proposed_award_id
+    )
 
 
 def lock_quota(round: NominationRound, unit: Unit) -> RoundQuota | None:
@@ -392,7 +440,8 @@ def submit_new_nominations(
     """Create and send many nominations of one unit at once (from new_nomination): the bulk
     form of create_nomination + submit_nomination, with their rules; the queries do not grow
     with each nomination (one INSERT per batch). The quota row is locked, so a submission at the same moment queues behind it.
-    Side effects: the nomination rows (submitted), one NominationEvent each, one log entry."""
+    Side effects: the nomination rows (submitted) and their declarations, one NominationEvent
+    each, one log entry."""
     check_may_nominate(by, round, unit)
     check_round_open(round)
     check_deadline(round=round, status=S.DRAFT)
@@ -403,6 +452,7 @@ def submit_new_nominations(
             raise errors[0]
         book.take(nomination)
     create_submitted_nominations(nominations=nominations, by=by, comment=comment)
+    declare_all(nominations)
     log_activity(
         actor=by,
         action="nomination.imported",

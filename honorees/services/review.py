@@ -5,7 +5,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.vntext import nfc
 
-from .. import selectors
+from .. import eligibility, selectors
 from ..models import CouncilVote, Nomination
 from ..permissions import can_manage_round, is_council_member
 from ..workflow import nomination_under_review, transition_nomination
@@ -55,7 +55,8 @@ def finalise_nomination(
     *, nomination: Nomination, by: User, outcome: str, comment: str = ""
 ) -> Nomination:
     """The office records the council's result: approved (only when the agree votes reach
-    the round's threshold), rejected, or returned to the unit (with a comment).
+    the round's threshold and no eligibility check fails without an override, nor an agency's
+    objection waits), rejected, or returned to the unit (with a comment).
     Side effects: the state, a NominationEvent, a log entry; an email to the unit's
     submitters when returned; when approved, the honouree joins the delegate register."""
     nomination = (
@@ -72,6 +73,7 @@ def finalise_nomination(
         raise DomainError("Hãy ghi lý do trả lại để đơn vị sửa.", field="comment")
     if outcome == S.APPROVED:
         _check_threshold(nomination)
+        eligibility.check_approvable(nomination)
     transition_nomination(
         nomination=nomination,
         to=outcome,

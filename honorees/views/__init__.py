@@ -1,3 +1,12 @@
+from .clearance import (
+    clearance_answer,
+    clearance_detail,
+    clearance_inbox,
+    clearance_list,
+    clearance_resolve,
+    nomination_flags,
+    nomination_override,
+)
 from .decisions import decision_create, decision_detail, decision_edit, decision_sign
 from .nominations import (
     nomination_delegate,
@@ -24,6 +33,11 @@ from .rounds import (
 from .units import nomination_create, nomination_import, unit_round
 
 __all__ = [
+    "clearance_answer",
+    "clearance_detail",
+    "clearance_inbox",
+    "clearance_list",
+    "clearance_resolve",
     "council_list",
     "decision_create",
     "decision_detail",
@@ -36,8 +50,10 @@ __all__ = [
     "nomination_detail",
     "nomination_dossier",
     "nomination_edit",
+    "nomination_flags",
     "nomination_finalise",
     "nomination_import",
+    "nomination_override",
     "nomination_return",
     "nomination_submit",
     "nomination_vote",

@@ -8,9 +8,17 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, require
 
-from .. import permissions, selectors, services
-from ..forms import CommentForm, FinaliseForm, VoteForm, nomination_form_class
+from .. import eligibility, permissions, selectors, services
+from ..forms import (
+    CommentForm,
+    FinaliseForm,
+    FlagsForm,
+    OverrideForm,
+    VoteForm,
+    nomination_form_class,
+)
 from ..models import CouncilVote, Nomination
+from .clearance import warn_eligibility
 
 
 def _back(nomination):
@@ -42,7 +50,22 @@ def nomination_detail(request, pk: int):
     }
     if office:
         context.update(_history(nomination))
+    context.update(_eligibility(user, nomination, office))
     return render(request, "honorees/nomination_detail.html", context)
+
+
+def _eligibility(user, nomination, office: bool) -> dict:
+    """The checks' result (unit and office), the agencies' answers and the office's forms."""
+    can_override = permissions.can_override_eligibility(user, nomination)
+    return {
+        "eligibility": eligibility.check_nomination(nomination),
+        "clearance_answers": selectors.nomination_clearance_answers(nomination) if office else [],
+        "can_override": can_override,
+        "override_form": OverrideForm() if can_override else None,
+        "flags_form": FlagsForm(instance=nomination)
+        if permissions.can_record_flags(user, nomination)
+        else None,
+    }
 
 
 def _history(nomination) -> dict:
@@ -80,6 +103,7 @@ def nomination_edit(request, pk: int):
             )
             if "submit" in request.POST:
                 services.submit_nomination(nomination=fresh, by=request.user)
+                warn_eligibility(request, fresh)
         except PermissionDeniedError as exc:
             raise PermissionDenied from exc
         except DomainError as exc:
@@ -127,10 +151,15 @@ def nomination_submit(request, pk: int):
         request,
         pk,
         lambda u, n: permissions.can_act_for_unit(u, n.unit),
-        lambda n: services.submit_nomination(nomination=n, by=request.user),
+        lambda n: _submit_and_warn(request, n),
         "Đã gửi hồ sơ.",
         reached=(Nomination.Status.SUBMITTED,),
     )
+
+
+def _submit_and_warn(request, nomination) -> None:
+    services.submit_nomination(nomination=nomination, by=request.user)
+    warn_eligibility(request, nomination)
 
 
 @login_required

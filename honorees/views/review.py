@@ -3,7 +3,7 @@ from django.shortcuts import render
 
 from core.views import require, xlsx_response
 
-from .. import permissions, selectors
+from .. import eligibility, permissions, selectors
 from ..excel import export_nominations
 from ..forms import FinaliseForm, VoteForm
 from ..models import CouncilVote
@@ -14,7 +14,9 @@ def council_list(request, pk: int):
     """A council member's queue: the submitted nominations and the member's own vote."""
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_council_page(request.user, round))
-    nominations = list(selectors.council_queue(round, request.user))
+    nominations = eligibility.attach_results(
+        round, list(selectors.council_queue(round, request.user))
+    )
     for nomination in nominations:
         vote = nomination.my_votes[0] if nomination.my_votes else None
         nomination.my_vote = vote
@@ -41,7 +43,9 @@ def review_tally(request, pk: int):
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_round_office(request.user, round))
     members = selectors.council_size(round)
-    nominations = list(selectors.with_tally(selectors.round_nominations(round)))
+    nominations = eligibility.attach_results(
+        round, list(selectors.with_tally(selectors.round_nominations(round)))
+    )
     for nomination in nominations:
         nomination.round = round
         nomination.passes = selectors.threshold_met(round, nomination.agree, members)

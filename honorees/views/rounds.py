@@ -99,6 +99,7 @@ def round_detail(request, pk: int):
         "filter_status": status,
         "filter_unit": unit,
         "decisions": round.decisions.order_by("-date"),
+        "clearance_requests": selectors.round_clearance_requests(round),
         "can_manage": permissions.can_manage_round(request.user, round),
         "can_extend": permissions.can_extend_round(request.user, round),
         "can_close": permissions.can_close_round(request.user, round),

@@ -10,9 +10,10 @@ from conferences.idempotency import submit_once
 from core.errors import DomainError, PermissionDeniedError
 from core.views import form_error, require
 
-from .. import permissions, selectors, services
+from .. import eligibility, permissions, selectors, services
 from ..forms import nomination_form_class
 from ..models import Nomination
+from .clearance import warn_eligibility
 
 
 @login_required
@@ -24,6 +25,7 @@ def unit_round(request, pk: int, unit_pk: int):
     for nomination in nominations:
         nomination.round, nomination.unit = round, unit
         nomination.actions = permissions.nomination_actions(request.user, nomination)
+    eligibility.attach_results(round, nominations)
     context = {
         "round": round,
         "conference": round.conference,
@@ -46,6 +48,8 @@ def _create(request, form, round, unit, kind) -> str:
         nomination = services.submit_nomination(nomination=nomination, by=request.user)
     sent = nomination.status == Nomination.Status.SUBMITTED
     messages.success(request, "Đã gửi hồ sơ." if sent else "Đã lưu hồ sơ (chưa gửi).")
+    if sent:
+        warn_eligibility(request, nomination)
     return reverse("honorees:unit_round", kwargs={"pk": round.pk, "unit_pk": unit.pk})
 
 
@@ -73,6 +77,20 @@ def nomination_create(request, pk: int, unit_pk: int, kind: str):
     return render(request, "honorees/nomination_form.html", context)
 
 
+def _warn_unit_eligibility(request, round, unit) -> None:
+    """After an Excel list is sent: how many of the unit's nominations fail a check (the
+    unit's page names each rule)."""
+    results = eligibility.check_round(round, list(selectors.unit_nominations(round, unit)))
+    failing = sum(not result.ok for result in results.values())
+    if failing:
+        messages.warning(
+            request,
+            f"{failing} hồ sơ của đơn vị chưa đủ điều kiện khen thưởng (xem từng hồ sơ bên dưới). "
+            "Hồ sơ vẫn được gửi; Hội đồng chỉ thông qua khi cơ quan thường trực xét vượt điều "
+            "kiện có lý do.",
+        )
+
+
 @login_required
 def nomination_import(request, pk: int, unit_pk: int):
     round = selectors.get_round(request.user, pk)
@@ -86,6 +104,7 @@ def nomination_import(request, pk: int, unit_pk: int):
     report = upload.report
     if upload.confirmed and report.ok:
         messages.success(request, f"Đã gửi {report.new} hồ sơ từ tệp Excel.")
+        _warn_unit_eligibility(request, round, unit)
         return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
     context = {"form": form, "round": round, "unit": unit, "report": report}
     return render(request, "honorees/nomination_import.html", context)

@@ -43,7 +43,8 @@ def _add_individual(page, name, year):
 
 def _import_collective(page, tmp_path):
     row = person_row(1, **{"Cá nhân/Tập thể": "Tập thể", "Họ và tên": "Tổ chuyên môn khối 4",
-                           "Năm sinh": None, "Hình thức đề nghị": "Tập thể lao động tiên tiến"})  # fmt: skip
+                           "Năm sinh": None, "Hình thức đề nghị": "Tập thể lao động tiên tiến",
+                           "Đạt các điều kiện đơn vị xác nhận": "Có"})  # fmt: skip
     path = tmp_path / "danh-sach.xlsx"
     path.write_bytes(workbook([row]))
     page.get_by_role("link", name="Gửi danh sách bằng Excel").click()

@@ -1,8 +1,20 @@
+import datetime as dt
+
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
-from honorees.models import AwardDecision, CouncilVote, Nomination, NominationRound, RoundQuota
-from tests.authz import CASES, OFFICE_A, Case
+from honorees.models import (
+    AwardDecision,
+    ClearanceAnswer,
+    ClearanceRequest,
+    CouncilVote,
+    EligibilityOverride,
+    Nomination,
+    NominationRound,
+    RoundQuota,
+)
+from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, Case
 from tests.honorees.factories import (
     DecisionFactory,
     NominationFactory,
@@ -348,5 +360,108 @@ CASES += [
         allowed=UNIT_SIDE,
         overrides={"staff": 403, **OFFICE_OTHERS_403},
         state=lambda w, kw: Nomination.objects.get(pk=kw["pk"]).full_name,
+    ),
+]
+
+
+# --- Eligibility and clearance -----------------------------------------------------------------
+def _flagged_kw(w):
+    return {"pk": _nomination(w, S.SUBMITTED, discipline_review=True).pk}
+
+
+def _clearance(w, status=ClearanceAnswer.Status.PENDING, reason=""):
+    """A request to the cast's agency about one submitted nominee of office A's round."""
+    nomination = _nomination(w, S.SUBMITTED)
+    request = ClearanceRequest.objects.create(
+        round=nomination.round, agency=w["agency"], deadline=timezone.localdate()
+    )
+    return ClearanceAnswer.objects.create(
+        request=request, nomination=nomination, status=status, reason=reason
+    )
+
+
+def _clearance_kw(w):
+    return {"pk": _clearance(w).request_id}
+
+
+def _answer_kw(w):
+    return {"pk": _clearance(w).pk}
+
+
+def _objection_kw(w):
+    return {"pk": _clearance(w, ClearanceAnswer.Status.OBJECTED, "Vi phạm trật tự.").pk}
+
+
+def _answer_status(w, kw):
+    return ClearanceAnswer.objects.get(pk=kw["pk"]).status
+
+
+def _round_with_nominee_kw(w):
+    return {"pk": _nomination(w, S.SUBMITTED).round_id}
+
+
+AGENCY_SIDE = ("reporter", "superuser")
+OFFICE_403 = {"staff": 403, **OFFICE_OTHERS_403}
+
+CASES += [
+    Case(
+        "honorees:nomination_override",
+        kwargs=_flagged_kw,
+        method="post",
+        data=lambda w: {"rule_code": "flag.discipline_review", "reason": "Đã có kết luận."},
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, "submitter": 403},
+        state=lambda w, kw: EligibilityOverride.objects.filter(nomination_id=kw["pk"]).count(),
+    ),
+    Case(
+        "honorees:nomination_flags",
+        kwargs=_nom_kw(S.SUBMITTED),
+        method="post",
+        data=lambda w: {"complaint_pending": "on", "discipline_until": "2024-06-30"},
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, "submitter": 403},
+        state=lambda w, kw: (
+            Nomination.objects.filter(pk=kw["pk"])
+            .values_list("complaint_pending", "discipline_until")
+            .get()
+        ),
+    ),
+    Case("honorees:clearance_list", kwargs=_round_kw, overrides=UNIT_USERS_403),
+    Case(
+        "honorees:clearance_list",
+        kwargs=_round_with_nominee_kw,
+        method="post",
+        data=lambda w: {
+            "agencies": [w["agency"].pk],
+            "deadline": (timezone.localdate() + dt.timedelta(days=3)).isoformat(),
+        },
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=lambda w, kw: ClearanceRequest.objects.filter(round_id=kw["pk"]).count(),
+    ),
+    Case("honorees:clearance_inbox", allowed=EVERYONE_LOGGED_IN),
+    Case("honorees:clearance_detail", kwargs=_clearance_kw, allowed=(*OFFICE_A, "reporter")),
+    Case(
+        "honorees:clearance_answer",
+        kwargs=_answer_kw,
+        method="post",
+        data=lambda w: {"objects": "1", "reason": "Vi phạm trật tự xây dựng."},
+        ok=302,
+        allowed=AGENCY_SIDE,
+        overrides=OFFICE_403,
+        state=_answer_status,
+    ),
+    Case(
+        "honorees:clearance_resolve",
+        kwargs=_objection_kw,
+        method="post",
+        data=lambda w: {"resolution": "Đã xác minh lại, không còn vi phạm."},
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, "reporter": 403},
+        state=_answer_status,
     ),
 ]

@@ -1,16 +1,28 @@
 """Every honorees page that lists things runs as many queries with three items as with one."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
 
 from conferences.models import Role
-from honorees.models import AwardLine, CouncilVote, Nomination, NominationEvent
+from honorees.models import (
+    AwardCondition,
+    AwardLine,
+    ClearanceAnswer,
+    ClearanceRequest,
+    CouncilVote,
+    EligibilityOverride,
+    Nomination,
+    NominationEvent,
+)
 from tests.factories import ConferenceFactory, UnitFactory, member
 from tests.honorees.factories import (
     DecisionFactory,
     NominationFactory,
     QuotaFactory,
     RoundFactory,
+    award,
 )
 from tests.queries import assert_queries_constant
 
@@ -127,6 +139,57 @@ def _add_draft_decision(c, i):
     return subject
 
 
+def _checked_nominee(c, i):
+    """A nominee failing checks of every kind: a flag (overridden), declarations, a history
+    condition, an agency's objection."""
+    if not AwardCondition.objects.filter(code="cstdcs-lich-su").exists():
+        AwardCondition.objects.create(
+            award_form=award("cstd-cs"), code="cstdcs-lich-su", kind="history",
+            text="Hai năm Lao động tiên tiến", required_form=award("ldtt"), count=2,
+        )  # fmt: skip
+    name = f"Trần Văn Kiểm Tra {i}"
+    nomination = NominationFactory(
+        round=_round(c), unit=c["school"], status=S.SUBMITTED, full_name=name,
+        proposed_award=award("cstd-cs"), discipline_review=True,
+    )  # fmt: skip
+    EligibilityOverride.objects.create(
+        nomination=nomination, rule_code="flag.discipline_review", rule_text="x", reason="y"
+    )
+    request = ClearanceRequest.objects.create(
+        round=_round(c), agency=c["agency"], deadline=dt.date(2030, 1, 1)
+    )
+    ClearanceAnswer.objects.create(
+        request=request, nomination=nomination, status="objected", reason="Vi phạm."
+    )
+    return name
+
+
+def _add_clearance_request(c, i):
+    """A request to a new agency of office A about one nominee."""
+    name = f"Cơ Quan Hỏi Ý Kiến {i}"
+    agency = UnitFactory(parent=c["office_a"], name=name, kind="agency")
+    nomination = c.get("nomination") or NominationFactory(
+        round=_round(c), unit=c["school"], status=S.SUBMITTED
+    )
+    c.setdefault("nomination", nomination)
+    request = ClearanceRequest.objects.create(
+        round=_round(c), agency=agency, deadline=dt.date(2030, 1, 1)
+    )
+    ClearanceAnswer.objects.create(request=request, nomination=nomination)
+    return name
+
+
+def _add_request_to_reporter(c, i):
+    title = f"Đợt hỏi ý kiến {i}"
+    round = RoundFactory(conference=c["conference_a"], title=title)
+    nomination = NominationFactory(round=round, unit=c["school"], status=S.SUBMITTED)
+    request = ClearanceRequest.objects.create(
+        round=round, agency=c["agency"], deadline=dt.date(2030, 1, 1)
+    )
+    ClearanceAnswer.objects.create(request=request, nomination=nomination)
+    return title
+
+
 PAGES = [
     pytest.param("staff", _round_list, _add_round, id="round_list"),
     pytest.param("submitter", _round_list, _add_round, id="round_list-unit"),
@@ -144,6 +207,13 @@ PAGES = [
     pytest.param("submitter", _home, _add_round_with_submitted, id="home_submitter"),
     pytest.param("staff", _home, _add_round_with_submitted, id="home_staff"),
     pytest.param("leader", _home, _add_draft_decision, id="home_leader"),
+    pytest.param("council", _round_url("council_list"), _checked_nominee, id="council-checks"),
+    pytest.param("staff", _round_url("review_tally"), _checked_nominee, id="tally-checks"),
+    pytest.param("submitter", _unit_round_url, _checked_nominee, id="unit_round-checks"),
+    pytest.param("staff", _round_url("round_detail"), _add_clearance_request, id="round-asked"),
+    pytest.param("staff", _round_url("clearance_list"), _add_clearance_request, id="asked"),
+    pytest.param("staff", _nomination_url, _add_clearance_request, id="nomination-asked"),
+    pytest.param("reporter", _home, _add_request_to_reporter, id="home_reporter"),
 ]
 
 

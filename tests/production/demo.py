@@ -20,7 +20,7 @@ from conferences.models import Conference, Membership, Plan, PlanSection, Role, 
 from core.models import ImportJob
 from delegates.models import Delegate, DelegateCategory
 from documents.models import CertificateSetting, GeneratedDocument
-from honorees.models import AwardDecision, Nomination, NominationRound
+from honorees.models import AwardDecision, ClearanceRequest, Nomination, NominationRound
 from tests.authz import CASES, Case, load_cases
 
 OFFICE_ROLES = (Role.STAFF, Role.LEADER, Role.COUNCIL, Role.ADMIN)
@@ -33,6 +33,8 @@ PK_MODELS = (
     ("honorees:nomination_import", NominationRound),
     ("honorees:nomination_", Nomination),
     ("honorees:decision_", AwardDecision),
+    ("honorees:clearance_list", NominationRound),
+    ("honorees:clearance_", ClearanceRequest),
     ("honorees:", NominationRound),
     ("plan_section_", PlanSection),
     ("plan_", Plan),
@@ -180,6 +182,10 @@ def _object(model, world: DemoWorld):
         NominationRound: NominationRound.objects.filter(conference=conference),
         Nomination: Nomination.objects.filter(round__conference=conference, unit=world.school),
         AwardDecision: AwardDecision.objects.filter(round__conference=conference),
+        # The agency's own request for its reporter; any of the conference's for the office.
+        ClearanceRequest: ClearanceRequest.objects.filter(round__conference=conference).filter(
+            Q(agency=world.agency) if world.persona == Role.REPORTER else Q()
+        ),
         DelegateCategory: DelegateCategory.objects.filter(conference=conference),
         Delegate: Delegate.objects.filter(conference=conference, unit=world.school),
         Assignment: Assignment.objects.filter(conference=conference, unit=world.agency),

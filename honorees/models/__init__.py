@@ -1,4 +1,5 @@
 from .awards import AwardForm, BaseSalary, PrizeRule
+from .council import CouncilResult, CouncilSitting, RoundAwardLimit
 from .decisions import AwardDecision, AwardLine
 from .eligibility import EligibilityOverride
 from .nominations import CouncilVote, Nomination, NominationEvent
@@ -9,11 +10,14 @@ __all__ = [
     "AwardForm",
     "AwardLine",
     "BaseSalary",
+    "CouncilResult",
+    "CouncilSitting",
     "CouncilVote",
     "EligibilityOverride",
     "Nomination",
     "NominationEvent",
     "NominationRound",
     "PrizeRule",
+    "RoundAwardLimit",
     "RoundQuota",
 ]

@@ -1,6 +1,12 @@
 """Writes for honorees. Each service is atomic, checks permission and state, writes, logs
 through conferences.services.log_activity and lists its side effects."""
 
+from .council import (
+    finalise_sitting,
+    record_written_votes,
+    save_sitting,
+    set_award_limits,
+)
 from .decisions import create_decision, next_number, sign_decision, update_decision
 from .imports import import_nominations
 from .nominations import (
@@ -21,9 +27,13 @@ __all__ = [
     "create_nomination",
     "create_round",
     "finalise_nomination",
+    "finalise_sitting",
     "import_nominations",
     "next_number",
+    "record_written_votes",
     "return_nomination",
+    "save_sitting",
+    "set_award_limits",
     "set_delegate_above",
     "set_quota",
     "sign_decision",

@@ -1,3 +1,9 @@
+from .council import (
+    council_finalise,
+    council_sitting,
+    council_written_votes,
+    round_award_limits,
+)
 from .decisions import decision_create, decision_detail, decision_edit, decision_sign
 from .nominations import (
     nomination_delegate,
@@ -24,7 +30,10 @@ from .rounds import (
 from .units import nomination_create, nomination_import, unit_round
 
 __all__ = [
+    "council_finalise",
     "council_list",
+    "council_sitting",
+    "council_written_votes",
     "decision_create",
     "decision_detail",
     "decision_edit",
@@ -43,6 +52,7 @@ __all__ = [
     "nomination_vote",
     "nomination_withdraw",
     "review_tally",
+    "round_award_limits",
     "round_create",
     "round_detail",
     "round_edit",

@@ -82,7 +82,6 @@ def _round_data(w):
         "title": "Đợt hai",
         "criteria": "Có thành tích xuất sắc.",
         "deadline": "2031-01-01T17:00",
-        "threshold": "two_thirds",
         "allowed_forms": [award("gk-xa").pk],
     }
 

@@ -22,6 +22,7 @@ from ..models import (
 from ..permissions import (
     can_enter_written_votes,
     can_finalise_sitting,
+    can_manage_round,
     can_record_sitting,
     can_set_award_limits,
 )
@@ -29,6 +30,8 @@ from ..workflow import close_sitting
 from .review import finalise_nomination
 
 S = Nomination.Status
+NO_SITTING = "Chưa ghi phiên họp Hội đồng (thời gian, địa điểm, thành viên có mặt)."
+CLOSED = "Phiên họp đã chốt kết quả, không thay đổi được nữa."
 
 
 def _locked(round: NominationRound) -> NominationRound:
@@ -55,8 +58,10 @@ def save_sitting(
     members present. Side effects: the sitting row and its attendance, a log entry."""
     round = _locked(round)
     sitting = selectors.get_sitting(round)
-    if not can_record_sitting(by, round, sitting):
+    if not can_manage_round(by, round):
         raise PermissionDeniedError("Bạn không có quyền ghi phiên họp Hội đồng của đợt này.")
+    if not can_record_sitting(by, round, sitting):
+        raise DomainError(CLOSED)
     members = {m.pk for m in selectors.council_members(round)}
     present_ids = {u.pk for u in present}
     if present_ids - members:
@@ -97,8 +102,12 @@ def record_written_votes(
     Side effects: CouncilVote rows marked in writing with who entered them, a log entry."""
     round = _locked(round)
     sitting = selectors.get_sitting(round)
-    if not can_enter_written_votes(by, round, sitting):
+    if not can_manage_round(by, round):
         raise PermissionDeniedError("Bạn không có quyền ghi phiếu bằng văn bản.")
+    if sitting is None:
+        raise DomainError(NO_SITTING)
+    if not can_enter_written_votes(by, round, sitting):
+        raise DomainError(CLOSED)
     the_council = council.round_council(round)
     if member.pk not in the_council.member_ids or member.pk in the_council.present_ids:
         raise DomainError("Chỉ ghi phiếu bằng văn bản cho thành viên Hội đồng vắng mặt.")
@@ -170,10 +179,12 @@ def finalise_sitting(*, round: NominationRound, by: User) -> tuple[int, int]:
     the sitting closed, a log entry."""
     round = _locked(round)
     sitting = selectors.get_sitting(round)
-    if not can_finalise_sitting(by, round, sitting):
-        if sitting is None:
-            raise DomainError("Chưa ghi phiên họp Hội đồng (thời gian, thành viên có mặt).")
+    if not can_manage_round(by, round):
         raise PermissionDeniedError("Bạn không có quyền chốt kết quả phiên họp.")
+    if sitting is None:
+        raise DomainError(NO_SITTING)
+    if not can_finalise_sitting(by, round, sitting):
+        raise DomainError(CLOSED)
     tallies = council.round_tallies(round)
     problems = sorted({t.quorum_problem for t in tallies if not t.quorum_ok})
     if problems:

@@ -152,6 +152,15 @@ def round_award_limits(request, pk: int):
     return redirect("honorees:council_sitting", pk=pk)
 
 
+def _closed_note(user, round) -> str:
+    """After a repeated click: the sitting was finalised by the first one."""
+    if not permissions.can_manage_round(user, round):
+        return ""
+    sitting = selectors.get_sitting(round)
+    closed = sitting is not None and sitting.closed_at is not None
+    return "Phiên họp đã được chốt kết quả." if closed else ""
+
+
 @login_required
 @require_POST
 def council_finalise(request, pk: int):
@@ -162,14 +171,6 @@ def council_finalise(request, pk: int):
         request,
         lambda: services.finalise_sitting(round=round, by=request.user),
         "Đã chốt kết quả phiên họp Hội đồng.",
-        already=lambda: (
-            "Phiên họp đã được chốt kết quả."
-            if not permissions.can_finalise_sitting(
-                request.user, round, selectors.get_sitting(round)
-            )
-            and permissions.can_manage_round(request.user, round)
-            and selectors.get_sitting(round) is not None
-            else ""
-        ),
+        already=lambda: _closed_note(request.user, round),
     )
     return redirect("honorees:council_sitting", pk=pk)

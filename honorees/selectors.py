@@ -151,6 +151,22 @@ def council_members(round: NominationRound) -> list[User]:
     return sort_names(users, key=lambda u: u.full_name or u.username)
 
 
+def council_positions(round: NominationRound) -> dict[int, str]:
+    """Each council member's position as written on their council membership."""
+    positions: dict[int, str] = {}
+    for user_id, position in _council_memberships(round).values_list("user_id", "position"):
+        positions[user_id] = positions.get(user_id) or position
+    return positions
+
+
+def council_minutes_data(sitting) -> dict:
+    """Everything the minutes of a council sitting print, as plain data (`honorees.minutes`):
+    the documents app reads a sitting through here."""
+    from .minutes import minutes_data
+
+    return minutes_data(sitting)
+
+
 def get_sitting(round: NominationRound):
     """The round's council sitting, or None before the office records it."""
     return CouncilSitting.objects.filter(round=round).select_related("chair").first()

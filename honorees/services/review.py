@@ -6,7 +6,7 @@ from core.errors import DomainError, PermissionDeniedError
 from core.vntext import nfc
 
 from .. import council
-from ..models import CouncilResult, CouncilVote, Nomination
+from ..models import CouncilResult, CouncilVote, Nomination, NominationRound
 from ..permissions import can_manage_round, is_council_member
 from ..workflow import nomination_under_review, transition_nomination
 from .delegates_join import join_delegate_register
@@ -57,6 +57,9 @@ def finalise_nomination(
     Side effects: the state, a NominationEvent, a log entry; the council's result kept when
     approved or rejected; an email to the unit's submitters when returned; when approved, the
     honouree joins the delegate register."""
+    # The round first (as finalise_sitting does): two offices deciding the last places of a
+    # form at once see each other's approvals.
+    NominationRound.objects.select_for_update().filter(pk=nomination.round_id).exists()
     nomination = (
         Nomination.objects.select_for_update(of=("self",))
         .select_related("round__conference__organiser", "unit", "proposed_award")

@@ -172,14 +172,6 @@ def get_sitting(round: NominationRound):
     return CouncilSitting.objects.filter(round=round).select_related("chair").first()
 
 
-def with_tally(qs: QuerySet[Nomination]) -> QuerySet[Nomination]:
-    return qs.annotate(
-        agree=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.AGREE)),
-        disagree=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.DISAGREE)),
-        abstain=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.ABSTAIN)),
-    )
-
-
 def council_queue(round: NominationRound, user) -> QuerySet[Nomination]:
     """Submitted nominations with the user's own vote prefetched as `my_votes`."""
     return (

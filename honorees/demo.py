@@ -85,7 +85,8 @@ def _create(round, row) -> tuple[Nomination, str]:
 
 
 def _seed_sitting(round: NominationRound) -> None:
-    """The council met with two of its three members; the third votes in writing."""
+    """The council met with two of its three members (the third votes in writing); the round
+    may honour three with the commune's Giấy khen."""
     services.save_sitting(
         round=round,
         by=_user("canbo"),
@@ -95,6 +96,9 @@ def _seed_sitting(round: NominationRound) -> None:
         secretary_name="Nguyễn Thị Thu Hà",
         secretary_title="Công chức Văn hóa - Xã hội",
         present=[_user("hoidong"), _user("hoidong2")],
+    )
+    services.set_award_limits(
+        round=round, seats={AwardForm.objects.get(code="gk-xa"): 3}, by=_user("canbo")
     )
 
 

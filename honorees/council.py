@@ -83,9 +83,14 @@ class Council:
         if form.quorum_numerator is None and form.vote_base == AwardForm.VoteBase.ALL_MEMBERS:
             return self.total > 0, "" if self.total else "Hội đồng chưa có thành viên nào."
         if self.sitting is None:
+            need = (
+                f"cần {form.quorum_text}"
+                if form.quorum_numerator is not None
+                else "tính tỷ lệ trên số thành viên có mặt"
+            )
             return False, (
                 f"Chưa ghi phiên họp Hội đồng nên chưa biết số thành viên có mặt "
-                f"(hình thức “{form.name}” cần {form.quorum_text})."
+                f"(hình thức “{form.name}” {need})."
             )
         if form.quorum_met(self.present_count, self.total):
             return True, ""

@@ -154,10 +154,15 @@ def _quorum_lines(the_council, rows) -> list[str]:
     forms = {form.pk: form for _row, form in rows}
     lines = []
     for form in sorted(forms.values(), key=lambda f: (f.order, f.name)):
-        ok, problem = the_council.quorum(form)
+        ok, _problem = the_council.quorum(form)
+        need = (
+            f"cần {form.quorum_text}"
+            if form.quorum_numerator is not None
+            else "không quy định số thành viên phải có mặt"
+        )
         lines.append(
-            f"{form.name}: cần {form.quorum_text}; có mặt {the_council.present_count}/"
-            f"{the_council.total} — {'đủ' if ok else 'không đủ'} số thành viên để biểu quyết."
+            f"{form.name}: {need}; có mặt {the_council.present_count}/{the_council.total} — "
+            f"{'đủ' if ok else 'không đủ'} số thành viên để biểu quyết."
         )
     return lines
 

@@ -339,3 +339,24 @@ def test_percent_text_is_never_rounded_up():
     assert council.percent_text(4, 5) == "80%"
     assert council.percent_text(2, 3) == "66,66%"
     assert council.percent_text(0, 0) == "—"
+
+
+def test_form_without_a_quorum_decides_without_a_sitting(commune):
+    """A contest prize has no quorum and counts all members: the vote alone decides."""
+    members = _members(commune, 2)
+    n = _nominee(commune["round"], "giai-nhat")
+    _votes(n, members)
+    _approve(commune, n)
+    n.refresh_from_db()
+    assert n.status == S.APPROVED and n.council_result.present is None
+
+
+def test_share_of_those_present_needs_the_sitting(commune):
+    AwardForm.objects.filter(code="gk-xa").update(
+        vote_base="present", quorum_numerator=None, quorum_denominator=None
+    )
+    members = _members(commune, 2)
+    n = _nominee(commune["round"])
+    _votes(n, members)
+    with pytest.raises(DomainError, match="tính tỷ lệ trên số thành viên có mặt"):
+        _approve(commune, n)

@@ -26,6 +26,7 @@ from core.vntext import fold
 from . import selectors, workflow
 from .models import (
     AwardForm,
+    CouncilResult,
     CouncilSitting,
     CouncilVote,
     Nomination,
@@ -225,8 +226,24 @@ def round_tallies(round: NominationRound, council: Council | None = None) -> lis
     """Every nomination under review, counted and ranked."""
     council = council or round_council(round)
     tallies = tally_nominations(council, under_review(round))
-    rank_tallies(tallies, limits=award_limits(round), taken=seats_taken(round))
+    rank_tallies(
+        tallies, limits=award_limits(round), taken=seats_taken(round), above=given_shares(round)
+    )
     return tallies
+
+
+def given_shares(round: NominationRound) -> dict[int, list[Fraction]]:
+    """The shares of the nominees already given a place, per form (their kept results): they
+    rank with the nominees still under review."""
+    shares: dict[int, list[Fraction]] = defaultdict(list)
+    rows = CouncilResult.objects.filter(
+        nomination__round=round,
+        nomination__status__in=(Nomination.Status.APPROVED, Nomination.Status.AWARDED),
+        base__gt=0,
+    ).values_list("nomination__proposed_award_id", "agree", "base")
+    for form_id, agree, base in rows:
+        shares[form_id].append(Fraction(agree, base))
+    return shares
 
 
 def award_limits(round: NominationRound) -> dict[int, int]:
@@ -246,22 +263,31 @@ def seats_taken(round: NominationRound) -> dict[int, int]:
     return dict(rows)
 
 
-def rank_tallies(tallies: list[Tally], *, limits: dict[int, int], taken: dict[int, int]) -> None:
-    """Place the passing nominees of each form with a limit (in place)."""
+def rank_tallies(
+    tallies: list[Tally],
+    *,
+    limits: dict[int, int],
+    taken: dict[int, int],
+    above: dict[int, list[Fraction]] | None = None,
+) -> None:
+    """Place the passing nominees of each form with a limit (in place). `taken`: places given
+    already per form; `above`: their shares, which count in each nominee's rank."""
     groups: dict[int, list[Tally]] = defaultdict(list)
     for tally in tallies:
         if tally.passes and tally.quorum_ok and tally.form.pk in limits:
             groups[tally.form.pk].append(tally)
     for form_id, group in groups.items():
         seats = limits[form_id]
-        _rank_group(group, seats, max(seats - taken.get(form_id, 0), 0))
+        given = (above or {}).get(form_id, [])
+        _rank_group(group, seats, max(seats - taken.get(form_id, 0), 0), given)
 
 
-def _rank_group(group: list[Tally], seats: int, left: int) -> None:
+def _rank_group(group: list[Tally], seats: int, left: int, given: list[Fraction]) -> None:
     group.sort(key=lambda t: (-t.share, fold(t.nomination.display_name)))
+    shares = [t.share for t in group] + list(given)
     for tally in group:
         tally.seats = seats
-        tally.rank = 1 + sum(other.share > tally.share for other in group)
+        tally.rank = 1 + sum(share > tally.share for share in shares)
         tally.ranking = WITHIN if len(group) <= left else BEYOND
     if len(group) <= left or left == 0:
         if left == 0:

@@ -130,6 +130,8 @@ def _kept_row(nomination: Nomination) -> dict:
         result += f", {kept.get_ranking_display().lower()}"
     if kept.reason:
         result += f" (lý do: {kept.reason})"
+    if kept.note:
+        result += f". {kept.note}"
     return {
         "name": nomination.display_name,
         "unit": nomination.unit_name or nomination.unit.name,

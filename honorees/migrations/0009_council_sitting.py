@@ -150,6 +150,10 @@ class Migration(migrations.Migration):
                     ),
                 ),
                 ("reason", models.TextField(blank=True, verbose_name="lý do chọn khi bằng phiếu")),
+                (
+                    "note",
+                    models.CharField(blank=True, max_length=500, verbose_name="ghi chú xếp hạng"),
+                ),
                 ("created_at", models.DateTimeField(auto_now_add=True)),
                 (
                     "nomination",

@@ -101,6 +101,7 @@ class CouncilResult(models.Model):
         _("xếp hạng"), max_length=10, choices=Ranking.choices, blank=True, default=""
     )
     reason = models.TextField(_("lý do chọn khi bằng phiếu"), blank=True)
+    note = models.CharField(_("ghi chú xếp hạng"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

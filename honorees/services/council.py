@@ -13,6 +13,7 @@ from core.vntext import nfc
 from .. import council, selectors
 from ..models import (
     AwardForm,
+    CouncilResult,
     CouncilSitting,
     CouncilVote,
     Nomination,
@@ -203,6 +204,7 @@ def finalise_sitting(*, round: NominationRound, by: User) -> tuple[int, int]:
         finalise_nomination(
             nomination=tally.nomination, by=by, outcome=S.REJECTED, comment=_why_not(tally)
         )
+    _keep_sitting_ranking(tallies)
     close_sitting(
         sitting=sitting,
         by=by,
@@ -210,6 +212,17 @@ def finalise_sitting(*, round: NominationRound, by: User) -> tuple[int, int]:
         f"không thông qua {len(others)} hồ sơ",
     )
     return len(chosen), len(others)
+
+
+def _keep_sitting_ranking(tallies: list[council.Tally]) -> None:
+    """The ranking as the sitting saw it before any nominee was finalised (finalising them one
+    by one leaves fewer places each time, so a later result would read "places all given"
+    where the sitting's reason was the chair's vote)."""
+    for tally in tallies:
+        if tally.rank is not None:
+            CouncilResult.objects.filter(nomination=tally.nomination).update(
+                rank=tally.rank, note=tally.note[:500]
+            )
 
 
 def _why_not(tally: council.Tally) -> str:

@@ -145,6 +145,7 @@ def _keep_result(tally: council.Tally, *, outcome: str, comment: str) -> None:
             "seats": tally.seats,
             "ranking": ranking if tally.passes and tally.quorum_ok else "",
             "reason": reason,
+            "note": tally.note[:500],
         },
     )
 

@@ -242,6 +242,9 @@ def test_ranking_beyond_the_number_to_honour_tie_goes_to_the_chair(commune):
     assert status == {"A": S.APPROVED, "B": S.REJECTED, "C": S.APPROVED, "D": S.REJECTED}
     ranking = dict(CouncilResult.objects.values_list("nomination__full_name", "ranking"))
     assert ranking == {"A": "within", "B": "beyond", "C": "chair", "D": "beyond"}
+    ranks = dict(CouncilResult.objects.values_list("nomination__full_name", "rank"))
+    assert ranks == {"A": 1, "B": 2, "C": 2, "D": 4}
+    assert "Chủ tịch Hội đồng không đồng ý" in CouncilResult.objects.get(nomination=b).note
     assert "Chủ tịch Hội đồng không đồng ý" in b.events.last().comment
 
 
@@ -254,6 +257,7 @@ def test_tie_the_chair_cannot_split_waits_for_the_office_with_a_reason(commune):
     with pytest.raises(DomainError, match="Hãy ghi lý do chọn B"):
         _approve(commune, b)
     _approve(commune, b, comment="Nữ, thành tích tương đương (NĐ 152/2025 Điều 4)")
+    assert council.nomination_tally(c).rank == 2  # ranked with B, already given its place
     result = CouncilResult.objects.get(nomination=b)
     assert (result.ranking, result.reason) == (
         "office",

@@ -90,7 +90,7 @@ def _seed_sitting(round: NominationRound) -> None:
     services.save_sitting(
         round=round,
         by=_user("canbo"),
-        held_at=timezone.now().replace(hour=14, minute=0, second=0, microsecond=0),
+        held_at=timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0),
         place="Hội trường Ủy ban nhân dân xã Thượng Hồng",
         chair=_user("hoidong"),
         secretary_name="Nguyễn Thị Thu Hà",

@@ -26,9 +26,9 @@ def _results_table(rows: list[dict]):
             r["name"],
             r["unit"],
             r["award"],
-            str(r["agree"]) + (f" (có {r['written']} phiếu bằng văn bản)" if r["written"] else ""),
+            str(r["agree"]),
             str(r["disagree"]),
-            r["share"],
+            r["share"] + (f"; tính cả {r['written']} phiếu bằng văn bản" if r["written"] else ""),
             r["rule"],
             r["result"],
         )

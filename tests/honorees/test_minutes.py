@@ -93,7 +93,7 @@ def test_minutes_print_as_docx_with_attendance_shares_and_override(
     )
     text = " ".join(piece for piece, _bold, _italic in docx_pieces(content))
     _assert_minutes_text(text)
-    assert normal("có 1 phiếu bằng văn bản") in normal(text)
+    assert normal("2/3 (66,66%); tính cả 1 phiếu bằng văn bản") in normal(text)
 
 
 def test_minutes_print_as_pdf_with_attendance_shares_and_override(

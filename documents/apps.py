@@ -15,6 +15,7 @@ class DocumentsConfig(AppConfig):
         from .builders import register
         from .builders.assignments import AssignmentSheetBuilder
         from .builders.certificates import CertificateTestBuilder
+        from .builders.council import CouncilMinutesBuilder
         from .builders.decisions import CertificatesBuilder, DecisionBuilder
         from .builders.invitations import InvitationBuilder
         from .builders.lists import DelegateListBuilder, HonoreeListBuilder
@@ -24,6 +25,7 @@ class DocumentsConfig(AppConfig):
         register(DecisionBuilder())
         register(CertificatesBuilder())
         register(AssignmentSheetBuilder())
+        register(CouncilMinutesBuilder())
 
         from .builders.plans import MaketBuilder, PlanBuilder, ProgrammeBuilder
 

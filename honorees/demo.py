@@ -89,6 +89,24 @@ def _create(round, row) -> tuple[Nomination, str]:
     return nomination, action
 
 
+def _seed_sitting(round: NominationRound) -> None:
+    """The council met with two of its three members (the third votes in writing); the round
+    may honour three with the commune's Giấy khen."""
+    services.save_sitting(
+        round=round,
+        by=_user("canbo"),
+        held_at=timezone.localtime().replace(hour=14, minute=0, second=0, microsecond=0),
+        place="Hội trường Ủy ban nhân dân xã Thượng Hồng",
+        chair=_user("hoidong"),
+        secretary_name="Nguyễn Thị Thu Hà",
+        secretary_title="Công chức Văn hóa - Xã hội",
+        present=[_user("hoidong"), _user("hoidong2")],
+    )
+    services.set_award_limits(
+        round=round, seats={AwardForm.objects.get(code="gk-xa"): 3}, by=_user("canbo")
+    )
+
+
 def _advance(nomination: Nomination, action: str, submitter: User) -> None:
     canbo, votes = _user("canbo"), ("hoidong", "hoidong2")
     if action in ("draft",):
@@ -104,6 +122,12 @@ def _advance(nomination: Nomination, action: str, submitter: User) -> None:
         choice = "disagree" if action == "reject" else "agree"
         for username in votes if action != "vote" else votes[:1]:
             services.cast_vote(nomination=nomination, by=_user(username), choice=choice)
+        services.record_written_votes(
+            round=nomination.round,
+            member=_user("hoidong3"),
+            choices={nomination.pk: choice},
+            by=canbo,
+        )
         if action != "vote":
             outcome = "approved" if action == "approve" else "rejected"
             services.finalise_nomination(nomination=nomination, by=canbo, outcome=outcome)
@@ -132,6 +156,7 @@ def seed_thuong_hong(stdout) -> None:
     if conference is None or conference.nomination_rounds.filter(title=TH_ROUND).exists():
         return
     round = _seed_th_round(conference)
+    _seed_sitting(round)
     for row in TH_NOMINATIONS:
         nomination, action = _create(round, row)
         _advance(nomination, action, _user(row[1]))

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from conferences.models import User
 from core.vntext import EMPHASIS_HELP, nfc
 
 from .eligibility import declaration_conditions
@@ -26,7 +27,6 @@ class RoundForm(forms.ModelForm):
             "title",
             "criteria",
             "deadline",
-            "threshold",
             "allowed_forms",
             "prize_first",
             "prize_second",
@@ -233,3 +233,27 @@ class DecisionForm(forms.ModelForm):
             "recipients": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"executors": EMPHASIS_HELP, "prize_source": EMPHASIS_HELP}
+
+
+class SittingForm(forms.Form):
+    """The council's sitting: the office ticks the members present among the council's."""
+
+    held_at = forms.DateTimeField(label=_("Thời gian họp"), widget=DATETIME_INPUT)
+    place = forms.CharField(label=_("Địa điểm"), max_length=300)
+    chair = forms.ModelChoiceField(label=_("Chủ trì"), queryset=None)
+    secretary_name = forms.CharField(label=_("Thư ký"), max_length=150)
+    secretary_title = forms.CharField(label=_("Chức vụ của thư ký"), max_length=200, required=False)
+    present = forms.ModelMultipleChoiceField(
+        label=_("Thành viên có mặt"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, members=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        queryset = User.objects.filter(pk__in=[m.pk for m in members]).order_by("full_name")
+        self.fields["chair"].queryset = queryset
+        self.fields["present"].queryset = queryset
+        self.fields["chair"].label_from_instance = str
+        self.fields["present"].label_from_instance = str

@@ -180,3 +180,29 @@ def can_resolve_clearance(user, answer) -> bool:
     return clearance_workflow.answer_awaits_resolution(answer) and can_manage_round(
         user, answer.request.round
     )
+
+
+# --- The council's sitting ---------------------------------------------------------------------
+def can_record_sitting(user, round: NominationRound, sitting) -> bool:
+    """Record or change the sitting (time, place, chair, secretary, attendance) and the written
+    votes of absent members: the office's staff, until the sitting's results are finalised."""
+    return (sitting is None or workflow.sitting_is_open(sitting)) and can_manage_round(user, round)
+
+
+def can_enter_written_votes(user, round: NominationRound, sitting) -> bool:
+    return workflow.sitting_is_open(sitting) and can_manage_round(user, round)
+
+
+def can_finalise_sitting(user, round: NominationRound, sitting) -> bool:
+    """Finalise every nominee under review at once, by the vote and the ranking."""
+    return workflow.sitting_is_open(sitting) and can_manage_round(user, round)
+
+
+def can_set_award_limits(user, round: NominationRound) -> bool:
+    """Set how many of each award form the round may honour (số lượng được khen)."""
+    return can_manage_round(user, round)
+
+
+def can_print_minutes(user, sitting) -> bool:
+    """Print the sitting's minutes: the office (staff, leaders, council members)."""
+    return can_view_round_office(user, sitting.round)

@@ -7,10 +7,11 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from conferences.models import Membership, Role, Unit
+from conferences.models import Membership, Role, Unit, User
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
+from core.vntext import sort_names
 
 from . import permissions
 from .models import (
@@ -19,6 +20,7 @@ from .models import (
     AwardLine,
     ClearanceAnswer,
     ClearanceRequest,
+    CouncilSitting,
     CouncilVote,
     Nomination,
     NominationRound,
@@ -134,32 +136,42 @@ def round_quotas(round: NominationRound) -> QuerySet[RoundQuota]:
     return round.quotas.select_related("unit").order_by("unit__path")
 
 
-def council_size(round: NominationRound) -> int:
-    """Members holding the council role at the organiser or above it."""
+def _council_memberships(round: NominationRound) -> QuerySet[Membership]:
     path = round.conference.organiser.path
     ancestor_paths = [path[:i] for i in range(Unit.steplen, len(path) + 1, Unit.steplen)]
-    return (
-        Membership.objects.filter(role=Role.COUNCIL, unit__path__in=ancestor_paths)
-        .values("user")
-        .distinct()
-        .count()
-    )
+    return Membership.objects.filter(role=Role.COUNCIL, unit__path__in=ancestor_paths)
 
 
-def with_tally(qs: QuerySet[Nomination]) -> QuerySet[Nomination]:
-    return qs.annotate(
-        agree=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.AGREE)),
-        disagree=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.DISAGREE)),
-        abstain=Count("votes", filter=Q(votes__choice=CouncilVote.Choice.ABSTAIN)),
-    )
+def council_size(round: NominationRound) -> int:
+    """Members holding the council role at the organiser or above it."""
+    return _council_memberships(round).values("user").distinct().count()
 
 
-def threshold_met(round: NominationRound, agree: int, members: int) -> bool:
-    if members <= 0:
-        return False
-    if round.threshold == NominationRound.Threshold.TWO_THIRDS:
-        return agree * 3 >= members * 2
-    return agree * 2 > members
+def council_members(round: NominationRound) -> list[User]:
+    """The council's members (the council role at the organiser or above), in name order."""
+    users = User.objects.filter(pk__in=_council_memberships(round).values("user"))
+    return sort_names(users, key=lambda u: u.full_name or u.username)
+
+
+def council_positions(round: NominationRound) -> dict[int, str]:
+    """Each council member's position as written on their council membership."""
+    positions: dict[int, str] = {}
+    for user_id, position in _council_memberships(round).values_list("user_id", "position"):
+        positions[user_id] = positions.get(user_id) or position
+    return positions
+
+
+def council_minutes_data(sitting) -> dict:
+    """Everything the minutes of a council sitting print, as plain data (`honorees.minutes`):
+    the documents app reads a sitting through here."""
+    from .minutes import minutes_data
+
+    return minutes_data(sitting)
+
+
+def get_sitting(round: NominationRound):
+    """The round's council sitting, or None before the office records it."""
+    return CouncilSitting.objects.filter(round=round).select_related("chair").first()
 
 
 def council_queue(round: NominationRound, user) -> QuerySet[Nomination]:

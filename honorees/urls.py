@@ -17,6 +17,22 @@ urlpatterns = [
     path("khen-thuong/dot/<int:pk>/mau-excel/", views.round_template, name="round_template"),
     path("khen-thuong/dot/<int:pk>/binh-xet/", views.council_list, name="council_list"),
     path("khen-thuong/dot/<int:pk>/ket-qua-binh-xet/", views.review_tally, name="review_tally"),
+    path("khen-thuong/dot/<int:pk>/phien-hop/", views.council_sitting, name="council_sitting"),
+    path(
+        "khen-thuong/dot/<int:pk>/phien-hop/phieu-van-ban/",
+        views.council_written_votes,
+        name="council_written_votes",
+    ),
+    path(
+        "khen-thuong/dot/<int:pk>/phien-hop/chot/",
+        views.council_finalise,
+        name="council_finalise",
+    ),
+    path(
+        "khen-thuong/dot/<int:pk>/so-luong-duoc-khen/",
+        views.round_award_limits,
+        name="round_award_limits",
+    ),
     path(
         "khen-thuong/dot/<int:pk>/dai-bieu-cap-tren/", views.delegates_above, name="delegates_above"
     ),

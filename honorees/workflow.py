@@ -15,7 +15,7 @@ from conferences.models import User
 from conferences.services import log_activity
 from core.errors import DomainError
 
-from .models import AwardDecision, Nomination, NominationEvent, NominationRound
+from .models import AwardDecision, CouncilSitting, Nomination, NominationEvent, NominationRound
 
 S = Nomination.Status
 NOMINATION_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -270,3 +270,28 @@ def decision_as_if(*, decision: AwardDecision, status: str) -> AwardDecision:
     copied = copy.copy(decision)
     copied.status = status
     return copied
+
+
+# --- The council's sitting --------------------------------------------------------------------
+# A sitting is open (attendance and written votes may change) until the office finalises its
+# results; then it is closed for good, and the minutes print what was decided.
+
+
+def sitting_is_open(sitting: CouncilSitting | None) -> bool:
+    return sitting is not None and sitting.closed_at is None
+
+
+def close_sitting(*, sitting: CouncilSitting, by: User, summary: str) -> CouncilSitting:
+    """The one place a sitting closes. Side effects: the sitting row, a log row."""
+    if not sitting_is_open(sitting):
+        raise DomainError("Phiên họp đã chốt kết quả, không thay đổi được nữa.")
+    sitting.closed_at = timezone.now()
+    sitting.save(update_fields=["closed_at", "updated_at"])
+    log_activity(
+        actor=by,
+        action="sitting.closed",
+        summary=summary,
+        target=sitting,
+        conference=sitting.round.conference,
+    )
+    return sitting

@@ -96,6 +96,13 @@ USERS = [
         "HP-TH",
         "Chủ tịch UB MTTQ xã, thành viên Hội đồng TĐKT",
     ),
+    (
+        "hoidong3",
+        "Lương Văn Bảo",
+        "council",
+        "HP-TH",
+        "Chủ tịch Hội Nông dân xã, thành viên Hội đồng TĐKT",
+    ),
     ("quantri", "Đỗ Minh Tuấn", "admin", "HP-TH", "Công chức Văn phòng HĐND và UBND"),
     ("truonghoc", "Lê Thị Hồng", "submitter", "HP-TH-TH", "Hiệu trưởng"),
     ("thontrung", "Bùi Văn Nam", "submitter", "HP-TH-T2", "Trưởng thôn"),

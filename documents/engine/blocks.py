@@ -198,7 +198,8 @@ def table_rows(block: Table) -> list[tuple[tuple, bool]]:
 
 @dataclass(frozen=True)
 class Signature:
-    """Signature table: "Nơi nhận:" list on the left, authority and signer on the right.
+    """Signature table: "Nơi nhận:" list (or a second signer) on the left, authority and signer
+    on the right.
     Recipients print as the decree says ("- Name;" ... "- Lưu: VT, X.") whatever their dashes
     and punctuation (textutil.recipient_lines)."""
 
@@ -208,6 +209,10 @@ class Signature:
     recipients_title: str = "Nơi nhận:"
     signed_note: str = ""  # e.g. "(Đã ký)" in a copy
     signature_space_mm: float = 30.0
+    # A second signer on the left instead of the recipients (minutes: the secretary on the
+    # left, the chair on the right).
+    left_authority: tuple[str, ...] = ()
+    left_signer: str = ""
 
     def __post_init__(self) -> None:
         _freeze(self)

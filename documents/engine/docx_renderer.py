@@ -226,22 +226,30 @@ def _signature_left(cell, block: Signature) -> None:
 
 
 def _signature_right(cell, block: Signature) -> None:
+    _signer(cell, block, block.authority, block.signer, block.signed_note)
+
+
+def _signer(cell, block: Signature, authority, signer: str, signed_note: str = "") -> None:
     paragraph = _first_paragraph(cell)
-    for index, line in enumerate(block.authority):
+    for index, line in enumerate(authority):
         if index:
             paragraph = _line(cell, "", style.AUTHORITY_PT)
         add_text(paragraph, line, style.AUTHORITY_PT, bold=True)
     space = cell.add_paragraph()
     x.exact_height(space, block.signature_space_mm * PT_PER_MM)
-    if block.signed_note:
-        _line(cell, block.signed_note, style.BODY_PT, italic=True)
-    _line(cell, block.signer, style.SIGNER_PT, bold=True)
+    if signed_note:
+        _line(cell, signed_note, style.BODY_PT, italic=True)
+    _line(cell, signer, style.SIGNER_PT, bold=True)
 
 
 def render_signature(ctx: _Context, block: Signature) -> None:
-    left = ctx.text_width_mm * style.SIGNATURE_LEFT_RATIO
+    two_signers = bool(block.left_signer or block.left_authority)
+    left = ctx.text_width_mm * (0.5 if two_signers else style.SIGNATURE_LEFT_RATIO)
     table = _no_border_table(ctx, 1, [left, ctx.text_width_mm - left])
-    _signature_left(table.rows[0].cells[0], block)
+    if two_signers:
+        _signer(table.rows[0].cells[0], block, block.left_authority, block.left_signer)
+    else:
+        _signature_left(table.rows[0].cells[0], block)
     _signature_right(table.rows[0].cells[1], block)
 
 

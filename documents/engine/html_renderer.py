@@ -130,17 +130,25 @@ def table_html(block: Table) -> str:
     )
 
 
+def _signer_html(block: Signature, authority, signer: str, signed_note: str = "") -> str:
+    lines = "".join(_div("authority", line) for line in authority)
+    space = f'<div style="height:{block.signature_space_mm}mm"></div>'
+    return lines + space + _div("signed-note", signed_note) + _div("signer", signer)
+
+
 def signature_html(block: Signature) -> str:
+    right = _signer_html(block, block.authority, block.signer, block.signed_note)
+    if block.left_signer or block.left_authority:
+        left = _signer_html(block, block.left_authority, block.left_signer)
+        return (
+            '<table class="signature"><colgroup><col style="width:50%"><col></colgroup>'
+            f'<tr><td class="sign">{left}</td><td class="sign">{right}</td></tr></table>'
+        )
     recipients = ""
     if block.recipients:
         recipients = _div("recipients-title", block.recipients_title)
         lines = recipient_lines(block.recipients)
         recipients += "".join(_div("recipient", line) for line in lines)
-    authority = "".join(_div("authority", line) for line in block.authority)
-    space = f'<div style="height:{block.signature_space_mm}mm"></div>'
-    right = (
-        authority + space + _div("signed-note", block.signed_note) + _div("signer", block.signer)
-    )
     left_pct = style.SIGNATURE_LEFT_RATIO * 100
     return (
         f'<table class="signature"><colgroup><col style="width:{left_pct:.1f}%"><col></colgroup>'

@@ -1,5 +1,6 @@
 from .awards import AwardForm, BaseSalary, PrizeRule
 from .clearance import ClearanceAnswer, ClearanceRequest
+from .council import CouncilResult, CouncilSitting, RoundAwardLimit
 from .decisions import AwardDecision, AwardLine
 from .eligibility import AwardCondition, EligibilityOverride
 from .nominations import CouncilVote, Nomination, NominationEvent
@@ -13,11 +14,14 @@ __all__ = [
     "BaseSalary",
     "ClearanceAnswer",
     "ClearanceRequest",
+    "CouncilResult",
+    "CouncilSitting",
     "CouncilVote",
     "EligibilityOverride",
     "Nomination",
     "NominationEvent",
     "NominationRound",
     "PrizeRule",
+    "RoundAwardLimit",
     "RoundQuota",
 ]

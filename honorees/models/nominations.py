@@ -215,6 +215,12 @@ class CouncilVote(models.Model):
     )
     choice = models.CharField(_("ý kiến"), max_length=10, choices=Choice.choices)
     comment = models.CharField(_("nhận xét"), max_length=500, blank=True)
+    # A written vote (phiếu bằng văn bản) of a member absent from the sitting, entered by the
+    # office; it counts only when the award form says so (AwardForm.written_votes_count).
+    in_writing = models.BooleanField(_("phiếu bằng văn bản"), default=False)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

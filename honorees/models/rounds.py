@@ -5,17 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class NominationRound(models.Model):
-    """A call for nominations within a conference: what may be proposed, by when, and how
-    the council decides."""
+    """A call for nominations within a conference: what may be proposed and by when. How the
+    council decides comes from each nominee's proposed award form (AwardForm.vote_*)."""
 
     class State(models.TextChoices):
         OPEN = "open", _("Đang nhận hồ sơ")
         EXTENDED = "extended", _("Đã gia hạn")
         CLOSED = "closed", _("Đã khóa")
-
-    class Threshold(models.TextChoices):
-        MORE_THAN_HALF = "half", _("Hơn một nửa tổng số thành viên Hội đồng")
-        TWO_THIRDS = "two_thirds", _("Từ hai phần ba tổng số thành viên Hội đồng trở lên")
 
     conference = models.ForeignKey(
         "conferences.Conference",
@@ -31,12 +27,6 @@ class NominationRound(models.Model):
     )
     allowed_forms = models.ManyToManyField(
         "honorees.AwardForm", related_name="rounds", verbose_name=_("hình thức được đề nghị")
-    )
-    threshold = models.CharField(
-        _("tỷ lệ đồng ý cần đạt"),
-        max_length=20,
-        choices=Threshold.choices,
-        default=Threshold.MORE_THAN_HALF,
     )
     prize_first = models.PositiveIntegerField(_("tiền Giải Nhất"), null=True, blank=True)
     prize_second = models.PositiveIntegerField(_("tiền Giải Nhì"), null=True, blank=True)

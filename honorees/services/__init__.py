@@ -2,6 +2,12 @@
 through conferences.services.log_activity and lists its side effects."""
 
 from .clearance import answer_clearance, request_clearance, resolve_clearance
+from .council import (
+    finalise_sitting,
+    record_written_votes,
+    save_sitting,
+    set_award_limits,
+)
 from .decisions import create_decision, next_number, sign_decision, update_decision
 from .eligibility import override_eligibility, record_nominee_flags
 from .imports import import_nominations
@@ -24,13 +30,17 @@ __all__ = [
     "create_nomination",
     "create_round",
     "finalise_nomination",
+    "finalise_sitting",
     "import_nominations",
     "next_number",
     "override_eligibility",
     "record_nominee_flags",
     "request_clearance",
     "resolve_clearance",
+    "record_written_votes",
     "return_nomination",
+    "save_sitting",
+    "set_award_limits",
     "set_delegate_above",
     "set_quota",
     "sign_decision",

@@ -17,7 +17,6 @@ ROUND_FIELDS = (
     "title",
     "criteria",
     "deadline",
-    "threshold",
     "prize_first",
     "prize_second",
     "prize_third",

@@ -7,6 +7,12 @@ from .clearance import (
     nomination_flags,
     nomination_override,
 )
+from .council import (
+    council_finalise,
+    council_sitting,
+    council_written_votes,
+    round_award_limits,
+)
 from .decisions import decision_create, decision_detail, decision_edit, decision_sign
 from .nominations import (
     nomination_delegate,
@@ -38,7 +44,10 @@ __all__ = [
     "clearance_inbox",
     "clearance_list",
     "clearance_resolve",
+    "council_finalise",
     "council_list",
+    "council_sitting",
+    "council_written_votes",
     "decision_create",
     "decision_detail",
     "decision_edit",
@@ -59,6 +68,7 @@ __all__ = [
     "nomination_vote",
     "nomination_withdraw",
     "review_tally",
+    "round_award_limits",
     "round_create",
     "round_detail",
     "round_edit",

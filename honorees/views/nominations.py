@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, require
 
-from .. import eligibility, permissions, selectors, services
+from .. import council, eligibility, permissions, selectors, services
 from ..forms import (
     CommentForm,
     FinaliseForm,
@@ -31,8 +31,7 @@ def nomination_detail(request, pk: int):
     round, user = nomination.round, request.user
     office = permissions.can_view_round_office(user, round)
     my_vote = CouncilVote.objects.filter(nomination=nomination, member=user).first()
-    tally = selectors.with_tally(Nomination.objects.filter(pk=pk)).get() if office else None
-    members = selectors.council_size(round) if office else 0
+    tally = council.nomination_tally(nomination) if office else None
     context = {
         "nomination": nomination,
         "round": round,
@@ -41,8 +40,7 @@ def nomination_detail(request, pk: int):
         "actions": permissions.nomination_actions(user, nomination),
         "votes": nomination.votes.select_related("member") if office else [],
         "tally": tally,
-        "members": members,
-        "threshold_met": tally and selectors.threshold_met(round, tally.agree, members),
+        "result": council.kept_result(nomination) if office else None,
         "vote_form": VoteForm(initial={"choice": my_vote.choice if my_vote else None}),
         "my_vote": my_vote,
         "return_form": CommentForm(),

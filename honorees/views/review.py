@@ -3,7 +3,8 @@ from django.shortcuts import render
 
 from core.views import require, xlsx_response
 
-from .. import eligibility, permissions, selectors
+from .. import council, eligibility, permissions, selectors
+from ..council import kept_result
 from ..excel import export_nominations
 from ..forms import FinaliseForm, VoteForm
 from ..models import CouncilVote
@@ -32,29 +33,40 @@ def council_list(request, pk: int):
         "conference": round.conference,
         "nominations": nominations,
         "can_vote": permissions.is_council_member(request.user, round),
+        "absent_from_sitting": _absent_from_sitting(request.user, round),
         "choices": CouncilVote.Choice.choices,
     }
     return render(request, "honorees/council_list.html", context)
 
 
+def _absent_from_sitting(user, round):
+    """The sitting a council member was recorded absent from (their votes here do not count)."""
+    sitting = selectors.get_sitting(round)
+    if sitting is None or sitting.present.filter(pk=user.pk).exists():
+        return None
+    return sitting
+
+
 @login_required
 def review_tally(request, pk: int):
-    """The office's view of the votes against the round's threshold, with finalising."""
+    """The office's view of the votes against each award form's rule, with finalising."""
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_round_office(request.user, round))
-    members = selectors.council_size(round)
+    the_council = council.round_council(round)
+    tallies = {t.nomination.pk: t for t in council.round_tallies(round, the_council)}
     nominations = eligibility.attach_results(
-        round, list(selectors.with_tally(selectors.round_nominations(round)))
+        round, list(selectors.round_nominations(round).select_related("council_result"))
     )
     for nomination in nominations:
         nomination.round = round
-        nomination.passes = selectors.threshold_met(round, nomination.agree, members)
+        nomination.tally = tallies.get(nomination.pk)
+        nomination.result = kept_result(nomination)
         nomination.can_finalise = permissions.can_finalise_nomination(request.user, nomination)
     context = {
         "round": round,
         "conference": round.conference,
         "nominations": nominations,
-        "members": members,
+        "council": the_council,
         "finalise_form": FinaliseForm(),
     }
     return render(request, "honorees/review_tally.html", context)

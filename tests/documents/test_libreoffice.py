@@ -127,7 +127,19 @@ def _demo_plan_samples() -> dict[str, tuple[bytes, str]]:
         builder = get_builder(kind)
         payload = builder.collect(plan, {})
         out[stem] = (builder.render(payload, "docx", lambda done, total: None).content, phrase)
+    out["bien-ban-demo"] = _demo_minutes()
     return out
+
+
+def _demo_minutes() -> tuple[bytes, str]:
+    """The minutes of the demo Thượng Hồng council sitting (two signers side by side)."""
+    from honorees.models import CouncilSitting
+
+    sitting = CouncilSitting.objects.get(round__conference__organiser__code="HP-TH")
+    builder = get_builder("council_minutes")
+    payload = builder.collect(sitting, {})
+    rendered = builder.render(payload, "docx", lambda done, total: None)
+    return rendered.content, "Hội đồng có 3 thành viên"
 
 
 def _landscape(docx: bytes) -> bool:

@@ -1,6 +1,6 @@
 """A whole round in a real browser: a unit submits two individuals by form and a collective by
-Excel; the office returns one; the unit fixes it; two council members vote; the office
-finalises; the leader signs the decision."""
+Excel; the office returns one; the unit fixes it; two council members vote; the office records
+the council's sitting and finalises; the leader signs the decision."""
 
 from pathlib import Path
 
@@ -89,6 +89,18 @@ def test_round_from_submission_to_signed_decision(as_user, tmp_path):
             item.get_by_label("Đồng ý", exact=True).check()
             item.get_by_role("button", name="Ghi ý kiến").click()
             council.get_by_text("Đã ghi ý kiến của bạn.").wait_for()
+
+    # The office records the sitting: both members present, the first chairs.
+    office.goto(f"/khen-thuong/dot/{round.pk}/phien-hop/")
+    office.get_by_label("Thời gian họp").fill("2026-12-05T14:00")
+    office.get_by_label("Địa điểm").fill("Hội trường xã Hòa Bình")
+    office.get_by_label("Chủ trì").select_option(label=str(w["council"][0]))
+    office.locator("#id_secretary_name").fill("Lê Thị Thư")
+    for person in w["council"]:
+        office.get_by_label(str(person), exact=True).check()
+    office.get_by_role("button", name="Ghi phiên họp").click()
+    office.get_by_text("Đã ghi phiên họp Hội đồng.").wait_for()
+    assert "có mặt 2, vắng mặt 0" in office.get_by_test_id("sitting-summary").inner_text()
 
     office.goto(f"/khen-thuong/dot/{round.pk}/ket-qua-binh-xet/")
     for _ in range(3):

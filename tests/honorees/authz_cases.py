@@ -4,23 +4,28 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from conferences.models import Role
 from honorees.models import (
     AwardDecision,
     ClearanceAnswer,
     ClearanceRequest,
+    CouncilSitting,
     CouncilVote,
     EligibilityOverride,
     Nomination,
     NominationRound,
+    RoundAwardLimit,
     RoundQuota,
 )
 from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, Case
+from tests.factories import member
 from tests.honorees.factories import (
     DecisionFactory,
     NominationFactory,
     QuotaFactory,
     RoundFactory,
     award,
+    sitting,
 )
 from tests.honorees.xlsx import person_row, workbook
 
@@ -94,7 +99,6 @@ def _round_data(w):
         "title": "Đợt hai",
         "criteria": "Có thành tích xuất sắc.",
         "deadline": "2031-01-01T17:00",
-        "threshold": "two_thirds",
         "allowed_forms": [award("gk-xa").pk],
     }
 
@@ -130,7 +134,91 @@ def _import_data(w):
     return {"file": upload, "confirm": "1"}
 
 
+def _sitting_data(w):
+    council = w["users"]["council"]
+    return {
+        "held_at": "2026-12-05T14:00",
+        "place": "Hội trường Ủy ban nhân dân xã",
+        "chair": council.pk,
+        "secretary_name": "Lê Thị Thư",
+        "present": [council.pk],
+    }
+
+
+def _sitting_row(w, kw):
+    return list(CouncilSitting.objects.filter(round_id=kw["pk"]).values_list("place", "chair"))
+
+
+def _absent_member_kw(w):
+    """A round under review with a sitting where a second council member was absent."""
+    nomination = _nomination(w, S.SUBMITTED)
+    absent = member(w["office_a"], Role.COUNCIL)
+    sitting(nomination.round, [w["users"]["council"]])
+    w["written"] = {"member": absent.pk, f"n{nomination.pk}": "agree"}
+    return {"pk": nomination.round_id}
+
+
+def _written_votes(w, kw):
+    return CouncilVote.objects.filter(nomination__round_id=kw["pk"], in_writing=True).count()
+
+
+def _finalise_kw(w):
+    """A sitting with the council present and one nominee the council agreed with."""
+    nomination = _nomination(w, S.SUBMITTED)
+    sitting(nomination.round, [w["users"]["council"]])
+    CouncilVote.objects.create(
+        nomination=nomination, member=w["users"]["council"], choice=CouncilVote.Choice.AGREE
+    )
+    return {"pk": nomination.round_id}
+
+
+def _round_statuses(w, kw):
+    return list(Nomination.objects.filter(round_id=kw["pk"]).values_list("status", flat=True))
+
+
 CASES += [
+    Case("honorees:council_sitting", kwargs=_round_kw, overrides=UNIT_USERS_403),
+    Case(
+        "honorees:council_sitting",
+        kwargs=_round_kw,
+        method="post",
+        data=_sitting_data,
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=_sitting_row,
+    ),
+    Case(
+        "honorees:council_written_votes",
+        kwargs=_absent_member_kw,
+        method="post",
+        data=lambda w: w["written"],
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=_written_votes,
+    ),
+    Case(
+        "honorees:council_finalise",
+        kwargs=_finalise_kw,
+        method="post",
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=_round_statuses,
+    ),
+    Case(
+        "honorees:round_award_limits",
+        kwargs=_round_kw,
+        method="post",
+        data=lambda w: {f"seats_{award('gk-xa').pk}": "3"},
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+        state=lambda w, kw: list(
+            RoundAwardLimit.objects.filter(round_id=kw["pk"]).values_list("seats", flat=True)
+        ),
+    ),
     Case(
         "honorees:round_list",
         kwargs=lambda w: {"conference_pk": w["conference_a"].pk},

@@ -2,16 +2,17 @@ import pytest
 
 from conferences.models import Role
 from tests.factories import UnitFactory, member
-from tests.honorees.factories import QuotaFactory, RoundFactory
+from tests.honorees.factories import QuotaFactory, RoundFactory, sitting
 
 
 @pytest.fixture
 def office(cast):
     """The cast's office A (with its school and a village), its conference, a round and the
-    school's quota; two council members."""
+    school's quota; two council members, both present at the round's sitting."""
     commune, school, users = cast["office_a"], cast["school"], cast["users"]
     village = UnitFactory(parent=commune, name="Thôn Đông", kind="village")
     round = RoundFactory(conference=cast["conference_a"])
+    council = [users["council"], member(commune, Role.COUNCIL)]
     return {
         "commune": commune,
         "school": school,
@@ -21,7 +22,8 @@ def office(cast):
         "quota": QuotaFactory(round=round, unit=school, max_individuals=3, max_collectives=1),
         "staff": users["staff"],
         "leader": users["leader"],
-        "council": [users["council"], member(commune, Role.COUNCIL)],
+        "council": council,
+        "sitting": sitting(round, council),
         "submitter": users["submitter"],
         "village_submitter": member(village, Role.SUBMITTER),
     }

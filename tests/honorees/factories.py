@@ -7,6 +7,7 @@ from core.vntext import fold
 from honorees.models import (
     AwardDecision,
     AwardForm,
+    CouncilSitting,
     CouncilVote,
     Nomination,
     NominationRound,
@@ -88,3 +89,18 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     proposing_body = "Trưởng phòng Văn hóa - Xã hội xã"
     signer_head_title = "CHỦ TỊCH"
     signer_name = "Phạm Văn Hùng"
+
+
+def sitting(round, present, *, chair=None, **fields):
+    """The round's council sitting with the `present` members (the first chairs unless said)."""
+    record = CouncilSitting.objects.create(
+        round=round,
+        held_at=fields.pop("held_at", timezone.make_aware(dt.datetime(2026, 12, 5, 14, 0))),
+        place=fields.pop("place", "Hội trường Ủy ban nhân dân xã"),
+        chair=chair or present[0],
+        secretary_name=fields.pop("secretary_name", "Lê Thị Thư"),
+        secretary_title=fields.pop("secretary_title", "Công chức Văn hóa - Xã hội"),
+        **fields,
+    )
+    record.present.set(present)
+    return record

@@ -8,9 +8,15 @@ from django.db import connection
 from conferences.models import Role
 from core.errors import DomainError
 from honorees import services
-from honorees.models import Nomination
+from honorees.models import CouncilVote, Nomination, RoundAwardLimit
 from tests.factories import ConferenceFactory, UnitFactory, member
-from tests.honorees.factories import NominationFactory, QuotaFactory, RoundFactory, award
+from tests.honorees.factories import (
+    NominationFactory,
+    QuotaFactory,
+    RoundFactory,
+    award,
+    sitting,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -82,3 +88,30 @@ def test_same_nominee_sent_five_times_at_once_is_one_nomination():
 
     assert sorted(outcomes) == ["ok"] + ["refused"] * 4
     assert Nomination.objects.filter(full_name="Phạm Thị Mai").count() == 1
+
+
+def test_two_offices_deciding_one_tied_place_at_once_approve_one():
+    """Two nominees tied for the last place (the chair agreed with both): two staff approve one
+    each, with a reason, at the same moment; the round's lock lets one through."""
+    commune = UnitFactory()
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune))
+    members = [member(commune, Role.COUNCIL) for _ in range(3)]
+    sitting(round, members)
+    RoundAwardLimit.objects.create(round=round, award_form=award("gk-xa"), seats=1)
+    tied = [NominationFactory(round=round, status="submitted") for _ in range(2)]
+    for nomination in tied:
+        for voter in members:
+            CouncilVote.objects.create(nomination=nomination, member=voter, choice="agree")
+    staff = [member(commune, Role.STAFF) for _ in range(2)]
+
+    outcomes = _run_all(
+        [
+            lambda n=n, by=by: services.finalise_nomination(
+                nomination=n, by=by, outcome="approved", comment="Thành tích nổi bật hơn"
+            )
+            for n, by in zip(tied, staff, strict=True)
+        ]
+    )
+
+    assert sorted(outcomes) == ["ok", "refused"]
+    assert Nomination.objects.filter(round=round, status="approved").count() == 1

@@ -11,6 +11,7 @@ from honorees.models import (
     AwardLine,
     ClearanceAnswer,
     ClearanceRequest,
+    CouncilResult,
     CouncilVote,
     EligibilityOverride,
     Nomination,
@@ -23,6 +24,7 @@ from tests.honorees.factories import (
     QuotaFactory,
     RoundFactory,
     award,
+    sitting,
 )
 from tests.queries import assert_queries_constant
 
@@ -116,6 +118,38 @@ def _add_event(c, i):
     return comment
 
 
+def _sitting_url(c):
+    """The round's sitting page, the cast's council member present (a nominee under review)."""
+    if "sitting" not in c:
+        c["sitting"] = sitting(_round(c), [c["users"]["council"]])
+        NominationFactory(round=_round(c), unit=c["school"], status=S.SUBMITTED)
+    return reverse("honorees:council_sitting", kwargs={"pk": _round(c).pk})
+
+
+def _add_absent_member(c, i):
+    """An absent council member who voted in writing."""
+    _sitting_url(c)
+    name = f"Thành Viên Vắng {i}"
+    absent = member(c["office_a"], Role.COUNCIL, full_name=name)
+    nomination = Nomination.objects.filter(round=_round(c)).first()
+    CouncilVote.objects.create(
+        nomination=nomination, member=absent, choice="agree", in_writing=True
+    )
+    return name
+
+
+def _decided(c, i):
+    name = f"Trần Văn Đã Chốt {i}"
+    nomination = NominationFactory(
+        round=_round(c), unit=c["school"], status=S.APPROVED, full_name=name
+    )
+    CouncilResult.objects.create(
+        nomination=nomination, agree=2, disagree=0, abstain=0, base=2, members=2,
+        rule_text="hơn một nửa", passed=True,
+    )  # fmt: skip
+    return name
+
+
 def _home(c):
     return reverse("home")
 
@@ -199,6 +233,9 @@ PAGES = [
     pytest.param("submitter", _unit_round_url, _nominee(S.DRAFT), id="unit_round"),
     pytest.param("council", _round_url("council_list"), _nominee(S.SUBMITTED), id="council"),
     pytest.param("staff", _round_url("review_tally"), _nominee(S.SUBMITTED), id="tally"),
+    pytest.param("staff", _round_url("review_tally"), _decided, id="tally_results"),
+    pytest.param("staff", _round_url("council_sitting"), _nominee(S.SUBMITTED), id="sitting"),
+    pytest.param("staff", _sitting_url, _add_absent_member, id="sitting_absent"),
     pytest.param("staff", _round_url("delegates_above"), _nominee(S.APPROVED), id="above"),
     pytest.param("staff", _decision_url, _add_award_line, id="decision_detail"),
     pytest.param("staff", _nomination_url, _add_vote, id="nomination_votes"),

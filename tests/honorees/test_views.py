@@ -96,7 +96,7 @@ def test_round_create_then_quota(client, office):
     client.force_login(office["staff"])
     url = reverse("honorees:round_create", kwargs={"conference_pk": office["conference"].pk})
     response = client.post(url, {
-        "title": "Đợt hai", "deadline": "2031-01-01T17:00", "threshold": "two_thirds",
+        "title": "Đợt hai", "deadline": "2031-01-01T17:00",
         "allowed_forms": [award("gk-xa").pk],
     })  # fmt: skip
     round = office["conference"].nomination_rounds.get(title="Đợt hai")

@@ -57,6 +57,14 @@ def can_withdraw_nomination(user, nomination: Nomination) -> bool:
     )
 
 
+def can_restore_nomination(user, nomination: Nomination) -> bool:
+    """Undo a withdrawal: the unit's submitter, back to a draft, while the round takes
+    nominations."""
+    return workflow.nomination_can_move(nomination, S.DRAFT) and can_add_nominations(
+        user, nomination.round, nomination.unit
+    )
+
+
 def can_return_nomination(user, nomination: Nomination) -> bool:
     """The office sends a nomination back to the unit for correction."""
     return workflow.nomination_can_move(nomination, S.RETURNED) and can_manage_round(
@@ -83,6 +91,7 @@ class NominationActions:
     submit: bool
     resend: bool  # the button says "Gửi lại": the office returned it
     withdraw: bool
+    restore: bool
     send_back: bool
     finalise: bool
     vote: bool
@@ -95,6 +104,7 @@ def nomination_actions(user, nomination: Nomination) -> NominationActions:
         submit=edit,
         resend=edit and nomination.status == S.RETURNED,
         withdraw=can_withdraw_nomination(user, nomination),
+        restore=can_restore_nomination(user, nomination),
         send_back=can_return_nomination(user, nomination),
         finalise=can_finalise_nomination(user, nomination),
         vote=can_vote_nomination(user, nomination),

@@ -59,6 +59,9 @@ urlpatterns = [
     path("khen-thuong/ho-so/<int:pk>/sua/", views.nomination_edit, name="nomination_edit"),
     path("khen-thuong/ho-so/<int:pk>/gui/", views.nomination_submit, name="nomination_submit"),
     path("khen-thuong/ho-so/<int:pk>/rut/", views.nomination_withdraw, name="nomination_withdraw"),
+    path(
+        "khen-thuong/ho-so/<int:pk>/khoi-phuc/", views.nomination_restore, name="nomination_restore"
+    ),
     path("khen-thuong/ho-so/<int:pk>/tra-lai/", views.nomination_return, name="nomination_return"),
     path("khen-thuong/ho-so/<int:pk>/bo-phieu/", views.nomination_vote, name="nomination_vote"),
     path(

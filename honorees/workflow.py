@@ -23,6 +23,7 @@ NOMINATION_TRANSITIONS: dict[str, frozenset[str]] = {
     S.SUBMITTED: frozenset({S.RETURNED, S.APPROVED, S.REJECTED, S.WITHDRAWN}),
     S.RETURNED: frozenset({S.SUBMITTED}),
     S.APPROVED: frozenset({S.AWARDED}),
+    S.WITHDRAWN: frozenset({S.DRAFT}),  # restored by the unit while the round is open
 }
 
 R = NominationRound.State

@@ -13,6 +13,7 @@ from .eligibility import override_eligibility, record_nominee_flags
 from .imports import import_nominations
 from .nominations import (
     create_nomination,
+    restore_nomination,
     return_nomination,
     submit_new_nominations,
     submit_nomination,
@@ -38,6 +39,7 @@ __all__ = [
     "request_clearance",
     "resolve_clearance",
     "record_written_votes",
+    "restore_nomination",
     "return_nomination",
     "save_sitting",
     "set_award_limits",

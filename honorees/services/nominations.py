@@ -14,7 +14,12 @@ from core.notifications import notify
 from core.vntext import fold, nfc
 
 from ..models import AwardCondition, AwardForm, Nomination, NominationRound, RoundQuota
-from ..permissions import can_act_for_unit, can_edit_nomination, can_manage_round
+from ..permissions import (
+    can_act_for_unit,
+    can_edit_nomination,
+    can_manage_round,
+    can_restore_nomination,
+)
 from ..workflow import (
     create_submitted_nominations,
     nomination_is_editable,
@@ -326,6 +331,33 @@ def withdraw_nomination(*, nomination: Nomination, by: User) -> Nomination:
         action="nomination.withdrawn",
         summary=f"Rút hồ sơ {nomination.display_name}",
     )
+
+
+@transaction.atomic
+def restore_nomination(*, nomination: Nomination, by: User) -> Nomination:
+    """Undo a withdrawal: the nomination is a draft again (it takes a quota place only when
+    sent). Refused when the unit has since entered the same person again.
+    Side effects: the state, a NominationEvent, a log entry."""
+    nomination = (
+        Nomination.objects.select_for_update(of=("self",))
+        .select_related("round", "unit")
+        .get(pk=nomination.pk)
+    )
+    if not can_restore_nomination(by, nomination):
+        raise PermissionDeniedError("Hồ sơ này không khôi phục được.")
+    try:
+        with transaction.atomic():
+            return transition_nomination(
+                nomination=nomination,
+                to=S.DRAFT,
+                by=by,
+                action="nomination.restored",
+                summary=f"Khôi phục hồ sơ đã rút {nomination.display_name}",
+            )
+    except IntegrityError as exc:  # the same person was entered again meanwhile
+        raise DomainError(
+            f"Đợt này đã có hồ sơ khác của {nomination.display_name}; không khôi phục được."
+        ) from exc
 
 
 @transaction.atomic

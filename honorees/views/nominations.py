@@ -175,6 +175,19 @@ def nomination_withdraw(request, pk: int):
 
 @login_required
 @require_POST
+def nomination_restore(request, pk: int):
+    return _post_action(
+        request,
+        pk,
+        lambda u, n: permissions.can_act_for_unit(u, n.unit),
+        lambda n: services.restore_nomination(nomination=n, by=request.user),
+        "Đã khôi phục hồ sơ; hồ sơ ở trạng thái đang soạn, hãy gửi lại khi sẵn sàng.",
+        reached=(Nomination.Status.DRAFT,),
+    )
+
+
+@login_required
+@require_POST
 def nomination_return(request, pk: int):
     comment = request.POST.get("comment", "")
     return _post_action(

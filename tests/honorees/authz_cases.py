@@ -304,6 +304,15 @@ CASES += [
         state=_status,
     ),
     Case(
+        "honorees:nomination_restore",
+        kwargs=_nom_kw(S.WITHDRAWN),
+        method="post",
+        ok=302,
+        allowed=UNIT_SIDE,
+        overrides={"staff": 403, **OFFICE_OTHERS_403},
+        state=_status,
+    ),
+    Case(
         "honorees:nomination_return",
         kwargs=_nom_kw(S.SUBMITTED),
         method="post",

@@ -243,3 +243,46 @@ def test_closed_round_offers_reopening_and_no_closing(client, office):
     html = client.get(reverse("honorees:round_detail", args=[round.pk])).content.decode()
 
     assert "Mở lại" in html and "Khóa đợt" not in html
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_nomination_is_restored_as_a_draft(client):
+    from django.urls import reverse
+
+    from conferences.models import Role
+    from honorees import services
+    from honorees.models import Nomination
+    from tests.factories import member
+    from tests.honorees.factories import NominationFactory
+
+    nomination = NominationFactory(status=Nomination.Status.SUBMITTED)
+    submitter = member(nomination.unit, Role.SUBMITTER)
+    services.withdraw_nomination(nomination=nomination, by=submitter)
+    client.force_login(submitter)
+    page = client.get(
+        reverse("honorees:unit_round", args=[nomination.round.pk, nomination.unit.pk])
+    ).content.decode()
+    assert f'data-testid="restore-{nomination.pk}"' in page
+
+    client.post(reverse("honorees:nomination_restore", args=[nomination.pk]))
+
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.DRAFT
+    assert list(nomination.events.values_list("to_status", flat=True))[-1] == "draft"
+
+
+@pytest.mark.django_db
+def test_restore_refused_when_the_person_was_entered_again():
+    from conferences.models import Role
+    from core.errors import DomainError
+    from honorees import services
+    from honorees.models import Nomination
+    from tests.factories import member
+    from tests.honorees.factories import NominationFactory
+
+    old = NominationFactory(status=Nomination.Status.WITHDRAWN, full_name="Lê Thị Mai")
+    NominationFactory(round=old.round, unit=old.unit, full_name="Lê Thị Mai")
+    with pytest.raises(DomainError, match="đã có hồ sơ khác"):
+        services.restore_nomination(nomination=old, by=member(old.unit, Role.SUBMITTER))
+    old.refresh_from_db()
+    assert old.status == Nomination.Status.WITHDRAWN

@@ -40,7 +40,7 @@ def test_agency_answers_on_its_phone_and_the_office_settles(as_user):
     office = as_user(w["staff"])
     office.goto(f"/khen-thuong/dot/{round.pk}/xin-y-kien/")
     office.get_by_label("Công an xã Hòa Bình").check()
-    office.get_by_label("Hạn trả lời").fill("2099-12-31")
+    office.get_by_label("Hạn trả lời").fill("31/12/2099")
     office.get_by_role("button", name="Gửi đề nghị").click()
     office.get_by_text("Đã gửi đề nghị cho ý kiến đến các cơ quan.").wait_for()
     assert "còn 3 hồ sơ chưa trả lời" in office.get_by_test_id("clearance-request").inner_text()

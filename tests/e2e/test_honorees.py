@@ -92,7 +92,7 @@ def test_round_from_submission_to_signed_decision(as_user, tmp_path):
 
     # The office records the sitting: both members present, the first chairs.
     office.goto(f"/khen-thuong/dot/{round.pk}/phien-hop/")
-    office.get_by_label("Thời gian họp").fill("2026-12-05T14:00")
+    office.get_by_label("Thời gian họp").fill("05/12/2026 14:00")
     office.get_by_label("Địa điểm").fill("Hội trường xã Hòa Bình")
     office.get_by_label("Chủ trì").select_option(label=str(w["council"][0]))
     office.locator("#id_secretary_name").fill("Lê Thị Thư")

@@ -16,6 +16,7 @@ urlpatterns = [
     path("khen-thuong/dot/<int:pk>/xuat-excel/", views.round_export, name="round_export"),
     path("khen-thuong/dot/<int:pk>/mau-excel/", views.round_template, name="round_template"),
     path("khen-thuong/dot/<int:pk>/binh-xet/", views.council_list, name="council_list"),
+    path("khen-thuong/dot/<int:pk>/binh-xet/ghi/", views.council_votes, name="council_votes"),
     path("khen-thuong/dot/<int:pk>/ket-qua-binh-xet/", views.review_tally, name="review_tally"),
     path("khen-thuong/dot/<int:pk>/phien-hop/", views.council_sitting, name="council_sitting"),
     path(

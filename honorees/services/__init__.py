@@ -20,12 +20,13 @@ from .nominations import (
     update_nomination,
     withdraw_nomination,
 )
-from .review import cast_vote, finalise_nomination, set_delegate_above
+from .review import cast_vote, cast_votes, finalise_nomination, set_delegate_above
 from .rounds import change_round_state, create_round, set_quota, update_round
 
 __all__ = [
     "answer_clearance",
     "cast_vote",
+    "cast_votes",
     "change_round_state",
     "create_decision",
     "create_nomination",

@@ -94,6 +94,17 @@ def finalise_nomination(
     return nomination
 
 
+@transaction.atomic
+def cast_votes(*, by: User, votes: dict[int, tuple[str, str]]) -> int:
+    """A council member's opinions on many nominations at once ({pk: (choice, comment)}), each
+    by the rules of cast_vote; all or none. Returns how many were recorded.
+    Side effects: the vote rows, a log entry each."""
+    nominations = Nomination.objects.in_bulk(list(votes))
+    for pk, (choice, comment) in votes.items():
+        cast_vote(nomination=nominations[pk], by=by, choice=choice, comment=comment)
+    return len(votes)
+
+
 def _tally_of(nomination: Nomination) -> council.Tally | None:
     """The nomination's count and place in its round's ranking (while it is under review)."""
     tally = council.nomination_tally(nomination)

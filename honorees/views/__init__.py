@@ -26,7 +26,7 @@ from .nominations import (
     nomination_vote,
     nomination_withdraw,
 )
-from .review import council_list, delegates_above, delegates_export, review_tally
+from .review import council_list, council_votes, delegates_above, delegates_export, review_tally
 from .rounds import (
     round_create,
     round_detail,
@@ -47,6 +47,7 @@ __all__ = [
     "clearance_resolve",
     "council_finalise",
     "council_list",
+    "council_votes",
     "council_sitting",
     "council_written_votes",
     "decision_create",

@@ -1,12 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
 
-from core.views import require, xlsx_response
+from core.views import attempt, require, xlsx_response
+from core.web import int_param
 
-from .. import council, eligibility, permissions, selectors
+from .. import council, eligibility, permissions, selectors, services
 from ..council import kept_result
 from ..excel import export_nominations
-from ..forms import FinaliseForm, VoteForm
+from ..forms import FinaliseForm
 from ..models import CouncilVote
 
 
@@ -19,15 +23,7 @@ def council_list(request, pk: int):
         round, list(selectors.council_queue(round, request.user))
     )
     for nomination in nominations:
-        vote = nomination.my_votes[0] if nomination.my_votes else None
-        nomination.my_vote = vote
-        nomination.vote_form = VoteForm(
-            initial={
-                "choice": getattr(vote, "choice", None),
-                "comment": getattr(vote, "comment", ""),
-            },
-            prefix=f"n{nomination.pk}",
-        )
+        nomination.my_vote = nomination.my_votes[0] if nomination.my_votes else None
     context = {
         "round": round,
         "conference": round.conference,
@@ -37,6 +33,40 @@ def council_list(request, pk: int):
         "choices": CouncilVote.Choice.choices,
     }
     return render(request, "honorees/council_list.html", context)
+
+
+@login_required
+@require_POST
+def council_votes(request, pk: int):
+    """The council page's one form: the opinions chosen on every card (or, with `only`, on one
+    card), and with `default` the same opinion for every dossier the member has not answered.
+    Comes back to the card voted on, so the member keeps their place."""
+    round = selectors.get_round(request.user, pk)
+    require(permissions.is_council_member(request.user, round))
+    queue = list(selectors.council_queue(round, request.user))
+    only = int_param(request.POST.get("only"), label="hồ sơ")
+    default = request.POST.get("default", "")
+    votes = {}
+    for n in queue:
+        if only is not None and n.pk != only:
+            continue
+        mine = n.my_votes[0] if n.my_votes else None
+        choice = request.POST.get(f"choice-{n.pk}") or (default if mine is None else "")
+        comment = request.POST.get(f"comment-{n.pk}", getattr(mine, "comment", ""))
+        if choice and (mine is None or (mine.choice, mine.comment) != (choice, comment)):
+            votes[n.pk] = (choice, comment)
+    if not votes:
+        messages.info(request, "Không có ý kiến mới nào để ghi.")
+    else:
+        attempt(
+            request,
+            lambda: services.cast_votes(by=request.user, votes=votes),
+            "Đã ghi ý kiến của bạn."
+            if len(votes) == 1
+            else f"Đã ghi ý kiến cho {len(votes)} hồ sơ.",
+        )
+    anchor = f"#n{only}" if only is not None else ""
+    return redirect(reverse("honorees:council_list", args=[round.pk]) + anchor)
 
 
 def _absent_from_sitting(user, round):

@@ -323,6 +323,16 @@ CASES += [
         state=_status,
     ),
     Case(
+        "honorees:council_votes",
+        kwargs=lambda w: {"pk": _nomination(w, S.SUBMITTED).round_id},
+        method="post",
+        data=lambda w: {"default": "agree"},
+        ok=302,
+        allowed=("council",),
+        overrides={"leader": 403, "admin": 403, "superuser": 403, "staff": 403, **UNIT_USERS_403},
+        state=lambda w, kw: CouncilVote.objects.filter(nomination__round_id=kw["pk"]).count(),
+    ),
+    Case(
         "honorees:nomination_vote",
         kwargs=_nom_kw(S.SUBMITTED),
         method="post",

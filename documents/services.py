@@ -154,15 +154,25 @@ DISPATCH_FAILED = (
 )
 
 
+def queue_for(kind: str) -> str:
+    """Batches of one page per person go to their own queue (and worker): see README,
+    "Workers"."""
+    from .tasks import BATCH_QUEUE, DOCUMENTS_QUEUE
+
+    builder = get_builder(kind)
+    return BATCH_QUEUE if builder is not None and builder.batch else DOCUMENTS_QUEUE
+
+
 def _enqueue(document: GeneratedDocument) -> None:
     """Give the row a new task id and send the task once the transaction commits."""
     task_id = str(uuid.uuid4())
     GeneratedDocument.objects.filter(pk=document.pk).update(task_id=task_id)
     document.task_id = task_id
-    transaction.on_commit(lambda: _dispatch(document.pk, task_id))
+    queue = queue_for(document.kind)
+    transaction.on_commit(lambda: _dispatch(document.pk, task_id, queue))
 
 
-def _dispatch(document_id: int, task_id: str) -> None:
+def _dispatch(document_id: int, task_id: str, queue: str) -> None:
     """Send the render task; when the broker cannot take it, the row fails with a message
     and a "Thử lại" button instead of waiting for good (and the page shows no error 500)."""
     from kombu.exceptions import OperationalError
@@ -170,7 +180,9 @@ def _dispatch(document_id: int, task_id: str) -> None:
     from .tasks import task_render_document
 
     try:
-        task_render_document.apply_async(kwargs={"document_id": document_id}, task_id=task_id)
+        task_render_document.apply_async(
+            kwargs={"document_id": document_id}, task_id=task_id, queue=queue
+        )
     except (OperationalError, OSError):
         logger.exception("could not queue the render of document %s", document_id)
         _fail(document_id, DISPATCH_FAILED)

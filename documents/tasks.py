@@ -1,4 +1,5 @@
-"""Celery tasks of the documents app: thin, ids only, on the `documents` queue."""
+"""Celery tasks of the documents app: thin, ids only, on the `documents` queue (batches of
+one page per person on the `batches` queue, served by a worker of their own)."""
 
 import logging
 
@@ -6,6 +7,9 @@ from celery import shared_task
 from celery.signals import worker_process_init
 
 logger = logging.getLogger(__name__)
+
+DOCUMENTS_QUEUE = "documents"
+BATCH_QUEUE = "batches"
 
 
 @shared_task(bind=True, acks_late=True, soft_time_limit=1800, time_limit=1900)

@@ -27,6 +27,9 @@ class Builder:
     label: str = ""
     formats: tuple[str, ...] = ("pdf", "docx")
     target_model: type[Model]
+    # One page per person (certificates, invitations): rendered on the batch queue, by its own
+    # worker, so a province's thousands of pages never hold up another office's plan.
+    batch: bool = False
 
     def can_request(self, user, target) -> bool:
         """Who may print it. Deny unless the builder says otherwise."""

@@ -150,6 +150,7 @@ class CertificatesBuilder(_DecisionBase):
     kind = "award_certificates"
     label = "Giấy khen, giấy chứng nhận theo quyết định"
     formats = ("pdf", "zip")
+    batch = True
 
     def title(self, target) -> str:
         return f"Giấy khen, giấy chứng nhận — {target.subject}"

@@ -37,6 +37,7 @@ class InvitationBuilder(Builder):
     kind = "delegate_invitations"
     label = "Giấy mời đại biểu"
     formats = ("pdf", "zip")
+    batch = True
     target_model = Conference
 
     def can_request(self, user, target) -> bool:

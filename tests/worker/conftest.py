@@ -50,7 +50,9 @@ def worker_env(tmp_path, transactional_db) -> dict:
     celery_app.conf.update(task_always_eager=True)
 
 
-def start_worker(env: dict, *extra: str) -> subprocess.Popen:
+def start_worker(
+    env: dict, *extra: str, queues: str = "default,documents,batches"
+) -> subprocess.Popen:
     command = [
         sys.executable,
         "-m",
@@ -59,7 +61,7 @@ def start_worker(env: dict, *extra: str) -> subprocess.Popen:
         "config",
         "worker",
         "-Q",
-        "default,documents",
+        queues,
         "--loglevel",
         "INFO",
         "--without-gossip",

@@ -6,6 +6,16 @@ from .models import AwardForm, BaseSalary, PrizeRule
 class PrizeRuleInline(admin.TabularInline):
     model = PrizeRule
     extra = 0
+    fields = (
+        "rule_set",
+        "effective_from",
+        "coefficient_individual",
+        "coefficient_collective",
+        "coefficient_household",
+        "article",
+        "verified",
+        "note",
+    )
 
 
 @admin.register(AwardForm)
@@ -16,13 +26,44 @@ class AwardFormAdmin(admin.ModelAdmin):
         "level",
         "for_individuals",
         "for_collectives",
-        "is_contest_prize",
+        "for_households",
+        "paper",
         "pays_prize",
+        "authority_verified",
+        "vote_verified",
         "active",
     )
-    list_filter = ("level", "is_contest_prize", "active")
+    list_filter = ("level", "paper", "authority_verified", "vote_verified", "active")
     search_fields = ("name", "code")
     inlines = [PrizeRuleInline]
+    fieldsets = (
+        (None, {"fields": ("code", "name", "level", "issuer", "basis", "order", "active")}),
+        (
+            "Đối tượng, giấy in, tiền thưởng",
+            {
+                "fields": (
+                    ("for_individuals", "for_collectives", "for_households"),
+                    ("paper", "framed"),
+                    "pays_prize",
+                    ("is_contest_prize", "contest_rank"),
+                    "authority_source",
+                    "authority_verified",
+                )
+            },
+        ),
+        (
+            "Biểu quyết của Hội đồng",
+            {
+                "fields": (
+                    ("vote_numerator", "vote_denominator", "vote_strict", "vote_base"),
+                    ("quorum_numerator", "quorum_denominator"),
+                    "written_votes_count",
+                    "vote_source",
+                    "vote_verified",
+                )
+            },
+        ),
+    )
 
 
 @admin.register(PrizeRule)
@@ -33,9 +74,12 @@ class PrizeRuleAdmin(admin.ModelAdmin):
         "effective_from",
         "coefficient_individual",
         "coefficient_collective",
+        "coefficient_household",
+        "article",
+        "verified",
         "note",
     )
-    list_filter = ("rule_set",)
+    list_filter = ("rule_set", "verified")
 
 
 @admin.register(BaseSalary)

@@ -66,14 +66,8 @@ class NominationForm(forms.ModelForm):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        kind = self.KIND
         qs = round.allowed_forms.filter(active=True)
-        qs = (
-            qs.filter(for_collectives=True)
-            if kind == "collective"
-            else qs.filter(for_individuals=True)
-        )
-        self.fields["proposed_award"].queryset = qs
+        self.fields["proposed_award"].queryset = qs.filter(**{self.AWARD_FILTER: True})
         for name, field in self.fields.items():
             if name in self.REQUIRED:
                 field.required = True
@@ -85,6 +79,7 @@ class NominationForm(forms.ModelForm):
 
 class IndividualForm(NominationForm):
     KIND = Nomination.Kind.INDIVIDUAL
+    AWARD_FILTER = "for_individuals"
     REQUIRED = REQUIRED_FIELDS[KIND]
 
     class Meta:
@@ -108,6 +103,7 @@ class IndividualForm(NominationForm):
 
 class CollectiveForm(NominationForm):
     KIND = Nomination.Kind.COLLECTIVE
+    AWARD_FILTER = "for_collectives"
     REQUIRED = REQUIRED_FIELDS[KIND]
 
     class Meta:
@@ -124,8 +120,47 @@ class CollectiveForm(NominationForm):
         widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 5})}
 
 
+class HouseholdForm(NominationForm):
+    """A household, named by its head (the head's name, gender and birth year)."""
+
+    KIND = Nomination.Kind.HOUSEHOLD
+    AWARD_FILTER = "for_households"
+    REQUIRED = REQUIRED_FIELDS[KIND]
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "full_name",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "unit_name",
+            "member_count",
+            "achievement_summary",
+            "proposed_award",
+            "note",
+            "dossier",
+        ]
+        labels = {
+            "full_name": _("Họ và tên chủ hộ"),
+            "gender": _("Giới tính của chủ hộ"),
+            "birth_year": _("Năm sinh của chủ hộ"),
+            "ethnicity": _("Dân tộc"),
+            "unit_name": _("Thôn, tổ dân phố (địa chỉ)"),
+            "member_count": _("Số nhân khẩu"),
+        }
+        widgets = {"achievement_summary": forms.Textarea(attrs={"rows": 5})}
+
+
+FORM_OF_KIND = {
+    Nomination.Kind.INDIVIDUAL: IndividualForm,
+    Nomination.Kind.COLLECTIVE: CollectiveForm,
+    Nomination.Kind.HOUSEHOLD: HouseholdForm,
+}
+
+
 def nomination_form_class(kind: str):
-    return CollectiveForm if kind == Nomination.Kind.COLLECTIVE else IndividualForm
+    return FORM_OF_KIND[kind]
 
 
 class CommentForm(forms.Form):

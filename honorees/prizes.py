@@ -43,12 +43,15 @@ def base_salary_on(on: dt.date) -> BaseSalary | None:
     return BaseSalary.objects.filter(effective_from__lte=on).order_by("-effective_from").first()
 
 
-def _coefficient(rule: PrizeRule, award_form: AwardForm, is_collective: bool) -> Decimal:
-    value = rule.coefficient_collective if is_collective else rule.coefficient_individual
+WHOM = {"individual": "cá nhân", "collective": "tập thể", "household": "hộ gia đình"}
+
+
+def _coefficient(rule: PrizeRule, award_form: AwardForm, kind: str) -> Decimal:
+    value = rule.coefficient_for(kind)
     if value is None:
-        whom = "tập thể" if is_collective else "cá nhân"
         raise DomainError(
-            f"“{award_form.name}” không có mức thưởng cho {whom} theo {rule.rule_set}."
+            f"“{award_form.name}” không có mức thưởng cho {WHOM.get(kind, kind)} "
+            f"theo {rule.rule_set}."
         )
     return value
 
@@ -56,11 +59,12 @@ def _coefficient(rule: PrizeRule, award_form: AwardForm, is_collective: bool) ->
 def compute_prize(
     *,
     award_form: AwardForm,
-    is_collective: bool,
+    kind: str,
     decision_date: dt.date,
     round: NominationRound | None = None,
 ) -> PrizeAmount:
-    """The money that goes with `award_form` in a decision dated `decision_date`.
+    """The money that goes with `award_form` for a recipient of `kind` (Nomination.Kind:
+    individual, collective, household) in a decision dated `decision_date`.
 
     Contest prizes take the amount the organiser set on the round; forms without money
     give 0. Raises DomainError when no rule or base salary is in force on that date."""
@@ -75,7 +79,7 @@ def compute_prize(
         raise DomainError(f"Chưa có quy định mức thưởng cho “{award_form.name}” tại ngày {when}.")
     if salary is None:
         raise DomainError(f"Chưa có mức lương cơ sở áp dụng tại ngày {when}.")
-    coefficient = _coefficient(rule, award_form, is_collective)
+    coefficient = _coefficient(rule, award_form, kind)
     return PrizeAmount(
         amount=round_up_to(coefficient * Decimal(salary.amount), ROUNDING_STEP),
         coefficient=coefficient,

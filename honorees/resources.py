@@ -31,7 +31,11 @@ COLUMNS = [
     COL_SECTOR, COL_PRODUCTION, COL_HEAD, COL_MEMBERS, COL_SUMMARY, COL_AWARD, COL_NOTE,
 ]  # fmt: skip
 REQUIRED_COLUMNS = [COL_NAME, COL_BIRTH, COL_SUMMARY, COL_AWARD]
-KIND_LABELS = {"Cá nhân": Nomination.Kind.INDIVIDUAL, "Tập thể": Nomination.Kind.COLLECTIVE}
+KIND_LABELS = {
+    "Cá nhân": Nomination.Kind.INDIVIDUAL,
+    "Tập thể": Nomination.Kind.COLLECTIVE,
+    "Hộ gia đình": Nomination.Kind.HOUSEHOLD,
+}
 GENDER_LABELS = {"Nam": Nomination.Gender.MALE, "Nữ": Nomination.Gender.FEMALE}
 MIN_YEAR = 1900
 

@@ -93,21 +93,34 @@ class QuotaLine:
 
 
 def counted_nominations(round: NominationRound, unit: Unit, kind: str) -> int:
+    """Nominations taking a place of the quota `kind` counts in (households: individuals')."""
+    quota_kind = Nomination.QUOTA_KIND[kind]
+    kinds = [k for k, q in Nomination.QUOTA_KIND.items() if q == quota_kind]
     return Nomination.objects.filter(
-        round=round, unit=unit, kind=kind, status__in=Nomination.COUNTED
+        round=round, unit=unit, kind__in=kinds, status__in=Nomination.COUNTED
     ).count()
 
 
+QUOTA_LABELS = {
+    Nomination.Kind.INDIVIDUAL: "Cá nhân (kể cả hộ gia đình)",
+    Nomination.Kind.COLLECTIVE: "Tập thể",
+}
+
+
 def unit_quota_lines(round: NominationRound, unit: Unit) -> list[QuotaLine]:
+    """One line per quota (individuals with households, collectives)."""
     quota = RoundQuota.objects.filter(round=round, unit=unit).first()
-    used = dict(
+    used: dict[str, int] = {}
+    for kind, n in (
         Nomination.objects.filter(round=round, unit=unit, status__in=Nomination.COUNTED)
         .values_list("kind")
         .annotate(n=Count("id"))
-    )
+    ):
+        quota_kind = Nomination.QUOTA_KIND.get(kind, kind)
+        used[quota_kind] = used.get(quota_kind, 0) + n
     return [
-        QuotaLine(kind, str(label), quota.limit_for(kind) if quota else 0, used.get(kind, 0))
-        for kind, label in Nomination.Kind.choices
+        QuotaLine(kind, label, quota.limit_for(kind) if quota else 0, used.get(kind, 0))
+        for kind, label in QUOTA_LABELS.items()
     ]
 
 

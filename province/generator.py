@@ -166,9 +166,8 @@ class _Prizes:
             form = self.forms[code]
             first = PrizeRule.objects.filter(award_form=form).order_by("effective_from").first()
             on = max(on, first.effective_from) if first else on
-            self.cache[key] = compute_prize(
-                award_form=form, is_collective=collective, decision_date=on
-            ).amount
+            kind = "collective" if collective else "individual"
+            self.cache[key] = compute_prize(award_form=form, kind=kind, decision_date=on).amount
         return self.cache[key]
 
 

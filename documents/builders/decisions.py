@@ -135,12 +135,16 @@ SETTING_OF_PAPER = {
     "giay_khen": CertificateSetting.Kind.MERIT,
     "giay_chung_nhan": CertificateSetting.Kind.RECOGNITION,
     "bang_chung_nhan": CertificateSetting.Kind.RECOGNITION,
+    "bang_khen": CertificateSetting.Kind.MERIT,
 }
 PAPER_TITLES = {
     "giay_khen": "GIẤY KHEN",
     "giay_chung_nhan": "GIẤY CHỨNG NHẬN",
     "bang_chung_nhan": "BẰNG CHỨNG NHẬN",
+    "bang_khen": "BẰNG KHEN",
 }
+# Papers printed on the larger diploma layout (a Bằng, not a Giấy).
+DIPLOMA_PAPERS = ("bang_chung_nhan", "bang_khen")
 
 
 class CertificatesBuilder(_DecisionBase):
@@ -171,7 +175,7 @@ class CertificatesBuilder(_DecisionBase):
             "setting": {
                 **setting_payload(setting),
                 "award_title": PAPER_TITLES.get(paper, ""),
-                "layout": "diploma" if paper == "bang_chung_nhan" else "default",
+                "layout": "diploma" if paper in DIPLOMA_PAPERS else "default",
             },
             "people": [
                 _certificate_fields(c)

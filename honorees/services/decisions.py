@@ -44,7 +44,7 @@ def refresh_amounts(decision: AwardDecision) -> None:
     for line in lines:
         line.amount = compute_prize(
             award_form=line.award_form,
-            is_collective=line.nomination.is_collective,
+            kind=line.nomination.kind,
             decision_date=decision.date,
             round=decision.round,
         ).amount

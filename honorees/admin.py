@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AwardForm, BaseSalary, PrizeRule
+from .models import AwardForm, PrizeBase, PrizeRule
 
 
 class PrizeRuleInline(admin.TabularInline):
@@ -82,6 +82,7 @@ class PrizeRuleAdmin(admin.ModelAdmin):
     list_filter = ("rule_set", "verified")
 
 
-@admin.register(BaseSalary)
-class BaseSalaryAdmin(admin.ModelAdmin):
-    list_display = ("amount", "effective_from", "legal_basis")
+@admin.register(PrizeBase)
+class PrizeBaseAdmin(admin.ModelAdmin):
+    list_display = ("series", "amount", "effective_from", "legal_basis")
+    list_filter = ("series",)

@@ -1,4 +1,4 @@
-from .awards import AwardForm, BaseSalary, PrizeRule
+from .awards import AwardForm, PrizeBase, PrizeRule
 from .decisions import AwardDecision, AwardLine
 from .eligibility import EligibilityOverride
 from .nominations import CouncilVote, Nomination, NominationEvent
@@ -8,12 +8,12 @@ __all__ = [
     "AwardDecision",
     "AwardForm",
     "AwardLine",
-    "BaseSalary",
     "CouncilVote",
     "EligibilityOverride",
     "Nomination",
     "NominationEvent",
     "NominationRound",
+    "PrizeBase",
     "PrizeRule",
     "RoundQuota",
 ]

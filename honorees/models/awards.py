@@ -244,20 +244,32 @@ class PrizeRule(models.Model):
         }.get(kind)
 
 
-class BaseSalary(models.Model):
-    """Mức lương cơ sở: one row per change, in force until the next row."""
+class PrizeBase(models.Model):
+    """Mức cơ sở tính tiền thưởng: the amount coefficients multiply, one row per change, in
+    force until the next row. A named series: "Lương cơ sở" today; NĐ 158/2025 names a "Mức
+    tham chiếu" to replace it when lương cơ sở is abolished (a new row with the new name)."""
 
-    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
+    LUONG_CO_SO = "Lương cơ sở"
+
+    series = models.CharField(
+        _("tên mức cơ sở"),
+        max_length=100,
+        default=LUONG_CO_SO,
+        help_text=_("“Lương cơ sở”; sau này “Mức tham chiếu” (Nghị định 158/2025/NĐ-CP)."),
+    )
+    amount = models.PositiveIntegerField(_("số tiền (đồng/tháng)"))
     effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
     legal_basis = models.CharField(_("văn bản quy định"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = _("mức lương cơ sở")
-        verbose_name_plural = _("mức lương cơ sở")
+        verbose_name = _("mức cơ sở tính tiền thưởng")
+        verbose_name_plural = _("mức cơ sở tính tiền thưởng")
         ordering = ["-effective_from"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gt=0), name="basesalary_positive")
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="prizebase_positive"),
+            models.CheckConstraint(condition=~models.Q(series=""), name="prizebase_has_series"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount:,} đồng từ {self.effective_from:%d/%m/%Y}".replace(",", ".")
+        amount = f"{self.amount:,}".replace(",", ".")
+        return f"{self.series}: {amount} đồng từ {self.effective_from:%d/%m/%Y}"

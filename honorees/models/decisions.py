@@ -80,6 +80,14 @@ class AwardLine(models.Model):
     )
     award_form = models.ForeignKey("honorees.AwardForm", on_delete=models.PROTECT, related_name="+")
     amount = models.PositiveIntegerField(_("tiền thưởng (đồng)"), default=0)
+    # How the amount was computed on the decision's date, kept as it was: a later change of
+    # the rules or of the base does not alter an issued decision.
+    coefficient = models.DecimalField(
+        _("hệ số"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    base_amount = models.PositiveIntegerField(_("mức cơ sở (đồng)"), null=True, blank=True)
+    base_series = models.CharField(_("tên mức cơ sở"), max_length=100, blank=True)
+    rule_set = models.CharField(_("văn bản quy định mức thưởng"), max_length=100, blank=True)
     gold_book_number = models.CharField(_("số sổ vàng"), max_length=30, blank=True)
 
     class Meta:

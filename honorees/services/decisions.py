@@ -12,7 +12,7 @@ from core.vntext import nfc
 
 from ..models import AwardDecision, AwardLine, Nomination, NominationRound
 from ..permissions import can_edit_decision, can_manage_decisions, can_sign_decision
-from ..prizes import compute_prize
+from ..prizes import PrizeTable
 from ..workflow import decision_is_draft, transition_decision, transition_nominations
 
 DECISION_FIELDS = (
@@ -38,17 +38,23 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
 
 
+LINE_PRIZE_FIELDS = ["amount", "coefficient", "base_amount", "base_series", "rule_set"]
+
+
 def refresh_amounts(decision: AwardDecision) -> None:
-    """Recompute every line's prize for the decision's date (rules may differ by date)."""
+    """Recompute every line's prize for the decision's date (rules may differ by date) and
+    keep how it was computed on the line: constant queries for any number of lines (the
+    rules and the base are read once)."""
     lines = list(decision.lines.select_related("nomination", "award_form"))
+    table = PrizeTable(on=decision.date)
     for line in lines:
-        line.amount = compute_prize(
-            award_form=line.award_form,
-            kind=line.nomination.kind,
-            decision_date=decision.date,
-            round=decision.round,
-        ).amount
-    AwardLine.objects.bulk_update(lines, ["amount"])
+        prize = table.prize(
+            award_form=line.award_form, kind=line.nomination.kind, round=decision.round
+        )
+        line.amount, line.coefficient = prize.amount, prize.coefficient
+        line.base_amount, line.base_series = prize.base_amount, prize.base_series
+        line.rule_set = prize.rule_set
+    AwardLine.objects.bulk_update(lines, LINE_PRIZE_FIELDS)
 
 
 @transaction.atomic

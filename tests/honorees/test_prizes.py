@@ -4,7 +4,7 @@ from decimal import Decimal
 import pytest
 
 from core.errors import DomainError
-from honorees.models import AwardForm, BaseSalary
+from honorees.models import AwardForm, PrizeBase
 from honorees.prizes import compute_prize, prize_totals
 from tests.honorees.factories import RoundFactory, award
 
@@ -83,7 +83,7 @@ def test_compute_prize_names_rule_set_by_date():
 
 @pytest.mark.django_db
 def test_compute_prize_follows_new_base_salary_row():
-    BaseSalary.objects.create(amount=2_530_000, effective_from=dt.date(2026, 1, 1))
+    PrizeBase.objects.create(amount=2_530_000, effective_from=dt.date(2026, 1, 1))
     prize = compute_prize(
         award_form=award("gk-xa"), kind="individual", decision_date=dt.date(2026, 2, 1)
     )
@@ -159,3 +159,29 @@ def test_household_prize_is_one_and_a_half_times_the_individual():
 def test_household_prize_without_household_coefficient_is_refused():
     with pytest.raises(DomainError, match="hộ gia đình"):
         compute_prize(award_form=award("cstd-cs"), kind="household", decision_date=AFTER)
+
+
+@pytest.mark.django_db
+def test_prize_base_is_a_named_series_the_latest_row_wins():
+    """NĐ 158/2025: a "Mức tham chiếu" replaces lương cơ sở when it is abolished; the row in
+    force on the decision date is used and its name is kept with the prize."""
+    PrizeBase.objects.create(
+        series="Mức tham chiếu", amount=2_600_000, effective_from=dt.date(2027, 1, 1)
+    )
+    before = compute_prize(award_form=award("ldtt"), kind="individual", decision_date=AFTER)
+    after = compute_prize(
+        award_form=award("ldtt"), kind="individual", decision_date=dt.date(2027, 3, 1)
+    )
+    assert (before.base_series, before.base_amount) == ("Lương cơ sở", 2_340_000)
+    assert (after.base_series, after.base_amount, after.amount) == (
+        "Mức tham chiếu",
+        2_600_000,
+        780_000,  # 0.3 x 2,600,000
+    )
+
+
+@pytest.mark.django_db
+def test_seeded_base_rows_moved_to_the_series():
+    rows = list(PrizeBase.objects.order_by("effective_from").values_list("series", "amount"))
+    assert rows[-1] == ("Lương cơ sở", 2_340_000)
+    assert {series for series, _amount in rows} == {"Lương cơ sở"}

@@ -28,6 +28,7 @@ class ListRow:
     amount_text: str
     is_collective: bool
     kind: str = "individual"
+    gold_book: str = ""
     birth_year: int | None = None
     position: str = ""
 
@@ -70,7 +71,8 @@ class CertificateData:
 
 @dataclass(frozen=True)
 class DecisionData:
-    is_signed: bool
+    is_signed: bool  # issued: numbered, dated, printed with its certificates
+    is_approved: bool  # the leader approved it, the văn thư has not issued it yet
     parent_body: str
     issuing_body: str
     number_line: str
@@ -111,12 +113,17 @@ def _row(stt: int, line: AwardLine) -> ListRow:
         amount_text=f"{line.amount:,}".replace(",", "."),
         is_collective=n.is_collective,
         kind=n.kind,
+        gold_book=_gold_book(line),
         birth_year=n.birth_year,
         position=n.position,
     )
 
 
 ROMAN = ("I", "II", "III", "IV")
+
+
+def _gold_book(line: AwardLine) -> str:
+    return str(line.gold_book_number) if line.gold_book_number else ""
 
 
 def _groups(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine]]]:
@@ -200,10 +207,10 @@ def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[Cer
             unit=line.nomination.unit_name or line.nomination.unit.name,
             achievement=line.nomination.achievement_summary,
             award=line.award_form.name,
-            decision=f"{number} ngày {date_short}" if number else "",
+            decision=f"{number}, ngày {date_short}" if number else "",
             decision_number=number,
             decision_date=date_short,
-            gold_book=line.gold_book_number,
+            gold_book=_gold_book(line),
             place_date=place_date,
             issuer_title=decision.authority,
             signer_title="\n".join(decision.signer_lines),
@@ -237,7 +244,8 @@ def decision_document_data(decision: AwardDecision) -> DecisionData:
     when = format_date_vn(decision.date)
     number = decision.number_text or "     "
     return DecisionData(
-        is_signed=decision.status == AwardDecision.Status.SIGNED,
+        is_signed=decision.status == AwardDecision.Status.ISSUED,
+        is_approved=decision.status == AwardDecision.Status.APPROVED,
         parent_body=parent.name.upper() if parent else "",
         issuing_body=organiser.name.upper(),
         number_line=_number_line(decision),

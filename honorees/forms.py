@@ -197,3 +197,12 @@ class DecisionForm(forms.ModelForm):
             "recipients": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {"executors": EMPHASIS_HELP, "prize_source": EMPHASIS_HELP}
+
+
+class DecisionReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def clean_reason(self):
+        return nfc(self.cleaned_data["reason"]).strip()

@@ -22,6 +22,7 @@ from .models import (
     NominationRound,
     RoundQuota,
 )
+from .ordering import in_list_order as in_list_order  # the award list's order, for documents
 
 
 def visible_rounds(user) -> QuerySet[NominationRound]:
@@ -194,10 +195,27 @@ def visible_decisions(user) -> QuerySet[AwardDecision]:
     qs = AwardDecision.objects.select_related("round__conference__organiser")
     if user.is_superuser:
         return qs
-    q = Q(pk__in=[])
+    q = Q(round__conference__organiser_id__in=_clerk_units(user))
     for path in _office_paths(user):
         q |= Q(round__conference__organiser__path__startswith=path)
     return qs.filter(q)
+
+
+def _clerk_units(user) -> list[int]:
+    """The offices whose văn thư the user is (it sees and issues their decisions)."""
+    return [m.unit_id for m in memberships_of(user) if m.role == Role.CLERK]
+
+
+def decisions_to_issue(user) -> QuerySet[AwardDecision]:
+    """Approved decisions of the offices whose văn thư the user is, waiting for a number."""
+    return (
+        AwardDecision.objects.filter(
+            status=AwardDecision.Status.APPROVED,
+            round__conference__organiser_id__in=_clerk_units(user),
+        )
+        .select_related("round")
+        .order_by("signed_at", "id")
+    )
 
 
 def get_decision(user, pk: int) -> AwardDecision:
@@ -231,7 +249,7 @@ def signed_award_lines(conferences: QuerySet) -> QuerySet[AwardLine]:
     """Lines of signed decisions of rounds of these conferences (a queryset, used as a
     subquery: the query count does not grow with the number of conferences)."""
     return AwardLine.objects.filter(
-        decision__status=AwardDecision.Status.SIGNED,
+        decision__status=AwardDecision.Status.ISSUED,
         decision__round__conference__in=conferences,
     )
 
@@ -286,7 +304,7 @@ def signed_decisions_under(unit: Unit) -> QuerySet[AwardDecision]:
     lines and prize money."""
     return (
         AwardDecision.objects.filter(
-            status=AwardDecision.Status.SIGNED,
+            status=AwardDecision.Status.ISSUED,
             round__conference__organiser__path__startswith=unit.path,
         )
         .select_related("round__conference__organiser")
@@ -301,7 +319,7 @@ def award_breakdown_by_organiser(organisers: QuerySet, *, date_from, date_to) ->
     ethnic minorities and direct producers among individuals, prize money."""
     return list(
         AwardLine.objects.filter(
-            decision__status=AwardDecision.Status.SIGNED,
+            decision__status=AwardDecision.Status.ISSUED,
             decision__date__gte=date_from,
             decision__date__lte=date_to,
             decision__round__conference__organiser__in=organisers,
@@ -328,7 +346,7 @@ def signed_decision_totals(organisers: QuerySet, *, date_from, date_to) -> dict:
     """What the decisions themselves say, counted apart from any breakdown: decisions,
     lines and prize money of decisions signed by these organisers within the period."""
     decisions = AwardDecision.objects.filter(
-        status=AwardDecision.Status.SIGNED,
+        status=AwardDecision.Status.ISSUED,
         date__gte=date_from,
         date__lte=date_to,
         round__conference__organiser__in=organisers,
@@ -354,7 +372,7 @@ def person_award_history(nomination: Nomination) -> list[AwardLine]:
     root_path = nomination.round.conference.organiser.path[: Unit.steplen]
     return list(
         AwardLine.objects.filter(
-            decision__status=AwardDecision.Status.SIGNED,
+            decision__status=AwardDecision.Status.ISSUED,
             decision__round__conference__organiser__path__startswith=root_path,
             nomination__kind=Nomination.Kind.INDIVIDUAL,
             nomination__name_key=nomination.name_key,
@@ -380,5 +398,5 @@ def signed_decisions_stamp(conferences: QuerySet) -> dict:
     """A fingerprint of the signed decisions of these conferences: it changes when one is
     signed (a signed decision and its lines do not change afterwards)."""
     return AwardDecision.objects.filter(
-        status=AwardDecision.Status.SIGNED, round__conference__in=conferences
-    ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("signed_at"))
+        status=AwardDecision.Status.ISSUED, round__conference__in=conferences
+    ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("issued_at"))

@@ -185,7 +185,7 @@ class CertificatesBuilder(_DecisionBase):
         }
 
     def missing(self, payload) -> list[str]:
-        problems = [] if payload["signed"] else ["Quyết định chưa được ký: chưa in giấy khen"]
+        problems = [] if payload["signed"] else ["Quyết định chưa được ban hành: chưa in giấy khen"]
         if not payload["papers"]:
             problems.append("Không ai trong quyết định được in giấy (chỉ có tiền thưởng)")
         elif not payload["paper"]:

@@ -58,7 +58,7 @@ def _award_of(nomination):
 
 
 def _sorted_rows(members: list, kind: str) -> list[dict]:
-    from honorees.ordering import in_list_order
+    from honorees.selectors import in_list_order
 
     return [_honoree_row(n) for n in in_list_order(n for n in members if n.kind == kind)]
 

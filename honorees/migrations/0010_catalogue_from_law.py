@@ -163,6 +163,16 @@ def seed(apps, schema_editor):
         )
 
 
+NEW_FORMS = ("gd-vh", "cstd-tinh", "xa-tieu-bieu")
+
+
+def unseed(apps, schema_editor):
+    """Going back: the forms this migration added go (a household-only form would break the
+    older constraint that every form has individuals or collectives)."""
+    AwardForm = apps.get_model("honorees", "AwardForm")
+    AwardForm.objects.filter(code__in=NEW_FORMS).delete()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("honorees", "0009_household_recipient"),
@@ -187,5 +197,5 @@ class Migration(migrations.Migration):
                 verbose_name="giấy in cho người được khen",
             ),
         ),
-        migrations.RunPython(seed, migrations.RunPython.noop),
+        migrations.RunPython(seed, unseed),
     ]

@@ -1,7 +1,14 @@
 """Writes for honorees. Each service is atomic, checks permission and state, writes, logs
 through conferences.services.log_activity and lists its side effects."""
 
-from .decisions import create_decision, next_number, sign_decision, update_decision
+from .decisions import (
+    approve_decision,
+    create_decision,
+    issue_decision,
+    next_number,
+    return_decision,
+    update_decision,
+)
 from .imports import import_nominations
 from .nominations import (
     create_nomination,
@@ -15,6 +22,7 @@ from .review import cast_vote, finalise_nomination, set_delegate_above
 from .rounds import change_round_state, create_round, set_quota, update_round
 
 __all__ = [
+    "approve_decision",
     "cast_vote",
     "change_round_state",
     "create_decision",
@@ -22,11 +30,12 @@ __all__ = [
     "create_round",
     "finalise_nomination",
     "import_nominations",
+    "issue_decision",
     "next_number",
+    "return_decision",
     "return_nomination",
     "set_delegate_above",
     "set_quota",
-    "sign_decision",
     "submit_new_nominations",
     "submit_nomination",
     "update_decision",

@@ -1,4 +1,11 @@
-from .decisions import decision_create, decision_detail, decision_edit, decision_sign
+from .decisions import (
+    decision_approve,
+    decision_create,
+    decision_detail,
+    decision_edit,
+    decision_issue,
+    decision_return,
+)
 from .nominations import (
     nomination_delegate,
     nomination_detail,
@@ -25,10 +32,12 @@ from .units import nomination_create, nomination_import, unit_round
 
 __all__ = [
     "council_list",
+    "decision_approve",
     "decision_create",
     "decision_detail",
     "decision_edit",
-    "decision_sign",
+    "decision_issue",
+    "decision_return",
     "delegates_above",
     "delegates_export",
     "nomination_create",

@@ -21,6 +21,7 @@ def office(cast):
         "quota": QuotaFactory(round=round, unit=school, max_individuals=3, max_collectives=1),
         "staff": users["staff"],
         "leader": users["leader"],
+        "clerk": users["clerk"],
         "council": [users["council"], member(commune, Role.COUNCIL)],
         "submitter": users["submitter"],
         "village_submitter": member(village, Role.SUBMITTER),

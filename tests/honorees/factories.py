@@ -88,3 +88,12 @@ class DecisionFactory(factory.django.DjangoModelFactory):
     proposing_body = "Trưởng phòng Văn hóa - Xã hội xã"
     signer_head_title = "CHỦ TỊCH"
     signer_name = "Phạm Văn Hùng"
+
+
+def approve_and_issue(decision: AwardDecision, office: dict, **kwargs) -> AwardDecision:
+    """The leader approves, the văn thư issues (dated as drafted unless `date` is given)."""
+    from honorees import services
+
+    services.approve_decision(decision=decision, by=office["leader"])
+    kwargs.setdefault("date", decision.date)
+    return services.issue_decision(decision=decision, by=office["clerk"], **kwargs)

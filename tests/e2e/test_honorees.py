@@ -116,7 +116,7 @@ def test_round_from_submission_to_issued_decision(as_user, tmp_path):
     leader.get_by_test_id("decision-approve").click()
     leader.get_by_test_id("decision-status").filter(has_text="Lãnh đạo đã duyệt").wait_for()
     # The leader's approval gives no number: the văn thư gives it at issue.
-    assert leader.get_by_test_id("decision-number").inner_text() == "Số:      /QĐ-UBND"
+    assert leader.get_by_test_id("decision-number").inner_text() == "Số: /QĐ-UBND"
     assert Nomination.objects.filter(status="awarded").count() == 0
 
     clerk = as_user(w["clerk"])

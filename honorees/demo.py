@@ -174,7 +174,7 @@ def seed_thanh_tri(stdout) -> None:
         signer_head_title="CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Phan Văn Minh",
     )  # fmt: skip
     services.approve_decision(decision=decision, by=_user("thanhtri.lanhdao"))
-    services.issue_decision(
+    decision = services.issue_decision(
         decision=decision, by=_user("thanhtri.vanthu"), date=dt.date(2024, 10, 1)
     )
     stdout.write(f"Khen thưởng: quyết định {decision.number_text} của huyện Thanh Trì (2024).")

@@ -238,6 +238,7 @@ def decision_document_data(decision: AwardDecision):
 # Individuals of an ethnic minority: a recorded ethnicity other than Kinh.
 MINORITY = ~Q(nomination__ethnicity__in=["", "Kinh"])
 INDIVIDUAL = Q(nomination__kind=Nomination.Kind.INDIVIDUAL)
+COLLECTIVE = Q(nomination__kind=Nomination.Kind.COLLECTIVE)
 AWARD_DIMENSIONS = {
     "award_form": "award_form_id",
     "sector": "nomination__sector",
@@ -267,8 +268,9 @@ def award_breakdown_by_conference(conferences: QuerySet) -> list[dict]:
         )
         .annotate(
             lines=Count("id"),
-            individuals=Count("id", filter=INDIVIDUAL),
-            collectives=Count("id", filter=~INDIVIDUAL),
+            # A household counts with the individuals (the forms have two columns).
+            individuals=Count("id", filter=~COLLECTIVE),
+            collectives=Count("id", filter=COLLECTIVE),
             female=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.FEMALE)),
             male=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.MALE)),
             minority=Count("id", filter=INDIVIDUAL & MINORITY),

@@ -139,8 +139,7 @@ def approve_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
     decision = _locked(decision)
     if decision_is_draft(decision) and not can_approve_decision(by, decision):
         raise PermissionDeniedError("Chỉ lãnh đạo được duyệt quyết định khen thưởng.")
-    refresh_amounts(decision)
-    return transition_decision(
+    transition_decision(
         decision=decision,
         to=AwardDecision.Status.APPROVED,
         by=by,
@@ -148,6 +147,8 @@ def approve_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
         summary=f"Duyệt dự thảo quyết định “{decision.subject}”",
         fields={"signed_by": by, "signed_at": timezone.now(), "return_reason": ""},
     )
+    refresh_amounts(decision)
+    return decision
 
 
 @transaction.atomic
@@ -184,13 +185,14 @@ def issue_decision(
     *, decision: AwardDecision, by: User, date: dt.date | None = None
 ) -> AwardDecision:
     """The văn thư issues the approved decision: the date of issue (today unless given, for a
-    decision signed on paper earlier), the next number of the
-    organiser's register, the prizes fixed for that date, "số sổ vàng" 1..n in the list's
-    order; its nominations become awarded.
-    Side effects: the decision row, the register, the lines (amounts and how they were
-    computed, gold-book numbers), each nomination's state and event, a log entry."""
+    decision signed on paper earlier), the next number of the organiser's register, the
+    prizes fixed for that date, "số sổ vàng" 1..n in the list's order; its nominations become
+    awarded. Side effects: the decision row, the register, the lines (amounts and how they
+    were computed, gold-book numbers), each nomination's state and event, a log entry."""
     decision = _locked(decision)
-    if not can_issue_decision(by, decision) and not decision_is_issued(decision):
+    if decision_is_issued(decision):
+        raise DomainError("Quyết định đã được ban hành, không thể thay đổi.")
+    if not can_issue_decision(by, decision):
         if not is_decision_clerk(by, decision):
             raise PermissionDeniedError("Chỉ văn thư được vào số và ban hành quyết định.")
         raise DomainError("Quyết định chưa được lãnh đạo duyệt, chưa ban hành được.")

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.urls import reverse
 
 from honorees.models import AwardForm, PrizeRule
 
@@ -108,3 +109,20 @@ def test_commune_catalogue_has_every_form_the_commune_chair_awards():
         False,
     )
     assert AwardForm.objects.get(code="ldtt").paper == ""
+
+
+@pytest.mark.django_db
+def test_admin_shows_the_rules_grouped_and_the_base_series(client, cast):
+    client.force_login(cast["users"]["superuser"])
+    form = AwardForm.objects.get(code="gk-xa")
+    page = client.get(reverse("admin:honorees_awardform_change", args=[form.pk])).content.decode()
+    for text in (
+        "Đối tượng, giấy in, tiền thưởng",
+        "Biểu quyết của Hội đồng",
+        "tặng hộ gia đình",
+        "hệ số cho hộ gia đình",
+        "căn cứ (thẩm quyền, đối tượng, giấy in)",
+    ):
+        assert text.lower() in page.lower(), text
+    bases = client.get(reverse("admin:honorees_prizebase_changelist")).content.decode()
+    assert "Lương cơ sở" in bases and "2340000" in bases.replace(".", "").replace(",", "")

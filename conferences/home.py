@@ -78,6 +78,16 @@ def _panel_reporter(user) -> Panel:
     )
 
 
+def _panel_clerk(user) -> Panel:
+    return Panel(
+        role=Role.CLERK,
+        title="Trang làm việc của văn thư",
+        intro="Văn bản lãnh đạo đã duyệt, chờ vào số và ban hành.",
+        empty="Không có văn bản nào chờ ban hành.",
+        units=_units_with(user, Role.CLERK),
+    )
+
+
 def _panel_admin(user) -> Panel:
     return Panel(
         role=Role.ADMIN,
@@ -95,6 +105,7 @@ PANEL_BUILDERS = {
     Role.COUNCIL: _panel_council,
     Role.SUBMITTER: _panel_submitter,
     Role.REPORTER: _panel_reporter,
+    Role.CLERK: _panel_clerk,
     Role.ADMIN: _panel_admin,
 }
 

@@ -100,6 +100,7 @@ ROLE_RANK = {
     Role.ADMIN: 2,
     Role.SUBMITTER: 1,
     Role.REPORTER: 1,
+    Role.CLERK: 1,
 }
 
 

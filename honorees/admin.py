@@ -1,11 +1,21 @@
 from django.contrib import admin
 
-from .models import AwardCondition, AwardForm, BaseSalary, PrizeRule
+from .models import AwardCondition, AwardForm, PrizeBase, PrizeRule
 
 
 class PrizeRuleInline(admin.TabularInline):
     model = PrizeRule
     extra = 0
+    fields = (
+        "rule_set",
+        "effective_from",
+        "coefficient_individual",
+        "coefficient_collective",
+        "coefficient_household",
+        "article",
+        "verified",
+        "note",
+    )
 
 
 class AwardConditionInline(admin.StackedInline):
@@ -28,13 +38,44 @@ class AwardFormAdmin(admin.ModelAdmin):
         "level",
         "for_individuals",
         "for_collectives",
-        "is_contest_prize",
+        "for_households",
+        "paper",
         "pays_prize",
+        "authority_verified",
+        "vote_verified",
         "active",
     )
-    list_filter = ("level", "is_contest_prize", "active")
+    list_filter = ("level", "paper", "authority_verified", "vote_verified", "active")
     search_fields = ("name", "code")
     inlines = [PrizeRuleInline, AwardConditionInline]
+    fieldsets = (
+        (None, {"fields": ("code", "name", "level", "issuer", "basis", "order", "active")}),
+        (
+            "Đối tượng, giấy in, tiền thưởng",
+            {
+                "fields": (
+                    ("for_individuals", "for_collectives", "for_households"),
+                    ("paper", "framed"),
+                    "pays_prize",
+                    ("is_contest_prize", "contest_rank"),
+                    "authority_source",
+                    "authority_verified",
+                )
+            },
+        ),
+        (
+            "Biểu quyết của Hội đồng",
+            {
+                "fields": (
+                    ("vote_numerator", "vote_denominator", "vote_strict", "vote_base"),
+                    ("quorum_numerator", "quorum_denominator"),
+                    "written_votes_count",
+                    "vote_source",
+                    "vote_verified",
+                )
+            },
+        ),
+    )
 
 
 @admin.register(PrizeRule)
@@ -45,14 +86,18 @@ class PrizeRuleAdmin(admin.ModelAdmin):
         "effective_from",
         "coefficient_individual",
         "coefficient_collective",
+        "coefficient_household",
+        "article",
+        "verified",
         "note",
     )
-    list_filter = ("rule_set",)
+    list_filter = ("rule_set", "verified")
 
 
-@admin.register(BaseSalary)
-class BaseSalaryAdmin(admin.ModelAdmin):
-    list_display = ("amount", "effective_from", "legal_basis")
+@admin.register(PrizeBase)
+class PrizeBaseAdmin(admin.ModelAdmin):
+    list_display = ("series", "amount", "effective_from", "legal_basis")
+    list_filter = ("series",)
 
 
 @admin.register(AwardCondition)

@@ -27,4 +27,5 @@ class HonoreesConfig(AppConfig):
         register_home_items(Role.LEADER, extensions.leader_items)
         register_home_items(Role.STAFF, extensions.staff_items)
         register_home_items(Role.REPORTER, extensions.reporter_items)
+        register_home_items(Role.CLERK, extensions.clerk_items)
         register_demo_seeder(seed_demo_honorees)

@@ -1,5 +1,5 @@
 """Demo data: a nomination round in Thượng Hồng with nominations in every state, votes and a
-draft decision; a signed 2024 decision in Thanh Trì (Giấy khen under Nghị định 98/2023).
+draft decision; an issued 2024 decision in Thanh Trì (Giấy khen under Nghị định 98/2023).
 Idempotent: a round that exists is left as it is."""
 
 import datetime as dt
@@ -27,6 +27,7 @@ TH_NOMINATIONS = [
     ("HP-TH-T2", "thontrung", "individual", "Vũ Thị Mơ", 1975, "female", "Nông dân", "gk-xa", "submit"),
     ("HP-TH-T2", "thontrung", "collective", "Thôn Trung", None, "", "", "thon-vh", "vote"),
     ("HP-TH-T2", "thontrung", "individual", "Hoàng Văn Sáng", 1988, "male", "Công an viên", "gk-xa", "withdraw"),
+    ("HP-TH-T2", "thontrung", "household", "Đinh Văn Hòa", 1965, "male", "", "gd-vh", "approve"),
 ]  # fmt: skip
 
 TT_PEOPLE = [
@@ -47,7 +48,9 @@ def _seed_th_round(conference: Conference) -> NominationRound:
         conference=conference,
         by=canbo,
         allowed_forms=list(
-            AwardForm.objects.filter(code__in=["gk-xa", "cstd-cs", "tt-ldtt", "thon-vh", "ldtt"])
+            AwardForm.objects.filter(
+                code__in=["gk-xa", "cstd-cs", "tt-ldtt", "thon-vh", "ldtt", "gd-vh"]
+            )
         ),
         title=TH_ROUND,
         criteria="Tập thể, cá nhân có thành tích tiêu biểu trong phong trào thi đua yêu nước "
@@ -70,6 +73,8 @@ def _create(round, row) -> tuple[Nomination, str]:
     }
     if kind == "collective":
         fields |= {"collective_name": name, "head_name": "Nguyễn Văn Trưởng", "member_count": 12}
+    elif kind == "household":
+        fields |= {"full_name": name, "birth_year": year, "gender": gender, "member_count": 4}
     else:
         fields |= {
             "full_name": name,
@@ -217,7 +222,10 @@ def seed_thanh_tri(stdout) -> None:
         recipients="Như Điều 3\nLưu: VT, NV", signer_capacity="KT.",
         signer_head_title="CHỦ TỊCH", signer_title="PHÓ CHỦ TỊCH", signer_name="Phan Văn Minh",
     )  # fmt: skip
-    services.sign_decision(decision=decision, by=_user("thanhtri.lanhdao"))
+    services.approve_decision(decision=decision, by=_user("thanhtri.lanhdao"))
+    decision = services.issue_decision(
+        decision=decision, by=_user("thanhtri.vanthu"), date=dt.date(2024, 10, 1)
+    )
     stdout.write(f"Khen thưởng: quyết định {decision.number_text} của huyện Thanh Trì (2024).")
 
 

@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from conferences.models import Unit
 from core.signers import default_signer
-from core.vntext import format_date_short, format_date_vn, format_place_date, sort_names
+from core.vntext import format_date_short, format_date_vn, format_place_date
 
 from .models import AwardDecision, AwardLine, NominationRound
+from .ordering import KIND_HEADINGS, grouped_by_kind
 from .prizes import PrizeTotals, prize_totals
 from .selectors import decision_lines
 
@@ -26,6 +27,8 @@ class ListRow:
     amount: int
     amount_text: str
     is_collective: bool
+    kind: str = "individual"
+    gold_book: str = ""
     birth_year: int | None = None
     position: str = ""
 
@@ -68,7 +71,8 @@ class CertificateData:
 
 @dataclass(frozen=True)
 class DecisionData:
-    is_signed: bool
+    is_signed: bool  # issued: numbered, dated, printed with its certificates
+    is_approved: bool  # the leader approved it, the văn thư has not issued it yet
     parent_body: str
     issuing_body: str
     number_line: str
@@ -108,18 +112,25 @@ def _row(stt: int, line: AwardLine) -> ListRow:
         amount=line.amount,
         amount_text=f"{line.amount:,}".replace(",", "."),
         is_collective=n.is_collective,
+        kind=n.kind,
+        gold_book=_gold_book(line),
         birth_year=n.birth_year,
         position=n.position,
     )
 
 
+ROMAN = ("I", "II", "III", "IV")
+
+
+def _gold_book(line: AwardLine) -> str:
+    return str(line.gold_book_number) if line.gold_book_number else ""
+
+
 def _groups(lines: list[AwardLine]) -> list[tuple[str, list[AwardLine]]]:
-    """Collectives first, then individuals, each in Vietnamese name order."""
-    key = lambda line: line.nomination.display_name  # noqa: E731
-    collectives = sort_names([x for x in lines if x.nomination.is_collective], key=key)
-    people = sort_names([x for x in lines if not x.nomination.is_collective], key=key)
-    groups = [(h, g) for h, g in (("TẬP THỂ", collectives), ("CÁ NHÂN", people)) if g]
-    return [(f"{'I' if i == 0 else 'II'}. {h}", g) for i, (h, g) in enumerate(groups)]
+    """Collectives first, then individuals, then households, each in Vietnamese name order
+    (honorees.ordering), headed "I. TẬP THỂ", "II. CÁ NHÂN", "III. HỘ GIA ĐÌNH"."""
+    groups = grouped_by_kind(lines, lambda line: line.nomination)
+    return [(f"{ROMAN[i]}. {KIND_HEADINGS[kind]}", g) for i, (kind, g) in enumerate(groups)]
 
 
 def _sections(groups) -> tuple[ListSection, ...]:
@@ -164,18 +175,27 @@ def achievement_wording(conference) -> str:
 
 
 def _articles(decision: AwardDecision, sections, totals: PrizeTotals) -> tuple[str, ...]:
-    collectives = sum(len(s.rows) for s in sections if s.heading.endswith("TẬP THỂ"))
-    people = sum(len(s.rows) for s in sections if s.heading.endswith("CÁ NHÂN"))
+    counts = {kind: sum(1 for s in sections for r in s.rows if r.kind == kind) for kind in WHOM}
+    whom = _joined([f"{n} {WHOM[kind]}" for kind, n in counts.items() if n]) or "0 cá nhân"
     source = f" Nguồn kinh phí: {decision.prize_source}." if decision.prize_source else ""
     executors = ", ".join(_lines(decision.executors)) or "Các cơ quan, đơn vị có liên quan"
     achievement = achievement_wording(decision.round.conference)
     return (
-        f"Điều 1. Khen thưởng {collectives} tập thể và {people} cá nhân {achievement} "
-        "(có danh sách kèm theo).",
+        f"Điều 1. Khen thưởng {whom} {achievement} (có danh sách kèm theo).",
         f"Điều 2. Tổng số tiền thưởng: {totals.total_text} ({totals.total_words}).{source}",
         f"Điều 3. {executors} và các tập thể, cá nhân có tên tại Điều 1 chịu trách nhiệm "
         "thi hành Quyết định này./.",
     )
+
+
+WHOM = {"collective": "tập thể", "individual": "cá nhân", "household": "hộ gia đình"}
+
+
+def _joined(parts: list[str]) -> str:
+    """ "a", "a và b", "a, b và c"."""
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
 def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[CertificateData, ...]:
@@ -187,10 +207,10 @@ def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[Cer
             unit=line.nomination.unit_name or line.nomination.unit.name,
             achievement=line.nomination.achievement_summary,
             award=line.award_form.name,
-            decision=f"{number} ngày {date_short}" if number else "",
+            decision=f"{number}, ngày {date_short}" if number else "",
             decision_number=number,
             decision_date=date_short,
-            gold_book=line.gold_book_number,
+            gold_book=_gold_book(line),
             place_date=place_date,
             issuer_title=decision.authority,
             signer_title="\n".join(decision.signer_lines),
@@ -224,7 +244,8 @@ def decision_document_data(decision: AwardDecision) -> DecisionData:
     when = format_date_vn(decision.date)
     number = decision.number_text or "     "
     return DecisionData(
-        is_signed=decision.status == AwardDecision.Status.SIGNED,
+        is_signed=decision.status == AwardDecision.Status.ISSUED,
+        is_approved=decision.status == AwardDecision.Status.APPROVED,
         parent_body=parent.name.upper() if parent else "",
         issuing_body=organiser.name.upper(),
         number_line=_number_line(decision),

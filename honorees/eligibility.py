@@ -298,7 +298,7 @@ def _history(
     if keys is None:
         keys = Nomination.objects.filter(round=round).values("name_key")
     lines = AwardLine.objects.filter(
-        decision__status=AwardDecision.Status.SIGNED,
+        decision__status=AwardDecision.Status.ISSUED,
         decision__round__conference__organiser__path__startswith=root,
         nomination__name_key__in=keys,
     ).values_list(

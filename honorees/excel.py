@@ -27,10 +27,14 @@ WIDTHS = {"Họ và tên": 28, "Tóm tắt thành tích": 60, "Hình thức đ�
 INSTRUCTIONS = [
     "HƯỚNG DẪN ĐIỀN DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG",
     "",
-    "1. Mỗi dòng của trang “Danh sách” là một cá nhân hoặc một tập thể. Không sửa dòng tiêu đề.",
-    "2. Cột “Cá nhân/Tập thể”: chọn trong danh sách; để trống được hiểu là cá nhân.",
+    "1. Mỗi dòng của trang “Danh sách” là một cá nhân, một tập thể hoặc một hộ gia đình. "
+    "Không sửa dòng tiêu đề.",
+    "2. Cột “Cá nhân/Tập thể”: chọn “Cá nhân”, “Tập thể” hoặc “Hộ gia đình”; để trống được "
+    "hiểu là cá nhân.",
     "3. Với tập thể: ghi tên tập thể vào cột “Họ và tên”, ghi người đứng đầu và số thành viên; "
-    "bỏ trống năm sinh, giới tính, dân tộc.",
+    "bỏ trống năm sinh, giới tính, dân tộc. Với hộ gia đình: ghi họ tên, năm sinh, giới tính "
+    "của chủ hộ, thôn (cột “Đơn vị”) và số nhân khẩu (cột “Số thành viên”); hộ gia đình tính "
+    "vào chỉ tiêu cá nhân.",
     "4. Năm sinh ghi 4 chữ số (ví dụ 1975); bắt buộc với cá nhân.",
     "5. Giới tính, Trực tiếp sản xuất, Hình thức đề nghị: chọn trong danh sách thả xuống.",
     "6. Cột bắt buộc: " + ", ".join(REQUIRED_COLUMNS) + ".",
@@ -123,7 +127,7 @@ EXPORT_COLUMNS = [
 
 def _export_row(index: int, n: Nomination) -> list:
     return [
-        index, n.unit.name, n.get_kind_display(), n.display_name, n.birth_year or "",
+        index, n.unit.name, n.get_kind_display(), n.sort_name, n.birth_year or "",
         n.get_gender_display(), n.ethnicity, n.position, n.unit_name, n.sector,
         "Có" if n.works_directly_in_production else "", n.head_name, n.member_count or "",
         n.achievement_summary, n.proposed_award.name, n.get_status_display(), n.note,

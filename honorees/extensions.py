@@ -141,13 +141,30 @@ def leader_items(user) -> list[HomeItem]:
     decisions = AwardDecision.objects.filter(q, status=AwardDecision.Status.DRAFT)
     return [
         HomeItem(
-            label=f"Quyết định khen thưởng chờ ký: {d.subject}",
+            label=f"Quyết định khen thưởng chờ duyệt: {d.subject}",
             url=reverse("honorees:decision_detail", kwargs={"pk": d.pk}),
-            detail=f"Ngày {d.date:%d/%m/%Y}",
-            badge="Chờ ký",
+            detail=f"Ngày {d.date:%d/%m/%Y}"
+            + (f" · đã trả lại: {d.return_reason}" if d.return_reason else ""),
+            badge="Chờ duyệt",
             badge_class="warning",
         )
         for d in decisions.select_related("round")[:10]
+    ]
+
+
+def clerk_items(user) -> list[HomeItem]:
+    """Decisions the leader approved, waiting for the văn thư's number."""
+    from .selectors import decisions_to_issue
+
+    return [
+        HomeItem(
+            label=f"Quyết định khen thưởng chờ vào số: {d.subject}",
+            url=reverse("honorees:decision_detail", kwargs={"pk": d.pk}),
+            detail=f"Lãnh đạo duyệt lúc {timezone.localtime(d.signed_at):%H:%M ngày %d/%m/%Y}",
+            badge="Chờ ban hành",
+            badge_class="warning",
+        )
+        for d in decisions_to_issue(user)[:10]
     ]
 
 

@@ -81,17 +81,13 @@ class NominationForm(forms.ModelForm):
 
     def __init__(self, *args, round=None, **kwargs):
         super().__init__(*args, **kwargs)
-        kind = self.KIND
         qs = round.allowed_forms.filter(active=True)
-        qs = (
-            qs.filter(for_collectives=True)
-            if kind == "collective"
-            else qs.filter(for_individuals=True)
-        )
+        qs = qs.filter(**{self.AWARD_FILTER: True})
         self.fields["proposed_award"].queryset = qs
-        declarations = self.fields["declarations"]
-        declarations.queryset = declaration_conditions(qs)
-        declarations.label_from_instance = lambda c: f"{c.award_form.name}: {c.text}"
+        if "declarations" in self.fields:
+            declarations = self.fields["declarations"]
+            declarations.queryset = declaration_conditions(qs)
+            declarations.label_from_instance = lambda c: f"{c.award_form.name}: {c.text}"
         for name, field in self.fields.items():
             if name in self.REQUIRED:
                 field.required = True
@@ -103,6 +99,7 @@ class NominationForm(forms.ModelForm):
 
 class IndividualForm(NominationForm):
     KIND = Nomination.Kind.INDIVIDUAL
+    AWARD_FILTER = "for_individuals"
     REQUIRED = REQUIRED_FIELDS[KIND]
 
     class Meta:
@@ -127,6 +124,7 @@ class IndividualForm(NominationForm):
 
 class CollectiveForm(NominationForm):
     KIND = Nomination.Kind.COLLECTIVE
+    AWARD_FILTER = "for_collectives"
     REQUIRED = REQUIRED_FIELDS[KIND]
 
     class Meta:
@@ -144,8 +142,48 @@ class CollectiveForm(NominationForm):
         widgets = FORM_WIDGETS
 
 
+class HouseholdForm(NominationForm):
+    """A household, named by its head (the head's name, gender and birth year)."""
+
+    KIND = Nomination.Kind.HOUSEHOLD
+    AWARD_FILTER = "for_households"
+    REQUIRED = REQUIRED_FIELDS[KIND]
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "full_name",
+            "gender",
+            "birth_year",
+            "ethnicity",
+            "unit_name",
+            "member_count",
+            "achievement_summary",
+            "proposed_award",
+            "note",
+            "dossier",
+            *FLAG_FORM_FIELDS,
+        ]
+        labels = {
+            "full_name": _("Họ và tên chủ hộ"),
+            "gender": _("Giới tính của chủ hộ"),
+            "birth_year": _("Năm sinh của chủ hộ"),
+            "ethnicity": _("Dân tộc"),
+            "unit_name": _("Thôn, tổ dân phố (địa chỉ)"),
+            "member_count": _("Số nhân khẩu"),
+        }
+        widgets = FORM_WIDGETS
+
+
+FORM_OF_KIND = {
+    Nomination.Kind.INDIVIDUAL: IndividualForm,
+    Nomination.Kind.COLLECTIVE: CollectiveForm,
+    Nomination.Kind.HOUSEHOLD: HouseholdForm,
+}
+
+
 def nomination_form_class(kind: str):
-    return CollectiveForm if kind == Nomination.Kind.COLLECTIVE else IndividualForm
+    return FORM_OF_KIND[kind]
 
 
 class FlagsForm(forms.ModelForm):
@@ -257,3 +295,12 @@ class SittingForm(forms.Form):
         self.fields["present"].queryset = queryset
         self.fields["chair"].label_from_instance = str
         self.fields["present"].label_from_instance = str
+
+
+class DecisionReturnForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Lý do trả lại"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def clean_reason(self):
+        return nfc(self.cleaned_data["reason"]).strip()

@@ -12,6 +12,7 @@ from .models import AwardDecision, Nomination, NominationRound
 
 S = Nomination.Status
 R = NominationRound.State
+D = AwardDecision.Status
 
 
 def can_manage_round(user, round: NominationRound) -> bool:
@@ -129,14 +130,55 @@ def can_manage_decisions(user, round: NominationRound) -> bool:
 
 
 def can_print_decision(user, decision: AwardDecision) -> bool:
-    """Print the decision with its list, and its certificates: the office's staff and leaders,
-    whatever the decision's state (the builder says what is missing before it prints)."""
-    return has_role_over(user, decision.round.conference.organiser, {Role.STAFF, Role.LEADER})
+    """Print the decision with its list, and its certificates: the office's staff, leaders and
+    văn thư, whatever the decision's state (the builder says what is missing before it prints)."""
+    return has_role_over(
+        user, decision.round.conference.organiser, {Role.STAFF, Role.LEADER, Role.CLERK}
+    )
 
 
-def can_sign_decision(user, decision: AwardDecision) -> bool:
-    return workflow.decision_can_move(decision, AwardDecision.Status.SIGNED) and has_role_over(
-        user, decision.round.conference.organiser, {Role.LEADER}
+def _is_leader(user, decision: AwardDecision) -> bool:
+    return has_role_over(user, decision.round.conference.organiser, {Role.LEADER})
+
+
+def can_approve_decision(user, decision: AwardDecision) -> bool:
+    """The leader approves (signs) a draft."""
+    return workflow.decision_can_move(decision, D.APPROVED) and _is_leader(user, decision)
+
+
+def can_return_decision(user, decision: AwardDecision) -> bool:
+    """The leader sends a draft, or an approved decision not yet issued, back with a reason."""
+    return workflow.decision_can_move(decision, D.DRAFT) and _is_leader(user, decision)
+
+
+def is_decision_clerk(user, decision: AwardDecision) -> bool:
+    """The văn thư of the decision's organiser (or the system administrator)."""
+    return has_role_over(user, decision.round.conference.organiser, {Role.CLERK})
+
+
+def can_issue_decision(user, decision: AwardDecision) -> bool:
+    """Only the organiser's văn thư issues an approved decision: number and date."""
+    return workflow.decision_can_move(decision, D.ISSUED) and is_decision_clerk(user, decision)
+
+
+@dataclass(frozen=True)
+class DecisionActions:
+    """What a user may do with a decision, for the templates (which compare no status)."""
+
+    edit: bool
+    approve: bool
+    send_back: bool
+    issue: bool
+    print: bool
+
+
+def decision_actions(user, decision: AwardDecision) -> DecisionActions:
+    return DecisionActions(
+        edit=can_edit_decision(user, decision),
+        approve=can_approve_decision(user, decision),
+        send_back=can_return_decision(user, decision),
+        issue=can_issue_decision(user, decision),
+        print=can_print_decision(user, decision),
     )
 
 

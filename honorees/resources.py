@@ -39,7 +39,11 @@ COLUMNS = [
     COL_DISCIPLINE_REVIEW, COL_INSPECTION, COL_COMPLAINT, COL_DISCIPLINE_UNTIL, COL_DECLARED,
 ]  # fmt: skip
 REQUIRED_COLUMNS = [COL_NAME, COL_BIRTH, COL_SUMMARY, COL_AWARD]
-KIND_LABELS = {"Cá nhân": Nomination.Kind.INDIVIDUAL, "Tập thể": Nomination.Kind.COLLECTIVE}
+KIND_LABELS = {
+    "Cá nhân": Nomination.Kind.INDIVIDUAL,
+    "Tập thể": Nomination.Kind.COLLECTIVE,
+    "Hộ gia đình": Nomination.Kind.HOUSEHOLD,
+}
 GENDER_LABELS = {"Nam": Nomination.Gender.MALE, "Nữ": Nomination.Gender.FEMALE}
 MIN_YEAR = 1900
 

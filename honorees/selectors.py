@@ -26,6 +26,7 @@ from .models import (
     NominationRound,
     RoundQuota,
 )
+from .ordering import in_list_order as in_list_order  # the award list's order, for documents
 
 
 def visible_rounds(user) -> QuerySet[NominationRound]:
@@ -97,21 +98,34 @@ class QuotaLine:
 
 
 def counted_nominations(round: NominationRound, unit: Unit, kind: str) -> int:
+    """Nominations taking a place of the quota `kind` counts in (households: individuals')."""
+    quota_kind = Nomination.QUOTA_KIND[kind]
+    kinds = [k for k, q in Nomination.QUOTA_KIND.items() if q == quota_kind]
     return Nomination.objects.filter(
-        round=round, unit=unit, kind=kind, status__in=Nomination.COUNTED
+        round=round, unit=unit, kind__in=kinds, status__in=Nomination.COUNTED
     ).count()
 
 
+QUOTA_LABELS = {
+    Nomination.Kind.INDIVIDUAL: "Cá nhân (kể cả hộ gia đình)",
+    Nomination.Kind.COLLECTIVE: "Tập thể",
+}
+
+
 def unit_quota_lines(round: NominationRound, unit: Unit) -> list[QuotaLine]:
+    """One line per quota (individuals with households, collectives)."""
     quota = RoundQuota.objects.filter(round=round, unit=unit).first()
-    used = dict(
+    used: dict[str, int] = {}
+    for kind, n in (
         Nomination.objects.filter(round=round, unit=unit, status__in=Nomination.COUNTED)
         .values_list("kind")
         .annotate(n=Count("id"))
-    )
+    ):
+        quota_kind = Nomination.QUOTA_KIND.get(kind, kind)
+        used[quota_kind] = used.get(quota_kind, 0) + n
     return [
-        QuotaLine(kind, str(label), quota.limit_for(kind) if quota else 0, used.get(kind, 0))
-        for kind, label in Nomination.Kind.choices
+        QuotaLine(kind, label, quota.limit_for(kind) if quota else 0, used.get(kind, 0))
+        for kind, label in QUOTA_LABELS.items()
     ]
 
 
@@ -195,10 +209,27 @@ def visible_decisions(user) -> QuerySet[AwardDecision]:
     qs = AwardDecision.objects.select_related("round__conference__organiser")
     if user.is_superuser:
         return qs
-    q = Q(pk__in=[])
+    q = Q(round__conference__organiser_id__in=_clerk_units(user))
     for path in _office_paths(user):
         q |= Q(round__conference__organiser__path__startswith=path)
     return qs.filter(q)
+
+
+def _clerk_units(user) -> list[int]:
+    """The offices whose văn thư the user is (it sees and issues their decisions)."""
+    return [m.unit_id for m in memberships_of(user) if m.role == Role.CLERK]
+
+
+def decisions_to_issue(user) -> QuerySet[AwardDecision]:
+    """Approved decisions of the offices whose văn thư the user is, waiting for a number."""
+    return (
+        AwardDecision.objects.filter(
+            status=AwardDecision.Status.APPROVED,
+            round__conference__organiser_id__in=_clerk_units(user),
+        )
+        .select_related("round")
+        .order_by("signed_at", "id")
+    )
 
 
 def get_decision(user, pk: int) -> AwardDecision:
@@ -221,6 +252,7 @@ def decision_document_data(decision: AwardDecision):
 # Individuals of an ethnic minority: a recorded ethnicity other than Kinh.
 MINORITY = ~Q(nomination__ethnicity__in=["", "Kinh"])
 INDIVIDUAL = Q(nomination__kind=Nomination.Kind.INDIVIDUAL)
+COLLECTIVE = Q(nomination__kind=Nomination.Kind.COLLECTIVE)
 AWARD_DIMENSIONS = {
     "award_form": "award_form_id",
     "sector": "nomination__sector",
@@ -232,7 +264,7 @@ def signed_award_lines(conferences: QuerySet) -> QuerySet[AwardLine]:
     """Lines of signed decisions of rounds of these conferences (a queryset, used as a
     subquery: the query count does not grow with the number of conferences)."""
     return AwardLine.objects.filter(
-        decision__status=AwardDecision.Status.SIGNED,
+        decision__status=AwardDecision.Status.ISSUED,
         decision__round__conference__in=conferences,
     )
 
@@ -250,8 +282,9 @@ def award_breakdown_by_conference(conferences: QuerySet) -> list[dict]:
         )
         .annotate(
             lines=Count("id"),
-            individuals=Count("id", filter=INDIVIDUAL),
-            collectives=Count("id", filter=~INDIVIDUAL),
+            # A household counts with the individuals (the forms have two columns).
+            individuals=Count("id", filter=~COLLECTIVE),
+            collectives=Count("id", filter=COLLECTIVE),
             female=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.FEMALE)),
             male=Count("id", filter=INDIVIDUAL & Q(nomination__gender=Nomination.Gender.MALE)),
             minority=Count("id", filter=INDIVIDUAL & MINORITY),
@@ -287,7 +320,7 @@ def signed_decisions_under(unit: Unit) -> QuerySet[AwardDecision]:
     lines and prize money."""
     return (
         AwardDecision.objects.filter(
-            status=AwardDecision.Status.SIGNED,
+            status=AwardDecision.Status.ISSUED,
             round__conference__organiser__path__startswith=unit.path,
         )
         .select_related("round__conference__organiser")
@@ -302,7 +335,7 @@ def award_breakdown_by_organiser(organisers: QuerySet, *, date_from, date_to) ->
     ethnic minorities and direct producers among individuals, prize money."""
     return list(
         AwardLine.objects.filter(
-            decision__status=AwardDecision.Status.SIGNED,
+            decision__status=AwardDecision.Status.ISSUED,
             decision__date__gte=date_from,
             decision__date__lte=date_to,
             decision__round__conference__organiser__in=organisers,
@@ -329,7 +362,7 @@ def signed_decision_totals(organisers: QuerySet, *, date_from, date_to) -> dict:
     """What the decisions themselves say, counted apart from any breakdown: decisions,
     lines and prize money of decisions signed by these organisers within the period."""
     decisions = AwardDecision.objects.filter(
-        status=AwardDecision.Status.SIGNED,
+        status=AwardDecision.Status.ISSUED,
         date__gte=date_from,
         date__lte=date_to,
         round__conference__organiser__in=organisers,
@@ -355,7 +388,7 @@ def person_award_history(nomination: Nomination) -> list[AwardLine]:
     root_path = nomination.round.conference.organiser.path[: Unit.steplen]
     return list(
         AwardLine.objects.filter(
-            decision__status=AwardDecision.Status.SIGNED,
+            decision__status=AwardDecision.Status.ISSUED,
             decision__round__conference__organiser__path__startswith=root_path,
             nomination__kind=Nomination.Kind.INDIVIDUAL,
             nomination__name_key=nomination.name_key,
@@ -381,8 +414,8 @@ def signed_decisions_stamp(conferences: QuerySet) -> dict:
     """A fingerprint of the signed decisions of these conferences: it changes when one is
     signed (a signed decision and its lines do not change afterwards)."""
     return AwardDecision.objects.filter(
-        status=AwardDecision.Status.SIGNED, round__conference__in=conferences
-    ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("signed_at"))
+        status=AwardDecision.Status.ISSUED, round__conference__in=conferences
+    ).aggregate(n=Count("id"), ids=Sum("id"), signed=Max("issued_at"))
 
 
 # --- Clearance requests (xác nhận, hiệp y) -------------------------------------------------------

@@ -97,5 +97,7 @@ urlpatterns = [
     ),
     path("khen-thuong/quyet-dinh/<int:pk>/", views.decision_detail, name="decision_detail"),
     path("khen-thuong/quyet-dinh/<int:pk>/sua/", views.decision_edit, name="decision_edit"),
-    path("khen-thuong/quyet-dinh/<int:pk>/ky/", views.decision_sign, name="decision_sign"),
+    path("khen-thuong/quyet-dinh/<int:pk>/duyet/", views.decision_approve, name="decision_approve"),
+    path("khen-thuong/quyet-dinh/<int:pk>/tra-lai/", views.decision_return, name="decision_return"),
+    path("khen-thuong/quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
 ]

@@ -34,7 +34,12 @@ ROUND_TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 D = AwardDecision.Status
-DECISION_TRANSITIONS: dict[str, frozenset[str]] = {D.DRAFT: frozenset({D.SIGNED})}
+# The leader approves a draft or returns it (it stays a draft, with the reason); an approved
+# decision not yet issued may still be returned; the văn thư issues an approved one.
+DECISION_TRANSITIONS: dict[str, frozenset[str]] = {
+    D.DRAFT: frozenset({D.APPROVED, D.DRAFT}),
+    D.APPROVED: frozenset({D.ISSUED, D.DRAFT}),
+}
 
 
 def _label(choices, value: str) -> str:
@@ -227,8 +232,13 @@ def decision_can_move(decision: AwardDecision, to: str) -> bool:
 
 
 def decision_is_draft(decision: AwardDecision) -> bool:
-    """A draft may still be edited and signed."""
-    return decision_can_move(decision, D.SIGNED)
+    """A draft may still be edited and approved."""
+    return decision_can_move(decision, D.APPROVED)
+
+
+def decision_is_issued(decision: AwardDecision) -> bool:
+    """Issued: numbered, dated, its honourees awarded; it never changes again."""
+    return decision.status == D.ISSUED
 
 
 def transition_decision(
@@ -245,8 +255,8 @@ def transition_decision(
     Side effects: the decision row, a log row."""
     fields = dict(fields or {})
     if not decision_can_move(decision, to):
-        if not decision_is_draft(decision):
-            raise DomainError("Quyết định đã được ký, không thể thay đổi.")
+        if decision_is_issued(decision):
+            raise DomainError("Quyết định đã được ban hành, không thể thay đổi.")
         raise DomainError(
             f"Không thể chuyển quyết định từ “{decision.get_status_display()}” "
             f"sang “{_label(D.choices, to)}”."

@@ -132,12 +132,13 @@ def _rounds_and_decisions(conferences: list[Conference], year: int):
     signed = timezone.make_aware(dt.datetime(year, 12, 5, 9, 0))
     decisions = AwardDecision.objects.bulk_create(
         AwardDecision(
-            round=r, status=AwardDecision.Status.SIGNED, number=1, date=dt.date(year, 12, 5),
+            round=r, status=AwardDecision.Status.ISSUED, number=1, date=dt.date(year, 12, 5),
             place=c.organiser.place_name, subject=f"Về việc khen thưởng năm {year}",
             authority=f"CHỦ TỊCH {c.organiser.name.upper()}",
             legal_bases="Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022",
             proposing_body="Phòng Văn hóa - Xã hội", signer_head_title="CHỦ TỊCH",
             signer_title="CHỦ TỊCH", signer_name="Nguyễn Văn Chủ", signed_at=signed,
+            issued_at=signed,
         )
         for r, c in zip(rounds, conferences, strict=True)
     )  # fmt: skip
@@ -158,17 +159,19 @@ class _Prizes:
 
     def __init__(self):
         self.forms = {f.code: f for f in AwardForm.objects.all()}
-        self.cache: dict[tuple, int] = {}
+        self.cache: dict[tuple, object] = {}
 
     def amount(self, code: str, collective: bool, on: dt.date) -> int:
+        return self.prize(code, collective, on).amount
+
+    def prize(self, code: str, collective: bool, on: dt.date):
         key = (code, collective, on)
         if key not in self.cache:
             form = self.forms[code]
             first = PrizeRule.objects.filter(award_form=form).order_by("effective_from").first()
             on = max(on, first.effective_from) if first else on
-            self.cache[key] = compute_prize(
-                award_form=form, is_collective=collective, decision_date=on
-            ).amount
+            kind = "collective" if collective else "individual"
+            self.cache[key] = compute_prize(award_form=form, kind=kind, decision_date=on)
         return self.cache[key]
 
 
@@ -244,17 +247,39 @@ def _award_chunk(base, chunk, communes, rounds, decisions, lines, rng, prizes, d
     _insert(
         AwardLine,
         [
-            {
-                "decision_id": decisions[index].pk,
-                "nomination_id": pk,
-                "award_form_id": prizes.forms[code].pk,
-                "amount": prizes.amount(code, collective, day),
-                "gold_book_number": "",
-            }  # fmt: skip
-            for pk, (index, code, collective) in zip(ids, codes, strict=True)
+            _line_row(
+                decisions[index].pk,
+                pk,
+                prizes.forms[code].pk,
+                prizes.prize(code, collective, day),
+                gold_book,
+            )  # fmt: skip
+            for gold_book, (pk, (index, code, collective)) in _numbered(ids, codes)
         ],
     )
     return len(rows)
+
+
+def _numbered(ids, codes):
+    """(số sổ vàng, (id, code)) with the number running 1..n within each commune's decision."""
+    seen: dict[int, int] = {}
+    for pk, (index, code, collective) in zip(ids, codes, strict=True):
+        seen[index] = seen.get(index, 0) + 1
+        yield seen[index], (pk, (index, code, collective))
+
+
+def _line_row(decision_id, nomination_id, form_id, prize, gold_book: int) -> dict:
+    return {
+        "decision_id": decision_id,
+        "nomination_id": nomination_id,
+        "award_form_id": form_id,
+        "amount": prize.amount,
+        "coefficient": prize.coefficient,
+        "base_amount": prize.base_amount,
+        "base_series": prize.base_series,
+        "rule_set": prize.rule_set,
+        "gold_book_number": gold_book,
+    }
 
 
 def _registers(communes: list[Unit], year: int) -> None:

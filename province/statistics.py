@@ -92,7 +92,9 @@ def _grouped(scope: Unit, units: list[Unit], date_from, date_to):
     awards: dict[int, Counter] = defaultdict(Counter)
     for r in award_breakdown_by_organiser(organisers, date_from=date_from, date_to=date_to):
         c = awards[mapping[r["organiser_id"]]]
-        c[("lines", r["award_form_id"], r["kind"])] += r["lines"]
+        # The forms count collectives and individuals; a household counts as an individual.
+        kind = "collective" if r["kind"] == "collective" else "individual"
+        c[("lines", r["award_form_id"], kind)] += r["lines"]
         c[("amount", r["award_form_id"])] += r["amount"]
         for name in ("female", "minority", "direct"):
             c[name] += r[name]
@@ -125,7 +127,9 @@ def _lines_form(code, units, awards, forms, kinds) -> StatForm:
 
 
 def _offers(form, kind: str) -> bool:
-    return form.for_collectives if kind == "collective" else form.for_individuals
+    if kind == "collective":
+        return form.for_collectives
+    return form.for_individuals or form.for_households
 
 
 def _form_0604(units, awards) -> StatForm:

@@ -10,6 +10,7 @@ People (`cast["users"][persona]`), the personas of the harnesses:
 - other_office: staff of office B, a colleague in another office;
 - staff: the owner office's staff (cán bộ thi đua), who draft and manage;
 - leader: approves and signs; council: votes; admin: manages the office's users;
+- clerk: the office's văn thư, who numbers and issues its decisions (a role of its own unit);
 - submitter: the school's officer, who sends nominations and delegates;
 - reporter: the agency's contact, who reports on its duties;
 - superuser: the system administrator.
@@ -26,6 +27,7 @@ PERSONAS = (
     "other_office",
     "staff",
     "leader",
+    "clerk",
     "council",
     "admin",
     "submitter",
@@ -61,6 +63,7 @@ def _people(office_a, school, agency, office_b) -> dict:
         "other_office": member(office_b, Role.STAFF),
         "staff": member(office_a, Role.STAFF),
         "leader": member(office_a, Role.LEADER),
+        "clerk": member(office_a, Role.CLERK),
         "council": member(office_a, Role.COUNCIL),
         "admin": member(office_a, Role.ADMIN),
         "submitter": member(school, Role.SUBMITTER),

@@ -21,7 +21,8 @@ IRREVERSIBLE = {
     "delegates_rule_delete",
     "delegates_notify",
     "allocation_notify",
-    "honorees:decision_sign",
+    "honorees:decision_approve",
+    "honorees:decision_issue",
     "honorees:nomination_withdraw",
     "unit_deactivate",
 }

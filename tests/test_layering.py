@@ -83,7 +83,7 @@ MUTATIONS = [
     ),
     pytest.param(
         "documents/builders/decisions.py",
-        "from honorees.services import sign_decision",
+        "from honorees.services import issue_decision",
         ("documents reads the apps only through their selectors (and permissions, models)",),
         "documents.builders.decisions -> honorees.services",
         id="documents-reads-past-selectors",

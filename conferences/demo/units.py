@@ -104,9 +104,11 @@ USERS = [
         "Chủ tịch Hội Nông dân xã, thành viên Hội đồng TĐKT",
     ),
     ("quantri", "Đỗ Minh Tuấn", "admin", "HP-TH", "Công chức Văn phòng HĐND và UBND"),
+    ("vanthu", "Nguyễn Thị Ngọc", "clerk", "HP-TH", "Văn thư UBND xã"),
     ("truonghoc", "Lê Thị Hồng", "submitter", "HP-TH-TH", "Hiệu trưởng"),
     ("thontrung", "Bùi Văn Nam", "submitter", "HP-TH-T2", "Trưởng thôn"),
     ("congan", "Hoàng Văn Dũng", "reporter", "HP-TH-CA", "Trưởng Công an xã"),
     ("thanhtri", "Ngô Thị Lan", "staff", "HN-TT", "Chuyên viên Phòng Nội vụ"),
     ("thanhtri.lanhdao", "Phan Văn Minh", "leader", "HN-TT", "Chủ tịch UBND huyện"),
+    ("thanhtri.vanthu", "Đặng Thị Thu", "clerk", "HN-TT", "Văn thư UBND huyện"),
 ]

@@ -31,12 +31,14 @@ class Role(models.TextChoices):
     SUBMITTER = "submitter", _("Cán bộ đơn vị (gửi đề nghị, đại biểu)")
     REPORTER = "reporter", _("Đầu mối cơ quan (báo cáo nhiệm vụ)")
     ADMIN = "admin", _("Quản trị người dùng của đơn vị")
+    CLERK = "clerk", _("Văn thư (vào số, ban hành văn bản)")
 
 
 # Roles whose holders work for the organising office and see the unit's whole subtree.
 OFFICE_ROLES = frozenset({Role.STAFF, Role.LEADER, Role.COUNCIL, Role.ADMIN})
-# Roles whose holders act for their own unit only.
-UNIT_ROLES = frozenset({Role.SUBMITTER, Role.REPORTER})
+# Roles whose holders act for their own unit only. The văn thư numbers and issues the
+# documents of the office it is a member of (its own unit), nothing else.
+UNIT_ROLES = frozenset({Role.SUBMITTER, Role.REPORTER, Role.CLERK})
 
 
 class Membership(models.Model):

@@ -135,12 +135,16 @@ SETTING_OF_PAPER = {
     "giay_khen": CertificateSetting.Kind.MERIT,
     "giay_chung_nhan": CertificateSetting.Kind.RECOGNITION,
     "bang_chung_nhan": CertificateSetting.Kind.RECOGNITION,
+    "bang_khen": CertificateSetting.Kind.MERIT,
 }
 PAPER_TITLES = {
     "giay_khen": "GIẤY KHEN",
     "giay_chung_nhan": "GIẤY CHỨNG NHẬN",
     "bang_chung_nhan": "BẰNG CHỨNG NHẬN",
+    "bang_khen": "BẰNG KHEN",
 }
+# Papers printed on the larger diploma layout (a Bằng, not a Giấy).
+DIPLOMA_PAPERS = ("bang_chung_nhan", "bang_khen")
 
 
 class CertificatesBuilder(_DecisionBase):
@@ -172,7 +176,7 @@ class CertificatesBuilder(_DecisionBase):
             "setting": {
                 **setting_payload(setting),
                 "award_title": PAPER_TITLES.get(paper, ""),
-                "layout": "diploma" if paper == "bang_chung_nhan" else "default",
+                "layout": "diploma" if paper in DIPLOMA_PAPERS else "default",
             },
             "people": [
                 _certificate_fields(c)
@@ -182,7 +186,7 @@ class CertificatesBuilder(_DecisionBase):
         }
 
     def missing(self, payload) -> list[str]:
-        problems = [] if payload["signed"] else ["Quyết định chưa được ký: chưa in giấy khen"]
+        problems = [] if payload["signed"] else ["Quyết định chưa được ban hành: chưa in giấy khen"]
         if not payload["papers"]:
             problems.append("Không ai trong quyết định được in giấy (chỉ có tiền thưởng)")
         elif not payload["paper"]:

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from conferences.models import Unit
 from conferences.selectors import parent_unit
-from core.vntext import format_place_date, sort_names
+from core.vntext import format_place_date
 
 from .base import (
     ConferenceBuilder,
@@ -57,13 +57,15 @@ def _award_of(nomination):
     return line.award_form if line is not None else nomination.proposed_award
 
 
-def _sorted_rows(members: list, collective: bool) -> list[dict]:
-    chosen = [n for n in members if n.is_collective == collective]
-    return [_honoree_row(n) for n in sort_names(chosen, key=lambda n: n.display_name)]
+def _sorted_rows(members: list, kind: str) -> list[dict]:
+    from honorees.selectors import in_list_order
+
+    return [_honoree_row(n) for n in in_list_order(n for n in members if n.kind == kind)]
 
 
 def honoree_groups(nominations) -> list[dict]:
-    """Per award form (catalogue order): collectives then individuals, in name order."""
+    """Per award form (catalogue order): collectives, individuals, then households, each in
+    name order (honorees.ordering)."""
     by_form: dict[int, tuple] = {}
     for n in nominations:
         form = _award_of(n)
@@ -71,8 +73,9 @@ def honoree_groups(nominations) -> list[dict]:
     return [
         {
             "award": form.name,
-            "collectives": _sorted_rows(members, True),
-            "individuals": _sorted_rows(members, False),
+            "collectives": _sorted_rows(members, "collective"),
+            "individuals": _sorted_rows(members, "individual"),
+            "households": _sorted_rows(members, "household"),
         }
         for form, members in sorted(by_form.values(), key=lambda g: (g[0].order, g[0].name))
     ]
@@ -84,10 +87,15 @@ def _honoree_rows(index: int, group: dict) -> list[tuple]:
     rows = [
         (Cell(f"{roman(index)}. {group['award'].upper()}", colspan=5, bold=True, align="left"),)
     ]
-    both = group["collectives"] and group["individuals"]
+    parts = (
+        ("Tập thể", group["collectives"]),
+        ("Cá nhân", group["individuals"]),
+        ("Hộ gia đình", group.get("households", [])),
+    )
+    several = sum(1 for _label, people in parts if people) > 1
     number = 0
-    for label, people in (("Tập thể", group["collectives"]), ("Cá nhân", group["individuals"])):
-        if both:
+    for label, people in parts:
+        if several:
             rows.append((Cell(label, colspan=5, bold=True, italic=True, align="left"),))
         for p in people:
             number += 1
@@ -114,6 +122,10 @@ def honoree_list_document(payload: dict):
 
     collectives = sum(len(g["collectives"]) for g in payload["groups"])
     individuals = sum(len(g["individuals"]) for g in payload["groups"])
+    households = sum(len(g.get("households", [])) for g in payload["groups"])
+    whom = f"{collectives} tập thể và {individuals} cá nhân"
+    if households:
+        whom = f"{collectives} tập thể, {individuals} cá nhân và {households} hộ gia đình"
     blocks = [
         Header(payload["issuing_body"], payload["parent_body"], "", payload["place_date"]),
         Title(
@@ -122,7 +134,7 @@ def honoree_list_document(payload: dict):
         ),
         para(f"({payload['round']})", "centered", italic=True),
         _honoree_table(payload["groups"]),
-        para(f"Danh sách có {collectives} tập thể và {individuals} cá nhân./.", "plain"),
+        para(f"Danh sách có {whom}./.", "plain"),
     ]
     page = PageSetup(orientation="landscape", top_mm=20, bottom_mm=20, left_mm=30, right_mm=15)
     return Document(page=page, blocks=tuple(blocks), title="Danh sách khen thưởng")

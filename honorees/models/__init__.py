@@ -1,4 +1,4 @@
-from .awards import AwardForm, BaseSalary, PrizeRule
+from .awards import AwardForm, PrizeBase, PrizeRule
 from .clearance import ClearanceAnswer, ClearanceRequest
 from .council import CouncilResult, CouncilSitting, RoundAwardLimit
 from .decisions import AwardDecision, AwardLine
@@ -11,7 +11,6 @@ __all__ = [
     "AwardDecision",
     "AwardForm",
     "AwardLine",
-    "BaseSalary",
     "ClearanceAnswer",
     "ClearanceRequest",
     "CouncilResult",
@@ -21,6 +20,7 @@ __all__ = [
     "Nomination",
     "NominationEvent",
     "NominationRound",
+    "PrizeBase",
     "PrizeRule",
     "RoundAwardLimit",
     "RoundQuota",

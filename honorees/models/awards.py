@@ -1,6 +1,8 @@
 """The catalogue of award forms and the money rules, kept as data an administrator edits:
 coefficients change with each decree and the base salary with each budget year."""
 
+from decimal import Decimal
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -18,6 +20,7 @@ class AwardForm(models.Model):
         MERIT = "giay_khen", _("Giấy khen")
         RECOGNITION = "giay_chung_nhan", _("Giấy chứng nhận")
         RECOGNITION_DIPLOMA = "bang_chung_nhan", _("Bằng chứng nhận")
+        COMMENDATION = "bang_khen", _("Bằng khen")
         NONE = "", _("Không in giấy (chỉ tiền thưởng)")
 
     class Basis(models.TextChoices):
@@ -107,7 +110,9 @@ class AwardForm(models.Model):
         ordering = ["order", "name"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(for_individuals=True) | models.Q(for_collectives=True),
+                condition=models.Q(for_individuals=True)
+                | models.Q(for_collectives=True)
+                | models.Q(for_households=True),
                 name="awardform_has_recipient_kind",
             ),
             models.CheckConstraint(
@@ -190,6 +195,14 @@ class PrizeRule(models.Model):
     coefficient_collective = models.DecimalField(
         _("hệ số cho tập thể"), max_digits=5, decimal_places=2, null=True, blank=True
     )
+    coefficient_household = models.DecimalField(
+        _("hệ số cho hộ gia đình"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("NĐ 152/2025 Điều 54: hộ gia đình được thưởng gấp 1,5 lần mức của cá nhân."),
+    )
     article = models.CharField(_("điều, khoản"), max_length=100, blank=True)
     verified = models.BooleanField(_("đã đối chiếu văn bản"), default=False)
     note = models.CharField(_("ghi chú"), max_length=200, blank=True)
@@ -212,26 +225,51 @@ class PrizeRule(models.Model):
                 | models.Q(coefficient_collective__isnull=True),
                 name="prizerule_collective_not_negative",
             ),
+            models.CheckConstraint(
+                condition=models.Q(coefficient_household__gte=0)
+                | models.Q(coefficient_household__isnull=True),
+                name="prizerule_household_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.award_form} — {self.rule_set} (từ {self.effective_from:%d/%m/%Y})"
 
+    def coefficient_for(self, kind: str) -> Decimal | None:
+        """The coefficient for a recipient kind (Nomination.Kind's value)."""
+        return {
+            "individual": self.coefficient_individual,
+            "collective": self.coefficient_collective,
+            "household": self.coefficient_household,
+        }.get(kind)
 
-class BaseSalary(models.Model):
-    """Mức lương cơ sở: one row per change, in force until the next row."""
 
-    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
+class PrizeBase(models.Model):
+    """Mức cơ sở tính tiền thưởng: the amount coefficients multiply, one row per change, in
+    force until the next row. A named series: "Lương cơ sở" today; NĐ 158/2025 names a "Mức
+    tham chiếu" to replace it when lương cơ sở is abolished (a new row with the new name)."""
+
+    LUONG_CO_SO = "Lương cơ sở"
+
+    series = models.CharField(
+        _("tên mức cơ sở"),
+        max_length=100,
+        default=LUONG_CO_SO,
+        help_text=_("“Lương cơ sở”; sau này “Mức tham chiếu” (Nghị định 158/2025/NĐ-CP)."),
+    )
+    amount = models.PositiveIntegerField(_("số tiền (đồng/tháng)"))
     effective_from = models.DateField(_("áp dụng từ ngày"), unique=True)
     legal_basis = models.CharField(_("văn bản quy định"), max_length=100, blank=True)
 
     class Meta:
-        verbose_name = _("mức lương cơ sở")
-        verbose_name_plural = _("mức lương cơ sở")
+        verbose_name = _("mức cơ sở tính tiền thưởng")
+        verbose_name_plural = _("mức cơ sở tính tiền thưởng")
         ordering = ["-effective_from"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(amount__gt=0), name="basesalary_positive")
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="prizebase_positive"),
+            models.CheckConstraint(condition=~models.Q(series=""), name="prizebase_has_series"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.amount:,} đồng từ {self.effective_from:%d/%m/%Y}".replace(",", ".")
+        amount = f"{self.amount:,}".replace(",", ".")
+        return f"{self.series}: {amount} đồng từ {self.effective_from:%d/%m/%Y}"

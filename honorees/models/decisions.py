@@ -6,11 +6,14 @@ from core.signers import SignerFields
 
 
 class AwardDecision(SignerFields):
-    """Quyết định khen thưởng: who is honoured, with what, and the money."""
+    """Quyết định khen thưởng: who is honoured, with what, and the money. The office drafts it,
+    the leader approves (signs) or returns it with a reason, the văn thư issues it: the number
+    from the register and the date are given at issue."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Dự thảo")
-        SIGNED = "signed", _("Đã ký")
+        APPROVED = "approved", _("Lãnh đạo đã duyệt, chờ văn thư ban hành")
+        ISSUED = "issued", _("Đã ban hành")
 
     round = models.ForeignKey(
         "honorees.NominationRound", on_delete=models.PROTECT, related_name="decisions"
@@ -18,6 +21,7 @@ class AwardDecision(SignerFields):
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
     )
+    return_reason = models.TextField(_("lý do lãnh đạo trả lại"), blank=True)
     number = models.PositiveIntegerField(_("số"), null=True, blank=True)
     type_code = models.CharField(_("mã loại văn bản"), max_length=10, default="QĐ")
     issuer_code = models.CharField(_("mã cơ quan ban hành"), max_length=30, default="UBND")
@@ -39,6 +43,11 @@ class AwardDecision(SignerFields):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     signed_at = models.DateTimeField(null=True, blank=True)
+    # The văn thư who gave the number and issued the decision.
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -50,9 +59,15 @@ class AwardDecision(SignerFields):
         ordering = ["-date", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status="draft")
-                | models.Q(status="signed", number__isnull=False, signed_at__isnull=False),
-                name="decision_signed_has_number",
+                condition=models.Q(status="draft", number__isnull=True)
+                | models.Q(status="approved", number__isnull=True, signed_at__isnull=False)
+                | models.Q(
+                    status="issued",
+                    number__isnull=False,
+                    signed_at__isnull=False,
+                    issued_at__isnull=False,
+                ),
+                name="decision_number_only_when_issued",
             )
         ]
 
@@ -80,11 +95,26 @@ class AwardLine(models.Model):
     )
     award_form = models.ForeignKey("honorees.AwardForm", on_delete=models.PROTECT, related_name="+")
     amount = models.PositiveIntegerField(_("tiền thưởng (đồng)"), default=0)
-    gold_book_number = models.CharField(_("số sổ vàng"), max_length=30, blank=True)
+    # The honouree's sequence number within the decision (NĐ 98/2023 Điều 104), given 1..n in
+    # the list's order when the decision is issued; printed on the certificate.
+    gold_book_number = models.PositiveIntegerField(_("số sổ vàng"), null=True, blank=True)
+    # How the amount was computed on the decision's date, kept as it was: a later change of
+    # the rules or of the base does not alter an issued decision.
+    coefficient = models.DecimalField(
+        _("hệ số"), max_digits=5, decimal_places=2, null=True, blank=True
+    )
+    base_amount = models.PositiveIntegerField(_("mức cơ sở (đồng)"), null=True, blank=True)
+    base_series = models.CharField(_("tên mức cơ sở"), max_length=100, blank=True)
+    rule_set = models.CharField(_("văn bản quy định mức thưởng"), max_length=100, blank=True)
 
     class Meta:
         verbose_name = _("người, tập thể được khen")
         verbose_name_plural = _("người, tập thể được khen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["decision", "gold_book_number"], name="awardline_gold_book_once"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.nomination} — {self.award_form}"

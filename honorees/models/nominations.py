@@ -5,11 +5,23 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Nomination(models.Model):
-    """A unit's proposal to honour one individual or one collective."""
+    """A unit's proposal to honour one individual, one collective or one household (named by
+    the head of household, whose name is kept in `full_name`)."""
 
     class Kind(models.TextChoices):
         INDIVIDUAL = "individual", _("Cá nhân")
         COLLECTIVE = "collective", _("Tập thể")
+        HOUSEHOLD = "household", _("Hộ gia đình")
+
+    # The order of the kinds in an award list (NĐ 152/2025: collectives, individuals, then
+    # households) and the quota each kind takes a place in: a household takes a place of the
+    # individuals' quota (a round has two limits; households are few beside them).
+    LIST_ORDER = (Kind.COLLECTIVE, Kind.INDIVIDUAL, Kind.HOUSEHOLD)
+    QUOTA_KIND = {
+        Kind.INDIVIDUAL: Kind.INDIVIDUAL,
+        Kind.HOUSEHOLD: Kind.INDIVIDUAL,
+        Kind.COLLECTIVE: Kind.COLLECTIVE,
+    }
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("Đang soạn")
@@ -136,7 +148,7 @@ class Nomination(models.Model):
                 name="nomination_status_valid",
             ),
             models.CheckConstraint(
-                condition=models.Q(kind="individual") & ~models.Q(full_name="")
+                condition=models.Q(kind__in=["individual", "household"]) & ~models.Q(full_name="")
                 | models.Q(kind="collective") & ~models.Q(collective_name=""),
                 name="nomination_has_name_for_kind",
             ),
@@ -169,11 +181,32 @@ class Nomination(models.Model):
 
     @property
     def display_name(self) -> str:
+        """A household reads "Hộ ông Nguyễn Văn An" (or "Hộ bà …", "Hộ gia đình …" when the
+        head's gender is not recorded)."""
+        if self.kind == self.Kind.COLLECTIVE:
+            return self.collective_name
+        if self.kind == self.Kind.HOUSEHOLD:
+            title = {self.Gender.MALE: "ông", self.Gender.FEMALE: "bà"}.get(self.gender, "gia đình")
+            return f"Hộ {title} {self.full_name}"
+        return self.full_name
+
+    @property
+    def sort_name(self) -> str:
+        """The name a list sorts by and the Excel list's name column holds: a household's is
+        its head's own name."""
         return self.collective_name if self.kind == self.Kind.COLLECTIVE else self.full_name
 
     @property
     def is_collective(self) -> bool:
         return self.kind == self.Kind.COLLECTIVE
+
+    @property
+    def is_household(self) -> bool:
+        return self.kind == self.Kind.HOUSEHOLD
+
+    @property
+    def quota_kind(self) -> str:
+        return self.QUOTA_KIND[self.kind]
 
     @property
     def status_badge(self) -> str:

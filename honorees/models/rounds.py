@@ -93,4 +93,5 @@ class RoundQuota(models.Model):
         return f"{self.unit}: {self.max_individuals} cá nhân, {self.max_collectives} tập thể"
 
     def limit_for(self, kind: str) -> int:
+        """The limit of the quota `kind` takes a place in (a household: the individuals')."""
         return self.max_collectives if kind == "collective" else self.max_individuals

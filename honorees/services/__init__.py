@@ -8,7 +8,14 @@ from .council import (
     save_sitting,
     set_award_limits,
 )
-from .decisions import create_decision, next_number, sign_decision, update_decision
+from .decisions import (
+    approve_decision,
+    create_decision,
+    issue_decision,
+    next_number,
+    return_decision,
+    update_decision,
+)
 from .eligibility import override_eligibility, record_nominee_flags
 from .imports import import_nominations
 from .nominations import (
@@ -25,6 +32,7 @@ from .rounds import change_round_state, create_round, set_quota, update_round
 
 __all__ = [
     "answer_clearance",
+    "approve_decision",
     "cast_vote",
     "cast_votes",
     "change_round_state",
@@ -34,6 +42,7 @@ __all__ = [
     "finalise_nomination",
     "finalise_sitting",
     "import_nominations",
+    "issue_decision",
     "next_number",
     "override_eligibility",
     "record_nominee_flags",
@@ -41,12 +50,12 @@ __all__ = [
     "resolve_clearance",
     "record_written_votes",
     "restore_nomination",
+    "return_decision",
     "return_nomination",
     "save_sitting",
     "set_award_limits",
     "set_delegate_above",
     "set_quota",
-    "sign_decision",
     "submit_new_nominations",
     "submit_nomination",
     "update_decision",

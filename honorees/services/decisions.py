@@ -1,3 +1,4 @@
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -11,9 +12,22 @@ from core.signers import SIGNER_FIELDS
 from core.vntext import nfc
 
 from ..models import AwardDecision, AwardLine, Nomination, NominationRound
-from ..permissions import can_edit_decision, can_manage_decisions, can_sign_decision
-from ..prizes import compute_prize
-from ..workflow import decision_is_draft, transition_decision, transition_nominations
+from ..ordering import in_list_order
+from ..permissions import (
+    can_approve_decision,
+    can_edit_decision,
+    can_issue_decision,
+    can_manage_decisions,
+    can_return_decision,
+    is_decision_clerk,
+)
+from ..prizes import PrizeTable
+from ..workflow import (
+    decision_is_draft,
+    decision_is_issued,
+    transition_decision,
+    transition_nominations,
+)
 
 DECISION_FIELDS = (
     "date",
@@ -38,17 +52,23 @@ def _clean(fields: dict[str, Any]) -> dict[str, Any]:
     return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
 
 
+LINE_PRIZE_FIELDS = ["amount", "coefficient", "base_amount", "base_series", "rule_set"]
+
+
 def refresh_amounts(decision: AwardDecision) -> None:
-    """Recompute every line's prize for the decision's date (rules may differ by date)."""
+    """Recompute every line's prize for the decision's date (rules may differ by date) and
+    keep how it was computed on the line: constant queries for any number of lines (the
+    rules and the base are read once)."""
     lines = list(decision.lines.select_related("nomination", "award_form"))
+    table = PrizeTable(on=decision.date)
     for line in lines:
-        line.amount = compute_prize(
-            award_form=line.award_form,
-            is_collective=line.nomination.is_collective,
-            decision_date=decision.date,
-            round=decision.round,
-        ).amount
-    AwardLine.objects.bulk_update(lines, ["amount"])
+        prize = table.prize(
+            award_form=line.award_form, kind=line.nomination.kind, round=decision.round
+        )
+        line.amount, line.coefficient = prize.amount, prize.coefficient
+        line.base_amount, line.base_series = prize.base_amount, prize.base_series
+        line.rule_set = prize.rule_set
+    AwardLine.objects.bulk_update(lines, LINE_PRIZE_FIELDS)
 
 
 @transaction.atomic
@@ -103,32 +123,93 @@ def update_decision(*, decision: AwardDecision, by: User, **fields: Any) -> Awar
     return decision
 
 
-@transaction.atomic
-def sign_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
-    """The leader signs: the decision takes the next number of the organiser's register, its
-    prizes are fixed and its nominations become awarded.
-    Side effects: the decision row, the register, the lines' amounts, each nomination's
-    state and event, a log entry."""
-    decision = (
+def _locked(decision: AwardDecision) -> AwardDecision:
+    return (
         AwardDecision.objects.select_for_update()
         .select_related("round__conference__organiser")
         .get(pk=decision.pk)
     )
-    if decision_is_draft(decision) and not can_sign_decision(by, decision):
-        raise PermissionDeniedError("Chỉ lãnh đạo được ký quyết định khen thưởng.")
+
+
+@transaction.atomic
+def approve_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
+    """The leader approves (signs) the draft: its prizes are recomputed for its date and the
+    reason of an earlier return is cleared. No number yet: the văn thư gives it at issue.
+    Side effects: the decision row, the lines' amounts, a log entry."""
+    decision = _locked(decision)
+    if decision_is_draft(decision) and not can_approve_decision(by, decision):
+        raise PermissionDeniedError("Chỉ lãnh đạo được duyệt quyết định khen thưởng.")
+    transition_decision(
+        decision=decision,
+        to=AwardDecision.Status.APPROVED,
+        by=by,
+        action="decision.approved",
+        summary=f"Duyệt dự thảo quyết định “{decision.subject}”",
+        fields={"signed_by": by, "signed_at": timezone.now(), "return_reason": ""},
+    )
     refresh_amounts(decision)
+    return decision
+
+
+@transaction.atomic
+def return_decision(*, decision: AwardDecision, by: User, reason: str) -> AwardDecision:
+    """The leader sends the draft (or an approved decision not yet issued) back to the office
+    with a reason, shown on the decision until it is approved.
+    Side effects: the decision row, a log entry."""
+    decision = _locked(decision)
+    if not can_return_decision(by, decision) and not decision_is_issued(decision):
+        raise PermissionDeniedError("Chỉ lãnh đạo được trả lại dự thảo quyết định.")
+    reason = (nfc(reason) or "").strip()
+    if not reason:
+        raise DomainError("Hãy ghi lý do trả lại để cán bộ sửa dự thảo.", field="reason")
+    return transition_decision(
+        decision=decision,
+        to=AwardDecision.Status.DRAFT,
+        by=by,
+        action="decision.returned",
+        summary=f"Trả lại dự thảo quyết định “{decision.subject}”: {reason}",
+        fields={"return_reason": reason, "signed_by": None, "signed_at": None},
+    )
+
+
+def _number_gold_book(decision: AwardDecision) -> None:
+    """Số sổ vàng 1..n in the list's order (collectives, individuals, households, by name)."""
+    lines = in_list_order(decision.lines.select_related("nomination"), lambda x: x.nomination)
+    for number, line in enumerate(lines, start=1):
+        line.gold_book_number = number
+    AwardLine.objects.bulk_update(lines, ["gold_book_number"])
+
+
+@transaction.atomic
+def issue_decision(
+    *, decision: AwardDecision, by: User, date: dt.date | None = None
+) -> AwardDecision:
+    """The văn thư issues the approved decision: the date of issue (today unless given, for a
+    decision signed on paper earlier), the next number of the organiser's register, the
+    prizes fixed for that date, "số sổ vàng" 1..n in the list's order; its nominations become
+    awarded. Side effects: the decision row, the register, the lines (amounts and how they
+    were computed, gold-book numbers), each nomination's state and event, a log entry."""
+    decision = _locked(decision)
+    if decision_is_issued(decision):
+        raise DomainError("Quyết định đã được ban hành, không thể thay đổi.")
+    if not can_issue_decision(by, decision):
+        if not is_decision_clerk(by, decision):
+            raise PermissionDeniedError("Chỉ văn thư được vào số và ban hành quyết định.")
+        raise DomainError("Quyết định chưa được lãnh đạo duyệt, chưa ban hành được.")
+    today = date or timezone.localdate()
+    decision.date = today
+    refresh_amounts(decision)
+    _number_gold_book(decision)
     number = next_number(
-        unit=decision.round.conference.organiser,
-        year=decision.date.year,
-        type_code=decision.type_code,
+        unit=decision.round.conference.organiser, year=today.year, type_code=decision.type_code
     )
     transition_decision(
         decision=decision,
-        to=AwardDecision.Status.SIGNED,
+        to=AwardDecision.Status.ISSUED,
         by=by,
-        action="decision.signed",
-        summary=f"Ký quyết định số {decision.format_number(number)}",
-        fields={"number": number, "signed_by": by, "signed_at": timezone.now()},
+        action="decision.issued",
+        summary=f"Vào số, ban hành quyết định số {decision.format_number(number)}",
+        fields={"number": number, "date": today, "issued_by": by, "issued_at": timezone.now()},
     )
     listed = Nomination.objects.filter(award_line__decision=decision).only("pk")
     transition_nominations(nominations=list(listed), to=Nomination.Status.AWARDED, by=by)

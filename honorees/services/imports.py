@@ -36,6 +36,7 @@ from ..resources import (
 from .nominations import (
     COLLECTIVE_FIELDS,
     COMMON_FIELDS,
+    HOUSEHOLD_FIELDS,
     INDIVIDUAL_FIELDS,
     NO_QUOTA,
     RoundBook,
@@ -58,6 +59,7 @@ COLUMNS = {
 FIELDS_OF = {
     K.INDIVIDUAL: set(INDIVIDUAL_FIELDS + COMMON_FIELDS),
     K.COLLECTIVE: set(COLLECTIVE_FIELDS + COMMON_FIELDS),
+    K.HOUSEHOLD: set(HOUSEHOLD_FIELDS + COMMON_FIELDS),
 }
 
 
@@ -85,7 +87,11 @@ def import_nominations(
         raise DomainError(NO_QUOTA)
     nominations = _check_rows(rows, book, progress, round=round, unit=unit, by=by)
     kinds = Counter(n.kind for n in nominations)
-    details = {"individuals": kinds[K.INDIVIDUAL], "collectives": kinds[K.COLLECTIVE]}
+    details = {
+        "individuals": kinds[K.INDIVIDUAL],
+        "collectives": kinds[K.COLLECTIVE],
+        "households": kinds[K.HOUSEHOLD],
+    }
     if dry_run and nominations:
         # Sent anyway: the preview says how many would wait for the office's override.
         ineligible = sum(bool(found) for found in eligibility.preview(round, nominations))
@@ -127,7 +133,8 @@ def _check_rows(rows: list[ImportRow], book: RoundBook, progress: Progress, **ow
 
 
 def _nomination(row: ImportRow, **owner) -> Nomination:
-    """The row as a draft, with the fields of its kind (one name column for both kinds)."""
+    """The row as a draft, with the fields of its kind (one name column for every kind: a
+    household's is its head's name)."""
     kind = row.values.get("kind") or K.INDIVIDUAL
     fields = {k: v for k, v in row.values.items() if k in FIELDS_OF[kind]}
     if kind == K.COLLECTIVE:

@@ -39,6 +39,15 @@ INDIVIDUAL_FIELDS = (
     "works_directly_in_production",
 )
 COLLECTIVE_FIELDS = ("collective_name", "head_name", "member_count")
+# A household: the head's name, gender, birth year and ethnicity, where it lives, its size.
+HOUSEHOLD_FIELDS = (
+    "full_name",
+    "gender",
+    "birth_year",
+    "ethnicity",
+    "unit_name",
+    "member_count",
+)
 # NĐ 152/2025 Điều 4: what stops an award while it lasts (honorees.eligibility checks them).
 FLAG_FIELDS = ("discipline_review", "under_inspection", "complaint_pending", "discipline_until")
 COMMON_FIELDS = ("achievement_summary", "proposed_award", "note", *FLAG_FIELDS)
@@ -50,10 +59,15 @@ def name_key(kind: str, name: str) -> str:
     return fold(name or "")
 
 
+FIELDS_OF_KIND = {
+    Nomination.Kind.INDIVIDUAL: INDIVIDUAL_FIELDS,
+    Nomination.Kind.COLLECTIVE: COLLECTIVE_FIELDS,
+    Nomination.Kind.HOUSEHOLD: HOUSEHOLD_FIELDS,
+}
+
+
 def _clean_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
-    allowed = COMMON_FIELDS + (
-        COLLECTIVE_FIELDS if kind == Nomination.Kind.COLLECTIVE else INDIVIDUAL_FIELDS
-    )
+    allowed = COMMON_FIELDS + FIELDS_OF_KIND[kind]
     unknown = set(fields) - set(allowed)
     if unknown:
         raise TypeError(f"fields not for a {kind} nomination: {sorted(unknown)}")
@@ -61,11 +75,17 @@ def _clean_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
 
 
 # --- The rules: one function each, used by the forms' services and the Excel import ----------
-WHOM = {Nomination.Kind.INDIVIDUAL: "cá nhân", Nomination.Kind.COLLECTIVE: "tập thể"}
+WHOM = {
+    Nomination.Kind.INDIVIDUAL: "cá nhân",
+    Nomination.Kind.COLLECTIVE: "tập thể",
+    Nomination.Kind.HOUSEHOLD: "hộ gia đình",
+}
+
 # What a nomination must say before it is sent (the forms mark these fields required).
 REQUIRED_FIELDS = {
     Nomination.Kind.INDIVIDUAL: ("full_name", "gender", "birth_year"),
     Nomination.Kind.COLLECTIVE: ("collective_name",),
+    Nomination.Kind.HOUSEHOLD: ("full_name",),
 }
 REQUIRED_BOTH = ("achievement_summary", "proposed_award")
 NO_QUOTA = "Đơn vị chưa được giao chỉ tiêu trong đợt này."
@@ -117,8 +137,7 @@ def check_award(*, award: AwardForm, kind: str, allowed: Collection[int]) -> Non
     """`allowed`: the ids of the award forms the round takes."""
     if award.pk not in allowed:
         raise DomainError(f"Đợt này không nhận đề nghị “{award.name}”.", field="proposed_award")
-    fits = award.for_collectives if kind == Nomination.Kind.COLLECTIVE else award.for_individuals
-    if not fits:
+    if not award_fits(award, kind):
         raise DomainError(f"“{award.name}” không tặng cho {WHOM[kind]}.", field="proposed_award")
 
 
@@ -131,16 +150,36 @@ def check_duplicate(nomination: Nomination, *, taken: Taken | None) -> None:
         )
 
 
+def award_fits(award: AwardForm, kind: str) -> bool:
+    """Whether the award form is given to this kind of recipient."""
+    return {
+        Nomination.Kind.INDIVIDUAL: award.for_individuals,
+        Nomination.Kind.COLLECTIVE: award.for_collectives,
+        Nomination.Kind.HOUSEHOLD: award.for_households,
+    }[kind]
+
+
 def check_quota(*, quota: RoundQuota | None, kind: str, used: int) -> None:
-    """`used`: the nominations of this kind that already take a place before this one."""
+    """`used`: the nominations that already take a place of the same quota before this one
+    (`kind` is the nomination's kind; a household counts in the individuals' quota)."""
     if quota is None:
         raise DomainError(NO_QUOTA)
-    limit = quota.limit_for(kind)
+    counted_as = Nomination.QUOTA_KIND[kind]
+    limit = quota.limit_for(counted_as)
     if used + 1 > limit:
+        place = f"{WHOM[kind]} thứ {used + 1}"
+        if kind != counted_as:
+            place = f"{WHOM[kind]}, tính vào chỉ tiêu {WHOM[counted_as]}: thứ {used + 1}"
         raise DomainError(
-            f"Vượt chỉ tiêu: đơn vị được đề nghị tối đa {limit} {WHOM[kind]}; "
-            f"hồ sơ này là {WHOM[kind]} thứ {used + 1}."
+            f"Vượt chỉ tiêu: đơn vị được đề nghị tối đa {limit} {WHOM[counted_as]}; "
+            f"hồ sơ này là {place}."
         )
+
+
+def kinds_sharing_quota(kind: str) -> list[str]:
+    """The kinds that take places of the same quota as `kind`."""
+    quota_kind = Nomination.QUOTA_KIND[kind]
+    return [k for k, q in Nomination.QUOTA_KIND.items() if q == quota_kind]
 
 
 def find_duplicate(
@@ -304,7 +343,7 @@ def submit_nomination(*, nomination: Nomination, by: User) -> Nomination:
     used = Nomination.objects.filter(
         round=nomination.round,
         unit=nomination.unit,
-        kind=nomination.kind,
+        kind__in=kinds_sharing_quota(nomination.kind),
         status__in=Nomination.COUNTED,
     ).count()
     check_quota(quota=quota, kind=nomination.kind, used=used)
@@ -423,7 +462,7 @@ class RoundBook:
             quota=quota,
             unit=unit,
             allowed=_allowed_awards(round),
-            used=Counter(counted.values_list("kind", flat=True)),
+            used=Counter(Nomination.QUOTA_KIND[k] for k in counted.values_list("kind", flat=True)),
             taken={(k, y): Taken(person or group, where) for k, y, person, group, where in active},
         )
 
@@ -443,13 +482,14 @@ class RoundBook:
                 errors.append(exc)
         if quota and not errors:
             try:
-                check_quota(quota=self.quota, kind=nomination.kind, used=self.used[nomination.kind])
+                used = self.used[nomination.quota_kind]
+                check_quota(quota=self.quota, kind=nomination.kind, used=used)
             except DomainError as exc:
                 errors.append(exc)
         return errors
 
     def take(self, nomination: Nomination) -> None:
-        self.used[nomination.kind] += 1
+        self.used[nomination.quota_kind] += 1
         key = (nomination.name_key, nomination.birth_year)
         self.taken[key] = Taken(nomination.display_name, self.unit.name)
 

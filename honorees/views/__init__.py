@@ -13,7 +13,14 @@ from .council import (
     council_written_votes,
     round_award_limits,
 )
-from .decisions import decision_create, decision_detail, decision_edit, decision_sign
+from .decisions import (
+    decision_approve,
+    decision_create,
+    decision_detail,
+    decision_edit,
+    decision_issue,
+    decision_return,
+)
 from .nominations import (
     nomination_delegate,
     nomination_detail,
@@ -50,10 +57,12 @@ __all__ = [
     "council_votes",
     "council_sitting",
     "council_written_votes",
+    "decision_approve",
     "decision_create",
     "decision_detail",
     "decision_edit",
-    "decision_sign",
+    "decision_issue",
+    "decision_return",
     "delegates_above",
     "delegates_export",
     "nomination_create",

@@ -33,6 +33,7 @@ def unit_round(request, pk: int, unit_pk: int):
         "quota_lines": selectors.unit_quota_lines(round, unit),
         "nominations": nominations,
         "can_add": permissions.can_add_nominations(request.user, round, unit),
+        "takes_households": round.allowed_forms.filter(for_households=True).exists(),
     }
     return render(request, "honorees/unit_round.html", context)
 

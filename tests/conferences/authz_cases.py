@@ -233,7 +233,8 @@ CASES += [
         overrides={"other_office": 200},  # office A is not theirs: the file is refused
         state=lambda w, kw: Unit.objects.filter(code="THON-DONG").count(),
     ),
-    Case("unit_detail", kwargs=lambda w: {"pk": w["office_a"].pk}),
+    # The văn thư sees its own unit's page.
+    Case("unit_detail", kwargs=lambda w: {"pk": w["office_a"].pk}, allowed=(*OFFICE_A, "clerk")),
     Case("unit_detail", kwargs=lambda w: {"pk": w["school"].pk}, allowed=(*OFFICE_A, "submitter")),
     Case(
         "unit_edit",
@@ -250,7 +251,7 @@ CASES += [
         data=lambda w: _unit_form(w, "office_a", active=False),
         ok=302,
         allowed=UNIT_MANAGERS,
-        overrides=OFFICE_READ_ONLY,
+        overrides={**OFFICE_READ_ONLY, "clerk": 403},
         state=_active_flags,
         changers=("superuser",),
     ),
@@ -271,7 +272,7 @@ CASES += [
         data=_unit_data,
         ok=302,
         allowed=UNIT_MANAGERS,
-        overrides=OFFICE_READ_ONLY,
+        overrides={**OFFICE_READ_ONLY, "clerk": 403},
         state=_unit,
     ),
     Case(

@@ -19,6 +19,7 @@ PANELS = {
     "admin": ["admin"],
     "submitter": ["submitter"],
     "reporter": ["reporter"],
+    "clerk": ["clerk"],
     "superuser": ["staff", "admin"],
 }
 

@@ -19,6 +19,7 @@ UNITS_SEEN = {
     "other_office": {"office_b"},
     "submitter": {"school"},
     "reporter": {"agency"},
+    "clerk": {"office_a"},  # a unit role: its own office only
     "superuser": {"province", "office_a", "school", "agency", "office_b"},
 }
 
@@ -29,6 +30,7 @@ CONFERENCES_SEEN = {
     # Unit users take part in what is organised above them (and by their own unit).
     "submitter": {"conference_province", "conference_a", "conference_school"},
     "reporter": {"conference_province", "conference_a"},
+    "clerk": {"conference_province", "conference_a"},
     "superuser": {"conference_province", "conference_a", "conference_school", "conference_b"},
 }
 
@@ -38,6 +40,7 @@ ACTIVITY_SEEN = {
     "other_office": {"office_b"},
     "submitter": set(),
     "reporter": set(),
+    "clerk": set(),
     "superuser": {"province", "office_a", "school", "office_b"},
 }
 
@@ -107,4 +110,4 @@ def test_manageable_users_are_people_of_the_subtree(world):
 
     manageable = set(selectors.manageable_users(users["admin"]))
 
-    assert manageable == {users[p] for p in (*OFFICE_A_ROLES, "submitter", "reporter")}
+    assert manageable == {users[p] for p in (*OFFICE_A_ROLES, "submitter", "reporter", "clerk")}

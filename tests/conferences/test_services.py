@@ -454,7 +454,7 @@ def test_grantable_roles_of_a_unit_administrator(world):
 
     roles = grantable_roles(world["users"]["admin"], world["office_a"])
 
-    assert set(roles) == {Role.STAFF, Role.COUNCIL, Role.SUBMITTER, Role.REPORTER}
+    assert set(roles) == {Role.STAFF, Role.COUNCIL, Role.SUBMITTER, Role.REPORTER, Role.CLERK}
     assert grantable_roles(world["users"]["staff"], world["office_a"]) == []
     assert set(grantable_roles(world["users"]["superuser"], world["office_a"])) == set(Role)
 

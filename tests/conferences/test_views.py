@@ -375,7 +375,7 @@ def test_member_add_offers_only_roles_the_administrator_may_give(client, world):
 
     html = client.get(reverse("member_add", kwargs={"pk": world["office_a"].pk})).content.decode()
 
-    expected = {Role.STAFF, Role.COUNCIL, Role.SUBMITTER, Role.REPORTER}
+    expected = {Role.STAFF, Role.COUNCIL, Role.SUBMITTER, Role.REPORTER, Role.CLERK}
     assert _role_options(html, "new") == expected
     assert _role_options(html, "role") == expected
 

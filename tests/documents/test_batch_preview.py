@@ -47,7 +47,9 @@ def ten_delegates(office):
 @pytest.fixture
 def signed_decision(office):
     round = RoundFactory(conference=office["conference"])
-    decision = DecisionFactory(round=round, status="signed", number=5, signed_at=timezone.now())
+    decision = DecisionFactory(
+        round=round, status="issued", number=5, signed_at=timezone.now(), issued_at=timezone.now()
+    )
     for given in GIVEN:
         nomination = NominationFactory(
             round=round,

@@ -1,6 +1,7 @@
 """A whole round in a real browser: a unit submits two individuals by form and a collective by
 Excel; the office returns one; the unit fixes it; two council members vote; the office records
-the council's sitting and finalises; the leader signs the decision."""
+the council's sitting and finalises; the leader returns the draft once, then approves it; the
+văn thư issues it."""
 
 from pathlib import Path
 
@@ -26,6 +27,7 @@ def _world():
         "submitter": member(school, Role.SUBMITTER),
         "staff": member(commune, Role.STAFF),
         "leader": member(commune, Role.LEADER),
+        "clerk": member(commune, Role.CLERK),
         "council": [member(commune, Role.COUNCIL), member(commune, Role.COUNCIL)],
     }
 
@@ -56,7 +58,7 @@ def _import_collective(page, tmp_path):
     page.get_by_text("Đã gửi 1 hồ sơ từ tệp Excel.").wait_for()
 
 
-def test_round_from_submission_to_signed_decision(as_user, tmp_path):
+def test_round_from_submission_to_issued_decision(as_user, tmp_path):
     w = _world()
     round, unit_url = w["round"], f"/khen-thuong/dot/{w['round'].pk}/don-vi/{w['school'].pk}/"
 
@@ -119,10 +121,25 @@ def test_round_from_submission_to_signed_decision(as_user, tmp_path):
 
     leader = as_user(w["leader"])
     leader.goto(f"/khen-thuong/quyet-dinh/{decision.pk}/")
-    leader.get_by_role("button", name="Ký quyết định").click()
-    leader.get_by_test_id("decision-status").filter(has_text="Đã ký").wait_for()
-    assert leader.get_by_test_id("decision-number").inner_text() == "Số: 01/QĐ-UBND"
-    assert leader.get_by_test_id("decision-row").count() == 3
+    leader.get_by_text("Trả lại dự thảo cho cán bộ thi đua").click()
+    leader.get_by_label("Lý do trả lại").fill("Bổ sung nguồn kinh phí.")
+    leader.get_by_test_id("decision-return").click()
+    leader.get_by_test_id("decision-return-reason").filter(
+        has_text="Bổ sung nguồn kinh phí."
+    ).wait_for()
+    leader.get_by_test_id("decision-approve").click()
+    leader.get_by_test_id("decision-status").filter(has_text="Lãnh đạo đã duyệt").wait_for()
+    # The leader's approval gives no number: the văn thư gives it at issue.
+    assert leader.get_by_test_id("decision-number").inner_text() == "Số: /QĐ-UBND"
+    assert Nomination.objects.filter(status="awarded").count() == 0
+
+    clerk = as_user(w["clerk"])
+    clerk.goto(f"/khen-thuong/quyet-dinh/{decision.pk}/")
+    clerk.get_by_test_id("decision-issue").click()
+    clerk.get_by_test_id("decision-status").filter(has_text="Đã ban hành").wait_for()
+    assert clerk.get_by_test_id("decision-number").inner_text() == "Số: 01/QĐ-UBND"
+    assert clerk.get_by_test_id("decision-row").count() == 3
+    assert sorted(clerk.get_by_test_id("gold-book").all_inner_texts()) == ["1", "2", "3"]
     assert Nomination.objects.filter(status="awarded").count() == 3
 
     # The office prints the decision and the certificates (rendered by the worker; eager here).

@@ -72,6 +72,20 @@ def _decision_kw(w):
     return {"pk": DecisionFactory(round=_round(w)).pk}
 
 
+def _approved_decision_kw(w):
+    """A decision the leader approved, with one line, waiting for the văn thư."""
+    decision = DecisionFactory(
+        round=_round(w), status=AwardDecision.Status.APPROVED, signed_at=timezone.now()
+    )
+    nomination = _nomination(w, S.APPROVED)
+    decision.lines.create(nomination=nomination, award_form=nomination.proposed_award)
+    return {"pk": decision.pk}
+
+
+def _decision_status(w, kw):
+    return AwardDecision.objects.filter(pk=kw["pk"]).values_list("status", "number").get()
+
+
 def _dossier():
     return ContentFile(b"%PDF-1.4 ho so", name="ho-so.pdf")
 
@@ -367,7 +381,7 @@ CASES += [
         kwargs=_nom_kw(S.SUBMITTED, with_dossier=True),
         allowed=(*OFFICE_A, "submitter"),
     ),
-    Case("honorees:decision_detail", kwargs=_decision_kw),
+    Case("honorees:decision_detail", kwargs=_decision_kw, allowed=(*OFFICE_A, "clerk")),
     Case(
         "honorees:decision_edit",
         kwargs=_decision_kw,
@@ -375,13 +389,32 @@ CASES += [
         overrides=OFFICE_OTHERS_403,
     ),
     Case(
-        "honorees:decision_sign",
+        "honorees:decision_approve",
         kwargs=_decision_kw,
         method="post",
         ok=302,
         allowed=("leader", "superuser"),
-        overrides={"staff": 403, "council": 403, "admin": 403},
-        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).status,
+        overrides={"staff": 403, "council": 403, "admin": 403, "clerk": 403},
+        state=_decision_status,
+    ),
+    Case(
+        "honorees:decision_return",
+        kwargs=_decision_kw,
+        method="post",
+        data=lambda w: {"reason": "Sửa lại căn cứ."},
+        ok=302,
+        allowed=("leader", "superuser"),
+        overrides={"staff": 403, "council": 403, "admin": 403, "clerk": 403},
+        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).return_reason,
+    ),
+    Case(
+        "honorees:decision_issue",
+        kwargs=_approved_decision_kw,
+        method="post",
+        ok=302,
+        allowed=("clerk", "superuser"),
+        overrides={"staff": 403, "leader": 403, "council": 403, "admin": 403},
+        state=_decision_status,
     ),
     # Form pages: their POST with valid data.
     Case(

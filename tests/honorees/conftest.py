@@ -22,6 +22,7 @@ def office(cast):
         "quota": QuotaFactory(round=round, unit=school, max_individuals=3, max_collectives=1),
         "staff": users["staff"],
         "leader": users["leader"],
+        "clerk": users["clerk"],
         "council": council,
         "sitting": sitting(round, council),
         "submitter": users["submitter"],

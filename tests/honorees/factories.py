@@ -104,3 +104,12 @@ def sitting(round, present, *, chair=None, **fields):
     )
     record.present.set(present)
     return record
+
+
+def approve_and_issue(decision: AwardDecision, office: dict, **kwargs) -> AwardDecision:
+    """The leader approves, the văn thư issues (dated as drafted unless `date` is given)."""
+    from honorees import services
+
+    services.approve_decision(decision=decision, by=office["leader"])
+    kwargs.setdefault("date", decision.date)
+    return services.issue_decision(decision=decision, by=office["clerk"], **kwargs)

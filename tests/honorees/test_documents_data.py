@@ -6,7 +6,7 @@ from honorees import services
 from honorees.demo import seed_demo_honorees
 from honorees.documents_data import decision_document_data
 from honorees.models import AwardDecision, Nomination, NominationRound
-from tests.honorees.factories import NominationFactory, award
+from tests.honorees.factories import NominationFactory, approve_and_issue, award
 from tests.honorees.test_services import DECISION
 
 S = Nomination.Status
@@ -25,7 +25,7 @@ def test_decision_document_data_orders_collectives_first_then_names(office):
         office, "", kind="collective", collective_name="Tổ Toán", proposed_award=award("tt-ldtt")
     )
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    services.sign_decision(decision=decision, by=office["leader"])
+    approve_and_issue(decision, office)
     data = decision_document_data(AwardDecision.objects.get(pk=decision.pk))
     assert [s.heading for s in data.sections] == ["I. TẬP THỂ", "II. CÁ NHÂN"]
     assert [r.name for r in data.sections[1].rows] == ["Nguyễn Thị An", "Trần Văn Bình"]
@@ -34,7 +34,7 @@ def test_decision_document_data_orders_collectives_first_then_names(office):
     assert data.totals.total == 1_880_000 + 2 * 710_000
     assert data.totals.total_words == "Ba triệu ba trăm nghìn đồng"
     assert data.legal_bases[-1].endswith(".")
-    assert data.certificates[0].as_fields()["decision"] == "01/QĐ-UBND ngày 15/8/2025"
+    assert data.certificates[0].as_fields()["decision"] == "01/QĐ-UBND, ngày 15/8/2025"
     assert "Ba triệu ba trăm nghìn đồng" in data.articles[1]
 
 
@@ -49,7 +49,7 @@ def test_demo_seeder_is_idempotent(db):
     counts = (NominationRound.objects.count(), Nomination.objects.count())
     seed_demo_honorees(io.StringIO())
     assert (NominationRound.objects.count(), Nomination.objects.count()) == counts
-    signed = AwardDecision.objects.get(status="signed")
+    signed = AwardDecision.objects.get(status="issued")
     assert signed.date.year == 2024
     assert signed.lines.filter(award_form__code="gk-huyen").first().amount == 710_000
     assert AwardDecision.objects.filter(status="draft").count() == 1

@@ -9,7 +9,7 @@ from django.urls import reverse
 from conferences.idempotency import new_token
 from honorees import services
 from honorees.models import AwardDecision, Nomination, NominationRound
-from tests.honorees.factories import NominationFactory, VoteFactory, award
+from tests.honorees.factories import NominationFactory, VoteFactory, approve_and_issue, award
 from tests.honorees.test_services import DECISION
 
 S = Nomination.Status
@@ -133,29 +133,43 @@ def test_approve_twice_says_it_was_approved(client, office):
     assert level == "info" and "Được Hội đồng thông qua" in text
 
 
-def test_sign_twice_keeps_one_number_and_says_so(client, office):
+def test_issue_twice_keeps_one_number_and_says_so(client, office):
     NominationFactory(round=office["round"], unit=office["school"], status=S.APPROVED)
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    client.force_login(office["leader"])
-    url = reverse("honorees:decision_sign", kwargs={"pk": decision.pk})
+    services.approve_decision(decision=decision, by=office["leader"])
+    client.force_login(office["clerk"])
+    url = reverse("honorees:decision_issue", kwargs={"pk": decision.pk})
 
     client.post(url)
     second = client.post(url)
 
     decision.refresh_from_db()
     assert second.status_code == 302
-    assert decision.status == AwardDecision.Status.SIGNED
+    assert (decision.status, decision.number) == (AwardDecision.Status.ISSUED, 1)
     level, text = _last_message(second)
     assert level == "info" and f"số {decision.number_text}" in text
 
 
-def test_sign_by_someone_who_could_not_sign_is_still_refused(client, office):
+def test_approve_decision_twice_says_it_was_approved(client, office):
     NominationFactory(round=office["round"], unit=office["school"], status=S.APPROVED)
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    services.sign_decision(decision=decision, by=office["leader"])
-    client.force_login(office["staff"])
+    client.force_login(office["leader"])
+    url = reverse("honorees:decision_approve", kwargs={"pk": decision.pk})
 
-    response = client.post(reverse("honorees:decision_sign", kwargs={"pk": decision.pk}))
+    client.post(url)
+    second = client.post(url)
+
+    level, text = _last_message(second)
+    assert level == "info" and "đã được duyệt" in text
+
+
+def test_issue_by_someone_who_could_not_issue_is_still_refused(client, office):
+    NominationFactory(round=office["round"], unit=office["school"], status=S.APPROVED)
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    approve_and_issue(decision, office)
+    client.force_login(office["leader"])
+
+    response = client.post(reverse("honorees:decision_issue", kwargs={"pk": decision.pk}))
 
     assert response.status_code == 403
 

@@ -140,14 +140,11 @@ def test_unverified_conditions_are_labelled(office):
 
 # --- History from signed decisions ----------------------------------------------------------------
 def _province_title():
-    """The province's "Chiến sĩ thi đua" (missing from the catalogue seed): another migration
-    may add it, and seeding the conditions again then adds its own."""
-    form, _ = AwardForm.objects.get_or_create(
-        code="cstd-tinh",
-        defaults={"name": "Chiến sĩ thi đua cấp tỉnh", "level": AwardForm.Level.PROVINCE},
-    )
-    assert seed_conditions(AwardForm, AwardCondition) == 2
-    assert seed_conditions(AwardForm, AwardCondition) == 0  # idempotent by code
+    """The province's "Chiến sĩ thi đua", seeded with its two conditions by the migrations;
+    seeding again adds nothing (idempotent by code)."""
+    form = AwardForm.objects.get(code="cstd-tinh")
+    assert AwardCondition.objects.filter(award_form=form).count() == 2
+    assert seed_conditions(AwardForm, AwardCondition) == 0
     return form
 
 
@@ -159,8 +156,8 @@ def _signed_award(office, *, year: int, form: str, name="Lê Thị Bền", birth
         status=S.AWARDED, proposed_award=award(form),
     )  # fmt: skip
     decision = DecisionFactory(
-        round=round, date=dt.date(year, 12, 20), status="signed", number=year,
-        signed_at=timezone.now(),
+        round=round, date=dt.date(year, 12, 20), status="issued", number=year,
+        signed_at=timezone.now(), issued_at=timezone.now(),
     )  # fmt: skip
     AwardLine.objects.create(decision=decision, nomination=past, award_form=award(form))
 

@@ -19,7 +19,7 @@ def _import(office, rows, *, dry_run=False, **kw):
 
 def test_import_dry_run_previews_and_writes_nothing(office):
     report = _import(office, [person_row(1), person_row(2)], dry_run=True)
-    assert report.ok and report.details == {"individuals": 2, "collectives": 0}
+    assert report.ok and report.details == {"individuals": 2, "collectives": 0, "households": 0}
     assert Nomination.objects.count() == 0
 
 
@@ -100,7 +100,7 @@ def test_template_has_columns_dropdowns_and_instructions(office):
     sheet = book.worksheets[0]
     assert [c.value for c in sheet[1]] == COLUMNS
     formulas = {dv.formula1 for dv in sheet.data_validations.dataValidation}
-    assert '"Nam,Nữ"' in formulas and '"Cá nhân,Tập thể"' in formulas
+    assert '"Nam,Nữ"' in formulas and '"Cá nhân,Tập thể,Hộ gia đình"' in formulas
     assert "Hướng dẫn" in book.sheetnames
     names = [r[0].value for r in book["Danh mục"].iter_rows(min_row=2)]
     assert "Giấy khen của Chủ tịch UBND xã" in names

@@ -118,6 +118,7 @@ def test_minutes_are_printed_by_the_office_only(decided):
         "admin": True,
         "submitter": False,
         "reporter": False,
+        "clerk": False,
         "superuser": True,
     }
 

@@ -9,7 +9,7 @@ from pypdf import PdfReader
 from documents.builders import get_builder
 from honorees import services
 from honorees.models import AwardForm, Nomination
-from tests.honorees.factories import NominationFactory, award
+from tests.honorees.factories import NominationFactory, approve_and_issue, award
 from tests.honorees.test_services import DECISION
 
 S = Nomination.Status
@@ -25,7 +25,7 @@ def _decision(office, *codes: str):
             proposed_award=award(code),
         )
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    services.sign_decision(decision=decision, by=office["leader"])
+    approve_and_issue(decision, office)
     decision.refresh_from_db()
     return decision
 

@@ -13,7 +13,7 @@ from documents.builders import get_builder
 from documents.models import GeneratedDocument
 from honorees import permissions, services
 from honorees.models import Nomination
-from tests.honorees.factories import NominationFactory, award
+from tests.honorees.factories import NominationFactory, approve_and_issue, award
 from tests.honorees.test_services import DECISION
 
 S = Nomination.Status
@@ -34,7 +34,7 @@ def _signed_decision(office):
         proposed_award=award("tt-ldtt"),
     )
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    services.sign_decision(decision=decision, by=office["leader"])
+    approve_and_issue(decision, office)
     decision.refresh_from_db()
     return decision
 
@@ -139,7 +139,7 @@ def test_certificates_of_a_draft_decision_are_refused(office):
         round=office["round"], unit=office["school"], status=S.APPROVED, full_name="Lê Văn Cường"
     )
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    with pytest.raises(Exception, match="chưa được ký"):
+    with pytest.raises(Exception, match="chưa được ban hành"):
         documents.request_document(
             kind="award_certificates", target=decision, fmt="pdf", by=office["staff"]
         )
@@ -168,5 +168,5 @@ def test_who_may_print_a_decision_is_one_predicate(client, office, who, allowed)
     client.force_login(user)
     response = client.get(reverse("honorees:decision_detail", args=[decision.pk]))
     assert response.status_code == 200
-    assert response.context["can_print"] is allowed
+    assert response.context["actions"].print is allowed
     assert ("In quyết định" in response.content.decode()) is allowed

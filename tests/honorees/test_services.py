@@ -240,23 +240,79 @@ def test_update_decision_date_recomputes_prizes_by_rule_set(office):
     assert d.lines.get().amount == 360_000
 
 
-def test_sign_decision_numbers_and_awards(office):
+def test_leader_approval_gives_no_number_the_clerk_issues_with_number_and_date(office):
     n = _draft(office, status=S.APPROVED)
     d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
-    services.sign_decision(decision=d, by=office["leader"])
+    services.approve_decision(decision=d, by=office["leader"])
+    d.refresh_from_db()
+    assert (d.status, d.number, d.signed_by) == (
+        AwardDecision.Status.APPROVED,
+        None,
+        office["leader"],
+    )
+
+    services.issue_decision(decision=d, by=office["clerk"])
     d.refresh_from_db()
     n.refresh_from_db()
-    assert (d.status, d.number_text) == (AwardDecision.Status.SIGNED, "01/QĐ-UBND")
+    assert (d.status, d.number_text) == (AwardDecision.Status.ISSUED, "01/QĐ-UBND")
+    assert (d.date, d.issued_by) == (timezone.localdate(), office["clerk"])
     assert n.status == S.AWARDED
-    with pytest.raises(DomainError):
-        services.sign_decision(decision=d, by=office["leader"])
+    with pytest.raises(DomainError, match="đã được ban hành"):
+        services.issue_decision(decision=d, by=office["clerk"])
 
 
-def test_sign_decision_by_staff_is_refused(office):
+@pytest.mark.parametrize("who", ["staff", "leader", "council"])
+def test_only_the_clerk_issues_a_decision(office, who):
+    _draft(office, status=S.APPROVED)
+    d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    services.approve_decision(decision=d, by=office["leader"])
+    by = office[who][0] if who == "council" else office[who]
+    with pytest.raises(PermissionDeniedError, match="văn thư"):
+        services.issue_decision(decision=d, by=by)
+    d.refresh_from_db()
+    assert (d.status, d.number) == (AwardDecision.Status.APPROVED, None)
+
+
+def test_clerk_cannot_issue_a_draft_the_leader_has_not_approved(office):
+    _draft(office, status=S.APPROVED)
+    d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    with pytest.raises(DomainError, match="chưa được lãnh đạo duyệt"):
+        services.issue_decision(decision=d, by=office["clerk"])
+    assert AwardDecision.objects.get(pk=d.pk).number is None
+
+
+@pytest.mark.parametrize("who", ["staff", "clerk"])
+def test_only_the_leader_approves(office, who):
     _draft(office, status=S.APPROVED)
     d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
     with pytest.raises(PermissionDeniedError):
-        services.sign_decision(decision=d, by=office["staff"])
+        services.approve_decision(decision=d, by=office[who])
+    assert AwardDecision.objects.get(pk=d.pk).status == AwardDecision.Status.DRAFT
+
+
+def test_leader_returns_a_draft_with_a_reason_shown_until_approved(office):
+    _draft(office, status=S.APPROVED)
+    d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    with pytest.raises(DomainError, match="lý do"):
+        services.return_decision(decision=d, by=office["leader"], reason="  ")
+    services.return_decision(decision=d, by=office["leader"], reason="Sửa căn cứ pháp lý.")
+    d.refresh_from_db()
+    assert (d.status, d.return_reason) == (AwardDecision.Status.DRAFT, "Sửa căn cứ pháp lý.")
+    services.update_decision(decision=d, by=office["staff"], subject="Về việc khen thưởng (sửa)")
+    services.approve_decision(decision=d, by=office["leader"])
+    d.refresh_from_db()
+    assert (d.status, d.return_reason) == (AwardDecision.Status.APPROVED, "")
+
+
+def test_leader_may_return_an_approved_decision_not_yet_issued(office):
+    _draft(office, status=S.APPROVED)
+    d = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    services.approve_decision(decision=d, by=office["leader"])
+    services.return_decision(decision=d, by=office["leader"], reason="Đổi ngày.")
+    d.refresh_from_db()
+    assert (d.status, d.signed_at, d.return_reason) == ("draft", None, "Đổi ngày.")
+    with pytest.raises(PermissionDeniedError):
+        services.return_decision(decision=d, by=office["staff"], reason="x")
 
 
 def test_number_text_pads_below_ten():

@@ -126,7 +126,11 @@ def test_return_then_vote_finalise_and_sign_through_views(client, office):
     assert n.status == S.APPROVED
     decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
     client.force_login(office["leader"])
-    client.post(reverse("honorees:decision_sign", kwargs={"pk": decision.pk}))
+    client.post(reverse("honorees:decision_approve", kwargs={"pk": decision.pk}))
+    n.refresh_from_db()
+    assert n.status == S.APPROVED
+    client.force_login(office["clerk"])
+    client.post(reverse("honorees:decision_issue", kwargs={"pk": decision.pk}))
     n.refresh_from_db()
     assert n.status == S.AWARDED
 
@@ -136,7 +140,7 @@ def test_home_items_for_each_role(office):
     DecisionFactory(round=office["round"])
     assert any("Đã gửi" in i.detail for i in home_items(Role.SUBMITTER, office["submitter"]))
     assert "1 hồ sơ chờ bạn" in home_items(Role.COUNCIL, office["council"][0])[0].label
-    assert "chờ ký" in home_items(Role.LEADER, office["leader"])[0].label
+    assert "chờ duyệt" in home_items(Role.LEADER, office["leader"])[0].label
     assert "Đã gửi: 1" in home_items(Role.STAFF, office["staff"])[0].detail
 
 

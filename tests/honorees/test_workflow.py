@@ -114,7 +114,7 @@ def test_transition_nominations_moves_none_when_one_may_not_move(office):
     assert not NominationEvent.objects.exists()
 
 
-def test_sign_decision_awards_its_list_with_one_event_each(office):
+def test_issue_decision_awards_its_list_with_one_event_each(office):
     listed = [_nomination(office, S.APPROVED) for _ in range(3)]
     decision = services.create_decision(
         round=office["round"], by=office["staff"], date=dt.date(2025, 8, 15), place="Thử",
@@ -123,13 +123,16 @@ def test_sign_decision_awards_its_list_with_one_event_each(office):
         signer_title="CHỦ TỊCH", signer_name="Phạm Văn Hùng",
     )  # fmt: skip
 
-    services.sign_decision(decision=decision, by=office["leader"])
+    services.approve_decision(decision=decision, by=office["leader"])
+    assert Nomination.objects.filter(status=S.AWARDED).count() == 0
+    services.issue_decision(decision=decision, by=office["clerk"])
 
     assert {n.status for n in Nomination.objects.filter(pk__in=[n.pk for n in listed])} == {
         S.AWARDED
     }
     assert NominationEvent.objects.filter(to_status=S.AWARDED).count() == 3
-    assert ActivityEntry.objects.filter(action="decision.signed").count() == 1
+    assert ActivityEntry.objects.filter(action="decision.approved").count() == 1
+    assert ActivityEntry.objects.filter(action="decision.issued").count() == 1
 
 
 # --- Rounds ------------------------------------------------------------------------------------
@@ -174,36 +177,41 @@ def test_change_round_state_to_an_unknown_state_is_a_clear_error(office):
 
 # --- Decisions ---------------------------------------------------------------------------------
 
-SIGNED = {"number": 3, "signed_at": dt.datetime(2025, 8, 15, 9, tzinfo=dt.UTC)}
+AT = dt.datetime(2025, 8, 15, 9, tzinfo=dt.UTC)
+# What a decision in each state carries (the database holds: a number only when issued).
+STATE_FIELDS = {
+    D.DRAFT: {"number": None, "signed_at": None},
+    D.APPROVED: {"number": None, "signed_at": AT},
+    D.ISSUED: {"number": 3, "signed_at": AT, "issued_at": AT},
+}
 
 
 @pytest.mark.parametrize(("start", "to"), DECISION_MOVES)
 def test_transition_decision_makes_every_move_of_the_table(office, start, to):
-    decision = DecisionFactory(round=office["round"], status=start)
+    decision = DecisionFactory(round=office["round"], status=start, **STATE_FIELDS[start])
 
     transition_decision(
-        decision=decision, to=to, by=office["leader"], action="decision.x", summary="Ký",
-        fields={**SIGNED, "signed_by": office["leader"]},
+        decision=decision, to=to, by=office["leader"], action="decision.x", summary="Chuyển",
+        fields=STATE_FIELDS[to],
     )  # fmt: skip
 
     fresh = AwardDecision.objects.get(pk=decision.pk)
-    assert (fresh.status, fresh.number, fresh.signed_by) == (to, 3, office["leader"])
+    assert (fresh.status, fresh.number) == (to, STATE_FIELDS[to]["number"])
     assert ActivityEntry.objects.get().action == "decision.x"
 
 
 @pytest.mark.parametrize(("start", "to"), DECISION_NOT)
 def test_transition_decision_refuses_a_move_not_in_the_table(office, start, to):
-    extra = SIGNED if start == D.SIGNED else {}
-    decision = DecisionFactory(round=office["round"], status=start, **extra)
+    decision = DecisionFactory(round=office["round"], status=start, **STATE_FIELDS[start])
 
-    with pytest.raises(DomainError, match="đã được ký|Không thể chuyển quyết định"):
+    with pytest.raises(DomainError, match="đã được ban hành|Không thể chuyển quyết định"):
         transition_decision(
             decision=decision, to=to, by=office["leader"], action="decision.x", summary="x",
             fields={"number": 9},
         )  # fmt: skip
 
     fresh = AwardDecision.objects.get(pk=decision.pk)
-    assert (fresh.status, fresh.number) == (start, extra.get("number"))
+    assert (fresh.status, fresh.number) == (start, STATE_FIELDS[start]["number"])
     assert not ActivityEntry.objects.exists()
 
 

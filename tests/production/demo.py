@@ -72,7 +72,8 @@ def world_for(user: User) -> DemoWorld:
     else:
         membership = user.memberships.select_related("unit").get()
         persona, unit = membership.role, membership.unit
-        office = unit if membership.role in OFFICE_ROLES else Unit.objects.get_parent(unit)
+        own_office = membership.role in (*OFFICE_ROLES, Role.CLERK)  # a văn thư: its office
+        office = unit if own_office else Unit.objects.get_parent(unit)
         conference = _busiest_conference(Conference.objects.filter(organiser=office))
     return DemoWorld(
         user=user,

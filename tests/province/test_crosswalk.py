@@ -28,7 +28,12 @@ def _old_commune_with_awards(province, name: str, lines: int = 3):
         conference=ConferenceFactory(organiser=old, start_year=2024, end_year=2024)
     )
     decision = DecisionFactory(
-        round=round, status="signed", number=3, signed_at=timezone.now(), date=dt.date(2024, 6, 1)
+        round=round,
+        status="issued",
+        number=3,
+        signed_at=timezone.now(),
+        issued_at=timezone.now(),
+        date=dt.date(2024, 6, 1),
     )
     for _ in range(lines):
         AwardLine.objects.create(

@@ -25,7 +25,7 @@ BOTH_YEARS = RollupFilter(from_year=2024, to_year=2025)
 
 def _own_figures(commune) -> dict:
     lines = AwardLine.objects.filter(
-        decision__round__conference__organiser=commune, decision__status=AwardDecision.Status.SIGNED
+        decision__round__conference__organiser=commune, decision__status=AwardDecision.Status.ISSUED
     )
     return {
         "honourees": lines.count(),
@@ -193,7 +193,9 @@ def test_cached_figures_follow_a_new_decision_and_a_new_delegate(small_province)
     assert len(warm.captured_queries) == len(cold.captured_queries) - 3
     conference = Conference.objects.filter(organiser=commune, start_year=2025).get()
     round = conference.nomination_rounds.get()
-    decision = DecisionFactory(round=round, status="signed", number=2, signed_at=timezone.now())
+    decision = DecisionFactory(
+        round=round, status="issued", number=2, signed_at=timezone.now(), issued_at=timezone.now()
+    )
     AwardLine.objects.create(
         decision=decision,
         nomination=NominationFactory(round=round, unit=commune, status="awarded"),

@@ -27,7 +27,7 @@ def test_forms_agree_with_each_other_and_with_the_decisions(small_province):
     assert [f.code for f in stats.forms] == ["0601", "0602", "0603", "0604", "0605"]
     assert stats.all_agree, [(c.label, c.left, c.right) for c in stats.checks]
     forms = {f.code: f for f in stats.forms}
-    lines = AwardLine.objects.filter(decision__status=AwardDecision.Status.SIGNED)
+    lines = AwardLine.objects.filter(decision__status=AwardDecision.Status.ISSUED)
     assert forms["0604"].total[0] == lines.count() == 240
     assert forms["0605"].total[-1] == sum(lines.values_list("amount", flat=True))
     assert forms["0602"].total[-1] + forms["0603"].total[-1] == 240
@@ -59,7 +59,12 @@ def test_a_decision_left_out_of_the_forms_shows_as_a_disagreement(small_province
     school = UnitFactory(parent=commune, kind="school", name="Trường Tiểu học Mẫu")
     round = RoundFactory(conference=ConferenceFactory(organiser=school, start_year=2025))
     decision = DecisionFactory(
-        round=round, status="signed", number=7, signed_at=timezone.now(), date=dt.date(2025, 5, 1)
+        round=round,
+        status="issued",
+        number=7,
+        signed_at=timezone.now(),
+        issued_at=timezone.now(),
+        date=dt.date(2025, 5, 1),
     )
     AwardLine.objects.create(
         decision=decision,
@@ -83,7 +88,12 @@ def test_the_offices_own_decisions_are_its_first_row(small_province):
     province = small_province.province
     round = RoundFactory(conference=ConferenceFactory(organiser=province, start_year=2025))
     decision = DecisionFactory(
-        round=round, status="signed", number=1, signed_at=timezone.now(), date=dt.date(2025, 6, 1)
+        round=round,
+        status="issued",
+        number=1,
+        signed_at=timezone.now(),
+        issued_at=timezone.now(),
+        date=dt.date(2025, 6, 1),
     )
     AwardLine.objects.create(
         decision=decision,
@@ -116,3 +126,30 @@ def test_statistics_page_excel_and_pdf(client, small_province):
     assert pdf["Content-Type"] == "application/pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
     assert "0604.N/BNV-TĐKT" in text and "Tổng cộng" in text
+
+
+def test_households_count_with_individuals_and_the_forms_still_agree(small_province):
+    commune = small_province.communes[0]
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune, start_year=2025))
+    decision = DecisionFactory(
+        round=round, status="issued", number=9, signed_at=timezone.now(),
+        issued_at=timezone.now(), date=dt.date(2025, 9, 1),
+    )  # fmt: skip
+    for code, amount in (("gd-vh", 0), ("gk-xa", 1_060_000)):
+        AwardLine.objects.create(
+            decision=decision,
+            nomination=NominationFactory(
+                round=round,
+                unit=commune,
+                status="awarded",
+                kind="household",
+                full_name=f"Chủ hộ {code}",
+                proposed_award=award(code),
+            ),  # fmt: skip
+            award_form=award(code),
+            amount=amount,
+        )
+    before = _stats(small_province.province)
+    assert before.all_agree, [(c.label, c.left, c.right) for c in before.checks if not c.ok]
+    form_0604 = {f.code: f for f in before.forms}["0604"]
+    assert form_0604.total[0] == 242

@@ -50,7 +50,9 @@ def _signed_decision_with(count: int):
     )
     staff, leader = member(commune, Role.STAFF), member(commune, Role.LEADER)
     decision = honorees.create_decision(round=round, by=staff, **DECISION)
-    honorees.sign_decision(decision=decision, by=leader)
+    honorees.approve_decision(decision=decision, by=leader)
+    clerk = member(commune, Role.CLERK)
+    honorees.issue_decision(decision=decision, by=clerk, date=decision.date)
     decision.refresh_from_db()
     return decision, staff
 

@@ -21,6 +21,7 @@ IRREVERSIBLE = {
     "delegates_rule_delete",
     "delegates_notify",
     "allocation_notify",
+    "honorees:council_finalise",
     "honorees:decision_approve",
     "honorees:decision_issue",
     "honorees:nomination_withdraw",

@@ -10,7 +10,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.vntext import nfc
 
-from .. import council, selectors
+from .. import council, eligibility, selectors
 from ..models import (
     AwardForm,
     CouncilResult,
@@ -197,6 +197,13 @@ def finalise_sitting(*, round: NominationRound, by: User) -> tuple[int, int]:
             f"{', '.join(tied)}. Hãy chọn hồ sơ được thông qua (ghi lý do) trước khi chốt."
         )
     chosen = [t for t in tallies if t.chosen]
+    blocked = [t.nomination.display_name for t in chosen if not _eligible(t.nomination)]
+    if blocked:
+        raise DomainError(
+            f"Chưa thể chốt phiên họp: {', '.join(blocked)} đạt tỷ lệ nhưng chưa đủ điều kiện "
+            "hoặc còn ý kiến không đồng ý của cơ quan được hỏi. Hãy xét vượt điều kiện (ghi lý "
+            "do), xử lý ý kiến của cơ quan, hoặc chốt riêng hồ sơ đó ở trang Kết quả bình xét."
+        )
     for tally in chosen:
         finalise_nomination(nomination=tally.nomination, by=by, outcome=S.APPROVED)
     others = [t for t in tallies if not t.chosen]
@@ -212,6 +219,14 @@ def finalise_sitting(*, round: NominationRound, by: User) -> tuple[int, int]:
         f"không thông qua {len(others)} hồ sơ",
     )
     return len(chosen), len(others)
+
+
+def _eligible(nomination) -> bool:
+    try:
+        eligibility.check_approvable(nomination)
+    except DomainError:
+        return False
+    return True
 
 
 def _keep_sitting_ranking(tallies: list[council.Tally]) -> None:

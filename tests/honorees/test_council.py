@@ -377,3 +377,16 @@ def test_share_of_those_present_needs_the_sitting(commune):
     _votes(n, members)
     with pytest.raises(DomainError, match="tính tỷ lệ trên số thành viên có mặt"):
         _approve(commune, n)
+
+
+def test_finalising_the_sitting_names_a_passing_nominee_who_is_not_eligible(commune):
+    members = _members(commune, 3)
+    sitting(commune["round"], members)
+    flagged = _nominee(commune["round"], full_name="Đinh Văn Kỷ", discipline_review=True)
+    clean = _nominee(commune["round"])
+    _votes(flagged, members)
+    _votes(clean, members)
+    with pytest.raises(DomainError, match="Chưa thể chốt phiên họp: Đinh Văn Kỷ"):
+        services.finalise_sitting(round=commune["round"], by=commune["staff"])
+    clean.refresh_from_db()
+    assert clean.status == S.SUBMITTED  # nothing finalised

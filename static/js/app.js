@@ -76,6 +76,22 @@
     "time": { dateFormat: "H:i", altFormat: "H:i", hint: "hh:mm", enableTime: true, noCalendar: true }
   };
 
+  // What people type (15/3/2026, 15/03/2026 8:30, 8h30) and what the form holds (ISO) both read.
+  function parseTyped(text) {
+    var value = String(text || "").trim();
+    var iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?/.exec(value);
+    if (iso) return new Date(+iso[1], iso[2] - 1, +iso[3], +(iso[4] || 0), +(iso[5] || 0));
+    var vn = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2})[:h](\d{2}))?$/.exec(value);
+    if (vn) return new Date(+vn[3], vn[2] - 1, +vn[1], +(vn[4] || 0), +(vn[5] || 0));
+    var time = /^(\d{1,2})[:h](\d{2})$/.exec(value);
+    if (time) {
+      var today = new Date();
+      today.setHours(+time[1], +time[2], 0, 0);
+      return today;
+    }
+    return undefined;
+  }
+
   function picker(input) {
     var kind = PICKERS[input.type];
     if (!kind || input._flatpickr || !window.flatpickr) return;
@@ -86,6 +102,7 @@
       altInput: true,
       allowInput: true,
       disableMobile: true,
+      parseDate: parseTyped,
       enableTime: !!kind.enableTime,
       noCalendar: !!kind.noCalendar,
       time_24hr: true

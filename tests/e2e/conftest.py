@@ -40,8 +40,15 @@ def page(browser, live_server):
     context = browser.new_context(locale="vi-VN", base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(10_000)
+    confirm_every_question(page)
     yield page
     context.close()
+
+
+def confirm_every_question(page) -> None:
+    """Answer "OK" to each confirmation (data-confirm) as the user who meant the click would;
+    a test that wants the question itself listens for the dialog before clicking."""
+    page.on("dialog", lambda dialog: dialog.accept())
 
 
 def log_in(page, username: str, password: str) -> None:
@@ -63,6 +70,7 @@ def as_user(browser, live_server):
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(15_000)
+        confirm_every_question(page)
         log_in(page, user.username, PASSWORD)
         page.wait_for_url("**/")
         return page

@@ -68,7 +68,6 @@ def test_plan_from_template_to_issued_pdf(as_user):
 
     # Staff issue it: it takes the first number of the commune's register, then the PDF.
     office.goto(f"/ke-hoach/{plan.pk}/")
-    office.on("dialog", lambda dialog: dialog.accept())
     office.get_by_test_id("plan-issue").click()
     office.get_by_test_id("plan-status").filter(has_text="Đã ban hành").wait_for()
     assert office.get_by_test_id("plan-number").inner_text().startswith("Số: 01/KH-UBND")

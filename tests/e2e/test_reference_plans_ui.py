@@ -250,8 +250,7 @@ def _issue(as_user, page, plan, unit, staff, number: int, day: dt.date) -> None:
     boss.get_by_test_id("plan-approve").click()
     boss.get_by_test_id("plan-status").filter(has_text="Đã duyệt").wait_for()
     page.goto(f"/ke-hoach/{plan.pk}/")
-    page.get_by_label("Ngày ban hành").fill(day.isoformat())
-    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_label("Ngày ban hành").fill(day.strftime("%d/%m/%Y"))
     page.get_by_test_id("plan-issue").click()
     page.get_by_test_id("plan-status").filter(has_text="Đã ban hành").wait_for()
 

@@ -47,3 +47,15 @@ def xlsx_response(data: bytes, stem: str) -> HttpResponse:
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="{stem}-{stamp}.xlsx"'
     return response
+
+
+def paged(request, items, per_page: int):
+    """One page of `items` (the `page` of the query; a bad or past-the-end number gives the
+    nearest page) and the rest of the query for the pager's links."""
+    from django.core.paginator import Paginator
+
+    query = request.GET.copy()
+    query.pop("page", None)
+    page = Paginator(items, per_page).get_page(request.GET.get("page"))
+    page.query = query.urlencode()
+    return page

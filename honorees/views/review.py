@@ -4,7 +4,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.views import attempt, require, xlsx_response
+from core.views import attempt, paged, require, xlsx_response
 from core.web import int_param
 
 from .. import council, eligibility, permissions, selectors, services
@@ -13,21 +13,23 @@ from ..excel import export_nominations
 from ..forms import FinaliseForm
 from ..models import CouncilVote
 
+COUNCIL_PAGE = 50  # dossiers per page of the council's queue
+
 
 @login_required
 def council_list(request, pk: int):
     """A council member's queue: the submitted nominations and the member's own vote."""
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_council_page(request.user, round))
-    nominations = eligibility.attach_results(
-        round, list(selectors.council_queue(round, request.user))
-    )
+    page = paged(request, selectors.council_queue(round, request.user), COUNCIL_PAGE)
+    nominations = eligibility.attach_results(round, list(page))
     for nomination in nominations:
         nomination.my_vote = nomination.my_votes[0] if nomination.my_votes else None
     context = {
         "round": round,
         "conference": round.conference,
         "nominations": nominations,
+        "page": page,
         "can_vote": permissions.is_council_member(request.user, round),
         "absent_from_sitting": _absent_from_sitting(request.user, round),
         "choices": CouncilVote.Choice.choices,
@@ -66,7 +68,9 @@ def council_votes(request, pk: int):
             else f"Đã ghi ý kiến cho {len(votes)} hồ sơ.",
         )
     anchor = f"#n{only}" if only is not None else ""
-    return redirect(reverse("honorees:council_list", args=[round.pk]) + anchor)
+    page = int_param(request.POST.get("page"), label="trang")
+    where = f"?page={page}" if page and page > 1 else ""
+    return redirect(reverse("honorees:council_list", args=[round.pk]) + where + anchor)
 
 
 def _absent_from_sitting(user, round):
@@ -84,9 +88,12 @@ def review_tally(request, pk: int):
     require(permissions.can_view_round_office(request.user, round))
     the_council = council.round_council(round)
     tallies = {t.nomination.pk: t for t in council.round_tallies(round, the_council)}
-    nominations = eligibility.attach_results(
-        round, list(selectors.round_nominations(round).select_related("council_result"))
+    page = paged(
+        request,
+        selectors.round_nominations(round).select_related("council_result"),
+        COUNCIL_PAGE * 2,
     )
+    nominations = eligibility.attach_results(round, list(page))
     for nomination in nominations:
         nomination.round = round
         nomination.tally = tallies.get(nomination.pk)
@@ -96,6 +103,7 @@ def review_tally(request, pk: int):
         "round": round,
         "conference": round.conference,
         "nominations": nominations,
+        "page": page,
         "council": the_council,
         "finalise_form": FinaliseForm(),
     }

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from conferences.models import Unit
 from conferences.selectors import get_conference
 from core.errors import DomainError, PermissionDeniedError
-from core.views import attempt, form_error, require, xlsx_response
+from core.views import attempt, form_error, paged, require, xlsx_response
 from core.web import BadParameter, int_param
 
 from .. import permissions, selectors, services, workflow
@@ -74,6 +74,9 @@ def round_edit(request, pk: int):
     return render(request, "honorees/round_form.html", context)
 
 
+ROUND_PAGE = 100  # nominations per page of a round (a province's round has thousands)
+
+
 @login_required
 def round_detail(request, pk: int):
     """The office's page of a round: every unit's nominations, filters, the round's actions."""
@@ -90,10 +93,12 @@ def round_detail(request, pk: int):
         nominations = nominations.filter(status=status)
     if int_param(unit, label="đơn vị") is not None:
         nominations = nominations.filter(unit_id=int(unit))
+    page = paged(request, nominations, ROUND_PAGE)
     context = {
         "round": round,
         "conference": round.conference,
-        "nominations": nominations,
+        "nominations": page,
+        "page": page,
         "statuses": Nomination.Status.choices,
         "quotas": selectors.round_quotas(round),
         "filter_status": status,

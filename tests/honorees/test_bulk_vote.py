@@ -74,3 +74,25 @@ def test_a_bad_choice_records_none_of_the_batch(client, council):
         {f"choice-{a.pk}": "agree", f"choice-{b.pk}": "maybe"},
     )
     assert _mine(me) == {}
+
+
+def test_the_queue_is_paged_and_a_vote_comes_back_to_its_page(client):
+    from honorees.views.review import COUNCIL_PAGE
+
+    commune = UnitFactory()
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune))
+    NominationFactory.create_batch(COUNCIL_PAGE + 3, round=round, status="submitted")
+    me = member(commune, Role.COUNCIL)
+    client.force_login(me)
+    url = reverse("honorees:council_list", args=[round.pk])
+    first = client.get(url).content.decode()
+    second = client.get(url + "?page=2").content.decode()
+    assert first.count('data-testid="council-item"') == COUNCIL_PAGE
+    assert second.count('data-testid="council-item"') == 3
+    assert f"Trang 2/2 ({COUNCIL_PAGE + 3})" in second
+    last = round.nominations.order_by("-pk").first()
+    response = client.post(
+        reverse("honorees:council_votes", args=[round.pk]),
+        {f"choice-{last.pk}": "agree", "only": last.pk, "page": 2},
+    )
+    assert response["Location"].endswith(f"?page=2#n{last.pk}")

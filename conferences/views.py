@@ -171,7 +171,7 @@ def unit_export(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
     require(permissions.can_view_unit_members(request.user, unit))
     dataset = UnitResource(root=unit).export()
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đơn vị"), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="don-vi-{unit.code}-{stamp}.xlsx"'
     return response
@@ -180,7 +180,7 @@ def unit_export(request, pk: int):
 @login_required
 def unit_template(request):
     dataset = UnitResource(root=None).export(queryset=selectors.visible_units(request.user).none())
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đơn vị"), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi.xlsx"'
     return response
 

@@ -75,7 +75,7 @@ def register_export(request, conference_pk: int):
     form = _filter_form(request, conference)
     rows = selectors.sorted_by_name(selectors.register(conference, filters=form.filters()))
     dataset = RegisterResource().export(queryset=rows)
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đại biểu"), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = (
         f'attachment; filename="dai-bieu-{conference.pk}-{stamp}.xlsx"'

@@ -159,6 +159,11 @@ def _allocatable(conference: Conference) -> QuerySet[Unit]:
     )
 
 
+def allocatable_unit_queryset(conference: Conference) -> QuerySet[Unit]:
+    """The units below the organiser that can be given seats (for a form field to check)."""
+    return _allocatable(conference)
+
+
 def allocatable_units(conference: Conference) -> list[Unit]:
     """Units below the organiser that can be given seats, in tree order."""
     return list(_allocatable(conference))

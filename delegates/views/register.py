@@ -86,8 +86,8 @@ def register_export(request, conference_pk: int):
 @login_required
 def delegate_create(request, conference_pk: int):
     conference = conference_for(request, conference_pk, MANAGE)
-    units = selectors.allocatable_units(conference)
-    form = DelegateForm(request.POST or None, conference=conference, units=_unit_qs(units))
+    units = selectors.allocatable_unit_queryset(conference)
+    form = DelegateForm(request.POST or None, conference=conference, units=units)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         back = reverse("delegates_register", kwargs={"conference_pk": conference.pk})
@@ -115,15 +115,9 @@ def delegate_create(request, conference_pk: int):
     return render(request, "delegates/delegate_form.html", {"conference": conference, "form": form})
 
 
-def _unit_qs(units):
-    from conferences.models import Unit
-
-    return Unit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
-
-
 def _edit_form(request, conference, delegate, office: bool):
     if office:
-        units = _unit_qs(selectors.allocatable_units(conference))
+        units = selectors.allocatable_unit_queryset(conference)
         return DelegateForm(
             request.POST or None, instance=delegate, conference=conference, units=units
         )

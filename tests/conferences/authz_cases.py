@@ -234,6 +234,19 @@ CASES += [
         state=lambda w, kw: Unit.objects.filter(code="THON-DONG").count(),
     ),
     Case("unit_detail", kwargs=lambda w: {"pk": w["office_a"].pk}),
+    # The tree's children on demand and the unit search field: the user's world only.
+    Case("unit_children", kwargs=lambda w: {"pk": w["office_a"].pk}),
+    Case(
+        "unit_children",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        allowed=(*OFFICE_A, "submitter"),
+    ),
+    Case("unit_search", allowed=EVERYONE_LOGGED_IN, query="?tim_don_vi=an+thinh"),
+    Case(
+        "unit_search",
+        data=lambda w: {"tim_don_vi": "truong", "trong": w["office_a"].pk},
+        allowed=OFFICE_A,
+    ),
     Case("unit_detail", kwargs=lambda w: {"pk": w["school"].pk}, allowed=(*OFFICE_A, "submitter")),
     Case(
         "unit_edit",

@@ -189,7 +189,11 @@ class InvitationChoiceForm(forms.Form):
         label=_("Thành phần"), queryset=None, required=False, empty_label=_("Tất cả")
     )
     unit = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả")
+        label=_("Đơn vị"),
+        queryset=None,
+        required=False,
+        widget=UnitSearchWidget,
+        help_text=_("Để trống: mọi đơn vị."),
     )
     status = forms.ChoiceField(
         label=_("Tình trạng mời"),
@@ -197,7 +201,8 @@ class InvitationChoiceForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, categories, units, **kwargs):
+    def __init__(self, *args, categories, units, within=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["unit"].queryset = units
+        self.fields["unit"].widget.search_under(within)

@@ -227,7 +227,8 @@ def invitations(request, conference_pk: int):
     form = InvitationChoiceForm(
         request.POST or request.GET or None,
         categories=DelegateCategory.objects.filter(conference=conference),
-        units=_register_units(conference),
+        units=selectors.allocatable_unit_queryset(conference),  # what the search suggests
+        within=conference.organiser,
     )
     if request.method == "GET":
         require_valid_filter(form)

@@ -4,8 +4,10 @@ unit of the province; the chosen unit shows as a chip; a unit outside the organi
 import pytest
 from django.urls import reverse
 
+from conferences.models import Unit
 from delegates.models import Delegate
 from tests.delegates.factories import DelegateFactory
+from tests.factories import UnitFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +53,17 @@ def test_edit_delegate_shows_its_unit_as_a_chip(client, setup):
     html = client.get(_url("delegates_edit", setup, pk=delegate.pk)).content.decode()
     assert f'<input type="hidden" name="unit" value="{setup["school_b"].pk}">' in html
     assert "Trường B" in html
+
+
+def test_invitations_chooser_filters_by_a_unit_from_the_search(client, setup):
+    DelegateFactory(category=setup["category"], unit=setup["school_a"], full_name="Người Trường A")
+    DelegateFactory(category=setup["category"], unit=setup["school_b"], full_name="Người Trường B")
+    client.force_login(setup["staff"])
+    url = _url("delegates_invitations", setup)
+    html = client.get(url, {"unit": setup["school_b"].pk}).content.decode()
+    assert "Người Trường B" in html and "Người Trường A" not in html
+    assert f'<input type="hidden" name="unit" value="{setup["school_b"].pk}">' in html
+    # a unit with nobody in the register is a valid choice, with nobody to print
+    nobody = UnitFactory(parent=setup["office"], name="Thôn Vắng", kind=Unit.Kind.VILLAGE)
+    empty = client.get(url, {"unit": nobody.pk})
+    assert empty.status_code == 200 and "Người Trường" not in empty.content.decode()

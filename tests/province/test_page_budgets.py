@@ -34,8 +34,7 @@ def _pages(result, milestone) -> dict[str, str]:
     return {
         "unit tree": reverse("unit_list"),
         "unit tree, a commune opened": reverse("unit_children", kwargs={"pk": commune.pk}),
-        "unit search": reverse("unit_search")
-        + f"?trong={result.province.pk}&tim_don_vi=thon+1",
+        "unit search": reverse("unit_search") + f"?trong={result.province.pk}&tim_don_vi=thon+1",
         "allocation grid": reverse("delegates_allocation", kwargs={"conference_pk": conference}),
         "allocation grid, last group": reverse(
             "delegates_allocation", kwargs={"conference_pk": conference}

@@ -31,6 +31,13 @@ def _posted_grid(post, categories, units) -> tuple[dict, list[str]]:
     return seats, bad
 
 
+def _other_part(part, post) -> bool:
+    """The form was for a group (or page) the grid no longer has: nothing of it is saved."""
+    asked = post.get("nhom", "")
+    shown = str(part.group.unit.pk) if part.group else ""
+    return asked != shown or (bool(asked) and post.get("trang", "1") != str(part.page))
+
+
 def _part_query(part) -> str:
     if part.group is None:
         return ""
@@ -54,7 +61,9 @@ def allocation(request, conference_pk: int):
     current = selectors.allocation_map(conference, units=units)
     if request.method == "POST" and can_manage:
         seats, bad = _posted_grid(request.POST, categories, units)
-        if bad:
+        if _other_part(part, request.POST):
+            messages.error(request, "Nhóm đơn vị vừa sửa không còn trong bảng; hãy mở lại nhóm.")
+        elif bad:
             messages.error(request, "Số đại biểu phải là số không âm: " + "; ".join(bad))
         else:
             try:

@@ -108,3 +108,14 @@ def test_allocation_large_group_is_cut_into_pages(client):
     response = client.post(url, data)
     assert response.url == f"{url}?nhom={big.pk}&trang=2"
     assert list(SeatAllocation.objects.values_list("unit_id", "seats")) == [(last.pk, 7)]
+
+
+def test_allocation_part_no_longer_shown_saves_nothing(client, province):
+    client.force_login(province["staff"])
+    url = reverse("delegates_allocation", kwargs={"conference_pk": province["conference"].pk})
+    commune, category = province["communes"][5], province["categories"][0]
+    # switched off meanwhile, with its units: its group is gone from the grid
+    Unit.objects.filter(path__startswith=commune.path).update(active=False)
+    response = client.post(url, {"nhom": commune.pk, f"seats-{category.pk}-{commune.pk}": "4"})
+    assert "Nhóm đơn vị vừa sửa không còn trong bảng" in response.content.decode()
+    assert not SeatAllocation.objects.exists()

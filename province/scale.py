@@ -102,12 +102,9 @@ def generate_scale(*, sizes: ScaleSizes, prefix: str, password: str, seed: int =
     admin = User.objects.create_superuser(f"{prefix.lower()}-quantri", "", password)
     province, communes, total = _units(prefix, sizes, by=admin)
     year = sizes.year
-    conferences = generator._conferences(communes, year)
-    generator._plans(conferences, year)
-    generator._delegates(conferences, 12, rng)
-    rounds, decisions = generator._rounds_and_decisions(conferences, year)
-    prizes = generator._Prizes()
-    generator._awards(communes, rounds, decisions, year, AWARDS_PER_COMMUNE, rng, prizes)
+    generator.add_year(
+        communes, year, lines_per_commune=AWARDS_PER_COMMUNE, delegates_per_conference=12, rng=rng
+    )
     conference = _province_conference(province, year)
     users = _users(prefix, province, communes, sizes, password)
     result = ScaleProvince(province, communes, conference, [], users, total)

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from conferences.widgets import UnitSearchWidget
 from core.vntext import EMPHASIS_HELP
 
 from .models import Assignment, DeadlineKind, DutyStatus, DutyTemplate, Milestone
@@ -24,7 +25,9 @@ class DeadlineFields(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    unit = forms.ModelChoiceField(label=_("Cơ quan, đơn vị"), queryset=None)
+    unit = forms.ModelChoiceField(
+        label=_("Cơ quan, đơn vị"), queryset=None, widget=UnitSearchWidget
+    )
     role = forms.ChoiceField(label=_("Vai trò"), choices=Assignment.Role.choices)
     supports = forms.ModelChoiceField(label=_("Phối hợp với"), queryset=None, required=False)
     heading = forms.CharField(
@@ -54,6 +57,7 @@ class AssignmentForm(forms.Form):
             )
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = agency_units(conference)
+        self.fields["unit"].widget.search_under(conference.organiser, include_root=True)
         others = conference.assignments.all()
         if instance is not None:
             others = others.exclude(pk=instance.pk)
@@ -99,7 +103,10 @@ class MilestoneForm(DeadlineFields):
         help_text=_("Để trống để tự ghi theo ngày; ví dụ: Từ ngày 15-17/3/2020."),
     )
     units = forms.ModelMultipleChoiceField(
-        label=_("Đơn vị thực hiện"), queryset=None, required=False
+        label=_("Đơn vị thực hiện"),
+        queryset=None,
+        required=False,
+        widget=UnitSearchWidget(multiple=True),
     )
     responsible_text = forms.CharField(
         label=_("Đơn vị thực hiện (ghi thêm)"), required=False, max_length=500
@@ -122,6 +129,7 @@ class MilestoneForm(DeadlineFields):
             )
         super().__init__(*args, **kwargs)
         self.fields["units"].queryset = agency_units(conference)
+        self.fields["units"].widget.search_under(conference.organiser, include_root=True)
 
 
 class TemplateApplyForm(forms.Form):

@@ -277,6 +277,71 @@ def task_invitations_pdf_warm(count: int) -> dict:
     return {"s": seconds, "file_mb": len(pdf) / 1e6}
 
 
+def real_invitation(qr: bool):
+    """The invitation the office prints (documents.builders.invitations), its code slot drawn
+    as a QR code or as text only. Django is set up for the import; no database is read."""
+    import dataclasses
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+    django.setup()
+    from documents.builders.invitations import invitation_document
+    from documents.engine.blocks import Slot
+
+    document = invitation_document(
+        {
+            "issuing_body": "ỦY BAN NHÂN DÂN XÃ THƯỢNG HỒNG",
+            "issuing_name": "Ủy ban nhân dân xã Thượng Hồng",
+            "parent_body": "THÀNH PHỐ HẢI PHÒNG",
+            "place_date": "Thượng Hồng, ngày      tháng 12 năm 2025",
+            "signer": {"lines": ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "name": "Nguyễn Văn Hùng"},
+            "title": "Hội nghị biểu dương điển hình tiên tiến, người tốt, việc tốt năm 2025",
+            "time": "08 giờ 00, ngày 08 tháng 12 năm 2025",
+            "venue": "Hội trường Ủy ban nhân dân xã Thượng Hồng",
+        }
+    )
+    blocks = tuple(
+        dataclasses.replace(b, qr=qr) if isinstance(b, Slot) and b.qr else b
+        for b in document.blocks
+    )
+    return dataclasses.replace(document, blocks=blocks)
+
+
+def invitation_people(count: int) -> list[dict]:
+    """Invitees as the builder lists them, each with an invitation code like the register's."""
+    import secrets
+
+    return [
+        {
+            "name": p["name"],
+            "invitee": f"Ông/Bà {p['name']}, {p['position']}, {p['unit']}",
+            "code": secrets.token_urlsafe(16),
+        }
+        for p in sample_people(count)
+    ]
+
+
+def task_invitations_real(count: int, repeats: int = 3) -> dict:
+    """The real invitation in a warm process, without and with its QR code, the two
+    alternating `repeats` times; the best run of each (other work on the machine would
+    otherwise decide the ratio)."""
+    from documents.engine.batch import render_batch_pdf
+
+    preload()
+    documents = {"plain": real_invitation(False), "qr": real_invitation(True)}
+    people = invitation_people(count)
+    for document in documents.values():
+        render_batch_pdf(document, invitation_people(1))
+    best, size = {"plain": float("inf"), "qr": float("inf")}, 0.0
+    for _ in range(repeats):
+        for name, document in documents.items():
+            seconds, pdf = timed(render_batch_pdf, document, people)
+            best[name], size = min(best[name], seconds), len(pdf) / 1e6
+    return {"plain_s": best["plain"], "qr_s": best["qr"], "file_mb": size}
+
+
 def task_todays_way(count: int, soffice: str, repeats: int = 3) -> dict:
     """A mail-merged DOCX of `count` invitations converted by LibreOffice headless. A first
     conversion creates the profile and fills the disk caches; the median of the next ones counts."""
@@ -352,6 +417,7 @@ TASKS = {
     "invitations_docx": task_invitations_docx,
     "invitations_zip": task_invitations_zip,
     "invitations_pdf_warm": task_invitations_pdf_warm,
+    "invitations_real": task_invitations_real,
     "todays_way": task_todays_way,
     "plan_warm": task_plan_warm,
     "rss_growth": task_rss_growth,
@@ -447,6 +513,17 @@ def invitation_figures(count: int) -> list[tuple[str, float, str]]:
     ]
 
 
+def qr_figures(count: int) -> list[tuple[str, float, str]]:
+    """What users get: the real invitation with its QR code, against the same without."""
+    run = measure("invitations_real", count)
+    return [
+        (f"invitations_{count}_real_no_qr_s", run["plain_s"], "s"),
+        (f"invitations_{count}_qr_s", run["qr_s"], "s"),
+        (f"invitations_{count}_qr_over_no_qr", run["qr_s"] / run["plain_s"], "x"),
+        (f"invitations_{count}_qr_peak_mb", run["peak_mb"], "MB"),
+    ]
+
+
 def todays_way_figures(count: int = 100) -> list[tuple[str, float, str]]:
     """Against what offices do today: a mail-merged DOCX converted by LibreOffice headless."""
     soffice = shutil.which("soffice")
@@ -485,10 +562,23 @@ def other_figures(batch: int) -> list[tuple[str, float, str]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="N=100 certificates, 50 invitations")
+    parser.add_argument(
+        "--only", choices=("certificates", "invitations", "qr", "todays_way", "other"),
+        help="one group of figures only",
+    )  # fmt: skip
     options = parser.parse_args()
     count, invitations = (100, 50) if options.quick else (1000, 500)
-    figures = certificate_figures(count) + docx_figures(count)
-    figures += invitation_figures(invitations) + todays_way_figures() + other_figures(count)
+    groups = {
+        "certificates": lambda: certificate_figures(count) + docx_figures(count),
+        "invitations": lambda: invitation_figures(invitations),
+        "qr": lambda: qr_figures(invitations),
+        "todays_way": todays_way_figures,
+        "other": lambda: other_figures(count),
+    }
+    figures = []
+    for name, figures_of in groups.items():
+        if options.only in (None, name):
+            figures += figures_of()
     for name, value, unit in figures:
         print(f"{name} {value:.3g} {unit}" if value < 10 else f"{name} {value:.1f} {unit}")
 

@@ -76,6 +76,56 @@ def search_units(user, *, query: str = "") -> QuerySet[Unit]:
     return units
 
 
+def tree_roots(user) -> QuerySet[Unit]:
+    """The tops of the user's part of the tree: the units of their office roles (every root
+    for a superuser) and those of their unit roles that no office role covers."""
+    if user.is_superuser:
+        return Unit.objects.filter(depth=1).order_by("path")
+    paths = set(_office_paths(user))
+    heads = [p for p in paths if not any(p != o and p.startswith(o) for o in paths)]
+    units = Unit.objects.filter(Q(path__in=heads) | Q(pk__in=_unit_ids(user)))
+    if heads:  # a unit role inside an office's subtree is shown there
+        units = units.exclude(_subtree_q(heads) & ~Q(path__in=heads))
+    return units.order_by("path")
+
+
+def tree_rows(user) -> list[Unit]:
+    """The unit tree as first shown: its tops, each followed by its children (two queries);
+    deeper levels are loaded when opened."""
+    roots = list(tree_roots(user))
+    if not roots:
+        return []
+    below = reduce(or_, (Q(path__startswith=r.path, depth=r.depth + 1) for r in roots))
+    children = list(Unit.objects.filter(below).order_by("path"))
+    rows = []
+    for root in roots:
+        root.opened = True
+        rows.append(root)
+        rows += [c for c in children if c.path.startswith(root.path)]
+    return rows
+
+
+def unit_children(unit: Unit) -> QuerySet[Unit]:
+    return Unit.objects.filter(path__startswith=unit.path, depth=unit.depth + 1).order_by("path")
+
+
+UNIT_SEARCH_LIMIT = 20
+
+
+def unit_suggestions(user, *, query: str, within: Unit | None, include_root: bool) -> list[Unit]:
+    """Active units whose name, short name or code matches `query` (marks and case aside),
+    in the user's world and under `within`; at most UNIT_SEARCH_LIMIT + 1 (one more says
+    that there are more). Nothing for fewer than two letters."""
+    if len(fold(query).strip()) < 2:
+        return []
+    units = search_units(user, query=query.strip()).filter(active=True)
+    if within is not None:
+        units = units.filter(path__startswith=within.path)
+        if not include_root:
+            units = units.exclude(pk=within.pk)
+    return list(units[: UNIT_SEARCH_LIMIT + 1])
+
+
 def get_unit(user, pk: int) -> Unit:
     return get_object_or_404(visible_units(user), pk=pk)
 

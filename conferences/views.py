@@ -54,17 +54,58 @@ def home(request):
 
 
 # --- Units ------------------------------------------------------------------------------------
+UNIT_LIST_LIMIT = 200
+
+
 @login_required
 def unit_list(request):
+    """The tree's tops and their children (deeper levels open on demand), or the units that
+    match a search (the first UNIT_LIST_LIMIT)."""
     query = request.GET.get("q", "").strip()
-    units = list(selectors.search_units(request.user, query=query))
+    if query:
+        found = list(selectors.search_units(request.user, query=query)[: UNIT_LIST_LIMIT + 1])
+        units, more = found[:UNIT_LIST_LIMIT], len(found) > UNIT_LIST_LIMIT
+    else:
+        units, more = selectors.tree_rows(request.user), False
     context = {
         "units": units,
+        "more": more,
+        "limit": UNIT_LIST_LIMIT,
         "query": query,
         "can_import": permissions.can_import_units(request.user),
         "can_load_official": request.user.is_superuser,
     }
     return render(request, "conferences/unit_list.html", context)
+
+
+@login_required
+@require_GET
+def unit_children(request, pk: int):
+    """HTMX: the rows of a unit's children, to put under its row in the tree."""
+    unit = selectors.get_unit(request.user, pk)
+    children = selectors.unit_children(unit)
+    return render(request, "conferences/_unit_rows.html", {"units": children})
+
+
+@login_required
+@require_GET
+def unit_search(request):
+    """HTMX: units to choose from for a search field (conferences.widgets.UnitSearchWidget),
+    in the user's world and under `trong` (a unit id; the unit itself with `goc=1`)."""
+    within = request.GET.get("trong", "")
+    root = selectors.get_unit(request.user, int(within)) if within.isdigit() else None
+    found = selectors.unit_suggestions(
+        request.user,
+        query=request.GET.get("tim_don_vi", ""),
+        within=root,
+        include_root=request.GET.get("goc") == "1",
+    )
+    context = {
+        "units": found[: selectors.UNIT_SEARCH_LIMIT],
+        "more": len(found) > selectors.UNIT_SEARCH_LIMIT,
+        "short": len(request.GET.get("tim_don_vi", "").strip()) < 2,
+    }
+    return render(request, "conferences/_unit_search_results.html", context)
 
 
 @login_required
@@ -177,7 +218,7 @@ def unit_export(request, pk: int):
     unit = selectors.get_unit(request.user, pk)
     require(permissions.can_view_unit_members(request.user, unit))
     dataset = UnitResource(root=unit).export()
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đơn vị"), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = f'attachment; filename="don-vi-{unit.code}-{stamp}.xlsx"'
     return response
@@ -186,7 +227,7 @@ def unit_export(request, pk: int):
 @login_required
 def unit_template(request):
     dataset = UnitResource(root=None).export(queryset=selectors.visible_units(request.user).none())
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đơn vị"), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = 'attachment; filename="mau-nhap-don-vi.xlsx"'
     return response
 

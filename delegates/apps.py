@@ -30,3 +30,9 @@ class DelegatesConfig(AppConfig):
         from .plan import plan_section_lines
 
         register_section_provider("composition", plan_section_lines)
+
+        from documents.services import register_after_render
+
+        from .services.invitations import mark_printed_invitations
+
+        register_after_render("delegate_invitations", mark_printed_invitations)

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences.forms import XlsxUploadForm  # noqa: F401 - used by the import view
+from conferences.widgets import UnitSearchWidget
 
 from .models import (
     CompositionRule,
@@ -136,11 +137,13 @@ class DelegateForm(forms.ModelForm):
             "unit_name",
             "seat_or_zone",
         ]
+        widgets = {"unit": UnitSearchWidget}  # a province has thousands of units
 
     def __init__(self, *args, conference, units, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = DelegateCategory.objects.filter(conference=conference)
         self.fields["unit"].queryset = units
+        self.fields["unit"].widget.search_under(conference.organiser)
         self.fields["source"].initial = Source.GUEST
 
 
@@ -186,7 +189,11 @@ class InvitationChoiceForm(forms.Form):
         label=_("Thành phần"), queryset=None, required=False, empty_label=_("Tất cả")
     )
     unit = forms.ModelChoiceField(
-        label=_("Đơn vị"), queryset=None, required=False, empty_label=_("Tất cả")
+        label=_("Đơn vị"),
+        queryset=None,
+        required=False,
+        widget=UnitSearchWidget,
+        help_text=_("Để trống: mọi đơn vị."),
     )
     status = forms.ChoiceField(
         label=_("Tình trạng mời"),
@@ -194,7 +201,8 @@ class InvitationChoiceForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, categories, units, **kwargs):
+    def __init__(self, *args, categories, units, within=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["unit"].queryset = units
+        self.fields["unit"].widget.search_under(within)

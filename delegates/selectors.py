@@ -14,8 +14,9 @@ Interfaces for other apps (documents, the plan):
 from collections import Counter
 from dataclasses import dataclass
 
+from django.core.paginator import Paginator
 from django.db.models import Count, F, Max, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr
 from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, Role, Unit
@@ -150,21 +151,113 @@ def check_composition(conference: Conference) -> list[Violation]:
 
 
 # --- allocation --------------------------------------------------------------------------------
-def allocatable_units(conference: Conference) -> list[Unit]:
-    """Units below the organiser that can be given seats, in tree order."""
-    return list(
+def _allocatable(conference: Conference) -> QuerySet[Unit]:
+    return (
         Unit.objects.filter(path__startswith=conference.organiser.path, active=True)
         .exclude(pk=conference.organiser_id)
         .order_by("path")
     )
 
 
-def allocation_map(conference: Conference) -> dict[tuple[int, int], int]:
-    """{(category_id, unit_id): seats}."""
-    return {
-        (a.category_id, a.unit_id): a.seats
-        for a in SeatAllocation.objects.filter(category__conference=conference)
-    }
+def allocatable_unit_queryset(conference: Conference) -> QuerySet[Unit]:
+    """The units below the organiser that can be given seats (for a form field to check)."""
+    return _allocatable(conference)
+
+
+def allocatable_units(conference: Conference) -> list[Unit]:
+    """Units below the organiser that can be given seats, in tree order."""
+    return list(_allocatable(conference))
+
+
+# A part of the grid posts at most this many seat fields, well under Django's
+# DATA_UPLOAD_MAX_NUMBER_FIELDS (1,000): a province's grid (3,000 units x 5 categories) is
+# shown and saved one unit group (a commune and its units) at a time, cut into pages.
+GRID_FIELDS_PER_PART = 600
+
+
+@dataclass(frozen=True)
+class AllocationGroup:
+    """A unit directly below the organiser with the units under it: one part of the grid."""
+
+    unit: Unit
+    units: int
+    seats: int
+
+
+@dataclass(frozen=True)
+class AllocationPart:
+    """The units of the grid shown and saved together (tree order)."""
+
+    units: list[Unit]
+    groups: list[AllocationGroup]  # empty when the whole grid fits in one part
+    group: AllocationGroup | None
+    page: int
+    pages: int
+
+    @property
+    def page_numbers(self) -> range:
+        return range(1, self.pages + 1)
+
+
+def _group_prefix(conference: Conference):
+    return Substr("path", 1, len(conference.organiser.path) + Unit.steplen)
+
+
+def allocation_groups(conference: Conference) -> list[AllocationGroup]:
+    """The units directly below the organiser, each with how many allocatable units its
+    group holds (itself included) and the seats given to them (three queries)."""
+    prefix = _group_prefix(conference)
+    units = dict(
+        _allocatable(conference)
+        .order_by()
+        .annotate(prefix=prefix)
+        .values("prefix")
+        .annotate(n=Count("id"))
+        .values_list("prefix", "n")
+    )
+    seats = dict(
+        SeatAllocation.objects.filter(
+            category__conference=conference,
+            unit__path__startswith=conference.organiser.path,
+        )
+        .order_by()
+        .annotate(prefix=Substr("unit__path", 1, len(conference.organiser.path) + Unit.steplen))
+        .values("prefix")
+        .annotate(n=Sum("seats"))
+        .values_list("prefix", "n")
+    )
+    heads = Unit.objects.filter(
+        path__startswith=conference.organiser.path, depth=conference.organiser.depth + 1
+    ).order_by("path")
+    return [
+        AllocationGroup(u, units[u.path], seats.get(u.path) or 0) for u in heads if u.path in units
+    ]
+
+
+def allocation_part(
+    conference: Conference, *, categories: int, group_pk=None, page=None
+) -> AllocationPart:
+    """The part of the grid to show: every unit when they fit in one part, otherwise the
+    units of one group (`group_pk`, the first group when absent or unknown), page `page`."""
+    per_part = max(1, GRID_FIELDS_PER_PART // max(1, categories))
+    units = _allocatable(conference)
+    if units.count() <= per_part:
+        return AllocationPart(list(units), [], None, 1, 1)
+    groups = allocation_groups(conference)
+    group = next((g for g in groups if str(g.unit.pk) == str(group_pk)), groups[0])
+    paginator = Paginator(units.filter(path__startswith=group.unit.path), per_part)
+    current = paginator.get_page(page)
+    return AllocationPart(
+        list(current.object_list), groups, group, current.number, paginator.num_pages
+    )
+
+
+def allocation_map(conference: Conference, *, units=None) -> dict[tuple[int, int], int]:
+    """{(category_id, unit_id): seats}, for `units` only when given."""
+    qs = SeatAllocation.objects.filter(category__conference=conference)
+    if units is not None:
+        qs = qs.filter(unit__in=units)
+    return {(a.category_id, a.unit_id): a.seats for a in qs}
 
 
 def units_with_allocations(conference: Conference) -> list[Unit]:

@@ -357,6 +357,28 @@ def _fail(document_id: int, message: str) -> None:
         transition_document(document_id=document_id, to=Status.FAILED, fields=fields)
 
 
+# --- after a render: what the apps record about a document once it is ready ---------------------
+# kind -> callbacks(*, target, payload, by). They run in the worker, in the transaction that
+# marks the document ready, with the payload it rendered (a preview's too: check "preview").
+_AFTER_RENDER: dict[str, list] = {}
+
+
+def register_after_render(kind: str, callback) -> None:
+    """Let an app record what a document of `kind` printed (e.g. the delegates invited),
+    from what the worker actually rendered; registered in the app's AppConfig.ready."""
+    if callback not in _AFTER_RENDER.setdefault(kind, []):
+        _AFTER_RENDER[kind].append(callback)
+
+
+def _after_render(document: GeneratedDocument, target, payload) -> None:
+    for callback in _AFTER_RENDER.get(document.kind, ()):
+        try:
+            with transaction.atomic():
+                callback(target=target, payload=payload, by=document.requested_by)
+        except DomainError as exc:  # e.g. the requester lost the right meanwhile
+            logger.warning("after rendering document %s: %s", document.pk, exc.message)
+
+
 def render_generated_document(*, document_id: int, task_id: str = "") -> None:
     """Render a requested document. Side effects: the file, the row's status, progress and
     lease."""
@@ -370,6 +392,9 @@ def render_generated_document(*, document_id: int, task_id: str = "") -> None:
     target = document.target_type.get_object_for_this_type(pk=document.target_id)
     try:
         payload = builder.collect(target, document.params)
+        missing = builder.missing(payload)  # what the request checked may be gone now
+        if missing:
+            raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
         payload = cut_for_preview(builder, payload, preview_count(document.params), document.fmt)
         with _Heartbeat(document_id):
             rendered = builder.render(payload, document.fmt, _ProgressWriter(document_id))
@@ -380,10 +405,14 @@ def render_generated_document(*, document_id: int, task_id: str = "") -> None:
         logger.exception("rendering document %s failed", document_id)
         _fail(document_id, "Lỗi khi tạo văn bản. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.")
         return
-    _finish(document, rendered, content_hash(kind=document.kind, fmt=document.fmt, payload=payload))
+    digest = content_hash(kind=document.kind, fmt=document.fmt, payload=payload)
+    with transaction.atomic():
+        if _finish(document, rendered, digest):
+            _after_render(document, target, payload)
 
 
-def _finish(document: GeneratedDocument, rendered, digest: str) -> None:
+def _finish(document: GeneratedDocument, rendered, digest: str) -> bool:
+    """Write the file and mark the row ready; False when another run decided meanwhile."""
     relative = _write_atomically(document, rendered.filename, rendered.content)
     now = timezone.now()
     fields = {
@@ -396,8 +425,11 @@ def _finish(document: GeneratedDocument, rendered, digest: str) -> None:
         "expires_at": now + timedelta(hours=settings.DOCUMENTS_EXPIRE_HOURS),
         "progress_done": F("progress_total"),
     }
-    with suppress(DomainError):  # failed or taken over meanwhile: that run decides
+    try:
         transition_document(document_id=document.pk, to=Status.READY, fields=fields)
+    except DomainError:  # failed or taken over meanwhile: that run decides
+        return False
+    return True
 
 
 def purge_expired_documents(*, now=None) -> int:

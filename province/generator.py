@@ -309,11 +309,32 @@ def generate_province(
     result = GeneratedProvince(province, units, list(range(last_year - years + 1, last_year + 1)))
     prizes = _Prizes()
     for year in result.years:
-        conferences = _conferences(units, year)
-        _plans(conferences, year)
-        _delegates(conferences, delegates_per_conference, rng)
-        rounds, decisions = _rounds_and_decisions(conferences, year)
-        result.lines += _awards(units, rounds, decisions, year, lines_per_commune, rng, prizes)
-        _registers(units, year)
+        conferences, lines = add_year(
+            units, year, lines_per_commune=lines_per_commune,
+            delegates_per_conference=delegates_per_conference, rng=rng, prizes=prizes,
+        )  # fmt: skip
+        result.lines += lines
         result.conferences += conferences
     return result
+
+
+def add_year(
+    communes: list[Unit],
+    year: int,
+    *,
+    lines_per_commune: int,
+    delegates_per_conference: int,
+    rng: random.Random,
+    prizes: _Prizes | None = None,
+) -> tuple[list[Conference], int]:
+    """One year of every commune: its annual conference with an issued plan, delegates, a
+    closed round and a signed decision of `lines_per_commune` lines, and the numbers used.
+    Returns the conferences and the number of award lines."""  # fmt: skip
+    prizes = prizes or _Prizes()
+    conferences = _conferences(communes, year)
+    _plans(conferences, year)
+    _delegates(conferences, delegates_per_conference, rng)
+    rounds, decisions = _rounds_and_decisions(conferences, year)
+    lines = _awards(communes, rounds, decisions, year, lines_per_commune, rng, prizes)
+    _registers(communes, year)
+    return conferences, lines

@@ -11,7 +11,7 @@ from .allocation import allocate_seats, claim_seat, notify_units, save_allocatio
 from .composition import delete_category, delete_rule, save_category, save_rule, set_round
 from .honorees import remove_honoree_delegate, upsert_honoree_delegate
 from .importing import import_unit_delegates
-from .invitations import print_invitations
+from .invitations import mark_printed_invitations, print_invitations
 from .register import (
     add_delegate,
     add_delegates,
@@ -27,6 +27,7 @@ from .register import (
 
 __all__ = [
     "print_invitations",
+    "mark_printed_invitations",
     "add_delegate",
     "add_delegates",
     "allocate_seats",

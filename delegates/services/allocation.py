@@ -142,14 +142,15 @@ def allocate_seats(
 
 @transaction.atomic
 def save_allocation_grid(*, conference, by, seats: dict[tuple[int, int], int]) -> int:
-    """Apply a whole grid {(category_id, unit_id): seats}; all or nothing.
+    """Apply a grid, or a part of it, {(category_id, unit_id): seats}; all or nothing.
+    Cells not given are left as they are.
     Side effects: see allocate_seats. Returns how many cells changed."""
     require(can_manage_delegates(by, conference), NO_RIGHT)
     categories = {c.pk: c for c in DelegateCategory.objects.filter(conference=conference)}
     units = {u.pk: u for u in Unit.objects.filter(pk__in={u for _c, u in seats})}
     current = {
         (a.category_id, a.unit_id): a.seats
-        for a in SeatAllocation.objects.filter(category__conference=conference)
+        for a in SeatAllocation.objects.filter(category__conference=conference, unit__in=units)
     }
     changed = 0
     for (category_id, unit_id), value in sorted(seats.items()):

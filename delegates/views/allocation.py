@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
@@ -14,10 +15,14 @@ MANAGE = permissions.can_manage_delegates
 
 
 def _posted_grid(post, categories, units) -> tuple[dict, list[str]]:
+    """The seats typed in the part shown; a cell the form did not send is left as it is."""
     seats, bad = {}, []
     for c in categories:
         for u in units:
-            raw = post.get(f"seats-{c.pk}-{u.pk}", "").strip()
+            name = f"seats-{c.pk}-{u.pk}"
+            if name not in post:
+                continue
+            raw = post[name].strip()
             value = 0 if raw == "" else int_or_none(raw)
             if value is None or value < 0:
                 bad.append(f"{u.label} — {c.title}: “{raw}”")
@@ -26,16 +31,39 @@ def _posted_grid(post, categories, units) -> tuple[dict, list[str]]:
     return seats, bad
 
 
+def _other_part(part, post) -> bool:
+    """The form was for a group (or page) the grid no longer has: nothing of it is saved."""
+    asked = post.get("nhom", "")
+    shown = str(part.group.unit.pk) if part.group else ""
+    return asked != shown or (bool(asked) and post.get("trang", "1") != str(part.page))
+
+
+def _part_query(part) -> str:
+    if part.group is None:
+        return ""
+    query = f"?nhom={part.group.unit.pk}"
+    return query + (f"&trang={part.page}" if part.page > 1 else "")
+
+
 @login_required
 def allocation(request, conference_pk: int):
     conference = conference_for(request, conference_pk)
     can_manage = MANAGE(request.user, conference)
     categories = selectors.category_rows(conference)
-    units = selectors.allocatable_units(conference)
-    current = selectors.allocation_map(conference)
+    source = request.POST if request.method == "POST" else request.GET
+    part = selectors.allocation_part(
+        conference,
+        categories=len(categories),
+        group_pk=source.get("nhom"),
+        page=source.get("trang"),
+    )
+    units = part.units
+    current = selectors.allocation_map(conference, units=units)
     if request.method == "POST" and can_manage:
         seats, bad = _posted_grid(request.POST, categories, units)
-        if bad:
+        if _other_part(part, request.POST):
+            messages.error(request, "Nhóm đơn vị vừa sửa không còn trong bảng; hãy mở lại nhóm.")
+        elif bad:
             messages.error(request, "Số đại biểu phải là số không âm: " + "; ".join(bad))
         else:
             try:
@@ -46,7 +74,8 @@ def allocation(request, conference_pk: int):
                 messages.error(request, exc.message)
             else:
                 messages.success(request, f"Đã lưu phân bổ ({changed} ô thay đổi).")
-                return redirect("delegates_allocation", conference_pk=conference.pk)
+                url = reverse("delegates_allocation", kwargs={"conference_pk": conference.pk})
+                return redirect(url + _part_query(part))
         current = {**current, **seats}
     rows = [
         (
@@ -60,6 +89,7 @@ def allocation(request, conference_pk: int):
         "conference": conference,
         "categories": categories,
         "rows": rows,
+        "part": part,
         "can_manage": can_manage,
         "delegate_round": selectors.round_of(conference),
         "violations": [

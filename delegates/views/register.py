@@ -78,7 +78,7 @@ def register_export(request, conference_pk: int):
     form = _filter_form(request, conference)
     rows = selectors.sorted_by_name(selectors.register(conference, filters=form.filters()))
     dataset = RegisterResource().export(queryset=rows)
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đại biểu"), content_type=XLSX_CONTENT_TYPE)
     stamp = timezone.localdate().strftime("%Y%m%d")
     response["Content-Disposition"] = (
         f'attachment; filename="dai-bieu-{conference.pk}-{stamp}.xlsx"'
@@ -89,8 +89,8 @@ def register_export(request, conference_pk: int):
 @login_required
 def delegate_create(request, conference_pk: int):
     conference = conference_for(request, conference_pk, MANAGE)
-    units = selectors.allocatable_units(conference)
-    form = DelegateForm(request.POST or None, conference=conference, units=_unit_qs(units))
+    units = selectors.allocatable_unit_queryset(conference)
+    form = DelegateForm(request.POST or None, conference=conference, units=units)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         back = reverse("delegates_register", kwargs={"conference_pk": conference.pk})
@@ -119,15 +119,9 @@ def delegate_create(request, conference_pk: int):
     return render(request, "delegates/delegate_form.html", {"conference": conference, "form": form})
 
 
-def _unit_qs(units):
-    from conferences.models import Unit
-
-    return Unit.objects.filter(pk__in=[u.pk for u in units]).order_by("path")
-
-
 def _edit_form(request, conference, delegate, office: bool):
     if office:
-        units = _unit_qs(selectors.allocatable_units(conference))
+        units = selectors.allocatable_unit_queryset(conference)
         return DelegateForm(
             request.POST or None, instance=delegate, conference=conference, units=units
         )
@@ -273,7 +267,8 @@ def invitations(request, conference_pk: int):
     form = InvitationChoiceForm(
         request.POST or request.GET or None,
         categories=DelegateCategory.objects.filter(conference=conference),
-        units=_register_units(conference),
+        units=selectors.allocatable_unit_queryset(conference),  # what the search suggests
+        within=conference.organiser,
     )
     if request.method == "GET":
         require_valid_filter(form)

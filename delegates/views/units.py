@@ -94,7 +94,7 @@ def unit_page(request, conference_pk: int, unit_pk: int):
 def unit_template(request, conference_pk: int, unit_pk: int):
     conference, unit, _round, _can = _unit_scope(request, conference_pk, unit_pk)
     dataset = DelegateResource().export(queryset=Delegate.objects.none())
-    response = HttpResponse(export_xlsx(dataset), content_type=XLSX_CONTENT_TYPE)
+    response = HttpResponse(export_xlsx(dataset, sheet="Đại biểu"), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="mau-dai-bieu-{unit.code}.xlsx"'
     return response
 

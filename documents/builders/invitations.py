@@ -47,7 +47,9 @@ class InvitationBuilder(Builder):
         return target
 
     def collect(self, target, params: dict) -> dict:
-        """params: category, unit (ids) and status, as delegates_for_invitations takes them."""
+        """params: category, unit (ids) and status, as delegates_for_invitations takes them;
+        mark_invited: the printed delegates not yet invited become invited once the worker
+        has rendered them (delegates.services.mark_printed_invitations)."""
         delegates = selectors.delegates_for_invitations(
             target,
             category=params.get("category"),
@@ -72,6 +74,7 @@ class InvitationBuilder(Builder):
                 {"name": d.full_name, "invitee": _invitee(d), "code": d.invitation_token}
                 for d in delegates
             ],
+            "mark_invited": bool(params.get("mark_invited")),
         }
 
     def missing(self, payload) -> list[str]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from reportlab.lib.units import mm
@@ -32,6 +33,7 @@ from .docx_xml import to_bytes
 from .fonts import reportlab_font
 from .html_renderer import body_html, esc, page_css
 from .pdf_merge import split_pdf, underlay
+from .qr import qr_modules
 from .textfit import fit_runs
 from .textutil import ascii_slug, clean
 
@@ -74,19 +76,36 @@ def _slot_fit(slot: Slot, value: object, box: tuple):
     )
 
 
-def _draw_qr(canvas, value: object, box: tuple) -> tuple:
-    """A QR code of `value` at the right end of the box; returns the box left for text."""
-    from reportlab.graphics import renderPDF
-    from reportlab.graphics.barcode.qr import QrCodeWidget
-    from reportlab.graphics.shapes import Drawing
+def _qr_ops(modules: list[list[bool]]) -> str:
+    """PDF operators filling each row's runs of dark modules, in module units (x right,
+    y down from the code's top left corner: the caller's matrix flips and scales)."""
+    ops = []
+    for row, line in enumerate(modules):
+        start = None
+        for col, dark in enumerate([*line, False]):
+            if dark and start is None:
+                start = col
+            elif not dark and start is not None:
+                ops.append(f"{start} {row} {col - start} 1 re")
+                start = None
+    return "\n".join(ops)
 
+
+def _draw_qr(canvas, value: object, box: tuple) -> tuple:
+    """A QR code of `value` at the right end of the box; returns the box left for text.
+    The modules are written as PDF rectangles in module units under one scaling matrix:
+    reportlab's own path and widget format every coordinate in Python, which made the QR
+    codes 95% of a batch's time."""
     left, top, width, height = box
     size = min(height, width / 3)
-    widget = QrCodeWidget(clean(value), barBorder=0)
-    x0, y0, x1, y1 = widget.getBounds()
-    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, canvas, left + width - size, top - size)
+    modules = qr_modules(clean(value).encode("utf-8"))
+    cell = size / len(modules)
+    x0 = left + width - size
+    canvas.saveState()
+    canvas.addLiteral(
+        f"0 g {cell:.4f} 0 0 {-cell:.4f} {x0:.3f} {top:.3f} cm\n{_qr_ops(modules)}\nf"
+    )
+    canvas.restoreState()
     return (left, top, width - size - 2 * mm, height)
 
 
@@ -106,7 +125,26 @@ def _draw_person(canvas, pages, person: Person, index: int, warnings) -> None:
         canvas.showPage()
 
 
+@contextmanager
+def _binary_streams():
+    """reportlab wraps every compressed stream in ASCII85 by default, in pure Python: a
+    third of a batch's time, for a file pikepdf merges (and compresses) anyway."""
+    from reportlab import rl_config
+
+    before = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = before
+
+
 def _overlay(rendered, document: Document, people: Sequence[Person], common, warnings) -> bytes:
+    with _binary_streams():
+        return _overlay_pages(rendered, document, people, common, warnings)
+
+
+def _overlay_pages(rendered, document: Document, people, common, warnings) -> bytes:
     from reportlab.pdfgen.canvas import Canvas
 
     first = rendered.pages[0]

@@ -10,6 +10,9 @@
 //                             whatever the browser's language; the form still posts ISO values
 //   table.table-cards         below 576 px each row shows as a card: each cell gets its
 //                             column's heading as data-label (static/css/app.css shows it)
+//   data-unit-search          a unit search field (conferences.widgets.UnitSearchWidget): a
+//                             suggestion (data-unit-pick) becomes a chosen unit with its hidden
+//                             input, data-unit-remove takes one away, Enter picks the first
 (function () {
   "use strict";
 
@@ -38,6 +41,50 @@
       refuse(event);
     }
   }, true);
+
+  function pickUnit(box, pk, label) {
+    var chosen = box.querySelector("[data-unit-chosen]");
+    if (!box.hasAttribute("data-multiple")) chosen.replaceChildren();
+    if (!chosen.querySelector('input[value="' + pk + '"]')) {
+      var chip = document.createElement("span");
+      chip.className = "badge text-bg-light border text-wrap text-start fw-normal fs-6";
+      chip.textContent = label;
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = box.getAttribute("data-name");
+      input.value = pk;
+      var remove = document.createElement("button");
+      remove.type = "button";
+      remove.className = "btn-close ms-2 align-middle";
+      remove.setAttribute("aria-label", "Bỏ " + label);
+      remove.setAttribute("data-unit-remove", "");
+      chip.append(input, remove);
+      chosen.append(chip);
+    }
+    box.querySelector("[data-unit-results]").replaceChildren();
+    var search = box.querySelector('input[type="search"]');
+    search.value = "";
+    search.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var pick = event.target.closest("[data-unit-pick]");
+    var remove = event.target.closest("[data-unit-remove]");
+    if (pick) {
+      pickUnit(pick.closest("[data-unit-search]"), pick.getAttribute("data-unit-pick"),
+        pick.getAttribute("data-unit-label"));
+    } else if (remove) {
+      remove.parentElement.remove();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var box = event.target.closest && event.target.closest("[data-unit-search]");
+    if (!box || event.key !== "Enter" || event.target.type !== "search") return;
+    event.preventDefault();  // Enter in the search box picks; it does not send the form
+    var first = box.querySelector("[data-unit-pick]");
+    if (first) first.click();
+  });
 
   document.addEventListener("change", function (event) {
     var field = event.target;

@@ -235,6 +235,19 @@ CASES += [
     ),
     # The văn thư sees its own unit's page.
     Case("unit_detail", kwargs=lambda w: {"pk": w["office_a"].pk}, allowed=(*OFFICE_A, "clerk")),
+    # The tree's children on demand and the unit search field: the user's world only.
+    Case("unit_children", kwargs=lambda w: {"pk": w["office_a"].pk}, allowed=(*OFFICE_A, "clerk")),
+    Case(
+        "unit_children",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        allowed=(*OFFICE_A, "submitter"),
+    ),
+    Case("unit_search", allowed=EVERYONE_LOGGED_IN, query="?tim_don_vi=an+thinh"),
+    Case(
+        "unit_search",
+        data=lambda w: {"tim_don_vi": "truong", "trong": w["office_a"].pk},
+        allowed=(*OFFICE_A, "clerk"),
+    ),
     Case("unit_detail", kwargs=lambda w: {"pk": w["school"].pk}, allowed=(*OFFICE_A, "submitter")),
     Case(
         "unit_edit",

@@ -25,7 +25,9 @@ def test_assignments_template_report_done_and_late_on_board(page, browser, live_
     page.wait_for_url("**/")
     page.goto(board)
     page.get_by_role("button", name="Thêm cơ quan được phân công").click()
-    page.get_by_label("Cơ quan, đơn vị").select_option(label=world["agency"].name)
+    # A province has thousands of units: the field searches as one types, marks aside.
+    page.get_by_label("Cơ quan, đơn vị").fill("cong an")
+    page.locator("[data-unit-pick]").filter(has_text=world["agency"].name).click()
     page.get_by_role("button", name="Lưu").click()
     card = page.locator("[data-testid=assignment]").filter(has_text="Đề nghị Công an xã An Thịnh")
     card.get_by_label("Mẫu nhiệm vụ").select_option(label="Công an")
@@ -60,3 +62,25 @@ def test_assignments_template_report_done_and_late_on_board(page, browser, live_
     assert late.count() == 1
     assert late.locator("[data-testid=late-badge]").inner_text() == "Quá hạn 2 ngày"
     assert "list-group-item-danger" in late.get_attribute("class")
+
+
+def test_milestone_units_chosen_by_search_and_removed(page):
+    """Two units picked by typing (marks aside), one taken away again, the milestone saved
+    with the other."""
+    world = build_cast()
+    conference = world["conference_a"]
+    log_in(page, world["users"]["staff"].username, PASSWORD)
+    page.wait_for_url("**/")
+    page.goto(f"/hoi-nghi/{conference.pk}/phan-cong/")
+    page.get_by_role("button", name="Thêm mốc thời gian").click()
+    page.get_by_label("Nội dung").fill("Họp Hội đồng xét khen thưởng.")
+    search = page.get_by_label("Đơn vị thực hiện", exact=True)
+    search.fill("truong tieu hoc")
+    page.locator("[data-unit-pick]").filter(has_text=world["school"].name).click()
+    search.fill("cong an")
+    page.locator("[data-unit-pick]").filter(has_text=world["agency"].name).click()
+    page.get_by_role("button", name=f"Bỏ {world['school'].name}").click()
+    page.get_by_role("button", name="Lưu").click()
+    page.get_by_text("Họp Hội đồng xét khen thưởng.").first.wait_for()
+    milestone = conference.milestones.get()
+    assert list(milestone.units.all()) == [world["agency"]]

@@ -1,0 +1,74 @@
+"""Budgets on a generated province (seed_scale's generator at two sizes, the second twice
+the first): each page outside the honorees app stays under 300 kB of HTML and runs the same
+number of queries at both sizes."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from assignments.models import Milestone
+from conferences.models import User
+from delegates.models import DelegateCategory
+from province.scale import ScaleSizes, generate_scale
+
+pytestmark = pytest.mark.django_db
+BUDGET = 300_000
+PASSWORD = "thidua-thu"  # noqa: S105 - test data
+
+
+def _province(prefix: str, factor: int):
+    sizes = ScaleSizes(
+        communes=26 * factor, units_per_commune=12, delegates=100 * factor,
+        nominations=60 * factor, council=3, duties=10 * factor,
+    )  # fmt: skip
+    result = generate_scale(sizes=sizes, prefix=prefix, password=PASSWORD)
+    milestone = Milestone.objects.create(conference=result.conference, order=1, title="Họp.")
+    milestone.units.set(result.communes[:3])
+    return result, milestone
+
+
+def _pages(result, milestone) -> dict[str, str]:
+    conference = result.conference.pk
+    commune = result.communes[-1]
+    return {
+        "unit tree": reverse("unit_list"),
+        "unit tree, a commune opened": reverse("unit_children", kwargs={"pk": commune.pk}),
+        "unit search": reverse("unit_search") + f"?trong={result.province.pk}&tim_don_vi=thon+1",
+        "allocation grid": reverse("delegates_allocation", kwargs={"conference_pk": conference}),
+        "allocation grid, last group": reverse(
+            "delegates_allocation", kwargs={"conference_pk": conference}
+        )
+        + f"?nhom={commune.pk}",
+        "invitations chooser": reverse(
+            "delegates_invitations", kwargs={"conference_pk": conference}
+        ),
+        "add delegate": reverse("delegates_create", kwargs={"conference_pk": conference}),
+        "add assignment": reverse("assignment_create", kwargs={"conference_pk": conference}),
+        "add milestone": reverse("milestone_create", kwargs={"conference_pk": conference}),
+        "edit milestone": reverse("milestone_edit", kwargs={"pk": milestone.pk}),
+    }
+
+
+def _measure(client, prefix: str, pages: dict[str, str]) -> dict[str, tuple[int, int]]:
+    client.force_login(User.objects.get(username=f"{prefix.lower()}-canbo"))
+    client.get(pages["unit tree"])  # the session and caches warm
+    figures = {}
+    for name, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        figures[name] = (len(response.content), len(queries))
+    return figures
+
+
+def test_pages_stay_small_and_their_queries_constant_as_the_province_grows(client):
+    small = _measure(client, "NHO", _pages(*_province("NHO", 1)))
+    large = _measure(client, "LON", _pages(*_province("LON", 2)))
+    for name in small:
+        size, queries = large[name]
+        assert size < BUDGET, f"{name}: {size} bytes at the larger size"
+        assert queries == small[name][1], f"{name}: {small[name][1]} then {queries} queries"
+    # The grid shows one group at a time, so it does not grow with the communes either.
+    assert large["allocation grid"][0] < 2 * small["allocation grid"][0]
+    assert DelegateCategory.objects.filter(conference__organiser__code="LON").count() == 2

@@ -7,7 +7,13 @@ Interfaces for other apps:
 - `mark_invited(*, conference, delegates, by)`: after invitations are printed.
 """
 
-from .allocation import allocate_seats, claim_seat, notify_units, save_allocation_grid
+from .allocation import (
+    allocate_seats,
+    claim_seat,
+    notice_audience,
+    notify_units,
+    save_allocation_grid,
+)
 from .composition import delete_category, delete_rule, save_category, save_rule, set_round
 from .honorees import remove_honoree_delegate, upsert_honoree_delegate
 from .importing import import_unit_delegates
@@ -39,6 +45,7 @@ __all__ = [
     "delete_rule",
     "import_unit_delegates",
     "mark_invited",
+    "notice_audience",
     "notify_units",
     "remove_delegate",
     "remove_honoree_delegate",

@@ -163,6 +163,38 @@ def save_allocation_grid(*, conference, by, seats: dict[tuple[int, int], int]) -
     return changed
 
 
+@dataclass(frozen=True)
+class NoticeReport:
+    """Who an allocation notice reached: units with someone to e-mail, units without (they
+    need the printed notice), and how many e-mails went."""
+
+    reached: tuple = ()
+    unreached: tuple = ()
+    emails: int = 0
+
+    @property
+    def units(self) -> int:
+        return len(self.reached) + len(self.unreached)
+
+
+def notice_audience(conference) -> NoticeReport:
+    """Before sending: the units the notice would go to, split by whether anyone there can
+    receive an e-mail (an active submitter with an address)."""
+    units = Unit.objects.filter(
+        seat_allocations__category__conference=conference, seat_allocations__seats__gt=0
+    ).distinct()
+    with_address = set(
+        Membership.objects.filter(unit__in=units, role=Role.SUBMITTER, user__is_active=True)
+        .exclude(user__email="")
+        .values_list("unit_id", flat=True)
+    )
+    ordered = list(units.order_by("path"))
+    return NoticeReport(
+        reached=tuple(u for u in ordered if u.pk in with_address),
+        unreached=tuple(u for u in ordered if u.pk not in with_address),
+    )
+
+
 def _notice_body(conference, unit, rows, delegate_round, url) -> str:
     lines = [f"{conference.organiser.name} phân bổ đại biểu dự {conference.title} cho {unit.name}:"]
     lines += [f"- {a.category.title}: {a.seats} đại biểu" for a in rows]
@@ -172,15 +204,16 @@ def _notice_body(conference, unit, rows, delegate_round, url) -> str:
         )
     if delegate_round and delegate_round.instructions:
         lines.append(delegate_round.instructions)
-    lines.append(f"Đăng ký đại biểu tại: {url}")
     return "\n".join(lines)
 
 
 @transaction.atomic
-def notify_units(*, conference, by) -> int:
-    """Tell each unit with seats how many it sends and by when.
+def notify_units(*, conference, by) -> NoticeReport:
+    """Tell each unit with seats how many it sends and by when (the e-mail ends with the
+    link to the unit's delegate page). Returns who was reached and which units have nobody
+    to receive it (they need the printed notice).
     Side effects: one email per submitter of each unit (after commit), the round's
-    notified_at, an activity entry. Returns the number of units told."""
+    notified_at, an activity entry."""
     require(can_manage_delegates(by, conference), NO_RIGHT)
     allocations = list(
         SeatAllocation.objects.filter(category__conference=conference, seats__gt=0)
@@ -193,6 +226,7 @@ def notify_units(*, conference, by) -> int:
     by_unit: dict[int, list[SeatAllocation]] = {}
     for a in allocations:
         by_unit.setdefault(a.unit_id, []).append(a)
+    reached, unreached, emails = [], [], 0
     for rows in by_unit.values():
         unit = rows[0].unit
         url = reverse("delegates_unit", kwargs={"conference_pk": conference.pk, "unit_pk": unit.pk})
@@ -202,18 +236,22 @@ def notify_units(*, conference, by) -> int:
                 "user"
             )
         ]
-        notify(
+        delivery = notify(
             users=submitters,
             subject=f"Phân bổ đại biểu dự {conference.title}",
             body=_notice_body(conference, unit, rows, delegate_round, url),
+            link=url,
         )
+        (reached if delivery.sent else unreached).append(unit)
+        emails += delivery.sent
     delegate_round.notified_at = timezone.now()
     delegate_round.save(update_fields=["notified_at"])
     log_activity(
         actor=by,
         conference=conference,
         action="seat_allocation.notified",
-        summary=f"Thông báo phân bổ đại biểu cho {len(by_unit)} đơn vị",
+        summary=f"Thông báo phân bổ đại biểu: {len(reached)} đơn vị nhận thư, "
+        f"{len(unreached)} đơn vị chưa có tài khoản nhận thư",
         target=delegate_round,
     )
-    return len(by_unit)
+    return NoticeReport(reached=tuple(reached), unreached=tuple(unreached), emails=emails)

@@ -96,6 +96,7 @@ def allocation(request, conference_pk: int):
             v for v in selectors.check_composition(conference) if v.code == "allocation_over_target"
         ],
         "tab": "allocation",
+        "audience": services.notice_audience(conference) if can_manage else None,
     }
     return render(request, "delegates/allocation.html", context)
 
@@ -105,9 +106,26 @@ def allocation(request, conference_pk: int):
 def allocation_notify(request, conference_pk: int):
     conference = conference_for(request, conference_pk, MANAGE)
     try:
-        count = services.notify_units(conference=conference, by=request.user)
+        report = services.notify_units(conference=conference, by=request.user)
     except DomainError as exc:
         messages.error(request, exc.message)
     else:
-        messages.success(request, f"Đã gửi thông báo phân bổ đến {count} đơn vị.")
+        if report.reached:
+            messages.success(
+                request,
+                f"{len(report.reached)} đơn vị đã nhận thư thông báo phân bổ "
+                f"({report.emails} thư).",
+            )
+        if report.unreached:
+            names = ", ".join(u.name for u in report.unreached[:10])
+            more = (
+                f" và {len(report.unreached) - 10} đơn vị khác"
+                if len(report.unreached) > 10
+                else ""
+            )
+            messages.warning(
+                request,
+                f"{len(report.unreached)} đơn vị chưa có tài khoản nhận thư: {names}{more}. "
+                "Hãy in thông báo phân bổ (bản giấy) gửi các đơn vị này.",
+            )
     return redirect("delegates_allocation", conference_pk=conference.pk)

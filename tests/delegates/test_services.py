@@ -5,6 +5,7 @@ import datetime as dt
 
 import pytest
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from conferences.models import ActivityEntry
@@ -134,8 +135,8 @@ def test_allocate_seats_to_unit_outside_organiser_refused(setup):
 
 
 def test_notify_units_records_notice(setup):
-    count = services.notify_units(conference=setup["conference"], by=setup["staff"])
-    assert count == 1
+    report = services.notify_units(conference=setup["conference"], by=setup["staff"])
+    assert report.units == 1 and report.emails == 1
     assert setup["conference"].delegate_round.notified_at is not None
 
 
@@ -307,3 +308,34 @@ def test_delete_category_with_delegates_refused(setup):
     with pytest.raises(DomainError, match="đã có đại biểu"):
         services.delete_category(category=setup["category"], by=setup["staff"])
     assert DelegateCategory.objects.filter(pk=setup["category"].pk).exists()
+
+
+def test_the_notice_report_is_honest_about_units_without_an_account(
+    client, setup, django_capture_on_commit_callbacks, settings
+):
+    from tests.delegates.factories import AllocationFactory
+    from tests.factories import UnitFactory
+
+    settings.SITE_URL = "https://thidua.example.gov.vn"
+    AllocationFactory(category=setup["category"], unit=setup["school_b"], seats=1)
+    setup["submitter_b"].email = ""
+    setup["submitter_b"].save()
+    lonely = UnitFactory(parent=setup["office"], name="Thôn Không Tài Khoản")
+    AllocationFactory(category=setup["category"], unit=lonely, seats=1)
+    client.force_login(setup["staff"])
+    page = client.get(reverse("delegates_allocation", args=[setup["conference"].pk]))
+    audience = page.content.decode()
+    assert "Thông báo sẽ đến 3 đơn vị: 1 đơn vị có người nhận thư; 2 đơn vị chưa có" in audience
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("delegates_notify", args=[setup["conference"].pk]), follow=True
+        )
+    text = response.content.decode()
+    assert "1 đơn vị đã nhận thư thông báo phân bổ (1 thư)." in text
+    assert "2 đơn vị chưa có tài khoản nhận thư: Trường B, Thôn Không Tài Khoản" in text
+    [message] = mail.outbox
+    school = setup["school_a"].pk
+    assert message.body.endswith(
+        f"https://thidua.example.gov.vn/hoi-nghi/{setup['conference'].pk}/dai-bieu/don-vi/{school}/"
+    )

@@ -5,6 +5,9 @@ labelled. Tables may scroll inside their own box (.table-responsive); the page m
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -18,6 +21,19 @@ from tests.production.demo import get_cases, reachable, resolve, world_for
 pytestmark = pytest.mark.e2e
 
 VIEWPORTS = {"phone": (390, 844), "desk": (1366, 768)}
+# With SCREENSHOTS_DIR set (e.g. docs/anh), the pages the user guide shows are saved there as
+# <name>-<viewport>.png, from the first role that opens them.
+SCREENSHOTS = os.environ.get("SCREENSHOTS_DIR", "")
+SCREENS = {
+    "home": "trang-chu",
+    "conference_detail": "hoi-nghi",
+    "activity_list": "nhat-ky",
+    "honorees:council_list": "binh-xet",
+    "honorees:unit_round": "don-vi-gui-ho-so",
+    "delegates_register": "danh-sach-dai-bieu",
+    "delegates_allocation": "phan-bo-dai-bieu",
+    "my_duties": "nhiem-vu-cua-toi",
+}
 # Words Django and its widgets print in English when a template or a form forgets to say
 # them in Vietnamese (whole words, case as Django writes them).
 ENGLISH = (
@@ -115,7 +131,16 @@ def _targets(world) -> list[tuple[str, str]]:
     return targets
 
 
-def _crawl_as(browser, live_server, username: str, targets, size) -> list[str]:
+def _screenshot(page, name: str, viewport: str) -> None:
+    if not SCREENSHOTS or name not in SCREENS:
+        return
+    path = Path(SCREENSHOTS) / f"{SCREENS[name]}-{viewport}.png"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(path))
+
+
+def _crawl_as(browser, live_server, username: str, targets, size, viewport) -> list[str]:
     width, height = size
     context = browser.new_context(
         locale="en-US", base_url=live_server.url, viewport={"width": width, "height": height}
@@ -148,6 +173,7 @@ def _crawl_as(browser, live_server, username: str, targets, size) -> list[str]:
         if not response.headers.get("content-type", "").startswith("text/html"):
             continue
         problems += [f"{path} ({name}): {p}" for p in page.evaluate(CHECKS, list(ENGLISH))]
+        _screenshot(page, name, viewport)
     context.close()
     return problems
 
@@ -169,7 +195,9 @@ def test_every_page_fits_speaks_vietnamese_and_labels_its_fields(
         opened += len(targets)
         problems += [
             f"{user.username}: {p}"
-            for p in _crawl_as(browser, live_server, user.username, targets, VIEWPORTS[viewport])
+            for p in _crawl_as(
+                browser, live_server, user.username, targets, VIEWPORTS[viewport], viewport
+            )
         ]
     assert opened > 100
     assert not problems, "\n".join(problems)

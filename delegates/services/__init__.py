@@ -8,7 +8,14 @@ Interfaces for other apps:
 """
 
 from .allocation import allocate_seats, claim_seat, notify_units, save_allocation_grid
-from .composition import delete_category, delete_rule, save_category, save_rule, set_round
+from .composition import (
+    delete_category,
+    delete_rule,
+    save_category,
+    save_rule,
+    set_invitation_date,
+    set_round,
+)
 from .honorees import remove_honoree_delegate, upsert_honoree_delegate
 from .importing import import_unit_delegates
 from .invitations import print_invitations
@@ -44,6 +51,7 @@ __all__ = [
     "save_allocation_grid",
     "save_category",
     "save_rule",
+    "set_invitation_date",
     "set_round",
     "merge_delegates",
     "undo_check_in",

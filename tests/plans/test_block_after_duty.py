@@ -137,3 +137,13 @@ def test_section_form_offers_the_place_after_a_duty_except_on_the_duties_section
     implementation = plan.sections.get(kind="implementation")
     form = client.get(reverse("plan_section_edit", args=[implementation.pk])).content.decode()
     assert "Đặt sau nhiệm vụ" not in form
+
+
+def test_editor_says_where_a_placed_section_prints(client):
+    from django.urls import reverse
+
+    plan = _plan_with_two_agencies()
+    _maket_after(plan, "1.1")
+    client.force_login(plan.created_by)
+    page = client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert "In trong mục Tổ chức thực hiện, sau nhiệm vụ 1.1" in page

@@ -393,10 +393,13 @@ def implementation_plan_lines(conference: Conference, content: dict) -> list:
     lines = []
     for block in implementation_section(conference)[first - 1 : last]:
         number = f"{block.number}." if numbered else ""
-        first, *rest = [_duty_lines(item.line) for item in block.items] or [[]]
+        first, *rest = [
+            _duty_lines(item.line, anchor=f"{block.number}.{index}")
+            for index, item in enumerate(block.items, start=1)
+        ] or [[]]
         if content.get("run_in") and len(block.items) == 1 and first:
             head = " ".join(p for p in (number, f"{block.title}:") if p)
-            lines.append(Line("para", first[0].text, lead=head))
+            lines.append(Line("para", first[0].text, lead=head, anchor=first[0].anchor))
             lines += first[1:]
         else:
             lines.append(Line("h2", block.title, marker=number))
@@ -407,21 +410,25 @@ def implementation_plan_lines(conference: Conference, content: dict) -> list:
     return lines
 
 
-def _duty_lines(text: str) -> list:
-    """A duty's first line, then its other lines as items one level down."""
+def _duty_lines(text: str, *, anchor: str) -> list:
+    """A duty's first line, then its other lines as items one level down; the last line
+    carries the duty's place ("3.2") for sections placed after it."""
+    from dataclasses import replace
+
     from conferences.plans.content import items_from_text
     from conferences.plans.outline import Line, text_lines
 
     head, _, more = text.partition("\n")
     nested = [{**i, "level": i["level"] + 1} for i in items_from_text(more)]
-    return [Line("para", head.strip()), *text_lines({"items": nested})]
+    lines = [Line("para", head.strip()), *text_lines({"items": nested})]
+    return [*lines[:-1], replace(lines[-1], anchor=anchor)]
 
 
 def _bulleted(duty: list) -> list:
     from conferences.plans.outline import Line
 
     first = duty[0]
-    return [Line("item", first.text, marker="-"), *duty[1:]]
+    return [Line("item", first.text, marker="-", anchor=first.anchor), *duty[1:]]
 
 
 def steps_plan_lines(conference: Conference, content: dict) -> list:

@@ -97,6 +97,15 @@ class RoundForm(SmallControls, forms.ModelForm):
         }
 
 
+class InvitationDateForm(SmallControls, forms.ModelForm):
+    """The place and date line of the invitations."""
+
+    class Meta:
+        model = DelegateRound
+        fields = ["invitation_place", "invitation_date", "invitation_day_blank"]
+        widgets = {"invitation_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
+
+
 PERSON_FIELDS = [
     "title",
     "full_name",

@@ -9,8 +9,10 @@ Interfaces for other apps (documents, the plan):
 - `delegates_for_invitations(conference, *, category=None, unit=None, status=None)`: the
   delegates to print invitations for, in name order within each category.
 - `invitation_qr_svg(delegate) -> str`: the QR code (SVG text) that identifies an invitation.
+- `invitation_place_date(conference) -> str`: the invitations' place and date line.
 """
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -21,7 +23,7 @@ from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, Role, Unit
 from conferences.permissions import memberships_of
-from core.vntext import fold, name_sort_key
+from core.vntext import fold, format_place_date, name_sort_key
 
 from .composition import CategoryFacts, CompositionFacts, RuleFacts, Violation, evaluate
 from .models import (
@@ -63,6 +65,24 @@ def categories_in_order(conference: Conference) -> list[DelegateCategory]:
 
 def round_of(conference: Conference) -> DelegateRound | None:
     return DelegateRound.objects.filter(conference=conference).first()
+
+
+def invitation_place_date(conference: Conference) -> str:
+    """The place and date line of the invitations (mẫu 1.7), as the office set it on the
+    round: its place (else the organiser's) and its date, the day left blank for the signer
+    unless the office dated it. Unset, the month before the conference ("ngày    tháng 12
+    năm 2026" for a January conference), never the month of printing; with no conference
+    date either, day, month and year are all left to the signer."""
+    delegate_round = round_of(conference)
+    place = (delegate_round and delegate_round.invitation_place) or conference.organiser.place_name
+    if delegate_round and delegate_round.invitation_date:
+        return format_place_date(
+            place, delegate_round.invitation_date, blank_day=delegate_round.invitation_day_blank
+        )
+    if conference.date is None:
+        return f"{place}, ngày    tháng    năm     "
+    month_before = conference.date.replace(day=1) - dt.timedelta(days=1)
+    return format_place_date(place, month_before, blank_day=True)
 
 
 def get_category(conference: Conference, pk: int) -> DelegateCategory:

@@ -32,6 +32,11 @@ urlpatterns = [
     path(P + "danh-sach/", register.register, name="delegates_register"),
     path(P + "danh-sach/xuat-excel/", register.register_export, name="delegates_export"),
     path(P + "giay-moi/", register.invitations, name="delegates_invitations"),
+    path(
+        P + "giay-moi/ngay-ky/",
+        register.invitation_date,
+        name="delegates_invitation_date",
+    ),
     path(P + "them/", register.delegate_create, name="delegates_create"),
     path(P + "<int:pk>/sua/", register.delegate_edit, name="delegates_edit"),
     path(P + "<int:pk>/xoa/", register.delegate_delete, name="delegates_delete"),

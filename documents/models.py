@@ -124,6 +124,7 @@ class CertificateSetting(models.Model):
     class Kind(models.TextChoices):
         MERIT = "giay_khen", _("Giấy khen")
         RECOGNITION = "giay_chung_nhan", _("Giấy chứng nhận")
+        RECOGNITION_DIPLOMA = "bang_chung_nhan", _("Bằng chứng nhận")
 
     class Mode(models.TextChoices):
         DESIGN = "design", _("In toàn bộ mẫu (viền, quốc huy, tiêu đề)")

@@ -168,6 +168,8 @@ def certificate_settings(request, unit_pk: int, kind: str):
         "setting": setting,
         "form": form,
         "kind_label": CertificateSetting.Kind(kind).label,
+        "kind": kind,
+        "kinds": CertificateSetting.Kind.choices,
     }
     return render(request, "documents/certificate_settings.html", context)
 

@@ -122,6 +122,7 @@ CLERK_ELSEWHERE: dict[tuple[str, str], int] = {
     ("delegates_register", "get"): 403,
     ("delegates_report", "get"): 403,
     ("delegates_round_edit", "post"): 403,
+    ("delegates_invitation_date", "post"): 403,
     ("delegates_rule_create", "post"): 403,
     ("delegates_rule_delete", "post"): 403,
     ("delegates_status", "post"): 403,

@@ -133,6 +133,14 @@ class SectionForm(forms.Form):
         help_text="Đặt cả mục (makét, chương trình, các ý) vào trong ý đứng ngay trước nó, ví dụ "
         "trong nhiệm vụ của một cơ quan.",
     )
+    after_duty = forms.CharField(
+        label="Đặt sau nhiệm vụ (trong mục Tổ chức thực hiện)",
+        required=False,
+        max_length=10,
+        help_text="Số cơ quan.số nhiệm vụ, ví dụ 3.2: in mục này ngay sau nhiệm vụ thứ 2 của cơ "
+        "quan thứ 3, trước nhiệm vụ tiếp theo (chọn thêm “Thụt vào 1 cấp” để nằm trong nhiệm vụ). "
+        "Để trống: in đúng chỗ của mục.",
+    )
 
     def content(self) -> dict:
         return {}
@@ -146,6 +154,7 @@ class SectionForm(forms.Form):
             "inline": section.inline,
             "version": section.version,
             "nest": section.nest,
+            "after_duty": section.after_duty,
         }
 
 
@@ -438,6 +447,10 @@ class ImplementationSectionForm(SectionForm):
     last = forms.IntegerField(
         label="Đến cơ quan thứ", min_value=0, required=False, help_text="Để trống: đến hết."
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["after_duty"]  # the duties' own section is never placed among them
 
     def content(self) -> dict:
         return {k: self.cleaned_data[k] for k in ("numbering", "run_in", "first", "last")}

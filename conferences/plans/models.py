@@ -142,6 +142,17 @@ class PlanSection(models.Model):
             "trước nó, ví dụ trong nhiệm vụ của một cơ quan."
         ),
     )
+    # "3.2": print this section right after the 2nd duty of the 3rd agency of "Tổ chức thực
+    # hiện" (a maket or programme inside one agency's duties, before its next duty).
+    after_duty = models.CharField(
+        _("đặt sau nhiệm vụ"),
+        max_length=10,
+        blank=True,
+        help_text=_(
+            "Số thứ tự cơ quan và nhiệm vụ trong mục Tổ chức thực hiện, ví dụ 3.2: in mục này "
+            "ngay sau nhiệm vụ thứ 2 của cơ quan thứ 3. Để trống: in đúng chỗ của mục."
+        ),
+    )
     content = models.JSONField(_("nội dung"), default=dict, blank=True)
     # Raised by each saved edit: an edit made from an older version is a conflict, not a
     # silent overwrite of a colleague's text.

@@ -41,6 +41,9 @@ class Line:
     level: int = 0
     bold: bool = False
     italic: bool = False
+    # "3.2" on the last line of the 2nd duty of the 3rd agency: where a section placed
+    # after that duty (PlanSection.after_duty) is printed.
+    anchor: str = ""
 
     @property
     def plain(self) -> str:
@@ -55,6 +58,9 @@ class OutlineSection:
     kind: str
     lines: tuple[Line, ...]
     empty_hint: str = ""  # why a generated section has nothing yet
+    # The key of the section this one prints inside (placed after one of its duties): the
+    # plan prints it there, not here; the editor still shows it in its own place.
+    placed_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -320,7 +326,8 @@ HINTS = {
 def outline_sections(plan: Plan, sections=None) -> list[OutlineSection]:
     numbering = _Numbering()
     out = []
-    for section in sections if sections is not None else plan.sections.all():
+    sections = list(plan.sections.all() if sections is None else sections)
+    for section in sections:
         section.plan = plan  # share the loaded plan and conference
         label = ""
         if section.level in (1, 2, 3) and section.heading.strip():
@@ -331,6 +338,29 @@ def outline_sections(plan: Plan, sections=None) -> list[OutlineSection]:
         )
         hint = HINTS.get(section.kind, "") if not body_lines_present(lines, section) else ""
         out.append(OutlineSection(f"s{section.pk}", title, section.kind, tuple(lines), hint))
+    return _placed_after_duties(out, [s.after_duty for s in sections])
+
+
+def _placed_after_duties(out: list[OutlineSection], anchors: list[str]) -> list[OutlineSection]:
+    """Sections placed after a duty ("3.2") print inside the section holding that duty,
+    right after its last line, in their own order; one whose duty is not (or no longer) in
+    the plan stays where it is."""
+    hosts = {
+        line.anchor: index for index, part in enumerate(out) for line in part.lines if line.anchor
+    }
+    guests: dict[int, list[tuple[str, OutlineSection]]] = {}
+    for index, (part, anchor) in enumerate(zip(out, anchors, strict=True)):
+        if anchor and anchor in hosts and hosts[anchor] != index:
+            guests.setdefault(hosts[anchor], []).append((anchor, part))
+            out[index] = replace(part, placed_in=out[hosts[anchor]].key)
+    for host, placed in guests.items():
+        lines = list(out[host].lines)
+        for anchor, part in placed:
+            at = max(i for i, line in enumerate(lines) if line.anchor == anchor) + 1
+            while at < len(lines) and lines[at].anchor == anchor:
+                at += 1  # after the sections already placed there
+            lines[at:at] = [replace(line, anchor=anchor) for line in part.lines]
+        out[host] = replace(out[host], lines=tuple(lines))
     return out
 
 

@@ -8,6 +8,7 @@ people concerned after commit."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from django.db import transaction
@@ -52,7 +53,9 @@ HEADER_FIELDS = (
     "undated_month",
     *SIGNER_FIELDS,
 )
-SECTION_FIELDS = ("heading", "level", "number", "inline", "nest", "content")
+# "3.2": the 2nd duty of the 3rd agency (PlanSection.after_duty).
+DUTY_REF = re.compile(r"[1-9][0-9]{0,2}\.[1-9][0-9]{0,2}")
+SECTION_FIELDS = ("heading", "level", "number", "inline", "nest", "after_duty", "content")
 
 
 def _people(plan: Plan, roles: set[str]) -> list[User]:
@@ -146,6 +149,7 @@ def _add_sections(plan: Plan, specs: list[dict]) -> None:
             number=s.get("number", ""),
             inline=s.get("inline", False),
             nest=s.get("nest", 0),
+            after_duty=s.get("after_duty", ""),
             content=C.clean(s["kind"], s.get("content")),
         )
         for i, s in enumerate(specs)
@@ -170,6 +174,7 @@ def _copy_plan(conference: Conference, source: Conference, by: User) -> Plan:
             "number": s.number,
             "inline": s.inline,
             "nest": s.nest,
+            "after_duty": s.after_duty,
             "content": s.content if s.kind == "legal_basis" else shift_years(s.content, years),
         }
         for s in original.sections.all()
@@ -298,9 +303,13 @@ def update_section(
     cleaned = dict(fields)
     if "content" in cleaned:
         cleaned["content"] = C.clean(section.kind, cleaned["content"])
-    for key in ("heading", "number"):
+    for key in ("heading", "number", "after_duty"):
         if key in cleaned:
             cleaned[key] = nfc(cleaned[key] or "").strip()
+    if cleaned.get("after_duty") and not DUTY_REF.fullmatch(cleaned["after_duty"]):
+        raise DomainError(
+            "Ghi vị trí nhiệm vụ theo dạng số cơ quan.số nhiệm vụ, ví dụ 3.2.", field="after_duty"
+        )
     if "level" in cleaned and cleaned["level"] not in (0, 1, 2, 3, 4):
         raise DomainError("Cấp mục không hợp lệ.", field="level")
     if "nest" in cleaned and cleaned["nest"] not in range(C.MAX_LEVEL + 1):

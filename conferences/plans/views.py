@@ -136,7 +136,11 @@ def section_edit(request, pk: int):
     form, formset = forms.section_forms(section, request.POST if request.method == "POST" else None)
     context = {"section": section, "plan": section.plan}
     if request.method == "POST" and forms.section_valid(form, formset):
-        fields = {k: form.cleaned_data[k] for k in ("heading", "level", "number", "inline", "nest")}
+        fields = {
+            k: form.cleaned_data[k]
+            for k in ("heading", "level", "number", "inline", "nest", "after_duty")
+            if k in form.cleaned_data
+        }
         try:
             section = services.update_section(
                 section=section,

@@ -245,6 +245,26 @@ class DelegateRound(models.Model):
         default=LineMarker.NUMBERS,
     )
     notified_at = models.DateTimeField(_("đã thông báo phân bổ lúc"), null=True, blank=True)
+    # The place and date line of the invitations (mẫu 1.7), chosen by the office; left
+    # empty, the invitations print the organiser's place and "ngày    tháng <m> năm <y>"
+    # for the month before the conference (see selectors.invitation_place_date).
+    invitation_place = models.CharField(
+        _("địa danh ghi trên giấy mời"),
+        max_length=100,
+        blank=True,
+        help_text=_("Để trống: lấy địa danh của cơ quan tổ chức."),
+    )
+    invitation_date = models.DateField(
+        _("ngày ký giấy mời"),
+        null=True,
+        blank=True,
+        help_text=_("Để trống: in “ngày    tháng … năm …” của tháng trước hội nghị."),
+    )
+    invitation_day_blank = models.BooleanField(
+        _("để trống ngày cho người ký điền tay"),
+        default=True,
+        help_text=_("In “ngày    tháng 12 năm 2026”: chỉ giữ tháng và năm của ngày ký đã chọn."),
+    )
 
     class Meta:
         verbose_name = _("đợt đăng ký đại biểu")

@@ -14,7 +14,14 @@ from .allocation import (
     notify_units,
     save_allocation_grid,
 )
-from .composition import delete_category, delete_rule, save_category, save_rule, set_round
+from .composition import (
+    delete_category,
+    delete_rule,
+    save_category,
+    save_rule,
+    set_invitation_date,
+    set_round,
+)
 from .honorees import remove_honoree_delegate, upsert_honoree_delegate
 from .importing import import_unit_delegates
 from .invitations import mark_printed_invitations, print_invitations
@@ -52,6 +59,7 @@ __all__ = [
     "save_allocation_grid",
     "save_category",
     "save_rule",
+    "set_invitation_date",
     "set_round",
     "merge_delegates",
     "undo_check_in",

@@ -190,6 +190,27 @@ def delete_rule(*, rule: CompositionRule, by) -> None:
 def set_round(*, conference, by, **fields) -> DelegateRound:
     """Set the deadline, the note to units and the plan's line marker.
     Side effects: the round row (created if missing), an activity entry."""
+    return _update_round(
+        conference=conference, by=by, fields=fields, summary="Sửa hạn và lưu ý đăng ký đại biểu"
+    )
+
+
+def set_invitation_date(
+    *, conference, by, invitation_place: str, invitation_date, invitation_day_blank: bool
+) -> DelegateRound:
+    """Set the place and date line the invitations print (mẫu 1.7).
+    Side effects: the round row (created if missing), an activity entry."""
+    fields = {
+        "invitation_place": invitation_place,
+        "invitation_date": invitation_date,
+        "invitation_day_blank": invitation_day_blank,
+    }
+    return _update_round(
+        conference=conference, by=by, fields=fields, summary="Sửa địa danh, ngày ký giấy mời"
+    )
+
+
+def _update_round(*, conference, by, fields: dict, summary: str) -> DelegateRound:
     require(can_manage_delegates(by, conference), NO_RIGHT)
     fields = clean_text(fields)
     try:
@@ -204,7 +225,7 @@ def set_round(*, conference, by, **fields) -> DelegateRound:
         actor=by,
         conference=conference,
         action="delegate_round.updated",
-        summary="Sửa hạn và lưu ý đăng ký đại biểu",
+        summary=summary,
         target=delegate_round,
         changes=changes,
     )

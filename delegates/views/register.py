@@ -20,6 +20,7 @@ from .. import permissions, report, selectors, services
 from ..forms import (
     DelegateForm,
     InvitationChoiceForm,
+    InvitationDateForm,
     RegisterFilterForm,
     StatusForm,
     UnitDelegateForm,
@@ -287,5 +288,26 @@ def invitations(request, conference_pk: int):
         chosen = selectors.delegates_for_invitations(
             conference, **{**data, "status": data["status"] or None}
         )
-    context = {"conference": conference, "form": form, "chosen": chosen, "tab": "register"}
+    context = {
+        "conference": conference,
+        "form": form,
+        "chosen": chosen,
+        "tab": "register",
+        "date_form": InvitationDateForm(instance=selectors.round_of(conference)),
+        "place_date": selectors.invitation_place_date(conference),
+    }
     return render(request, "delegates/invitations.html", context)
+
+
+@login_required
+@require_POST
+def invitation_date(request, conference_pk: int):
+    """Save the place and date line the invitations print."""
+    conference = conference_for(request, conference_pk, MANAGE)
+    form = InvitationDateForm(request.POST, instance=selectors.round_of(conference))
+    if form.is_valid():
+        services.set_invitation_date(conference=conference, by=request.user, **form.cleaned_data)
+        messages.success(request, "Đã lưu địa danh và ngày ký giấy mời.")
+    else:
+        messages.error(request, "Ngày ký giấy mời chưa hợp lệ.")
+    return redirect("delegates_invitations", conference_pk=conference.pk)

@@ -52,6 +52,10 @@ def _check_stored_background(path: Path) -> None:
             ) from exc
 
 
+# The layout each kind of paper is printed on (the test sheet uses the same one).
+_LAYOUT_OF_KIND = {CertificateSetting.Kind.RECOGNITION_DIPLOMA: "diploma"}
+
+
 def setting_payload(setting: CertificateSetting) -> dict:
     """Everything about the print settings that changes the output (a new background file
     changes its digest, so the same settings are never rendered twice)."""
@@ -71,6 +75,7 @@ def setting_payload(setting: CertificateSetting) -> dict:
         },
         "background": background,
         "background_digest": digest,
+        "layout": _LAYOUT_OF_KIND.get(setting.kind, "default"),
     }
 
 

@@ -129,12 +129,12 @@ class DecisionBuilder(_DecisionBase):
         return render_single(decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress)
 
 
-# The print settings (layout, blanks) a paper uses: a Bằng chứng nhận takes the Giấy chứng
-# nhận's until it has its own.
+# The print settings (layout, blanks, offsets) each paper uses; a Bằng khen (printed by the
+# province, rarely by the office) shares the Giấy khen's.
 SETTING_OF_PAPER = {
     "giay_khen": CertificateSetting.Kind.MERIT,
     "giay_chung_nhan": CertificateSetting.Kind.RECOGNITION,
-    "bang_chung_nhan": CertificateSetting.Kind.RECOGNITION,
+    "bang_chung_nhan": CertificateSetting.Kind.RECOGNITION_DIPLOMA,
     "bang_khen": CertificateSetting.Kind.MERIT,
 }
 PAPER_TITLES = {

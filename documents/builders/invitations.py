@@ -2,12 +2,10 @@
 invitation code filled into slots of one shared layout. Reads the delegates app through
 `delegates.selectors` and asks `delegates.permissions` who may print."""
 
-from django.utils import timezone
-
-from conferences.models import Conference, Unit
+from conferences.models import Conference
 from conferences.plans.selectors import conference_signer
 from conferences.selectors import parent_unit
-from core.vntext import format_date_vn, format_place_date
+from core.vntext import format_date_vn
 from delegates import permissions, selectors
 
 from .base import Builder, Progress, Rendered
@@ -27,10 +25,6 @@ def _time_text(conference: Conference) -> str:
         else ""
     )
     return f"{start}{format_date_vn(conference.date)}".strip()
-
-
-def _place(unit: Unit) -> str:
-    return unit.place_name
 
 
 class InvitationBuilder(Builder):
@@ -62,10 +56,8 @@ class InvitationBuilder(Builder):
             "issuing_body": organiser.name.upper(),
             "issuing_name": organiser.name,
             "parent_body": parent.name.upper() if parent else "",
-            # Mẫu 1.7: place and date, the day left for the signer ("ngày    tháng 3 năm 2026").
-            "place_date": format_place_date(
-                _place(organiser), timezone.localdate(), blank_day=True
-            ),
+            # Mẫu 1.7: the place and date the office chose on the delegate round.
+            "place_date": selectors.invitation_place_date(target),
             "signer": conference_signer(target),
             "title": target.title,
             "time": _time_text(target),

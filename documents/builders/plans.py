@@ -77,7 +77,13 @@ def line_blocks(lines: list[dict]) -> list:
 def plan_document(outline: dict):
     from documents.engine.blocks import Document, Header, Signature, Title
 
-    body = [b for section in outline["sections"] for b in line_blocks(section["lines"])]
+    # A section placed after a duty prints inside the duties' section (its lines are there).
+    body = [
+        b
+        for section in outline["sections"]
+        if not section.get("placed_in")
+        for b in line_blocks(section["lines"])
+    ]
     return Document(
         title="Kế hoạch " + " ".join(outline["subject"]),
         blocks=(

@@ -353,3 +353,22 @@ CASES += [
         state=_delegate_row,
     ),
 ]
+
+
+def _invitation_date(w, kw):
+    return (
+        DelegateRound.objects.filter(conference_id=kw["conference_pk"])
+        .values_list("invitation_place", "invitation_date", "invitation_day_blank")
+        .first()
+    )
+
+
+CASES += [
+    _manage(
+        "delegates_invitation_date",
+        method="post",
+        ok=302,
+        data=lambda w: {"invitation_place": "Thanh Trì", "invitation_date": "2031-01-03"},
+        state=_invitation_date,
+    ),
+]

@@ -30,7 +30,7 @@ def test_plan_from_template_to_issued_pdf(as_user):
     # Staff start from the template of the conference's kind and send it.
     office = as_user(staff)
     office.goto(f"/hoi-nghi/{conference.pk}/")
-    office.get_by_role("link", name="Lập kế hoạch").click()
+    office.get_by_role("link", name="Lập kế hoạch", exact=True).first.click()
     office.get_by_test_id("plan-create").click()
     office.get_by_text("I. MỤC ĐÍCH, YÊU CẦU").first.wait_for()
     preview = office.frame_locator("#plan-preview")

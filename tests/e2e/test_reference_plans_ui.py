@@ -222,7 +222,7 @@ def _enter(as_user, name: str) -> tuple[Plan, object]:
     staff = member(unit, Role.STAFF)
     page = as_user(staff)
     page.goto(f"/hoi-nghi/{conference.pk}/")
-    page.get_by_role("link", name="Lập kế hoạch").click()
+    page.get_by_role("link", name="Lập kế hoạch", exact=True).first.click()
     page.get_by_label("Bắt đầu từ mẫu").select_option("blank")
     page.get_by_test_id("plan-create").click()
     page.get_by_test_id("section-add").wait_for()

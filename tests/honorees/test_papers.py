@@ -82,3 +82,59 @@ def test_bang_chung_nhan_has_its_own_layout_naming_the_title(office):
     text = " ".join(PdfReader(io.BytesIO(content)).pages[0].extract_text().split())
     assert "BẰNG CHỨNG NHẬN" in text
     assert "Đạt danh hiệu: Chiến sĩ thi đua cơ sở" in text
+
+
+def test_bang_chung_nhan_prints_with_its_own_setting_apart_from_giay_chung_nhan(office):
+    """Each paper has its own print settings: the Bằng chứng nhận's full design under its own
+    issuer line, the Giấy chứng nhận's on blanks moved 7 mm; neither borrows the other's."""
+    from documents.builders.certificates import layout_from
+    from documents.engine.cert_layout import LAYOUTS
+    from documents.models import CertificateSetting
+    from tests.documents.factories import CertificateSettingFactory
+
+    organiser = office["round"].conference.organiser
+    CertificateSettingFactory(
+        organiser=organiser,
+        kind=CertificateSetting.Kind.RECOGNITION_DIPLOMA,
+        mode=CertificateSetting.Mode.DESIGN,
+        issuer_title="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BẰNG CHỨNG NHẬN",
+        offsets={"name": ["0", "3"]},
+    )
+    CertificateSettingFactory(
+        organiser=organiser,
+        kind=CertificateSetting.Kind.RECOGNITION,
+        mode=CertificateSetting.Mode.BLANK,
+        issuer_title="CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ GIẤY CHỨNG NHẬN",
+        shift_x_mm=7,
+    )
+    decision = _decision(office, "cstd-cs", "gcn")
+    builder = get_builder("award_certificates")
+
+    diploma = builder.collect(decision, {"paper": "bang_chung_nhan"})
+    assert [p["name"] for p in diploma["people"]] == ["Nguyễn Văn A"]
+    assert diploma["setting"]["mode"] == "design" and diploma["setting"]["shift"] == ["0.0", "0.0"]
+    name = layout_from(diploma["setting"]).field("name")
+    assert name.offset_y_mm == 3 and name.x_mm == LAYOUTS["diploma"]().field("name").x_mm
+    pdf = builder.render(diploma, "pdf", lambda *a: None).content
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "CHỦ TỊCH ỦY BAN NHÂN DÂN XÃ BẰNG CHỨNG NHẬN" in text and "BẰNG CHỨNG NHẬN" in text
+
+    paper = builder.collect(decision, {"paper": "giay_chung_nhan"})
+    assert [p["name"] for p in paper["people"]] == ["Nguyễn Văn B"]
+    assert paper["setting"]["mode"] == "blank" and paper["setting"]["shift"] == ["7.0", "0.0"]
+    name = layout_from(paper["setting"]).field("name")
+    assert name.offset_y_mm == 0 and name.x_mm == LAYOUTS["default"]().field("name").x_mm + 7
+    pdf = builder.render(paper, "pdf", lambda *a: None).content
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Nguyễn Văn B" in text and "ỦY BAN NHÂN DÂN XÃ" not in text  # blanks: fields only
+
+
+def test_certificate_settings_page_offers_each_paper(client, office):
+    client.force_login(office["staff"])
+    organiser = office["round"].conference.organiser
+    page = client.get(f"/don-vi/{organiser.pk}/mau-in/bang_chung_nhan/")
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "Mẫu in bằng chứng nhận" in html
+    for kind in ("giay_khen", "giay_chung_nhan", "bang_chung_nhan"):
+        assert f"/don-vi/{organiser.pk}/mau-in/{kind}/" in html

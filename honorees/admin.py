@@ -1,6 +1,17 @@
 from django.contrib import admin
 
-from .models import AwardCondition, AwardForm, PrizeBase, PrizeRule
+from .models import (
+    AwardCondition,
+    AwardForm,
+    ClearanceAnswer,
+    ClearanceRequest,
+    CouncilResult,
+    CouncilSitting,
+    EligibilityOverride,
+    PrizeBase,
+    PrizeRule,
+    RoundAwardLimit,
+)
 
 
 class PrizeRuleInline(admin.TabularInline):
@@ -105,3 +116,51 @@ class AwardConditionAdmin(admin.ModelAdmin):
     list_display = ("award_form", "text", "kind", "required_form", "count", "verified", "active")
     list_filter = ("kind", "verified", "active", "award_form")
     search_fields = ("code", "text", "source")
+
+
+class ReadOnlyRecord(admin.ModelAdmin):
+    """The council's and the clearance's records, shown to the system administrator (and an
+    inspector) as they were kept; they change only through the product's pages, whose services
+    check the rules and log each step."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CouncilSitting)
+class CouncilSittingAdmin(ReadOnlyRecord):
+    list_display = ("round", "held_at", "place", "chair", "closed_at")
+    search_fields = ("round__title", "place")
+
+
+@admin.register(RoundAwardLimit)
+class RoundAwardLimitAdmin(ReadOnlyRecord):
+    list_display = ("round", "award_form", "seats")
+
+
+@admin.register(CouncilResult)
+class CouncilResultAdmin(ReadOnlyRecord):
+    list_display = ("nomination", "agree", "base", "rule_text", "passed", "rank", "ranking")
+    list_filter = ("passed",)
+
+
+@admin.register(EligibilityOverride)
+class EligibilityOverrideAdmin(ReadOnlyRecord):
+    list_display = ("nomination", "rule_text", "reason", "created_by", "created_at")
+
+
+@admin.register(ClearanceRequest)
+class ClearanceRequestAdmin(ReadOnlyRecord):
+    list_display = ("round", "agency", "deadline", "created_at")
+
+
+@admin.register(ClearanceAnswer)
+class ClearanceAnswerAdmin(ReadOnlyRecord):
+    list_display = ("request", "nomination", "status", "reason")
+    list_filter = ("status",)

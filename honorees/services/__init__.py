@@ -28,7 +28,7 @@ from .nominations import (
     withdraw_nomination,
 )
 from .review import cast_vote, cast_votes, finalise_nomination, set_delegate_above
-from .rounds import change_round_state, create_round, set_quota, update_round
+from .rounds import change_round_state, create_round, set_quota, set_quotas, update_round
 
 __all__ = [
     "answer_clearance",
@@ -56,6 +56,7 @@ __all__ = [
     "set_award_limits",
     "set_delegate_above",
     "set_quota",
+    "set_quotas",
     "submit_new_nominations",
     "submit_nomination",
     "update_decision",

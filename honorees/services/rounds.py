@@ -120,6 +120,21 @@ def change_round_state(
 
 
 @transaction.atomic
+@transaction.atomic
+def set_quotas(*, round: NominationRound, by: User, rows: dict) -> int:
+    """Quotas for many units at once ({unit: (individuals, collectives)}), each by the rules of
+    set_quota; all or none. Returns how many were set. Side effects: those of set_quota."""
+    for unit, (individuals, collectives) in rows.items():
+        set_quota(
+            round=round,
+            unit=unit,
+            by=by,
+            max_individuals=individuals,
+            max_collectives=collectives,
+        )
+    return len(rows)
+
+
 def set_quota(
     *, round: NominationRound, unit: Unit, by: User, max_individuals: int, max_collectives: int
 ) -> RoundQuota:

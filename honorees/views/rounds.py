@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from conferences.models import Unit
@@ -153,8 +154,22 @@ def round_quotas(request, pk: int):
     can_manage = permissions.can_manage_round(request.user, round)
     organiser = round.conference.organiser
     units = Unit.objects.get_descendants(organiser).filter(active=True).order_by("path")
-    form = QuotaForm(request.POST if can_manage else None, units=units)
-    if request.method == "POST":
+    one_unit = request.method == "POST" and "matrix" not in request.POST
+    form = QuotaForm(request.POST if one_unit else None, units=units)
+    page = paged(request, units, QUOTA_PAGE)
+    quotas = {q.unit_id: q for q in round.quotas.filter(unit__in=list(page))}
+    matrix = [_quota_row(unit, quotas.get(unit.pk), request) for unit in page]
+    if request.method == "POST" and not one_unit:
+        require(can_manage)
+        if not any(row["errors"] for row in matrix) and attempt(
+            request,
+            lambda: services.set_quotas(round=round, by=request.user, rows=_changed(matrix)),
+            "Đã lưu chỉ tiêu của các đơn vị trong trang.",
+        ):
+            query = f"?page={page.number}" if page.number > 1 else ""
+            return redirect(reverse("honorees:round_quotas", args=[pk]) + query)
+        messages.error(request, "Có ô chỉ tiêu chưa đúng: hãy sửa các ô được đánh dấu.")
+    if one_unit:
         require(can_manage)
         if form.is_valid():
             try:
@@ -170,8 +185,47 @@ def round_quotas(request, pk: int):
         "quotas": selectors.round_quotas(round),
         "form": form,
         "can_manage": can_manage,
+        "matrix": matrix,
+        "page": page,
     }
     return render(request, "honorees/round_quotas.html", context)
+
+
+QUOTA_PAGE = 100  # units per page of the quota matrix (two fields each: under Django's limit)
+
+
+def _number(text: str) -> tuple[int | None, str]:
+    text = (text or "").strip()
+    if text == "":
+        return None, ""
+    if not (text.isascii() and text.isdigit()):
+        return None, "Cần một số nguyên từ 0 trở lên."
+    return int(text), ""
+
+
+def _quota_row(unit, quota, request) -> dict:
+    """One unit's line of the matrix: what is saved, or what was typed (and what is wrong)."""
+    saved = (quota.max_individuals, quota.max_collectives) if quota else (None, None)
+    row = {"unit": unit, "saved": saved, "values": saved, "errors": ""}
+    if request.method == "POST" and "matrix" in request.POST:
+        typed = [request.POST.get(f"{kind}-{unit.pk}", "") for kind in ("ind", "col")]
+        (ind, e1), (col, e2) = _number(typed[0]), _number(typed[1])
+        row["values"] = (typed[0], typed[1])
+        row["errors"] = e1 or e2
+        row["new"] = (ind, col)
+    return row
+
+
+def _changed(matrix: list[dict]) -> dict:
+    """{unit: (individuals, collectives)} for the lines typed differently from what is saved;
+    a line left empty keeps no quota."""
+    changed = {}
+    for row in matrix:
+        ind, col = row.get("new", (None, None))
+        if (ind, col) == (None, None) or (ind, col) == row["saved"]:
+            continue
+        changed[row["unit"]] = (ind or 0, col or 0)
+    return changed
 
 
 @login_required

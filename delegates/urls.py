@@ -42,6 +42,7 @@ urlpatterns = [
     path(P + "<int:pk>/xoa/", register.delegate_delete, name="delegates_delete"),
     path(P + "<int:pk>/gop/<int:other_pk>/", register.delegate_merge, name="delegates_merge"),
     path(P + "<int:pk>/tinh-trang/", register.delegate_status, name="delegates_status"),
+    path(P + "tinh-trang/", register.delegate_status_bulk, name="delegates_status_bulk"),
     path(P + "bao-cao/", register.composition_report, name="delegates_report"),
     path(P + "don-tiep/", checkin.checkin, name="delegates_checkin"),
     path(P + "don-tiep/tim/", checkin.checkin_search, name="delegates_checkin_search"),

@@ -126,6 +126,7 @@ CLERK_ELSEWHERE: dict[tuple[str, str], int] = {
     ("delegates_rule_create", "post"): 403,
     ("delegates_rule_delete", "post"): 403,
     ("delegates_status", "post"): 403,
+    ("delegates_status_bulk", "post"): 403,
     ("delegates_unit", "get"): 403,
     ("delegates_unit", "post"): 403,
     ("delegates_unit_import", "get"): 403,

@@ -212,6 +212,21 @@ def change_invitation_status(*, delegate: Delegate, status: str, by) -> Delegate
 
 
 @transaction.atomic
+def change_invitation_statuses(*, conference, delegates: list[Delegate], status: str, by) -> int:
+    """The same status for many delegates (the register's checked rows), each by the rules of
+    change_invitation_status; all or none. Rows already there are left alone.
+    Returns how many changed. Side effects: those of change_invitation_status."""
+    require(can_manage_delegates(by, conference), "Bạn không có quyền đổi tình trạng mời.")
+    changed = 0
+    for delegate in delegates:
+        if delegate.conference_id != conference.pk or delegate.invitation_status == status:
+            continue
+        change_invitation_status(delegate=delegate, status=status, by=by)
+        changed += 1
+    return changed
+
+
+@transaction.atomic
 def mark_invited(*, conference, delegates: list[Delegate], by) -> int:
     """After invitations are printed: those not yet invited become invited.
     Side effects: delegate rows, one activity entry. Returns how many changed."""

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from conferences.idempotency import submit_once
 from core.errors import DomainError
 from core.importing import XLSX_CONTENT_TYPE, export_xlsx
-from core.views import form_error, require
+from core.views import attempt, form_error, require
 from core.web import require_valid_filter
 
 from .. import permissions, report, selectors, services
@@ -25,7 +25,7 @@ from ..forms import (
     StatusForm,
     UnitDelegateForm,
 )
-from ..models import DelegateCategory
+from ..models import Delegate, DelegateCategory, InvitationStatus
 from ..resources import RegisterResource
 from ..workflow import invitation_choices
 from .common import ADDED_BEFORE, conference_for
@@ -69,6 +69,7 @@ def register(request, conference_pk: int):
         "can_manage": MANAGE(request.user, conference),
         "tab": "register",
         "twin_count": len(twins),
+        "statuses": InvitationStatus.choices,
     }
     return render(request, "delegates/register.html", context)
 
@@ -240,6 +241,31 @@ def delegate_status(request, conference_pk: int, pk: int):
         else:
             messages.success(request, f"Đã cập nhật tình trạng mời của {delegate}.")
     return redirect("delegates_register", conference_pk=conference.pk)
+
+
+@login_required
+@require_POST
+def delegate_status_bulk(request, conference_pk: int):
+    """The checked rows of the register take one invitation status; back to the same page."""
+    conference = conference_for(request, conference_pk, MANAGE)
+    form = StatusForm(request.POST)
+    pks = [int(v) for v in request.POST.getlist("chon") if v.isascii() and v.isdigit()]
+    chosen = list(Delegate.objects.filter(conference=conference, pk__in=pks))
+    if not form.is_valid() or not chosen:
+        messages.error(request, "Hãy chọn người và tình trạng mời.")
+    else:
+        status = form.cleaned_data["status"]
+        attempt(
+            request,
+            lambda: services.change_invitation_statuses(
+                conference=conference, delegates=chosen, status=status, by=request.user
+            ),
+            f"Đã đổi tình trạng mời của {len(chosen)} người đã chọn thành "
+            f"“{dict(InvitationStatus.choices)[status]}” (người đã ở tình trạng đó giữ nguyên).",
+        )
+    back = reverse("delegates_register", kwargs={"conference_pk": conference.pk})
+    query = request.POST.get("query", "")
+    return redirect(f"{back}?{query}" if query else back)
 
 
 @login_required

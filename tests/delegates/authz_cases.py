@@ -287,6 +287,20 @@ CASES += [
         "delegates_check_in_undo", kwargs=_present_delegate, method="post", state=_delegate_row
     ),
     _manage("delegates_merge", kwargs=_twins, method="post", ok=302, state=_twin_rows),
+    _manage(
+        "delegates_status_bulk",
+        method="post",
+        ok=302,
+        data=lambda w: {
+            "status": "invited",
+            "chon": [DelegateFactory(category=_category(w)).pk],
+        },
+        state=lambda w, kw: sorted(
+            Delegate.objects.filter(conference=w["conference_a"]).values_list(
+                "pk", "invitation_status"
+            )
+        ),
+    ),
     _manage("delegates_check_in_token", method="post", data=lambda w: {"token": "khong-co"}),
     _manage("delegates_check_in_token", method="post", data=_token, state=_delegates_of),
     Case(

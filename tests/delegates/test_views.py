@@ -242,3 +242,17 @@ def test_delegate_edit_by_submitter_after_deadline_forbidden(client, setup):
     assert client.get(_url("delegates_edit", setup, pk=delegate.pk)).status_code == 403
     client.force_login(setup["staff"])
     assert client.get(_url("delegates_edit", setup, pk=delegate.pk)).status_code == 200
+
+
+def test_invitation_status_for_the_checked_rows(client, setup):
+    a, b, c = (DelegateFactory(category=setup["category"]) for _ in range(3))
+    client.force_login(setup["staff"])
+    page = client.get(_url("delegates_register", setup)).content.decode()
+    assert 'data-testid="bulk-status"' in page and f'aria-label="Chọn {a}"' in page
+    response = client.post(
+        _url("delegates_status_bulk", setup),
+        {"status": "invited", "chon": [a.pk, b.pk], "query": "q=xyz"},
+    )
+    assert response["Location"].endswith("?q=xyz")
+    statuses = dict(Delegate.objects.values_list("pk", "invitation_status"))
+    assert statuses == {a.pk: "invited", b.pk: "invited", c.pk: "to_invite"}

@@ -37,6 +37,20 @@ class TextWidget(widgets.CharWidget):
         return single_line(text) if self.one_line else text
 
 
+class EthnicityWidget(TextWidget):
+    """An ethnic group as the 54-group list writes it ("H'Mông" reads "Mông"); a name not in
+    the list is the row's error."""
+
+    def clean(self, value, row=None, **kwargs):
+        from core.errors import DomainError
+        from core.vocabulary import ethnic_group
+
+        try:
+            return ethnic_group(super().clean(value, row, **kwargs))
+        except DomainError as exc:
+            raise ValueError(exc.message) from exc
+
+
 class YesNoWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if value is None or value == "":

@@ -58,3 +58,22 @@ class UnitSearchWidget(forms.Widget):
             search_url=reverse("unit_search") + ("?" + urlencode(query) if query else ""),
         )
         return context
+
+
+class EthnicityInput(forms.TextInput):
+    """A text field suggesting the 54 ethnic groups as one types (a datalist); the services
+    write what is typed as the list names it and refuse a name not in it."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.utils.html import format_html, format_html_join
+
+        from core.vocabulary import ETHNIC_GROUPS
+
+        attrs = dict(attrs or {})
+        list_id = f"{attrs.get('id', name)}-list"
+        attrs.update(list=list_id, autocomplete="off")
+        options = format_html_join(
+            "", '<option value="{}"></option>', ((g,) for g in ETHNIC_GROUPS)
+        )
+        field = super().render(name, value, attrs, renderer)
+        return format_html('{}<datalist id="{}">{}</datalist>', field, list_id, options)

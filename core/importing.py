@@ -307,3 +307,17 @@ def _count_rows(stream, count: int, budget: int, limit: int) -> tuple[int, int]:
         count += sum(1 for m in _ROW_TAG.finditer(text) if m.end() > len(tail))
         tail = text[-32:]
     return count, budget
+
+
+def add_list_validation(sheet, column: int, formula: str, title: str, rows: int) -> None:
+    """A drop-down on rows 2..rows+1 of a template's column: `formula` is a quoted list
+    ('"Nam,Nữ"') or a range of a list sheet ("'Danh mục'!$A$2:$A$55")."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    letter = get_column_letter(column)
+    validation = DataValidation(type="list", formula1=formula, allow_blank=True)
+    validation.error, validation.errorTitle = f"Chọn {title} trong danh sách.", title
+    validation.showErrorMessage = True
+    validation.add(f"{letter}2:{letter}{rows + 1}")
+    sheet.add_data_validation(validation)

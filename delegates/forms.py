@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences.forms import XlsxUploadForm  # noqa: F401 - used by the import view
-from conferences.widgets import UnitSearchWidget
+from conferences.widgets import EthnicityInput, UnitSearchWidget
 
 from .models import (
     CompositionRule,
@@ -125,6 +125,7 @@ class UnitDelegateForm(forms.ModelForm):
     class Meta:
         model = Delegate
         fields = ["category", *PERSON_FIELDS]
+        widgets = {"ethnicity": EthnicityInput}
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -146,7 +147,8 @@ class DelegateForm(forms.ModelForm):
             "unit_name",
             "seat_or_zone",
         ]
-        widgets = {"unit": UnitSearchWidget}  # a province has thousands of units
+        # A province has thousands of units: a search field, never a select of all of them.
+        widgets = {"unit": UnitSearchWidget, "ethnicity": EthnicityInput}
 
     def __init__(self, *args, conference, units, **kwargs):
         super().__init__(*args, **kwargs)

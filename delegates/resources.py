@@ -3,7 +3,7 @@ written by services/importing.py) and the register (export)."""
 
 from import_export import fields, resources, widgets
 
-from conferences.resources import TextWidget, YesNoWidget
+from conferences.resources import EthnicityWidget, TextWidget, YesNoWidget
 from core.vntext import fold
 
 from .models import Delegate, Gender, InvitationStatus, Sector, Source, Title
@@ -80,7 +80,7 @@ class DelegateResource(resources.ModelResource):
         "gender", COL_GENDER, LabelWidget(Gender.choices, what="giới tính", required=True)
     )
     birth_year = _field("birth_year", COL_BIRTH, YearWidget())
-    ethnicity = _field("ethnicity", COL_ETHNICITY, TextWidget())
+    ethnicity = _field("ethnicity", COL_ETHNICITY, EthnicityWidget())
     position = _field("position", COL_POSITION, TextWidget())
     sector = _field("sector", COL_SECTOR, LabelWidget(Sector.choices, what="lĩnh vực"))
     works_directly_in_production = _field(

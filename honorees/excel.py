@@ -8,12 +8,14 @@ import tablib
 from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from core.importing import excel_text, export_xlsx
+from core.importing import add_list_validation, excel_text, export_xlsx
+from core.vocabulary import ETHNIC_GROUPS
 
 from .eligibility import declaration_conditions
 from .models import Nomination, NominationRound
 from .resources import (
     COL_BIRTH,
+    COL_ETHNIC,
     COLUMNS,
     GENDER_LABELS,
     KIND_LABELS,
@@ -53,11 +55,7 @@ INSTRUCTIONS = [
 
 
 def _list_validation(sheet, column_index: int, formula: str, title: str) -> None:
-    letter = openpyxl.utils.get_column_letter(column_index)
-    dv = DataValidation(type="list", formula1=formula, allow_blank=True)
-    dv.error, dv.errorTitle, dv.showErrorMessage = f"Chọn {title} trong danh sách.", title, True
-    dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-    sheet.add_data_validation(dv)
+    add_list_validation(sheet, column_index, formula, title, TEMPLATE_ROWS)
 
 
 def _data_sheet(book, round: NominationRound) -> None:
@@ -85,11 +83,17 @@ def _data_sheet(book, round: NominationRound) -> None:
     letter = openpyxl.utils.get_column_letter(col[COL_BIRTH])
     year.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
     sheet.add_data_validation(year)
+    _list_validation(
+        sheet, col[COL_ETHNIC], f"'Danh mục'!$B$2:$B${len(ETHNIC_GROUPS) + 1}", "dân tộc"
+    )
     lists = book.create_sheet("Danh mục")
-    lists.append(["Hình thức khen thưởng của đợt"])
-    for name in forms:
-        lists.append([excel_text(name)])
+    lists.append(["Hình thức khen thưởng của đợt", "Dân tộc (54 dân tộc Việt Nam)"])
+    for index in range(max(len(forms), len(ETHNIC_GROUPS))):
+        form = excel_text(forms[index]) if index < len(forms) else None
+        group = ETHNIC_GROUPS[index] if index < len(ETHNIC_GROUPS) else None
+        lists.append([form, group])
     lists.column_dimensions["A"].width = 50
+    lists.column_dimensions["B"].width = 30
 
 
 def _conditions_sheet(book, round: NominationRound) -> None:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import User
+from conferences.widgets import EthnicityInput
 from core.vntext import EMPHASIS_HELP, nfc
 
 from .eligibility import declaration_conditions
@@ -66,6 +67,7 @@ FLAG_FORM_FIELDS = (
     "discipline_until",
 )
 FORM_WIDGETS = {
+    "ethnicity": EthnicityInput,
     "achievement_summary": forms.Textarea(attrs={"rows": 5}),
     "declarations": forms.CheckboxSelectMultiple,
     "discipline_until": DATE_INPUT,

@@ -6,7 +6,7 @@ import datetime as dt
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
-from conferences.resources import TextWidget
+from conferences.resources import EthnicityWidget, TextWidget
 from core.vntext import fold
 
 from .models import AwardForm, Nomination
@@ -144,7 +144,7 @@ class NominationResource(resources.ModelResource):
     full_name = _field("full_name", COL_NAME)
     birth_year = _field("birth_year", COL_BIRTH, YearWidget())
     gender = _field("gender", COL_GENDER, LabelWidget(GENDER_LABELS, "", "giới tính"))
-    ethnicity = _field("ethnicity", COL_ETHNIC)
+    ethnicity = _field("ethnicity", COL_ETHNIC, EthnicityWidget())
     position = _field("position", COL_POSITION)
     unit_name = _field("unit_name", COL_UNIT)
     sector = _field("sector", COL_SECTOR)

@@ -8,6 +8,7 @@ from django.utils import timezone
 from conferences.services import activity_entry, diff_fields, log_activities, log_activity
 from core.errors import DomainError
 from core.errors import require_permission as require
+from core.vocabulary import ethnic_group
 
 from ..models import Delegate, DelegateCategory, Gender, InvitationStatus, Source, Title
 from ..permissions import can_manage_delegates, can_submit_for_unit
@@ -44,8 +45,7 @@ def clean_delegate_fields(fields: dict[str, Any]) -> dict[str, Any]:
     if not fields.get("is_collective"):
         if not fields.get("title") and fields.get("gender"):
             fields["title"] = Title.MRS if fields["gender"] == Gender.FEMALE else Title.MR
-        if not fields.get("ethnicity"):
-            fields["ethnicity"] = "Kinh"
+        fields["ethnicity"] = ethnic_group(fields.get("ethnicity")) or "Kinh"
     return fields
 
 

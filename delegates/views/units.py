@@ -10,13 +10,13 @@ from django.urls import reverse
 from conferences.forms import run_upload
 from conferences.idempotency import submit_once
 from core.errors import DomainError
-from core.importing import XLSX_CONTENT_TYPE, export_xlsx
+from core.importing import XLSX_CONTENT_TYPE
 from core.views import form_error, require
 
 from .. import permissions, selectors, services
+from ..excel import template_xlsx
 from ..forms import UnitDelegateForm, XlsxUploadForm
-from ..models import Delegate, DelegateCategory, Source
-from ..resources import DelegateResource
+from ..models import DelegateCategory, Source
 from .common import ADDED_BEFORE, conference_for
 
 
@@ -93,8 +93,9 @@ def unit_page(request, conference_pk: int, unit_pk: int):
 @login_required
 def unit_template(request, conference_pk: int, unit_pk: int):
     conference, unit, _round, _can = _unit_scope(request, conference_pk, unit_pk)
-    dataset = DelegateResource().export(queryset=Delegate.objects.none())
-    response = HttpResponse(export_xlsx(dataset, sheet="Đại biểu"), content_type=XLSX_CONTENT_TYPE)
+    categories = [c.title for c in _allocated_categories(conference, unit)]
+    data = template_xlsx(unit_name=unit.name, categories=categories)
+    response = HttpResponse(data, content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="mau-dai-bieu-{unit.code}.xlsx"'
     return response
 

@@ -12,6 +12,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
 from core.vntext import fold, nfc
+from core.vocabulary import ethnic_group
 
 from ..models import AwardCondition, AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import (
@@ -71,7 +72,10 @@ def _clean_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     unknown = set(fields) - set(allowed)
     if unknown:
         raise TypeError(f"fields not for a {kind} nomination: {sorted(unknown)}")
-    return {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+    cleaned = {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
+    if "ethnicity" in cleaned:
+        cleaned["ethnicity"] = ethnic_group(cleaned["ethnicity"])
+    return cleaned
 
 
 # --- The rules: one function each, used by the forms' services and the Excel import ----------

@@ -45,9 +45,12 @@ def council_votes(request, pk: int):
     Comes back to the card voted on, so the member keeps their place."""
     round = selectors.get_round(request.user, pk)
     require(permissions.is_council_member(request.user, round))
-    queue = list(selectors.council_queue(round, request.user))
     only = int_param(request.POST.get("only"), label="hồ sơ")
     default = request.POST.get("default", "")
+    queue = selectors.council_queue(round, request.user)
+    if not default:  # only the cards posted: a province's queue has thousands of dossiers
+        posted = {int(k[7:]) for k in request.POST if k.startswith("choice-") and k[7:].isdigit()}
+        queue = queue.filter(pk__in={only} if only is not None else posted)
     votes = {}
     for n in queue:
         if only is not None and n.pk != only:

@@ -96,3 +96,25 @@ def test_the_queue_is_paged_and_a_vote_comes_back_to_its_page(client):
         {f"choice-{last.pk}": "agree", "only": last.pk, "page": 2},
     )
     assert response["Location"].endswith(f"?page=2#n{last.pk}")
+
+
+def test_a_vote_on_one_card_reads_only_that_card(client):
+    """With thousands of dossiers in the queue, one card's vote must not load them all: the
+    queue is read for the posted cards only (the queries name them, not the whole round)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    commune = UnitFactory()
+    round = RoundFactory(conference=ConferenceFactory(organiser=commune))
+    dossiers = NominationFactory.create_batch(30, round=round, status="submitted")
+    me = member(commune, Role.COUNCIL)
+    client.force_login(me)
+    target = dossiers[7]
+    with CaptureQueriesContext(connection) as captured:
+        client.post(
+            reverse("honorees:council_votes", args=[round.pk]),
+            {f"choice-{target.pk}": "agree", "only": target.pk},
+        )
+    queue_reads = [q["sql"] for q in captured if 'FROM "honorees_nomination"' in q["sql"]]
+    assert queue_reads and all(str(target.pk) in sql for sql in queue_reads[:1])
+    assert _mine(me) == {target.pk: "agree"}

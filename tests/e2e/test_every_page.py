@@ -10,13 +10,12 @@ from pathlib import Path
 
 import pytest
 from django.core.management import call_command
-from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 
 from conferences.management.commands.seed_demo import DEMO_PASSWORD
 from conferences.models import User
 from tests.e2e.conftest import log_in
-from tests.production.demo import get_cases, reachable, resolve, world_for
+from tests.production.demo import targets, world_for
 
 pytestmark = pytest.mark.e2e
 
@@ -121,16 +120,6 @@ CHECKS = """
 """
 
 
-def _targets(world) -> list[tuple[str, str]]:
-    targets = []
-    for case in get_cases():
-        if reachable(case, world.persona):
-            kwargs = resolve(case.name, world)
-            if kwargs is not None:
-                targets.append((case.name, reverse(case.name, kwargs=kwargs) + case.query))
-    return targets
-
-
 def _screenshot(page, name: str, viewport: str) -> None:
     if not SCREENSHOTS or name not in SCREENS:
         return
@@ -191,12 +180,12 @@ def test_every_page_fits_speaks_vietnamese_and_labels_its_fields(
         if world.conference is None or (world.persona, world.unit.pk) in crawled:
             continue
         crawled.add((world.persona, world.unit.pk))
-        targets = _targets(world)
-        opened += len(targets)
+        pages = targets(world)
+        opened += len(pages)
         problems += [
             f"{user.username}: {p}"
             for p in _crawl_as(
-                browser, live_server, user.username, targets, VIEWPORTS[viewport], viewport
+                browser, live_server, user.username, pages, VIEWPORTS[viewport], viewport
             )
         ]
     assert opened > 100

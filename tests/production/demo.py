@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.tokens import default_token_generator
 from django.db.models import BooleanField, Count, ExpressionWrapper, Q
-from django.urls import get_resolver
+from django.urls import get_resolver, reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
@@ -122,6 +122,18 @@ def get_cases() -> list[Case]:
 def reachable(case: Case, persona: str) -> bool:
     """The harness expects this persona to get the page itself (not a redirect or a refusal)."""
     return case.ok == 200 and case.expected(persona) == 200
+
+
+def targets(world: DemoWorld) -> list[tuple[str, str]]:
+    """(URL name, path) of every harness page the user's role can reach, from the demo data
+    (the production crawl and the every-page browser test open the same list)."""
+    found = []
+    for case in get_cases():
+        if reachable(case, world.persona):
+            kwargs = resolve(case.name, world)
+            if kwargs is not None:
+                found.append((case.name, reverse(case.name, kwargs=kwargs) + case.query))
+    return found
 
 
 def url_arguments(name: str) -> list[str]:

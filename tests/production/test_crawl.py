@@ -12,14 +12,13 @@ import os
 from collections import defaultdict
 
 import pytest
-from django.urls import reverse
 from playwright.sync_api import Error as PlaywrightError
 
 from conferences.demo.units import USERS
 from conferences.management.commands.seed_demo import ADMIN_USERNAME, DEMO_PASSWORD
 from conferences.models import Role, User
 from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, log_in
-from tests.production.demo import get_cases, reachable, resolve, world_for
+from tests.production.demo import get_cases, reachable, targets, world_for
 from tests.production.prepare import make_missing_objects
 
 pytestmark = pytest.mark.production
@@ -127,17 +126,6 @@ class Watcher:
         return response.status if response else 0
 
 
-def _targets(world) -> list[tuple[str, str]]:
-    """(URL name, path) of every harness page the user's role can reach, from the demo data."""
-    targets = []
-    for case in get_cases():
-        if reachable(case, world.persona):
-            kwargs = resolve(case.name, world)
-            if kwargs is not None:
-                targets.append((case.name, reverse(case.name, kwargs=kwargs) + case.query))
-    return targets
-
-
 @pytest.mark.parametrize("username", DEMO_USERNAMES)
 def test_production_crawl_role_pages_answer_without_errors(
     username, demo_ready, new_page, django_db_blocker
@@ -145,19 +133,19 @@ def test_production_crawl_role_pages_answer_without_errors(
     with django_db_blocker.unblock():
         world = world_for(User.objects.get(username=username))
         twin = CRAWLED.setdefault((world.persona, world.unit.pk), username)
-        targets = _targets(world)
+        pages = targets(world)
     if twin != username:
         pytest.skip(f"cùng vai trò, cùng đơn vị với {twin}: các trang như nhau")
     page, watcher = new_page(username)
 
-    for name, path in targets:
+    for name, path in pages:
         status = watcher.open(path)
         OPENED[name].append((username, status))
         if status >= 500:
             watcher.problems.append(f"{path}: {status}")
     page.context.close()
 
-    assert targets
+    assert pages
     assert not watcher.problems, "\n".join(watcher.problems)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,7 @@ PROJECT_APPS = (
 )
 LONG_TEXT = 80  # characters: a longer value is shown as a line diff
 EMPTY = "—"
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$")
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,10 @@ def _value(model_field: Field | None, value: Any) -> str:
 
 
 def _date_text(value: str) -> str:
-    """ISO dates and times (how the log keeps them) as Vietnamese offices write them."""
+    """ISO dates and times (how the log keeps them) as Vietnamese offices write them; other text,
+    a code of eight digits included, stays as it is."""
+    if not ISO_DATE.match(value):
+        return value
     for parse, shape in (
         (dt.date.fromisoformat, "%d/%m/%Y"),
         (dt.datetime.fromisoformat, "%d/%m/%Y %H:%M"),

@@ -54,6 +54,7 @@ def test_choices_booleans_and_dates_read_as_the_forms_show_them():
             "date": ["2026-03-15", "2026-04-02"],
             "date_is_expected": [True, False],
             "no_such_field": [None, "x"],
+            "title": ["20261201", "Hội nghị"],
         },
     )
     rows = {r.label: (r.before, r.after) for r in readable_changes(entry)}
@@ -62,6 +63,8 @@ def test_choices_booleans_and_dates_read_as_the_forms_show_them():
     expected_label = str(conference._meta.get_field("date_is_expected").verbose_name)
     assert rows[expected_label[:1].upper() + expected_label[1:]] == ("Có", "Không")
     assert rows["no such field"] == ("—", "x")
+    title_label = _cap(conference._meta.get_field("title").verbose_name)
+    assert rows[title_label] == ("20261201", "Hội nghị")  # eight digits are not a date
 
 
 def test_status_codes_read_as_their_labels():

@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "honorees",
     "assignments",
     "documents",
+    "ceremony",
+    "reports",
+    "finance",
     "province",
     "ninja",  # serves its docs page from its own static files, not a CDN
 ]

@@ -52,6 +52,9 @@ urlpatterns = [
     path("", include("assignments.urls")),
     path("", include("documents.urls")),
     path("", include("core.urls")),
+    path("", include("ceremony.urls")),
+    path("", include("reports.urls")),
+    path("", include("finance.urls")),
     path("", include("province.urls")),
     path("api/v1/", api.urls),
 ]

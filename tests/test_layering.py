@@ -61,9 +61,7 @@ def test_layering_copy_without_mutation_kept(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-APPS_ONE_WAY = (
-    "Apps build one way: province, then delegates | honorees | assignments, conferences, core"
-)
+APPS_ONE_WAY = "Apps build one way: province, then ceremony | reports | finance, then delegates | honorees | assignments, conferences, core"
 
 # (file, the import added to it, the contracts it breaks, the import the report names)
 MUTATIONS = [

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Count as Counted
 
@@ -70,7 +71,7 @@ class Council:
     def chair_id(self) -> int | None:
         return self.sitting.chair_id if self.sitting else None
 
-    def vote_counts(self, vote: CouncilVote, form: AwardForm) -> bool:
+    def vote_counts(self, vote, form: AwardForm) -> bool:
         if vote.member_id not in self.member_ids:
             return False
         if self.sitting is None:
@@ -172,15 +173,53 @@ def round_council(round: NominationRound) -> Council:
     return Council(tuple(selectors.council_members(round)), sitting, present)
 
 
-def tally_nominations(council: Council, nominations: list[Nomination]) -> list[Tally]:
-    """The count of each nomination (one query for all their votes); no ranking."""
-    votes: dict[int, list[CouncilVote]] = defaultdict(list)
-    for vote in CouncilVote.objects.filter(nomination__in=nominations).select_related("member"):
-        votes[vote.nomination_id].append(vote)
-    return [_tally(council, n, votes[n.pk]) for n in nominations]
+@dataclass
+class VoteRow:
+    """A vote as the count reads it (no model instance: a round at province size holds tens of
+    thousands); `member` is filled for the votes left out, which the pages name."""
+
+    nomination_id: int
+    member_id: int
+    choice: str
+    in_writing: bool
+    member: object = None
 
 
-def _tally(council: Council, nomination: Nomination, votes: list[CouncilVote]) -> Tally:
+def _vote_rows(votes) -> dict[int, list[VoteRow]]:
+    rows: dict[int, list[VoteRow]] = defaultdict(list)
+    fields = ("nomination_id", "member_id", "choice", "in_writing")
+    for values in votes.values_list(*fields):
+        rows[values[0]].append(VoteRow(*values))
+    return rows
+
+
+def _name_uncounted(council: Council, tallies: list[Tally]) -> None:
+    """The member of each vote left out (one query for those no longer in the council)."""
+    left_out = [vote for t in tallies for vote, _why in t.uncounted]
+    if not left_out:
+        return
+    members = {m.pk: m for m in council.members}
+    others = {v.member_id for v in left_out} - members.keys()
+    if others:
+        members |= {u.pk: u for u in get_user_model().objects.filter(pk__in=others)}
+    for vote in left_out:
+        vote.member = members.get(vote.member_id)
+
+
+def tally_nominations(
+    council: Council, nominations: list[Nomination], *, votes=None
+) -> list[Tally]:
+    """The count of each nomination (one query for all their votes); no ranking. `votes`: a
+    queryset holding at least their votes, when a filter reads better than a list of ids."""
+    if votes is None:
+        votes = CouncilVote.objects.filter(nomination__in=[n.pk for n in nominations])
+    rows = _vote_rows(votes)
+    tallies = [_tally(council, n, rows[n.pk]) for n in nominations]
+    _name_uncounted(council, tallies)
+    return tallies
+
+
+def _tally(council: Council, nomination: Nomination, votes: list[VoteRow]) -> Tally:
     form = nomination.proposed_award
     present = council.present_count if council.sitting else None
     tally = Tally(nomination, form, council_total=council.total, council_present=present)
@@ -202,7 +241,7 @@ def _tally(council: Council, nomination: Nomination, votes: list[CouncilVote]) -
     return tally
 
 
-def _why_uncounted(council: Council, vote: CouncilVote, form: AwardForm) -> str:
+def _why_uncounted(council: Council, vote, form: AwardForm) -> str:
     if vote.member_id not in council.member_ids:
         return "không còn là thành viên Hội đồng"
     if vote.member_id in council.present_ids or council.sitting is None:
@@ -222,13 +261,35 @@ def under_review(round: NominationRound) -> list[Nomination]:
     return list(selectors.round_nominations(round).filter(status=Nomination.Status.SUBMITTED))
 
 
-def round_tallies(round: NominationRound, council: Council | None = None) -> list[Tally]:
-    """Every nomination under review, counted and ranked."""
+def round_tallies(
+    round: NominationRound, council: Council | None = None, *, only: list | None = None
+) -> list[Tally]:
+    """Every nomination under review, counted and ranked; with `only` (a page of the round's
+    nominations), just those under review among them, ranked against the rest of their form
+    when the form has a number to honour (the others of that form are counted, not shown)."""
     council = council or round_council(round)
-    tallies = tally_nominations(council, under_review(round))
-    rank_tallies(
-        tallies, limits=award_limits(round), taken=seats_taken(round), above=given_shares(round)
-    )
+    limits = award_limits(round)
+    if only is None:
+        votes = CouncilVote.objects.filter(
+            nomination__round=round, nomination__status=Nomination.Status.SUBMITTED
+        )
+        tallies = tally_nominations(council, under_review(round), votes=votes)
+    else:
+        shown = [n for n in only if n.status == Nomination.Status.SUBMITTED]
+        ranked_forms = {n.proposed_award_id for n in shown} & limits.keys()
+        peers = list(
+            Nomination.objects.filter(
+                round=round,
+                status=Nomination.Status.SUBMITTED,
+                proposed_award_id__in=ranked_forms,
+            )
+            .exclude(pk__in=[n.pk for n in shown])
+            .select_related("proposed_award")
+        )
+        tallies = tally_nominations(council, shown + peers)
+    rank_tallies(tallies, limits=limits, taken=seats_taken(round), above=given_shares(round))
+    if only is not None:
+        tallies = tallies[: len(shown)]
     return tallies
 
 
@@ -348,6 +409,4 @@ def nomination_tally(nomination: Nomination) -> Tally | None:
     """One nomination's live count and ranking while it is under review."""
     if not workflow.nomination_under_review(nomination):
         return None
-    return next(
-        (t for t in round_tallies(nomination.round) if t.nomination.pk == nomination.pk), None
-    )
+    return next(iter(round_tallies(nomination.round, only=[nomination])), None)

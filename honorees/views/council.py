@@ -4,14 +4,20 @@ form may honour, finalising the sitting, and printing its minutes."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
-from core.views import attempt, form_error, require
+from core.views import attempt, form_error, paged, require
+from core.web import int_param
 
 from .. import council, permissions, selectors, services
 from ..forms import SittingForm
-from ..models import AwardForm, CouncilVote, RoundAwardLimit
+from ..models import AwardForm, CouncilVote, Nomination, RoundAwardLimit
+
+# Dossiers under review per page of the sitting (its written votes and its tallies): a round
+# at province size holds thousands.
+SITTING_PAGE = 100
 
 
 def _initial(sitting) -> dict:
@@ -49,7 +55,12 @@ def council_sitting(request, pk: int):
             else:
                 messages.success(request, "Đã ghi phiên họp Hội đồng.")
                 return redirect("honorees:council_sitting", pk=pk)
-    tallies = council.round_tallies(round, the_council)
+    page = paged(
+        request,
+        selectors.round_nominations(round).filter(status=Nomination.Status.SUBMITTED),
+        SITTING_PAGE,
+    )
+    tallies = council.round_tallies(round, the_council, only=list(page))
     context = {
         "round": round,
         "conference": round.conference,
@@ -62,6 +73,7 @@ def council_sitting(request, pk: int):
         "can_set_limits": permissions.can_set_award_limits(request.user, round),
         "absent": _written_votes(the_council, tallies) if sitting else [],
         "tallies": tallies,
+        "page": page,
         "limits": _limit_rows(round),
         "choices": CouncilVote.Choice.choices,
     }
@@ -69,7 +81,8 @@ def council_sitting(request, pk: int):
 
 
 def _written_votes(the_council, tallies) -> list[dict]:
-    """Each absent member with the nominations under review and the written vote entered."""
+    """Each absent member with the nominations under review on the page and the written vote
+    entered."""
     nominations = [t.nomination for t in tallies]
     entered = {
         (v.member_id, v.nomination_id): v.choice
@@ -130,7 +143,9 @@ def council_written_votes(request, pk: int):
         ),
         f"Đã ghi phiếu bằng văn bản của {member}.",
     )
-    return redirect("honorees:council_sitting", pk=pk)
+    page = int_param(request.POST.get("page"), label="trang")
+    where = f"?page={page}" if page and page > 1 else ""
+    return redirect(reverse("honorees:council_sitting", args=[pk]) + where)
 
 
 @login_required

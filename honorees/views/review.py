@@ -90,13 +90,14 @@ def review_tally(request, pk: int):
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_round_office(request.user, round))
     the_council = council.round_council(round)
-    tallies = {t.nomination.pk: t for t in council.round_tallies(round, the_council)}
     page = paged(
         request,
         selectors.round_nominations(round).select_related("council_result"),
         COUNCIL_PAGE * 2,
     )
     nominations = eligibility.attach_results(round, list(page))
+    shown = council.round_tallies(round, the_council, only=nominations)
+    tallies = {t.nomination.pk: t for t in shown}
     for nomination in nominations:
         nomination.round = round
         nomination.tally = tallies.get(nomination.pk)

@@ -158,6 +158,7 @@ def test_absent_members_own_vote_does_not_count_without_writing(commune):
     tally = council.nomination_tally(n)
     assert tally.agree == 1
     assert "chỉ tính phiếu bằng văn bản" in tally.uncounted[0][1]
+    assert tally.uncounted[0][0].member == members[2]  # the sitting's page names the member
 
 
 def test_written_votes_only_for_absent_members_by_the_office(commune):
@@ -259,6 +260,34 @@ def test_ranking_beyond_the_number_to_honour_tie_goes_to_the_chair(commune):
     assert ranks == {"A": 1, "B": 2, "C": 2, "D": 4}
     assert "Chủ tịch Hội đồng không đồng ý" in CouncilResult.objects.get(nomination=b).note
     assert "Chủ tịch Hội đồng không đồng ý" in b.events.last().comment
+
+
+def test_a_page_of_tallies_ranks_against_the_nominees_not_shown(commune):
+    """The office's pages count only the dossiers they show, but a form with a number to
+    honour ranks each one against every nominee of the form."""
+    a, b, c, d = _ranked(commune, chair_on_b=DISAGREE, chair_on_c=AGREE)
+    whole = {t.nomination.pk: t for t in council.round_tallies(commune["round"])}
+    for shown in ([d], [c, a], [b]):
+        page = council.round_tallies(commune["round"], only=shown)
+        assert [t.nomination.pk for t in page] == [n.pk for n in shown]
+        for tally in page:
+            expected = whole[tally.nomination.pk]
+            assert (tally.agree, tally.rank, tally.ranking) == (
+                expected.agree,
+                expected.rank,
+                expected.ranking,
+            )
+    assert council.nomination_tally(d).ranking == "beyond"
+
+
+def test_a_page_of_tallies_leaves_out_what_is_no_longer_under_review(commune):
+    members = _members(commune, 3)
+    shown, done = _nominee(commune["round"]), _nominee(commune["round"])
+    _votes(shown, members)
+    Nomination.objects.filter(pk=done.pk).update(status=S.APPROVED)
+    done.refresh_from_db()
+    page = council.round_tallies(commune["round"], only=[done, shown])
+    assert [(t.nomination.pk, t.agree, t.base) for t in page] == [(shown.pk, 3, 3)]
 
 
 def test_tie_the_chair_cannot_split_waits_for_the_office_with_a_reason(commune):

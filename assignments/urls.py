@@ -46,6 +46,7 @@ urlpatterns = [
     path("phan-cong/<int:pk>/ap-dung-mau/", views.template_apply, name="template_apply"),
     path("phan-cong/<int:assignment_pk>/them-nhiem-vu/", views.duty_create, name="duty_create"),
     path("phan-cong/<int:assignment_pk>/sap-xep/", views.duty_reorder, name="duty_reorder"),
+    path("phan-cong/<int:pk>/nhiem-vu/", views.assignment_duties, name="assignment_duties"),
     path("nhiem-vu/cua-toi/", views.my_duties, name="my_duties"),
     path("nhiem-vu/don-vi/<int:unit_pk>/", views.unit_duties, name="unit_duties"),
     path("nhiem-vu/<int:pk>/", views.duty_report, name="duty_report"),

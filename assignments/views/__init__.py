@@ -3,6 +3,7 @@ from .office import (
     assignment_board,
     assignment_create,
     assignment_delete,
+    assignment_duties,
     assignment_edit,
     assignment_move,
     duty_create,
@@ -18,6 +19,7 @@ from .office import (
 )
 
 __all__ = [
+    "assignment_duties",
     "assignment_board",
     "assignment_create",
     "assignment_delete",

@@ -21,19 +21,63 @@ from ..forms import AssignmentForm, DutyForm, MilestoneForm, TemplateApplyForm
 from ..models import DutyStatus, DutyTemplate
 from ..permissions import can_manage_assignments, can_view_board
 
+# Up to this many duties in all, the board shows every assignment's list; above it (a
+# province's conference), each list opens on demand and stays open for the user (session).
+BOARD_OPEN_DUTIES = 60
+
+
+def _open_key(conference) -> str:
+    return f"board_open_{conference.pk}"
+
+
+def _keep_open(request, assignment, *, is_open: bool = True) -> None:
+    """Remember that the user opened (or closed) an assignment's duty list."""
+    key = _open_key(assignment.conference)
+    opened = set(request.session.get(key, []))
+    opened = opened | {assignment.pk} if is_open else opened - {assignment.pk}
+    request.session[key] = sorted(opened)
+
 
 def board_context(request, conference, *, error: str = "") -> dict:
     assignments = selectors.board_assignments(conference)
-    selectors.annotate_duties([d for a in assignments for d in a.duties.all()], selectors.today())
+    duties = [d for a in assignments for d in a.duties.all()]
+    selectors.annotate_duties(duties, selectors.today())
+    collapsible = len(duties) > BOARD_OPEN_DUTIES
+    opened = set(request.session.get(_open_key(conference), [])) if collapsible else set()
+    for assignment in assignments:
+        assignment.duties_open = not collapsible or assignment.pk in opened
+        assignment.late_count = sum(1 for d in assignment.duties.all() if d.late_days)
     return {
         "conference": conference,
         "assignments": assignments,
+        "collapsible": collapsible,
         "milestones": selectors.annotate_milestones(conference),
         "can_edit": can_manage_assignments(request.user, conference),
         "templates": DutyTemplate.objects.all(),
         "error": error,
         "print_formats": [("pdf", "PDF"), ("docx", "DOCX")],
     }
+
+
+@login_required
+def assignment_duties(request, pk: int):
+    """One assignment's duty list, opened (or closed with ?an=1) on a large board."""
+    assignment = selectors.get_assignment(request.user, pk)
+    conference = assignment.conference
+    require(can_view_board(request.user, conference))
+    is_open = request.GET.get("an") != "1"
+    _keep_open(request, assignment, is_open=is_open)
+    assignment = next(a for a in selectors.board_assignments(conference) if a.pk == pk)
+    selectors.annotate_duties(list(assignment.duties.all()), selectors.today())
+    assignment.duties_open = is_open
+    assignment.late_count = sum(1 for d in assignment.duties.all() if d.late_days)
+    context = {
+        "assignment": assignment,
+        "conference": conference,
+        "collapsible": True,
+        "can_edit": can_manage_assignments(request.user, conference),
+    }
+    return render(request, "assignments/_duty_list.html", context)
 
 
 @login_required
@@ -146,6 +190,7 @@ def template_apply(request, pk: int):
     if not form.is_valid():
         return _board_done(request, assignment.conference, error="Hãy chọn một mẫu nhiệm vụ.")
     template = form.cleaned_data["template"]
+    _keep_open(request, assignment)
     return _run(
         request,
         assignment.conference,
@@ -164,6 +209,7 @@ def duty_create(request, assignment_pk: int):
     form = DutyForm(request.POST or None)
 
     def save(data):
+        _keep_open(request, assignment)
         return services.create_duty(assignment=assignment, by=request.user, **data)
 
     return _form_view(request, conference, form, save, title=f"Thêm nhiệm vụ: {assignment.heading}")
@@ -177,6 +223,7 @@ def duty_edit(request, pk: int):
     form = DutyForm.for_duty(duty, request.POST or None)
 
     def save(data):
+        _keep_open(request, duty.assignment)
         return services.update_duty(duty=duty, by=request.user, **data)
 
     return _form_view(request, conference, form, save, title="Sửa nhiệm vụ")
@@ -197,6 +244,7 @@ def duty_delete(request, pk: int):
 @require_POST
 def duty_move(request, pk: int, direction: str):
     duty = selectors.get_office_duty(request.user, pk)
+    _keep_open(request, duty.assignment)
     return _run(
         request,
         duty.assignment.conference,
@@ -212,6 +260,7 @@ def duty_reorder(request, assignment_pk: int):
         ids = [int(value) for value in request.POST.getlist("ids")]
     except ValueError:
         ids = []
+    _keep_open(request, assignment)
     return _run(
         request,
         assignment.conference,

@@ -122,6 +122,11 @@ CASES += [
         overrides=UNIT_USERS_FORBIDDEN,
     ),
     Case(
+        "assignment_duties",
+        kwargs=lambda w: {"pk": _assignment(w).pk},
+        allowed=OFFICE_A,
+    ),
+    Case(
         "assignment_create",
         kwargs=_conf,
         allowed=EDITORS,

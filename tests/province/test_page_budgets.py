@@ -20,7 +20,7 @@ PASSWORD = "thidua-thu"  # noqa: S105 - test data
 def _province(prefix: str, factor: int):
     sizes = ScaleSizes(
         communes=26 * factor, units_per_commune=12, delegates=100 * factor,
-        nominations=60 * factor, council=3, duties=10 * factor,
+        nominations=60 * factor, council=3, duties=40 * factor,
     )  # fmt: skip
     result = generate_scale(sizes=sizes, prefix=prefix, password=PASSWORD)
     milestone = Milestone.objects.create(conference=result.conference, order=1, title="Họp.")
@@ -47,6 +47,8 @@ def _pages(result, milestone) -> dict[str, str]:
         "add assignment": reverse("assignment_create", kwargs={"conference_pk": conference}),
         "add milestone": reverse("milestone_create", kwargs={"conference_pk": conference}),
         "edit milestone": reverse("milestone_edit", kwargs={"pk": milestone.pk}),
+        # 40 duties, then 80: past BOARD_OPEN_DUTIES each agency's list opens on demand.
+        "duty board": reverse("assignment_board", kwargs={"conference_pk": conference}),
     }
 
 

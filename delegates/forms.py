@@ -161,7 +161,10 @@ class DelegateForm(forms.ModelForm):
 class RegisterFilterForm(forms.Form):
     q = forms.CharField(label=_("Tên"), required=False)
     category = forms.ModelChoiceField(label=_("Thành phần"), queryset=None, required=False)
-    unit = forms.ModelChoiceField(label=_("Đơn vị"), queryset=None, required=False)
+    # A province's register holds units by the hundred: a search field, never a select.
+    unit = forms.ModelChoiceField(
+        label=_("Đơn vị"), queryset=None, required=False, widget=UnitSearchWidget
+    )
     invitation_status = forms.ChoiceField(
         label=_("Tình trạng mời"),
         choices=[("", "Tất cả"), *InvitationStatus.choices],
@@ -171,10 +174,11 @@ class RegisterFilterForm(forms.Form):
         label=_("Nguồn"), choices=[("", "Tất cả"), *Source.choices], required=False
     )
 
-    def __init__(self, *args, categories, units, **kwargs):
+    def __init__(self, *args, categories, units, within=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = categories
         self.fields["unit"].queryset = units
+        self.fields["unit"].widget.search_under(within, include_root=True)
 
     def filters(self) -> dict:
         if not self.is_valid():

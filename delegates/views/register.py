@@ -39,15 +39,18 @@ def _filter_form(request, conference):
         request.GET or None,
         categories=DelegateCategory.objects.filter(conference=conference),
         units=_register_units(conference),
+        within=conference.organiser,
     )
     require_valid_filter(form)
     return form
 
 
 def _register_units(conference):
+    """The units the filter accepts: the organiser and every unit below it (what the search
+    field suggests; a unit without delegates simply lists none)."""
     from conferences.models import Unit
 
-    return Unit.objects.filter(delegates__conference=conference).distinct().order_by("path")
+    return Unit.objects.filter(path__startswith=conference.organiser.path)
 
 
 @login_required

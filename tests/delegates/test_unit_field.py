@@ -67,3 +67,20 @@ def test_invitations_chooser_filters_by_a_unit_from_the_search(client, setup):
     nobody = UnitFactory(parent=setup["office"], name="Thôn Vắng", kind=Unit.Kind.VILLAGE)
     empty = client.get(url, {"unit": nobody.pk})
     assert empty.status_code == 200 and "Người Trường" not in empty.content.decode()
+
+
+def test_register_filters_by_a_unit_from_the_search(client, setup, cast):
+    DelegateFactory(category=setup["category"], unit=setup["school_a"], full_name="Người Trường A")
+    DelegateFactory(category=setup["category"], unit=setup["school_b"], full_name="Người Trường B")
+    client.force_login(setup["staff"])
+    url = _url("delegates_register", setup)
+    html = client.get(url).content.decode()
+    assert "data-unit-search" in html
+    assert f'<option value="{setup["school_b"].pk}"' not in html  # no select of the units
+    html = client.get(url, {"unit": setup["school_b"].pk}).content.decode()
+    assert "Người Trường B" in html and "Người Trường A" not in html
+    assert f'<input type="hidden" name="unit" value="{setup["school_b"].pk}">' in html
+    nobody = UnitFactory(parent=setup["office"], name="Thôn Vắng", kind=Unit.Kind.VILLAGE)
+    empty = client.get(url, {"unit": nobody.pk})
+    assert empty.status_code == 200 and "Người Trường" not in empty.content.decode()
+    assert client.get(url, {"unit": cast["office_b"].pk}).status_code == 400

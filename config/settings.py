@@ -334,6 +334,9 @@ IMPORT_BACKGROUND_ROWS = env.int("IMPORT_BACKGROUND_ROWS", default=300)
 # --- Documents ------------------------------------------------------------------------------
 # Generated files are deleted this long after they are made (they can be made again).
 DOCUMENTS_EXPIRE_HOURS = env.int("DOCUMENTS_EXPIRE_HOURS", default=72)
+# An Excel list longer than this is written by the worker, with a progress bar; a shorter one
+# downloads at once.
+EXPORT_IN_WORKER_ROWS = env.int("EXPORT_IN_WORKER_ROWS", default=3000)
 # A render that kills its worker this many times is marked failed instead of looping.
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 # A rendering job whose worker has not refreshed its lease for this long lost its worker

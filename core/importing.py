@@ -129,12 +129,13 @@ def _text_cell(sheet, value, font=None):
     return cell
 
 
-def export_xlsx(dataset: tablib.Dataset, *, sheet: str = "Danh sách") -> bytes:
+def export_xlsx(dataset: tablib.Dataset, *, sheet: str = "Danh sách", progress=None) -> bytes:
     """The dataset as an .xlsx file, streamed row by row (openpyxl's write-only mode), on a
     sheet named `dataset.title` or `sheet` (in Vietnamese, never "Tablib Dataset"), with a
     bold frozen header and columns as wide as their content. Stored text never fails the
     export (`excel_text`). Text that starts with "=" stays text: a list opened in Excel runs
-    no formula, and the same text comes back when the file is imported again."""
+    no formula, and the same text comes back when the file is imported again. `progress(done,
+    total)`, when given, is told every few hundred rows (a worker's progress bar)."""
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
@@ -146,7 +147,10 @@ def export_xlsx(dataset: tablib.Dataset, *, sheet: str = "Danh sách") -> bytes:
         worksheet.freeze_panes = "A2"
         bold = Font(bold=True)
         worksheet.append([_text_cell(worksheet, excel_text(h), bold) for h in dataset.headers])
-    for row in dataset:
+    total = len(dataset)
+    for done, row in enumerate(dataset, start=1):
+        if progress is not None and (done % 250 == 0 or done == total):
+            progress(done, total)
         worksheet.append(
             [
                 _text_cell(worksheet, excel_text(value))

@@ -29,7 +29,8 @@ class LabelWidget(widgets.Widget):
         for value, label in choices:
             self.by_key[fold(str(value))] = value
             self.by_key[fold(str(label))] = value
-        self.labels = dict(choices)
+        # The labels as text once (not a lazy translation per cell of a 2,000-row export).
+        self.labels = {value: str(label) for value, label in choices}
         self.what = what
         self.required = required
 
@@ -45,7 +46,7 @@ class LabelWidget(widgets.Widget):
         return self.by_key[key]
 
     def render(self, value, obj=None, **kwargs):
-        return str(self.labels.get(value, value or ""))
+        return self.labels.get(value) or str(value or "")
 
 
 class YearWidget(widgets.Widget):

@@ -493,3 +493,27 @@ def delegates_stamp(conferences: QuerySet) -> dict:
     return Delegate.objects.filter(conference__in=conferences).aggregate(
         n=Count("id"), ids=Sum("id"), changed=Max("updated_at")
     )
+
+
+# --- The register's Excel list, rendered by the worker past a few thousand rows ---------------
+def register_export_fingerprint(conference: Conference, filters: dict) -> list:
+    """What changes whenever the filtered register does: rows, latest change, latest id."""
+    facts = register(conference, filters=filters).aggregate(
+        rows=Count("id"), changed=Max("updated_at"), last=Max("id")
+    )
+    changed = facts["changed"].isoformat() if facts["changed"] else ""
+    return [facts["rows"], changed, facts["last"]]
+
+
+def register_export_table(conference: Conference, filters: dict) -> dict:
+    """The filtered register in name order as plain rows (a documents builder writes the
+    .xlsx, the view streams it when the list is short)."""
+    from .resources import RegisterResource
+
+    rows = sorted_by_name(register(conference, filters=filters))
+    dataset = RegisterResource().export(queryset=rows)
+    return {
+        "sheet": "Đại biểu",
+        "headers": list(dataset.headers),
+        "rows": [list(r) for r in dataset],
+    }

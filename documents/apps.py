@@ -37,6 +37,11 @@ class DocumentsConfig(AppConfig):
         register(QuotaNoticeBuilder())
         register(InvitationBuilder())
 
+        from .builders.exports import RegisterExportBuilder, RoundExportBuilder
+
+        register(RegisterExportBuilder())
+        register(RoundExportBuilder())
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

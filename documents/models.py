@@ -20,6 +20,7 @@ class GeneratedDocument(models.Model):
         PDF = "pdf", "PDF"
         DOCX = "docx", "DOCX"
         ZIP = "zip", _("ZIP (mỗi người một tệp DOCX)")
+        XLSX = "xlsx", _("Excel (XLSX)")
 
     kind = models.CharField(_("loại văn bản"), max_length=50)
     fmt = models.CharField(_("định dạng"), max_length=10, choices=Format.choices)

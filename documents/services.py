@@ -108,11 +108,14 @@ def request_document(
         raise PermissionDeniedError("Bạn không có quyền in văn bản này.")
     params = params or {}
     preview = preview_count(params)
-    payload = builder.collect(target, params)
-    missing = builder.missing(payload)
-    if missing:
-        raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
-    payload = cut_for_preview(builder, payload, preview, fmt)
+    if builder.collect_in_worker:
+        payload = {"fingerprint": builder.fingerprint(target, params), "params": params}
+    else:
+        payload = builder.collect(target, params)
+        missing = builder.missing(payload)
+        if missing:
+            raise DomainError("Chưa đủ thông tin để in: " + "; ".join(missing[:20]))
+        payload = cut_for_preview(builder, payload, preview, fmt)
     digest = content_hash(kind=kind, fmt=fmt, payload=payload)
     recover_stalled_documents(content_hash=digest)
     existing = _reusable(digest, fmt)
@@ -405,7 +408,11 @@ def render_generated_document(*, document_id: int, task_id: str = "") -> None:
         logger.exception("rendering document %s failed", document_id)
         _fail(document_id, "Lỗi khi tạo văn bản. Hãy thử lại; nếu vẫn lỗi, báo quản trị hệ thống.")
         return
-    digest = content_hash(kind=document.kind, fmt=document.fmt, payload=payload)
+    digest = (
+        document.content_hash  # the fingerprint the next request compares
+        if builder.collect_in_worker
+        else content_hash(kind=document.kind, fmt=document.fmt, payload=payload)
+    )
     with transaction.atomic():
         if _finish(document, rendered, digest):
             _after_render(document, target, payload)

@@ -138,8 +138,12 @@ def _export_row(index: int, n: Nomination) -> list:
     ]  # fmt: skip
 
 
-def export_nominations(nominations) -> bytes:
+def nominations_table(nominations) -> tablib.Dataset:
     dataset = tablib.Dataset(headers=EXPORT_COLUMNS)
     for index, nomination in enumerate(nominations, start=1):
         dataset.append(_export_row(index, nomination))
-    return export_xlsx(dataset)
+    return dataset
+
+
+def export_nominations(nominations) -> bytes:
+    return export_xlsx(nominations_table(nominations))

@@ -478,3 +478,25 @@ def nomination_clearance_answers(nomination: Nomination) -> QuerySet[ClearanceAn
     return nomination.clearance_answers.select_related("request__agency").order_by(
         "request__agency__path", "id"
     )
+
+
+# --- The round's Excel list, rendered by the worker past a few thousand rows ------------------
+def round_export_fingerprint(round: NominationRound) -> list:
+    """What changes whenever the round's list does: rows, latest change, latest id."""
+    facts = round_nominations(round).aggregate(
+        rows=Count("id"), changed=Max("updated_at"), last=Max("id")
+    )
+    changed = facts["changed"].isoformat() if facts["changed"] else ""
+    return [facts["rows"], changed, facts["last"]]
+
+
+def round_export_table(round: NominationRound) -> dict:
+    """The round's list as plain rows (a documents builder writes the .xlsx)."""
+    from .excel import nominations_table
+
+    dataset = nominations_table(round_nominations(round))
+    return {
+        "sheet": "Danh sách",
+        "headers": list(dataset.headers),
+        "rows": [list(r) for r in dataset],
+    }

@@ -1,20 +1,21 @@
 """The register (list, filters, Excel), the office's delegate form, status changes and the
 composition report."""
 
+import tablib
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from conferences.idempotency import submit_once
 from core.errors import DomainError
-from core.importing import XLSX_CONTENT_TYPE, export_xlsx
-from core.views import attempt, form_error, require
+from core.importing import export_xlsx
+from core.views import attempt, form_error, require, xlsx_response
 from core.web import require_valid_filter
+from documents.services import request_document
 
 from .. import permissions, report, selectors, services
 from ..forms import (
@@ -26,7 +27,6 @@ from ..forms import (
     UnitDelegateForm,
 )
 from ..models import Delegate, DelegateCategory, InvitationStatus
-from ..resources import RegisterResource
 from ..workflow import invitation_choices
 from .common import ADDED_BEFORE, conference_for
 
@@ -79,16 +79,21 @@ def register(request, conference_pk: int):
 
 @login_required
 def register_export(request, conference_pk: int):
+    """The filtered register as Excel: at once, or past EXPORT_IN_WORKER_ROWS by the worker
+    (the document's page shows its progress)."""
     conference = conference_for(request, conference_pk)
     form = _filter_form(request, conference)
-    rows = selectors.sorted_by_name(selectors.register(conference, filters=form.filters()))
-    dataset = RegisterResource().export(queryset=rows)
-    response = HttpResponse(export_xlsx(dataset, sheet="Đại biểu"), content_type=XLSX_CONTENT_TYPE)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    response["Content-Disposition"] = (
-        f'attachment; filename="dai-bieu-{conference.pk}-{stamp}.xlsx"'
-    )
-    return response
+    filters = form.filters()
+    if selectors.register(conference, filters=filters).count() > settings.EXPORT_IN_WORKER_ROWS:
+        params = {key: str(value) for key, value in filters.items() if value}
+        document = request_document(
+            kind="delegates_register_xlsx", target=conference, fmt="xlsx", by=request.user,
+            params=params,
+        )  # fmt: skip
+        return redirect("document_detail", pk=document.pk)
+    table = selectors.register_export_table(conference, filters)
+    dataset = tablib.Dataset(*[tuple(row) for row in table["rows"]], headers=table["headers"])
+    return xlsx_response(export_xlsx(dataset, sheet=table["sheet"]), f"dai-bieu-{conference.pk}")
 
 
 @login_required

@@ -30,6 +30,9 @@ class Builder:
     # One page per person (certificates, invitations): rendered on the batch queue, by its own
     # worker, so a province's thousands of pages never hold up another office's plan.
     batch: bool = False
+    # A long list (an Excel export of thousands of rows): the request only fingerprints the
+    # data (`fingerprint`) and the worker reads it all (`collect`), so the click answers at once.
+    collect_in_worker: bool = False
 
     def can_request(self, user, target) -> bool:
         """Who may print it. Deny unless the builder says otherwise."""
@@ -48,6 +51,11 @@ class Builder:
     def collect(self, target, params: dict) -> Any:
         """Plain data (dicts, lists, str, numbers) for `render`."""
         return {}
+
+    def fingerprint(self, target, params: dict) -> Any:
+        """With `collect_in_worker`: plain data that changes whenever what `collect` reads
+        changes (counts, latest change), cheap to read in the request."""
+        raise NotImplementedError
 
     def missing(self, payload) -> list[str]:
         """What the office must fill in before printing, e.g. "Nguyễn Văn A: thiếu đơn vị"."""

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,6 +11,7 @@ from conferences.selectors import get_conference
 from core.errors import DomainError, PermissionDeniedError
 from core.views import attempt, form_error, paged, require, xlsx_response
 from core.web import BadParameter, int_param
+from documents.services import request_document
 
 from .. import permissions, selectors, services, workflow
 from ..excel import export_nominations, template_xlsx
@@ -232,8 +234,13 @@ def _changed(matrix: list[dict]) -> dict:
 def round_export(request, pk: int):
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_round_office(request.user, round))
-    data = export_nominations(selectors.round_nominations(round))
-    return xlsx_response(data, f"de-nghi-khen-thuong-dot-{round.pk}")
+    nominations = selectors.round_nominations(round)
+    if nominations.count() > settings.EXPORT_IN_WORKER_ROWS:  # the worker writes it
+        document = request_document(
+            kind="round_nominations_xlsx", target=round, fmt="xlsx", by=request.user
+        )
+        return redirect("document_detail", pk=document.pk)
+    return xlsx_response(export_nominations(nominations), f"de-nghi-khen-thuong-dot-{round.pk}")
 
 
 @login_required

@@ -92,6 +92,32 @@ def test_round_export_keeps_formula_text_as_text(client, office):
     assert cell.value.startswith("=HYPERLINK") and cell.data_type == "s"
 
 
+def test_round_export_past_the_limit_is_written_by_the_worker(
+    client, office, settings, django_capture_on_commit_callbacks
+):
+    from documents.models import GeneratedDocument
+
+    settings.EXPORT_IN_WORKER_ROWS = 1
+    for name in ("Trần Thị Bích", "Lê Văn An"):
+        NominationFactory(
+            round=office["round"], unit=office["school"], status=S.SUBMITTED, full_name=name
+        )
+    client.force_login(office["staff"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(reverse("honorees:round_export", kwargs={"pk": office["round"].pk}))
+    document = GeneratedDocument.objects.get(kind="round_nominations_xlsx")
+    assert response["Location"] == reverse("document_detail", args=[document.pk])
+    document.refresh_from_db()
+    assert document.status == GeneratedDocument.Status.READY, document.error
+    with document.file.open("rb") as handle:
+        sheet = openpyxl.load_workbook(BytesIO(handle.read())).active
+    names = [sheet.cell(row=r, column=4).value for r in (2, 3)]
+    assert sorted(names) == ["Lê Văn An", "Trần Thị Bích"] and sheet.max_row == 3
+    assert (document.progress_done, document.progress_total) == (2, 2)
+    page = client.get(response["Location"]).content.decode()
+    assert "Excel (XLSX)" in page and reverse("document_download", args=[document.pk]) in page
+
+
 def test_round_create_then_quota(client, office):
     client.force_login(office["staff"])
     url = reverse("honorees:round_create", kwargs={"conference_pk": office["conference"].pk})

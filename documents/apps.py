@@ -42,6 +42,10 @@ class DocumentsConfig(AppConfig):
         register(RegisterExportBuilder())
         register(RoundExportBuilder())
 
+        from .builders.statistics import StatisticsBuilder
+
+        register(StatisticsBuilder())
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

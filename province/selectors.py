@@ -80,3 +80,15 @@ def scope_successions(scope: Unit):
 
 def get_succession(scope: Unit, pk: int) -> UnitSuccession:
     return get_object_or_404(scope_successions(scope), pk=pk)
+
+
+def statistics_payload(scope: Unit, *, from_year: int, to_year: int) -> dict:
+    """The statistical forms of a period as plain data (the PDF is rendered by a worker)."""
+    import datetime as dt
+
+    from .statistics import build_statistics
+
+    stats = build_statistics(
+        scope, date_from=dt.date(from_year, 1, 1), date_to=dt.date(to_year, 12, 31)
+    )
+    return stats.as_payload()

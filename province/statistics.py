@@ -84,6 +84,32 @@ class Statistics:
     def period_label(self) -> str:
         return f"từ {self.date_from:%d/%m/%Y} đến {self.date_to:%d/%m/%Y}"
 
+    def as_payload(self) -> dict:
+        """Plain data with the names the PDF's template reads (a worker renders it)."""
+        return {
+            "scope": {"name": self.scope.name, "code": self.scope.code},
+            "period_label": self.period_label,
+            "years": [self.date_from.year, self.date_to.year],
+            "forms": [
+                {
+                    "code": form.code,
+                    "full_code": form.full_code,
+                    "title": form.title,
+                    "columns": list(form.columns),
+                    "rows": [
+                        [{"name": unit.name, "official_code": unit.official_code}, list(values)]
+                        for unit, values in form.rows
+                    ],
+                    "total": form.total,
+                }
+                for form in self.forms
+            ],
+            "checks": [
+                {"label": c.label, "left": c.left, "right": c.right, "ok": c.ok}
+                for c in self.checks
+            ],
+        }
+
 
 def _grouped(scope: Unit, units: list[Unit], date_from, date_to):
     """{row unit id: Counter} of award lines, and {row unit id: Counter} of conferences."""

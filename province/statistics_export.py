@@ -1,11 +1,9 @@
-"""The statistical forms as an Excel workbook (one sheet per form and one for the checks)
-and as a PDF (A4 landscape, WeasyPrint, Liberation Serif standing in for Times New Roman)."""
+"""The statistical forms as an Excel workbook (one sheet per form and one for the checks); the
+PDF is rendered by a worker (documents/builders/statistics.py)."""
 
 import tempfile
-from pathlib import Path
 
-from django.http import FileResponse, HttpResponse
-from django.template.loader import render_to_string
+from django.http import FileResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -43,20 +41,6 @@ def statistics_xlsx_response(stats: Statistics) -> FileResponse:
         filename=_filename(stats, "xlsx"),
         content_type=XLSX_CONTENT_TYPE,
     )
-
-
-def statistics_pdf(stats: Statistics) -> bytes:
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("province/statistics_pdf.html", {"stats": stats, "circular": CIRCULAR})
-    stylesheet = CSS(filename=str(Path(__file__).with_name("statistics_pdf.css")))
-    return HTML(string=html).write_pdf(stylesheets=[stylesheet])
-
-
-def statistics_pdf_response(stats: Statistics) -> HttpResponse:
-    response = HttpResponse(statistics_pdf(stats), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(stats, "pdf")}"'
-    return response
 
 
 def _filename(stats: Statistics, ext: str) -> str:

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import DomainError
 from core.views import attempt, form_error, require
+from documents.services import request_document
 
 from . import crosswalk, permissions, selectors, services
 from .charts import bar_chart
@@ -23,7 +24,7 @@ from .forms import (
 )
 from .rollup import build_rollup
 from .statistics import CIRCULAR, build_statistics
-from .statistics_export import statistics_pdf_response, statistics_xlsx_response
+from .statistics_export import statistics_xlsx_response
 
 
 def _rollup_for(request, pk: int):
@@ -165,7 +166,14 @@ def statistics_export(request, pk: int):
 @require_GET
 @login_required
 def statistics_pdf(request, pk: int):
-    return statistics_pdf_response(_statistics_for(request, pk)[2])
+    """The forms as a PDF, rendered by the worker (its page shows the progress)."""
+    scope = selectors.get_scope(request.user, pk)
+    period = period_form(request.GET).to_filter()
+    document = request_document(
+        kind="province_statistics", target=scope, fmt="pdf", by=request.user,
+        params={"from_year": period.from_year, "to_year": period.to_year},
+    )  # fmt: skip
+    return redirect("document_detail", pk=document.pk)
 
 
 # --- Crosswalk of merged units --------------------------------------------------------------------

@@ -81,13 +81,20 @@ CASES += [
     Case("api:statistics", overrides=NO_TOKEN, query="?from_year=2025&to_year=2025"),
 ]
 
-CASES += [
-    Case(name, kwargs=_scope("office_a"))
-    for name in ("province:statistics", "province:statistics_export", "province:statistics_pdf")
-] + [
-    Case(name, kwargs=_scope("province"), allowed=("superuser",))
-    for name in ("province:statistics", "province:statistics_export")
-]
+CASES += (
+    [
+        Case(name, kwargs=_scope("office_a"))
+        for name in ("province:statistics", "province:statistics_export")
+    ]
+    + [
+        # The PDF is asked of the worker: the answer is the document's page.
+        Case("province:statistics_pdf", kwargs=_scope("office_a"), ok=302),
+    ]
+    + [
+        Case(name, kwargs=_scope("province"), allowed=("superuser",))
+        for name in ("province:statistics", "province:statistics_export")
+    ]
+)
 
 
 def _succession_in_a(w):

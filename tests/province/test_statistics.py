@@ -10,6 +10,7 @@ from django.utils import timezone
 from pypdf import PdfReader
 
 from conferences.models import Role
+from documents.models import GeneratedDocument
 from honorees.models import AwardDecision, AwardLine
 from province.statistics import build_statistics
 from tests.factories import ConferenceFactory, UnitFactory, member
@@ -109,7 +110,7 @@ def test_the_offices_own_decisions_are_its_first_row(small_province):
     assert stats.forms[3].total[0] == 241
 
 
-def test_statistics_page_excel_and_pdf(client, small_province):
+def test_statistics_page_excel_and_pdf(client, small_province, django_capture_on_commit_callbacks):
     client.force_login(member(small_province.province, Role.STAFF))
     pk = small_province.province.pk
     query = {"from_year": 2024, "to_year": 2025}
@@ -122,10 +123,19 @@ def test_statistics_page_excel_and_pdf(client, small_province):
     total = list(book["Biểu 0604"].iter_rows(values_only=True))[-1]
     assert total[1] == "Tổng cộng" and total[3] == 240
     assert all(row[3] == "Khớp" for row in list(book["Kiểm tra"].iter_rows(values_only=True))[1:])
-    pdf = client.get(reverse("province:statistics_pdf", args=[pk]), query)
-    assert pdf["Content-Type"] == "application/pdf"
-    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    # The PDF is rendered by the worker: the click opens the document's page.
+    with django_capture_on_commit_callbacks(execute=True):
+        asked = client.get(reverse("province:statistics_pdf", args=[pk]), query)
+    document = GeneratedDocument.objects.get(kind="province_statistics")
+    assert asked["Location"] == reverse("document_detail", args=[document.pk])
+    document.refresh_from_db()
+    assert document.status == GeneratedDocument.Status.READY, document.error
+    assert document.params == {"from_year": 2024, "to_year": 2025}
+    pdf = client.get(reverse("document_download", args=[document.pk]))
+    content = b"".join(pdf.streaming_content)
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(content)).pages)
     assert "0604.N/BNV-TĐKT" in text and "Tổng cộng" in text
+    assert f"Tổng cộng {_stats(small_province.province).forms[3].total[0]}" in text
 
 
 def test_households_count_with_individuals_and_the_forms_still_agree(small_province):

@@ -10,8 +10,8 @@ from django.forms.models import fields_for_model, model_to_dict
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.importing import ImportReport, has_more_rows_than, no_progress
-from core.jobs import get_importer, start_import_job
+from core.importing import ImportReport, has_more_rows_than, no_progress, preview_table
+from core.jobs import get_importer, hold_checked_file, start_import_job
 from core.models import ImportJob
 
 from .models import Conference, Role, Unit, User
@@ -252,6 +252,10 @@ class Upload:
     report: ImportReport | None = None
     confirmed: bool = False
     job: ImportJob | None = None
+    # The check's table (first rows, with their errors), and the checked file kept so that
+    # "Ghi vào hệ thống" writes it without the file being chosen again.
+    preview: dict | None = None
+    held: ImportJob | None = None
 
 
 def run_upload(request, form: XlsxUploadForm, *, kind: str, params: dict) -> Upload:
@@ -281,7 +285,13 @@ def run_upload(request, form: XlsxUploadForm, *, kind: str, params: dict) -> Upl
         importer = get_importer(kind)
         report = importer.run(data=data, by=request.user, dry_run=not confirm,
                               progress=no_progress, **params)  # fmt: skip
-        return Upload(report=report, confirmed=confirm)
+        if confirm:
+            return Upload(report=report, confirmed=True)
+        held = None
+        if report.ok:
+            held = hold_checked_file(kind=kind, params=params, data=data, filename=upload.name,
+                                     by=request.user, report=report)  # fmt: skip
+        return Upload(report=report, preview=preview_table(data, report), held=held)
     except PermissionDeniedError as exc:
         raise PermissionDenied(exc.message) from exc
     except DomainError as exc:

@@ -192,7 +192,11 @@ def unit_import(request):
             request, f"Đã nhập {report.new} đơn vị mới, cập nhật {report.updated} đơn vị."
         )
         return redirect("unit_list")
-    return render(request, "conferences/unit_import.html", {"form": form, "report": report})
+    return render(
+        request,
+        "conferences/unit_import.html",
+        {"form": form, "report": report, "preview": upload.preview, "held": upload.held},
+    )
 
 
 @login_required

@@ -90,6 +90,29 @@ def read_xlsx(data: bytes) -> tablib.Dataset:
     return dataset
 
 
+PREVIEW_ROWS = 50  # rows of the file shown in the check's table
+
+
+def preview_table(data: bytes, report: ImportReport, *, limit: int = PREVIEW_ROWS) -> dict:
+    """The first rows of a checked file as the page shows them, each with its Excel row
+    number and its errors (what the check found on that row)."""
+    dataset = read_xlsx(data)
+    problems: dict[int, list[str]] = {}
+    for error in report.errors:
+        problems.setdefault(error.row, []).append(
+            f"{error.column}: {error.message}" if error.column else error.message
+        )
+    rows = [
+        {
+            "number": number,
+            "values": ["" if v is None else v for v in values],
+            "problems": problems.get(number, []),
+        }
+        for number, values in zip(dataset.excel_rows[:limit], dataset[:limit], strict=False)
+    ]
+    return {"headers": list(dataset.headers), "rows": rows, "more": max(len(dataset) - limit, 0)}
+
+
 def excel_text(value):
     """A value openpyxl can write: text without the control characters XML forbids (one
     stored ESC would otherwise fail the whole file) and without invisible characters."""

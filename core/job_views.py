@@ -1,12 +1,15 @@
 """The page of an import job: the progress bar while the worker runs, then the report, the
 confirm button for a checked file and "Thử lại" for a failed one."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from .errors import DomainError, PermissionDeniedError
 from .importing import ImportReport
-from .jobs import S, get_import_job, get_importer, job_progress, run_job_again
+from .jobs import S, get_import_job, get_importer, job_progress, run_job_again, write_held_file
 from .views import attempt
 
 
@@ -51,3 +54,24 @@ def import_job_run(request, pk: int):
     success = "Đang ghi vào hệ thống." if was_checked else "Đã gửi lại cho bộ xử lý nền."
     attempt(request, lambda: run_job_again(job=job, by=request.user), success)
     return redirect(job)
+
+
+@login_required
+@require_POST
+def import_held_write(request, pk: int):
+    """ "Ghi vào hệ thống" under the check's table: the file kept when it was checked is
+    written now, without being chosen again."""
+    job = get_import_job(request.user, pk)
+    importer = get_importer(job.kind)
+    try:
+        report = write_held_file(job=job, by=request.user)
+    except PermissionDeniedError as exc:
+        raise PermissionDenied(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect(importer.page(job.params))
+    if not report.ok:
+        messages.error(request, "Dữ liệu đã thay đổi từ lúc kiểm tra: tệp có lỗi, chưa ghi gì.")
+        return redirect(job)
+    messages.success(request, f"Đã ghi vào hệ thống: {importer.describe(report)}.")
+    return redirect(importer.after(job.params))

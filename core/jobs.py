@@ -101,6 +101,48 @@ def run_job_again(*, job: ImportJob, by) -> ImportJob:
     return job
 
 
+def hold_checked_file(
+    *, kind: str, params: dict, data: bytes, filename: str, by, report: ImportReport
+) -> ImportJob:
+    """Keep a small file the page has just checked (a clean dry run), so that "Ghi vào hệ
+    thống" writes it without the user choosing it again. Side effects: the file under
+    MEDIA_ROOT/imports/ and a job row, checked (purged after KEEP_JOBS like the others)."""
+    get_importer(kind)
+    job = ImportJob(
+        kind=kind, params=params, filename=filename[:255], dry_run=True, requested_by=by,
+        status=S.CHECKED, report=report.as_json(), finished_at=timezone.now(),
+    )  # fmt: skip
+    job.file.save(f"{uuid.uuid4().hex}.xlsx", ContentFile(data), save=False)
+    job.save()
+    return job
+
+
+def write_held_file(*, job: ImportJob, by) -> ImportReport:
+    """ "Ghi vào hệ thống" on a file the page checked: written here, while the page waits
+    (it is small). Checked again as it is written: what changed since (a quota filled, the
+    deadline passed) refuses it, with the rows, and nothing is written. A second click finds
+    the job done. Side effects: those of the import, the job's status and report, the file
+    removed."""
+    if job.requested_by_id != by.pk:
+        raise PermissionDeniedError("Chỉ người tải tệp lên mới ghi được tệp này.")
+    if job.status != S.CHECKED or not job.file:
+        raise DomainError("Tệp này đã được ghi hoặc đã hết hạn; muốn nhập lại, hãy tải tệp lên.")
+    if not move_job(job.pk, S.RUNNING, from_status=S.CHECKED, dry_run=False,
+                    attempts=F("attempts") + 1, started_at=timezone.now()):  # fmt: skip
+        raise DomainError("Tệp này đã được ghi hoặc đã hết hạn; muốn nhập lại, hãy tải tệp lên.")
+    job.refresh_from_db()
+    try:
+        with job.file.open("rb") as stream:
+            data = stream.read()
+        report = get_importer(job.kind).run(
+            data=data, by=by, dry_run=False, progress=lambda *a: None, **job.params
+        )
+    except DomainError as exc:
+        report = ImportReport(errors=[RowError(0, "", exc.message)])
+    _finish(job, report)
+    return report
+
+
 def _enqueue(job_id: int) -> None:
     transaction.on_commit(lambda: _dispatch(job_id))
 

@@ -113,5 +113,12 @@ def unit_import(request, conference_pk: int, unit_pk: int):
     if upload.confirmed and report.ok:
         messages.success(request, f"Đã nhập {report.new} đại biểu từ tệp Excel.")
         return redirect("delegates_unit", conference_pk=conference.pk, unit_pk=unit.pk)
-    context = {"conference": conference, "unit": unit, "form": form, "report": report}
+    context = {
+        "conference": conference,
+        "unit": unit,
+        "form": form,
+        "report": report,
+        "preview": upload.preview,
+        "held": upload.held,
+    }
     return render(request, "delegates/unit_import.html", context)

@@ -107,5 +107,12 @@ def nomination_import(request, pk: int, unit_pk: int):
         messages.success(request, f"Đã gửi {report.new} hồ sơ từ tệp Excel.")
         _warn_unit_eligibility(request, round, unit)
         return redirect("honorees:unit_round", pk=round.pk, unit_pk=unit.pk)
-    context = {"form": form, "round": round, "unit": unit, "report": report}
+    context = {
+        "form": form,
+        "round": round,
+        "unit": unit,
+        "report": report,
+        "preview": upload.preview,
+        "held": upload.held,
+    }
     return render(request, "honorees/nomination_import.html", context)

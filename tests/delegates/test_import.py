@@ -132,3 +132,86 @@ def test_import_view_preview_then_confirm(client, setup):
     assert Delegate.objects.count() == 0
     response = client.post(url, {"file": upload(), "confirm": "1"})
     assert response.status_code == 302 and Delegate.objects.count() == 1
+
+
+def _import_url(setup):
+    return reverse(
+        "delegates_unit_import",
+        kwargs={"conference_pk": setup["conference"].pk, "unit_pk": setup["school_a"].pk},
+    )
+
+
+def test_checked_file_shows_its_rows_and_is_written_without_choosing_it_again(client, setup):
+    """The check shows the file's rows as a table and keeps the file: "Ghi vào hệ thống"
+    writes it once; a second click writes nothing more; another user cannot write it."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.models import ImportJob
+
+    client.force_login(setup["submitter_a"])
+    data = _xlsx(_row("Nguyễn Văn An"), _row("Trần Thị Bình", gender="Nữ"))
+    preview = client.post(_import_url(setup), {"file": SimpleUploadedFile("ds.xlsx", data)})
+    html = preview.content.decode()
+    assert 'data-testid="import-table"' in html
+    assert html.index("Nguyễn Văn An") < html.index("Trần Thị Bình")
+    job = ImportJob.objects.get(status=ImportJob.Status.CHECKED)
+    write = reverse("import_held_write", args=[job.pk])
+    assert write in html and Delegate.objects.count() == 0
+
+    client.force_login(setup["submitter_b"])
+    assert client.post(write).status_code == 404
+    assert Delegate.objects.count() == 0
+
+    client.force_login(setup["submitter_a"])
+    done = client.post(write)
+    assert done["Location"] == reverse(
+        "delegates_unit",
+        kwargs={"conference_pk": setup["conference"].pk, "unit_pk": setup["school_a"].pk},
+    )
+    assert sorted(Delegate.objects.values_list("full_name", flat=True)) == [
+        "Nguyễn Văn An",
+        "Trần Thị Bình",
+    ]
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.DONE and not job.file
+    client.post(write)
+    assert Delegate.objects.count() == 2
+
+
+def test_checked_file_with_errors_marks_its_rows_and_keeps_nothing(client, setup):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.models import ImportJob
+
+    client.force_login(setup["submitter_a"])
+    data = _xlsx(_row("Nguyễn Văn An"), _row("Lê Văn Cường", gender="Không rõ"))
+    html = client.post(
+        _import_url(setup), {"file": SimpleUploadedFile("ds.xlsx", data)}
+    ).content.decode()
+    assert 'data-testid="import-table"' in html and 'data-testid="import-held"' not in html
+    marked = html[html.index("Lê Văn Cường") :]
+    assert "table-danger" in html[: html.index("Lê Văn Cường")].rsplit("<tr", 1)[1]
+    assert "Giới tính" in marked[: marked.index("</tr>", marked.index("</tr>") + 1)]
+    assert not ImportJob.objects.exists()
+
+
+def test_checked_file_refused_when_the_seats_filled_in_between(client, setup):
+    """Checked against the seats left; meanwhile the unit filled them by hand: writing the
+    kept file checks again and writes nothing."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.models import ImportJob
+
+    client.force_login(setup["submitter_a"])
+    data = _xlsx(_row("Nguyễn Văn An"), _row("Trần Thị Bình", gender="Nữ"))
+    client.post(_import_url(setup), {"file": SimpleUploadedFile("ds.xlsx", data)})
+    job = ImportJob.objects.get(status=ImportJob.Status.CHECKED)
+    _import(setup, _xlsx(_row("Phạm Văn Dũng"), _row("Hoàng Văn Em")))
+    response = client.post(reverse("import_held_write", args=[job.pk]))
+    assert response["Location"] == reverse("import_job", args=[job.pk])
+    assert set(Delegate.objects.values_list("full_name", flat=True)) == {
+        "Phạm Văn Dũng",
+        "Hoàng Văn Em",
+    }
+    job.refresh_from_db()
+    assert job.status == ImportJob.Status.REFUSED

@@ -51,6 +51,25 @@ class EthnicityWidget(TextWidget):
             raise ValueError(exc.message) from exc
 
 
+class SectorWidget(TextWidget):
+    """A field of work by its name in the list ("Kinh tế") or its code; the export writes the
+    name. Anything else is the row's error."""
+
+    def clean(self, value, row=None, **kwargs):
+        from core.errors import DomainError
+        from core.vocabulary import sector_value
+
+        try:
+            return sector_value(super().clean(value, row, **kwargs))
+        except DomainError as exc:
+            raise ValueError(exc.message) from exc
+
+    def render(self, value, obj=None, **kwargs):
+        from core.vocabulary import Sector
+
+        return str(Sector(value).label) if value in Sector.values else (value or "")
+
+
 class YesNoWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if value is None or value == "":

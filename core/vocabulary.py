@@ -1,10 +1,14 @@
 """Fixed lists shared by forms, Excel imports and exports, and reports, so that the same thing
 is always written the same way: the 54 ethnic groups of Việt Nam (Danh mục các dân tộc Việt Nam,
-Tổng cục Thống kê), by their usual written names."""
+Tổng cục Thống kê), by their usual written names, and the fields of work (lĩnh vực) the plans'
+delegate structure counts, for delegates and nominees alike."""
 
 from __future__ import annotations
 
 import re
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .errors import DomainError
 from .vntext import fold
@@ -49,3 +53,33 @@ def ethnic_group(text: str | None) -> str:
             field="ethnicity",
         )
     return found
+
+
+class Sector(models.TextChoices):
+    """Lĩnh vực: the groups the plans' delegate structure (cơ cấu đại biểu) counts."""
+
+    ECONOMY = "economy", _("Kinh tế")
+    CULTURE = "culture", _("Văn hóa")
+    SOCIETY = "society", _("Xã hội")
+    SECURITY = "security", _("An ninh")
+    DEFENCE = "defence", _("Quốc phòng")
+    PARTY_STATE = "party_state", _("Xây dựng Đảng, chính quyền")
+    MASS_ORGANISATIONS = "mass_org", _("Mặt trận, đoàn thể")
+    RELIGION = "religion", _("Tôn giáo")
+
+
+def sector_value(text: str | None) -> str:
+    """The list's code for a field of work typed as its name or code ("" for nothing);
+    DomainError for anything else. No guessing: "Văn hóa - Xã hội" or "Giáo dục" name no one
+    group, so the office chooses (the forms and the Excel template offer the list)."""
+    if not (text or "").strip():
+        return ""
+    key = _key(text)
+    for value, label in Sector.choices:
+        if key in (_key(value), _key(str(label))):
+            return value
+    names = ", ".join(str(label) for label in Sector.labels)
+    raise DomainError(
+        f"Lĩnh vực “{text.strip()[:40]}” không có trong danh sách; ghi một trong: {names}.",
+        field="sector",
+    )

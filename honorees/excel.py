@@ -9,13 +9,14 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.importing import add_list_validation, excel_text, export_xlsx
-from core.vocabulary import ETHNIC_GROUPS
+from core.vocabulary import ETHNIC_GROUPS, Sector
 
 from .eligibility import declaration_conditions
 from .models import Nomination, NominationRound
 from .resources import (
     COL_BIRTH,
     COL_ETHNIC,
+    COL_SECTOR,
     COLUMNS,
     GENDER_LABELS,
     KIND_LABELS,
@@ -86,14 +87,18 @@ def _data_sheet(book, round: NominationRound) -> None:
     _list_validation(
         sheet, col[COL_ETHNIC], f"'Danh mục'!$B$2:$B${len(ETHNIC_GROUPS) + 1}", "dân tộc"
     )
+    sectors = [str(label) for label in Sector.labels]
+    _list_validation(sheet, col[COL_SECTOR], f"'Danh mục'!$C$2:$C${len(sectors) + 1}", "lĩnh vực")
     lists = book.create_sheet("Danh mục")
-    lists.append(["Hình thức khen thưởng của đợt", "Dân tộc (54 dân tộc Việt Nam)"])
+    lists.append(["Hình thức khen thưởng của đợt", "Dân tộc (54 dân tộc Việt Nam)", "Lĩnh vực"])
     for index in range(max(len(forms), len(ETHNIC_GROUPS))):
         form = excel_text(forms[index]) if index < len(forms) else None
         group = ETHNIC_GROUPS[index] if index < len(ETHNIC_GROUPS) else None
-        lists.append([form, group])
+        sector = sectors[index] if index < len(sectors) else None
+        lists.append([form, group, sector])
     lists.column_dimensions["A"].width = 50
     lists.column_dimensions["B"].width = 30
+    lists.column_dimensions["C"].width = 30
 
 
 def _conditions_sheet(book, round: NominationRound) -> None:
@@ -132,7 +137,7 @@ EXPORT_COLUMNS = [
 def _export_row(index: int, n: Nomination) -> list:
     return [
         index, n.unit.name, n.get_kind_display(), n.sort_name, n.birth_year or "",
-        n.get_gender_display(), n.ethnicity, n.position, n.unit_name, n.sector,
+        n.get_gender_display(), n.ethnicity, n.position, n.unit_name, n.get_sector_display(),
         "Có" if n.works_directly_in_production else "", n.head_name, n.member_count or "",
         n.achievement_summary, n.proposed_award.name, n.get_status_display(), n.note,
     ]  # fmt: skip

@@ -6,7 +6,7 @@ import datetime as dt
 from django.utils import timezone
 from import_export import fields, resources, widgets
 
-from conferences.resources import EthnicityWidget, TextWidget
+from conferences.resources import EthnicityWidget, SectorWidget, TextWidget
 from core.vntext import fold
 
 from .models import AwardForm, Nomination
@@ -147,7 +147,7 @@ class NominationResource(resources.ModelResource):
     ethnicity = _field("ethnicity", COL_ETHNIC, EthnicityWidget())
     position = _field("position", COL_POSITION)
     unit_name = _field("unit_name", COL_UNIT)
-    sector = _field("sector", COL_SECTOR)
+    sector = _field("sector", COL_SECTOR, SectorWidget())
     works_directly_in_production = _field(
         "works_directly_in_production",
         COL_PRODUCTION,

@@ -114,7 +114,7 @@ def _line(line) -> dict:
     n = line.nomination
     return {
         "id": line.pk, "kind": n.kind, "name": n.display_name, "gender": n.gender,
-        "birth_year": n.birth_year, "ethnicity": n.ethnicity, "sector": n.sector,
+        "birth_year": n.birth_year, "ethnicity": n.ethnicity, "sector": n.get_sector_display(),
         "direct_producer": n.works_directly_in_production, "unit_name": n.unit.name,
         "award_form": line.award_form.name, "amount": line.amount,
     }  # fmt: skip

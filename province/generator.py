@@ -36,14 +36,14 @@ FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "B�
 MIDDLE_MALE = ("Văn", "Đức", "Quang", "Minh", "Hữu")
 MIDDLE_FEMALE = ("Thị", "Thu", "Ngọc", "Thanh", "Hồng")
 GIVEN = ("An", "Bình", "Cường", "Dũng", "Hà", "Hòa", "Lan", "Mai", "Nam", "Thủy", "Tâm", "Yến")
-SECTORS = (
-    "Kinh tế",
-    "Giáo dục",
-    "Y tế",
-    "Văn hóa - Xã hội",
-    "Quốc phòng - An ninh",
-    "Xây dựng Đảng, chính quyền",
-    "Mặt trận, đoàn thể",
+SECTORS = (  # core.vocabulary.Sector's codes
+    "economy",
+    "society",
+    "culture",
+    "security",
+    "defence",
+    "party_state",
+    "mass_org",
 )
 ETHNICITIES = ("Kinh",) * 8 + ("Tày", "Mường")
 INDIVIDUAL_FORMS = ("gk-xa", "ldtt", "cstd-cs")

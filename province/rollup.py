@@ -21,6 +21,7 @@ from django.utils.html import format_html_join
 from conferences.models import Conference, Unit
 from conferences.selectors import conferences_of_organisers
 from core.vntext import format_number
+from core.vocabulary import Sector
 from delegates.selectors import delegate_tally_by_conference, delegates_stamp
 from honorees.selectors import (
     award_breakdown_by_conference,
@@ -31,6 +32,7 @@ from honorees.selectors import (
 from .selectors import row_units, succession_map
 
 NO_SECTOR = "Chưa ghi lĩnh vực"
+SECTOR_LABELS = {value: str(label) for value, label in Sector.choices}
 CACHE_SECONDS = 15 * 60
 ADDITIVE = (
     "conferences",
@@ -252,7 +254,7 @@ def _add_awards(rows: dict[int, ConferenceRow], conferences) -> None:
         for name in AWARD_COUNTS:
             setattr(f, name, getattr(f, name) + t[name])
         f.by_form[t["award_form_id"]] += t["lines"]
-        f.by_sector[(t["sector"] or "").strip() or NO_SECTOR] += t["lines"]
+        f.by_sector[SECTOR_LABELS.get(t["sector"], NO_SECTOR)] += t["lines"]
 
 
 def organiser_map(units: list[Unit]) -> dict[int, int]:

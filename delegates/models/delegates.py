@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.vocabulary import Sector
+
 
 class Title(models.TextChoices):
     MR = "Ông", _("Ông")
@@ -14,17 +16,6 @@ class Title(models.TextChoices):
 class Gender(models.TextChoices):
     MALE = "male", _("Nam")
     FEMALE = "female", _("Nữ")
-
-
-class Sector(models.TextChoices):
-    ECONOMY = "economy", _("Kinh tế")
-    CULTURE = "culture", _("Văn hóa")
-    SOCIETY = "society", _("Xã hội")
-    SECURITY = "security", _("An ninh")
-    DEFENCE = "defence", _("Quốc phòng")
-    PARTY_STATE = "party_state", _("Xây dựng Đảng, chính quyền")
-    MASS_ORGANISATIONS = "mass_org", _("Mặt trận, đoàn thể")
-    RELIGION = "religion", _("Tôn giáo")
 
 
 class Source(models.TextChoices):

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.vocabulary import Sector
+
 
 class Nomination(models.Model):
     """A unit's proposal to honour one individual, one collective or one household (named by
@@ -66,7 +68,9 @@ class Nomination(models.Model):
     ethnicity = models.CharField(_("dân tộc"), max_length=50, blank=True)
     position = models.CharField(_("chức vụ"), max_length=200, blank=True)
     unit_name = models.CharField(_("đơn vị công tác"), max_length=255, blank=True)
-    sector = models.CharField(_("lĩnh vực"), max_length=150, blank=True)
+    sector = models.CharField(
+        _("lĩnh vực"), max_length=150, choices=Sector.choices, blank=True
+    )  # the delegates' list (core.vocabulary), so one report counts both
     works_directly_in_production = models.BooleanField(
         _("trực tiếp lao động, sản xuất, công tác"), default=False
     )

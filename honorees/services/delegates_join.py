@@ -1,19 +1,9 @@
 """Approved honourees join the conference's delegate register, under its honoree category,
 without anyone typing them again (delegates.services.upsert_honoree_delegate)."""
 
-from core.vntext import fold
-
 
 def source_key(nomination) -> str:
     return f"honorees.nomination:{nomination.pk}"
-
-
-def _sector(text: str) -> str:
-    """The delegates register's sector for the nomination's free-text field, when it names one."""
-    from delegates.models.delegates import Sector
-
-    key = fold(text or "")
-    return next((value for value, label in Sector.choices if key in (value, fold(str(label)))), "")
 
 
 def join_delegate_register(nomination, *, by) -> None:
@@ -32,6 +22,6 @@ def join_delegate_register(nomination, *, by) -> None:
         position=nomination.position,
         unit=nomination.unit,
         unit_name=nomination.unit_name,
-        sector=_sector(nomination.sector),
+        sector=nomination.sector,  # the same list (core.vocabulary.Sector)
         works_directly_in_production=nomination.works_directly_in_production,
     )

@@ -12,7 +12,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
 from core.vntext import fold, nfc
-from core.vocabulary import ethnic_group
+from core.vocabulary import ethnic_group, sector_value
 
 from ..models import AwardCondition, AwardForm, Nomination, NominationRound, RoundQuota
 from ..permissions import (
@@ -75,6 +75,8 @@ def _clean_fields(kind: str, fields: dict[str, Any]) -> dict[str, Any]:
     cleaned = {k: nfc(v) if isinstance(v, str) else v for k, v in fields.items()}
     if "ethnicity" in cleaned:
         cleaned["ethnicity"] = ethnic_group(cleaned["ethnicity"])
+    if "sector" in cleaned:
+        cleaned["sector"] = sector_value(cleaned["sector"])
     return cleaned
 
 

@@ -65,3 +65,16 @@ def test_the_units_template_offers_the_groups_in_a_drop_down(client, cast):
     assert lists["A2"].value == "Đại biểu tiêu biểu"
     formulas = {v.formula1 for v in book["Danh sách"].data_validations.dataValidation}
     assert "'Danh mục'!$B$2:$B$55" in formulas
+
+
+def test_a_field_of_work_is_the_one_list_of_the_delegates_and_nominees():
+    from core.vocabulary import Sector, sector_value
+    from delegates.models import Sector as DelegateSector
+
+    assert DelegateSector is Sector
+    assert sector_value("  kinh te ") == "economy"
+    assert sector_value("Xây dựng Đảng, chính quyền") == "party_state"
+    assert sector_value("mass_org") == "mass_org"
+    assert sector_value("") == ""
+    with pytest.raises(DomainError, match="“Văn hóa - Xã hội” không có trong danh sách"):
+        sector_value("Văn hóa - Xã hội")  # names two groups: the office chooses

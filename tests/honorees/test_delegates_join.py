@@ -16,7 +16,7 @@ def _approve(office, nomination):
 
 def test_approved_honouree_joins_the_delegate_register_once(office):
     n = _submitted(office)
-    Nomination.objects.filter(pk=n.pk).update(sector="Văn hóa", gender="female", birth_year=1980)
+    Nomination.objects.filter(pk=n.pk).update(sector="culture", gender="female", birth_year=1980)
     n.refresh_from_db()
     _approve(office, n)
 

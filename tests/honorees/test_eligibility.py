@@ -266,6 +266,7 @@ def test_excel_list_records_flags_and_declarations(office):
     )  # fmt: skip
     assert report.ok, report.errors
     first, second = Nomination.objects.order_by("full_name")
+    assert first.sector == second.sector == "society"  # "Xã hội": the delegates' list
     assert first.under_inspection and first.discipline_until == dt.date(2024, 6, 30)
     assert second.declarations.count() == 2
     results = eligibility.check_round(office["round"])

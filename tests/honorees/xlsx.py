@@ -20,7 +20,7 @@ def person_row(i: int, **overrides) -> dict:
         "Dân tộc": "Kinh",
         "Chức vụ": "Giáo viên",
         "Đơn vị": "Trường Tiểu học",
-        "Lĩnh vực": "Giáo dục",
+        "Lĩnh vực": "Xã hội",
         "Trực tiếp sản xuất": "Không",
         "Tóm tắt thành tích": "Hoàn thành xuất sắc nhiệm vụ năm học.",
         "Hình thức đề nghị": AWARD,

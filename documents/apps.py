@@ -37,6 +37,10 @@ class DocumentsConfig(AppConfig):
         register(QuotaNoticeBuilder())
         register(InvitationBuilder())
 
+        from .builders.signables import register_signables
+
+        register_signables()
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

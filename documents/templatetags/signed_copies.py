@@ -2,7 +2,10 @@
 `{% load signed_copies %}{% signed_copies_section plan %}`. Shows the official signed copy, every
 uploaded copy with its result per signature, and the văn thư's upload form."""
 
+import datetime as dt
+
 from django import template
+from django.utils import timezone
 
 from .. import services
 from ..signable import signable_of
@@ -19,6 +22,10 @@ def signed_copies_section(context, target):
     if signable is None or user is None or not signable.is_issued(target):
         return {"hidden": True}
     copies = services.signed_copies_of(target)
+    for copy in copies:
+        copy.signature_rows = [
+            {**sig, "signed_at_text": _moment(sig.get("signed_at", ""))} for sig in copy.signatures
+        ]
     official = services.official_signed_copy(target)
     return {
         "hidden": False,
@@ -34,3 +41,14 @@ def signed_copies_section(context, target):
         "csrf_token": context.get("csrf_token"),
         "request": request,
     }
+
+
+def _moment(iso: str) -> str:
+    """ "2026-12-01T02:30:00+00:00" -> "09:30:00 ngày 01/12/2026" (Vietnam time)."""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except (TypeError, ValueError):
+        return iso or ""
+    if timezone.is_aware(moment):
+        moment = timezone.localtime(moment)
+    return f"{moment:%H:%M:%S} ngày {moment:%d/%m/%Y}"

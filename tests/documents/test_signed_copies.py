@@ -322,3 +322,93 @@ def test_the_stamped_print_button_shows_on_an_issued_decision(client, cast, deci
     page = _page(client, decision)
     assert "Bản điện tử có dấu văn thư" in page
     assert re.search(r'name="param_stamp" value="1"', page)
+
+
+# --- an issued plan ----------------------------------------------------------------------------
+@pytest.fixture
+def plan(cast):
+    from conferences.models import PlanStatus
+    from tests.plans.factories import plan_for
+
+    users = cast["users"]
+    return plan_for(cast["conference_a"], PlanStatus.ISSUED, users["staff"], users["leader"])
+
+
+def _plan_pdf(plan, params=None) -> bytes:
+    builder = get_builder("plan")
+    return builder.render(builder.collect(plan, params or {}), "pdf", lambda *a: None).content
+
+
+def test_a_signed_plan_validates_and_its_page_offers_the_official_file(
+    client, cast, plan, authority, trusted
+):
+    signed = sign_pdf(_plan_pdf(plan), authority["leader"])
+    client.force_login(cast["users"]["staff"])
+    url = reverse("signed_copy_upload", args=["plan", plan.pk])
+    client.post(url, {"file": SimpleUploadedFile("ke-hoach.pdf", signed, "application/pdf")})
+
+    copy = SignedCopy.objects.get()
+    assert copy.status == SignedCopy.Status.VALID, copy.reason
+    assert copy.number_text == f"{plan.number:02d}/KH-UBND"
+    assert copy.text_check["body_total"] > 10
+    assert copy.text_check["body_found"] >= 0.6 * copy.text_check["body_total"]
+    page = client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert "Chữ ký hợp lệ, toàn vẹn" in page and "Tải bản chính thức đã ký số" in page
+    download = client.get(reverse("signed_official_download", args=["plan", plan.pk]))
+    assert b"".join(download.streaming_content) == signed
+
+
+def test_a_plan_copy_with_another_number_does_not_match(cast, plan, authority, trusted):
+    """The plan renumbered (an amendment issued again) no longer matches the signed text."""
+    signed = sign_pdf(_plan_pdf(plan), authority["leader"])
+    plan.number += 1
+    copy = services.upload_signed_copy(
+        target=plan,
+        upload=SimpleUploadedFile("ke-hoach.pdf", signed, "application/pdf"),
+        by=cast["users"]["staff"],
+    )
+    assert copy.status == SignedCopy.Status.INVALID
+    assert f"không thấy số, ký hiệu {plan.number:02d}/KH-UBND" in copy.reason
+
+
+def test_the_issued_plan_prints_with_the_clerks_stamp(plan):
+    stamped = _plan_pdf(plan, {"stamp": "1"})
+    texts = {text for text, _x, _y in _texts_with_positions(stamped)}
+    assert f"{plan.number:02d}/KH-UBND" in texts
+    iso = [t for t in texts if re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+07:00", t)]
+    assert len(iso) == 1
+
+
+def test_the_demo_seeder_signs_an_issued_decision_once(decision):
+    from documents.demo import DEMO_CA_NAME, seed_demo_signed_copies
+
+    out = io.StringIO()
+    seed_demo_signed_copies(out)
+    seed_demo_signed_copies(out)
+
+    copy = SignedCopy.objects.get()
+    assert copy.is_valid, copy.reason
+    assert services.official_signed_copy(decision) == copy
+    assert list(TrustRoot.objects.values_list("name", flat=True)) == [DEMO_CA_NAME]
+    assert out.getvalue().count("Bản ký số: quyết định 01/QĐ-UBND (Hợp lệ).") == 1
+
+
+def test_the_stamped_copy_is_requested_like_any_print_and_named_apart(
+    client, cast, decision, django_capture_on_commit_callbacks
+):
+    client.force_login(cast["users"]["clerk"])
+    url = reverse("document_request", args=["award_decision", decision.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"fmt": "pdf", "param_stamp": "1"})
+        client.post(url, {"fmt": "pdf"})
+
+    from documents.models import GeneratedDocument
+
+    stamped, plain = GeneratedDocument.objects.order_by("pk")
+    assert (stamped.status, plain.status) == ("ready", "ready")
+    assert stamped.filename == "quyet-dinh-khen-thuong-dau-van-thu.pdf"
+    assert plain.filename == "quyet-dinh-khen-thuong.pdf"
+    assert decision.number_text in PdfReader(stamped.file.path).pages[0].extract_text()
+    moment = timezone.localtime(decision.issued_at).replace(microsecond=0).isoformat()
+    assert moment in PdfReader(stamped.file.path).pages[0].extract_text()
+    assert moment not in PdfReader(plain.file.path).pages[0].extract_text()

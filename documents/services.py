@@ -526,6 +526,18 @@ def official_signed_copy(target):
     )
 
 
+def official_copy_for_document(document: GeneratedDocument):
+    """The official signed copy of what a generated PDF printed (an issued plan or decision
+    printed whole, not a stamped or preview copy), or None."""
+    from .signable import signable_for
+
+    signable = signable_for(document.kind)
+    if signable is None or document.fmt != GeneratedDocument.Format.PDF:
+        return None
+    target = signable.model.objects.filter(pk=document.target_id).first()
+    return official_signed_copy(target) if target is not None else None
+
+
 def signed_copies_of(target) -> list:
     """Every signed copy uploaded for `target`, newest first (valid and invalid)."""
     return list(_copies_of(target).select_related("uploaded_by")[:50])

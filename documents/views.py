@@ -80,6 +80,7 @@ def document_detail(request, pk: int):
         "document": document,
         "preview_pages": pages,
         "can_retry": permissions.can_retry_document(request.user, document),
+        "official": services.official_copy_for_document(document),
     }
     return render(request, "documents/document_detail.html", context)
 

@@ -412,3 +412,25 @@ def test_the_stamped_copy_is_requested_like_any_print_and_named_apart(
     moment = timezone.localtime(decision.issued_at).replace(microsecond=0).isoformat()
     assert moment in PdfReader(stamped.file.path).pages[0].extract_text()
     assert moment not in PdfReader(plain.file.path).pages[0].extract_text()
+
+
+def test_a_printed_pdf_of_a_decision_with_an_official_copy_points_to_it(
+    client, cast, decision, authority, trusted
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    from tests.documents.factories import make_document
+
+    printed = make_document(scope_unit=cast["office_a"], requested_by=cast["users"]["leader"])
+    printed.kind, printed.target_id = "award_decision", str(decision.pk)
+    printed.target_type = ContentType.objects.get_for_model(decision)
+    printed.save()
+    client.force_login(cast["users"]["leader"])
+    page = reverse("document_detail", args=[printed.pk])
+    assert 'data-testid="official-note"' not in client.get(page).content.decode()
+
+    _upload(client, cast["users"]["clerk"], decision, sign_pdf(_pdf(decision), authority["leader"]))
+    client.force_login(cast["users"]["leader"])
+    html = client.get(page).content.decode()
+    assert 'data-testid="official-note"' in html
+    assert reverse("signed_official_download", args=["award_decision", decision.pk]) in html

@@ -154,3 +154,25 @@ def flip_byte_in_signed_range(signed: bytes, marker: bytes = b"Producer") -> byt
     assert at < signed.index(b"/ByteRange")
     data[at] ^= 0x20  # "r" -> "R"
     return bytes(data)
+
+
+def add_text_after_signing(signed: bytes, text: bytes = b"Da sua") -> bytes:
+    """An incremental update after the signature that draws more text on page 1 (the signed
+    bytes stay intact; the signature no longer covers what the reader sees)."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    writer = IncrementalPdfFileWriter(io.BytesIO(signed))
+    page = writer.root["/Pages"]["/Kids"][0].get_object()
+    added = writer.add_object(
+        generic.StreamObject(stream_data=b"BT /F1 24 Tf 100 600 Td (" + text + b") Tj ET")
+    )
+    contents = page["/Contents"]
+    if isinstance(contents, generic.ArrayObject):
+        contents.append(added)
+    else:
+        page["/Contents"] = generic.ArrayObject([page.raw_get("/Contents"), added])
+    writer.update_container(page)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -20,7 +20,13 @@ from documents.models import SignedCopy, TrustRoot
 from documents.signed import read_certificate
 from honorees import services as honoree_services
 from honorees.models import Nomination
-from tests.documents.signing_ca import flip_byte_in_signed_range, make_ca, make_signer, sign_pdf
+from tests.documents.signing_ca import (
+    add_text_after_signing,
+    flip_byte_in_signed_range,
+    make_ca,
+    make_signer,
+    sign_pdf,
+)
 from tests.honorees.factories import NominationFactory, RoundFactory, approve_and_issue, award
 
 pytestmark = pytest.mark.django_db
@@ -152,6 +158,39 @@ def test_one_byte_changed_inside_the_signed_range_fails(client, cast, decision, 
     assert "Tài liệu đã bị sửa sau khi ký" in _page(client, decision)
     official = reverse("signed_official_download", args=["award_decision", decision.pk])
     assert client.get(official).status_code == 404
+
+
+def test_the_leaders_and_the_clerks_signatures_both_validate(
+    client, cast, decision, authority, trusted
+):
+    clerk = make_signer(
+        authority["ca"], "Ủy ban nhân dân xã An Thịnh", "Ủy ban nhân dân xã An Thịnh"
+    )
+    leader_signed = sign_pdf(_pdf(decision), authority["leader"])
+    both = sign_pdf(leader_signed, clerk, field_name="DauVanThu")
+
+    _upload(client, cast["users"]["clerk"], decision, both)
+
+    copy = SignedCopy.objects.get()
+    assert copy.status == SignedCopy.Status.VALID, copy.reason
+    assert [(s["signer"], s["coverage"], s["whole"]) for s in copy.signatures] == [
+        ("Nguyễn Văn Ký", "ENTIRE_REVISION", True),  # only a signature was added after it
+        ("Ủy ban nhân dân xã An Thịnh", "ENTIRE_FILE", True),
+    ]
+    assert _page(client, decision).count("Chữ ký hợp lệ, toàn vẹn") == 2
+
+
+def test_content_added_after_signing_is_not_covered(client, cast, decision, authority, trusted):
+    signed = sign_pdf(_pdf(decision), authority["leader"])
+
+    _upload(client, cast["users"]["clerk"], decision, add_text_after_signing(signed))
+
+    copy = SignedCopy.objects.get()
+    [signature] = copy.signatures
+    assert signature["intact"] and signature["trusted"] and not signature["whole"]
+    assert copy.status == SignedCopy.Status.INVALID
+    assert "Chữ ký không bao phủ toàn bộ tài liệu" in copy.reason
+    assert "Chữ ký không bao phủ toàn bộ tài liệu" in _page(client, decision)
 
 
 def test_a_copy_signed_under_a_ca_not_among_the_trust_roots_is_not_trusted(
@@ -434,3 +473,35 @@ def test_a_printed_pdf_of_a_decision_with_an_official_copy_points_to_it(
     html = client.get(page).content.decode()
     assert 'data-testid="official-note"' in html
     assert reverse("signed_official_download", args=["award_decision", decision.pk]) in html
+
+
+# --- trust roots in the admin ------------------------------------------------------------------
+def _add_root(client, name, content, filename="root.cer"):
+    upload = SimpleUploadedFile(filename, content, "application/pkix-cert")
+    return client.post(
+        reverse("admin:documents_trustroot_add"), {"name": name, "active": "on", "upload": upload}
+    )
+
+
+@pytest.mark.parametrize("encoding", ["pem", "der"])
+def test_the_administrator_uploads_a_root_as_pem_or_der(admin_client, authority, encoding):
+    ca = authority["ca"]
+    response = _add_root(admin_client, "Root CA Cơ yếu", getattr(ca, encoding))
+    assert response.status_code == 302
+    root = TrustRoot.objects.get()
+    assert bytes(root.certificate) == ca.der and root.active
+    assert "Test Root CA Cơ yếu" in root.subject
+    assert services.active_trust_roots() == [ca.der]
+    change = admin_client.get(reverse("admin:documents_trustroot_change", args=[root.pk]))
+    assert change.status_code == 200 and root.fingerprint in change.content.decode()
+
+
+def test_a_signers_certificate_or_garbage_is_not_taken_as_a_root(admin_client, authority):
+    from cryptography.hazmat.primitives import serialization
+
+    signer_pem = authority["leader"].cert.public_bytes(serialization.Encoding.PEM)
+    page = _add_root(admin_client, "Người ký", signer_pem).content.decode()
+    assert "Đây không phải chứng thư của tổ chức cấp chứng thư (CA)" in page
+    page = _add_root(admin_client, "Rác", b"not a certificate").content.decode()
+    assert "Không đọc được chứng thư" in page
+    assert not TrustRoot.objects.exists()

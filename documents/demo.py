@@ -67,6 +67,8 @@ def demo_sign(pdf: bytes, *, signer: str, organisation: str) -> tuple[bytes, byt
     from pyhanko.sign.fields import SigSeedSubFilter
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+    from .signed import outside_event_loop
+
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = _name("CA thử nghiệm", "Dữ liệu mẫu")
     ca_cert = _certificate(ca_name, ca_name, ca_key.public_key(), ca_key, ca=True, days=3650)
@@ -87,7 +89,9 @@ def demo_sign(pdf: bytes, *, signer: str, organisation: str) -> tuple[bytes, byt
     meta = signers.PdfSignatureMetadata(
         field_name="ChuKyLanhDao", subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"
     )
-    out = signers.sign_pdf(IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=cms_signer)
+    out = outside_event_loop(
+        signers.sign_pdf, IncrementalPdfFileWriter(io.BytesIO(pdf)), meta, signer=cms_signer
+    )
     return out.getvalue(), ca_der
 
 

@@ -79,6 +79,21 @@ def too_large(size: int, max_bytes: int) -> DomainError:
     )
 
 
+def outside_event_loop(function, *args, **kwargs):
+    """`function(*args, **kwargs)`, in a thread of its own when this thread runs an asyncio
+    loop: pyHanko's synchronous calls start their own loop (asyncio.run), which cannot nest
+    (an ASGI server's thread, a browser test driving Playwright)."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
+
+
 def check_upload(data: bytes, *, max_bytes: int) -> None:
     """Refuse what is not worth parsing: too large, empty, or not a PDF by its magic bytes."""
     if not data:
@@ -244,7 +259,7 @@ def validate(data: bytes, *, expected: Expected, trust_roots: list[bytes]) -> Ou
     """The whole check of one uploaded PDF (already past `check_upload`). Raises DomainError
     with a Vietnamese message when the file cannot be read as a PDF at all."""
     try:
-        signatures = check_signatures(data, trust_roots)
+        signatures = outside_event_loop(check_signatures, data, trust_roots)
         text = extract_text(data)
     except DomainError:
         raise

@@ -126,6 +126,8 @@ def sign_pdf(pdf: bytes, signer: TestSigner, field_name: str = "ChuKyLanhDao") -
     from pyhanko.sign.fields import SigSeedSubFilter
     from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+    from documents.signed import outside_event_loop
+
     der = serialization.Encoding.DER
     key_der = signer.key.private_bytes(
         der, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
@@ -141,7 +143,8 @@ def sign_pdf(pdf: bytes, signer: TestSigner, field_name: str = "ChuKyLanhDao") -
     meta = signers.PdfSignatureMetadata(
         field_name=field_name, subfilter=SigSeedSubFilter.PADES, md_algorithm="sha256"
     )
-    out = signers.sign_pdf(writer, meta, signer=cms_signer)
+    # In a thread of its own when a loop runs here (a browser test): pyHanko runs its own.
+    out = outside_event_loop(signers.sign_pdf, writer, meta, signer=cms_signer)
     return out.getvalue()
 
 

@@ -23,7 +23,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 
 from .builders import Builder, get_builder
-from .models import GeneratedDocument
+from .models import GeneratedDocument, SignedCopy
 from .workflow import transition_document
 
 logger = logging.getLogger(__name__)
@@ -501,14 +501,12 @@ def active_trust_roots() -> list[bytes]:
 
 
 def _copies_of(target):
-    from .models import SignedCopy
-
     return SignedCopy.objects.filter(
         target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)
     )
 
 
-def official_signed_copy(target):
+def official_signed_copy(target) -> SignedCopy | None:
     """The official file of an issued plan or award decision: its latest valid signed copy
     for the current issue (its number as now), or None. `target` is a conferences Plan or a
     honorees AwardDecision; anything else has none. Whoever calls it decides who may see it
@@ -526,7 +524,7 @@ def official_signed_copy(target):
     )
 
 
-def official_copy_for_document(document: GeneratedDocument):
+def official_copy_for_document(document: GeneratedDocument) -> SignedCopy | None:
     """The official signed copy of what a generated PDF printed (an issued plan or decision
     printed whole, not a stamped or preview copy), or None."""
     from .signable import signable_for
@@ -538,12 +536,12 @@ def official_copy_for_document(document: GeneratedDocument):
     return official_signed_copy(target) if target is not None else None
 
 
-def signed_copies_of(target) -> list:
+def signed_copies_of(target) -> list[SignedCopy]:
     """Every signed copy uploaded for `target`, newest first (valid and invalid)."""
     return list(_copies_of(target).select_related("uploaded_by")[:50])
 
 
-def upload_signed_copy(*, target, upload, by):
+def upload_signed_copy(*, target, upload, by) -> SignedCopy:
     """Check a signed PDF of an issued plan or decision and keep it with the result: valid
     (every signature intact, covering the document, trusted; the text that of the issued
     document) or invalid with the reason. Refused with a DomainError (and nothing kept) when
@@ -551,7 +549,6 @@ def upload_signed_copy(*, target, upload, by):
     SignedCopy row, an activity entry."""
     from django.core.files.base import ContentFile
 
-    from .models import SignedCopy
     from .signable import signable_of
     from .signed import check_upload, too_large, validate
 

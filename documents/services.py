@@ -509,8 +509,9 @@ def _copies_of(target):
 def official_signed_copy(target) -> SignedCopy | None:
     """The official file of an issued plan or award decision: its latest valid signed copy
     for the current issue (its number as now), or None. `target` is a conferences Plan or a
-    honorees AwardDecision; anything else has none. Whoever calls it decides who may see it
-    (the file is served by `signed_copy_download`, or read from `.file`)."""
+    honorees AwardDecision; anything else has none. Whoever calls it decides who may see it:
+    the logged-in pages serve it through the view `signed_official_download`; a public page
+    reads `.file`, `.filename`, `.sha256`, `.signatures` itself."""
     from .signable import signable_of
 
     signable = signable_of(target)
@@ -525,8 +526,8 @@ def official_signed_copy(target) -> SignedCopy | None:
 
 
 def official_copy_for_document(document: GeneratedDocument) -> SignedCopy | None:
-    """The official signed copy of what a generated PDF printed (an issued plan or decision
-    printed whole, not a stamped or preview copy), or None."""
+    """The official signed copy of the plan or decision a generated PDF printed, or None
+    (the print's page points to it)."""
     from .signable import signable_for
 
     signable = signable_for(document.kind)

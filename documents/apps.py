@@ -46,6 +46,16 @@ class DocumentsConfig(AppConfig):
 
         register(StatisticsBuilder())
 
+        from .builders.signables import register_signables
+
+        register_signables()
+
+        from core.extensions import register_demo_seeder
+
+        from .demo import seed_demo_signed_copies
+
+        register_demo_seeder(seed_demo_signed_copies)
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

@@ -171,3 +171,80 @@ class CertificateSetting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.organiser}"
+
+
+class TrustRoot(models.Model):
+    """A root (or intermediate) CA certificate that signed copies are checked against, uploaded
+    by an administrator (the Ban Cơ yếu's roots are not shipped with the program). Only active
+    ones are trusted."""
+
+    name = models.CharField(_("tên"), max_length=200)
+    certificate = models.BinaryField(_("chứng thư (DER)"))
+    subject = models.CharField(_("chủ thể"), max_length=500, blank=True)
+    fingerprint = models.CharField(_("dấu vân tay SHA-256"), max_length=64, unique=True)
+    not_after = models.DateTimeField(_("hết hạn"), null=True, blank=True)
+    active = models.BooleanField(_("đang dùng"), default=True)
+    created_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("chứng thư gốc tin cậy")
+        verbose_name_plural = _("chứng thư gốc tin cậy")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class SignedCopy(models.Model):
+    """A signed PDF of an issued document (a plan, an award decision) that the văn thư
+    uploaded, with what the server found when it checked it. A valid one is the official
+    file; an invalid one is kept with its reason."""
+
+    class Status(models.TextChoices):
+        VALID = "valid", _("Hợp lệ")
+        INVALID = "invalid", _("Không hợp lệ")
+
+    kind = models.CharField(_("loại văn bản"), max_length=50)
+    target_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    target_id = models.CharField(max_length=64)
+    scope_unit = models.ForeignKey("conferences.Unit", on_delete=models.CASCADE, related_name="+")
+    # The number of the issue the copy was checked against ("05/QĐ-UBND"): an amended plan
+    # takes a new number and its old signed copies stop being official.
+    number_text = models.CharField(_("số, ký hiệu"), max_length=100)
+    file = models.FileField(upload_to="signed/%Y/%m/", max_length=300)
+    filename = models.CharField(_("tên tệp"), max_length=200)
+    size = models.PositiveBigIntegerField(default=0)
+    sha256 = models.CharField(max_length=64)
+    status = models.CharField(_("kết quả"), max_length=10, choices=Status.choices)
+    reason = models.TextField(_("lý do"), blank=True)
+    # One dict per signature: field, intact, coverage, signer, organisation, time, trusted,
+    # messages (Vietnamese).
+    signatures = models.JSONField(default=list, blank=True)
+    # The comparison with the issued text: number, date, subject found; body lines found/total.
+    text_check = models.JSONField(default=dict, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bản ký số")
+        verbose_name_plural = _("bản ký số")
+        ordering = ["-uploaded_at", "-id"]
+        indexes = [models.Index(fields=["target_type", "target_id", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["valid", "invalid"]), name="signedcopy_status"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="invalid") | ~models.Q(reason=""),
+                name="signedcopy_invalid_has_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Bản ký số {self.number_text} ({self.get_status_display()})"
+
+    @property
+    def is_valid(self) -> bool:
+        return self.status == self.Status.VALID

@@ -23,7 +23,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 
 from .builders import Builder, get_builder
-from .models import GeneratedDocument
+from .models import GeneratedDocument, SignedCopy
 from .workflow import transition_document
 
 logger = logging.getLogger(__name__)
@@ -486,3 +486,128 @@ def save_certificate_setting(*, setting, fields: dict, offsets: dict, by):
         changes=changes,
     )
     return setting
+
+
+# --- signed copies (bản ký số) ------------------------------------------------------------------
+# The largest signed PDF taken (settings.SIGNED_COPY_MAX_BYTES overrides): a decision with its
+# list and a scanned signature page is a few megabytes.
+SIGNED_COPY_MAX_BYTES = 20 * 1024 * 1024
+
+
+def signed_copy_max_bytes() -> int:
+    return getattr(settings, "SIGNED_COPY_MAX_BYTES", SIGNED_COPY_MAX_BYTES)
+
+
+def active_trust_roots() -> list[bytes]:
+    """The DER certificates signed copies are checked against (the administrator's)."""
+    from .models import TrustRoot
+
+    return [bytes(der) for der in TrustRoot.objects.filter(active=True).values_list(
+        "certificate", flat=True
+    )]  # fmt: skip
+
+
+def _copies_of(target):
+    return SignedCopy.objects.filter(
+        target_type=ContentType.objects.get_for_model(target), target_id=str(target.pk)
+    )
+
+
+def official_signed_copy(target) -> SignedCopy | None:
+    """The official file of an issued plan or award decision: its latest valid signed copy
+    for the current issue (its number as now), or None. `target` is a conferences Plan or a
+    honorees AwardDecision; anything else has none. Whoever calls it decides who may see it:
+    the logged-in pages serve it through the view `signed_official_download`; a public page
+    reads `.file`, `.filename`, `.sha256`, `.signatures` itself."""
+    from .signable import signable_of
+
+    signable = signable_of(target)
+    if signable is None or not signable.is_issued(target):
+        return None
+    return (
+        _copies_of(target)
+        .filter(status="valid", number_text=signable.number_text(target))
+        .select_related("uploaded_by")
+        .first()
+    )
+
+
+def official_copy_for_document(document: GeneratedDocument) -> SignedCopy | None:
+    """The official signed copy of the plan or decision a generated PDF printed, or None
+    (the print's page points to it)."""
+    from .signable import signable_for
+
+    signable = signable_for(document.kind)
+    if signable is None or document.fmt != GeneratedDocument.Format.PDF:
+        return None
+    target = signable.model.objects.filter(pk=document.target_id).first()
+    return official_signed_copy(target) if target is not None else None
+
+
+def signed_copies_of(target) -> list[SignedCopy]:
+    """Every signed copy uploaded for `target`, newest first (valid and invalid)."""
+    return list(_copies_of(target).select_related("uploaded_by")[:50])
+
+
+def upload_signed_copy(*, target, upload, by) -> SignedCopy:
+    """Check a signed PDF of an issued plan or decision and keep it with the result: valid
+    (every signature intact, covering the document, trusted; the text that of the issued
+    document) or invalid with the reason. Refused with a DomainError (and nothing kept) when
+    the file is too large, not a PDF or unreadable. Side effects: the file under MEDIA, a
+    SignedCopy row, an activity entry."""
+    from django.core.files.base import ContentFile
+
+    from .signable import signable_of
+    from .signed import check_upload, too_large, validate
+
+    signable = signable_of(target)
+    if signable is None:
+        raise DomainError("Văn bản này không nhận bản ký số.")
+    if not signable.can_upload(by, target):
+        raise PermissionDeniedError("Chỉ văn thư tải lên bản ký số của văn bản đã ban hành.")
+    limit = signed_copy_max_bytes()
+    if upload is None:
+        raise DomainError("Hãy chọn tệp PDF đã ký số.")
+    if (getattr(upload, "size", 0) or 0) > limit:
+        raise too_large(upload.size, limit)
+    data = upload.read(limit + 1)
+    check_upload(data, max_bytes=limit)
+    outcome = validate(data, expected=signable.expected(target), trust_roots=active_trust_roots())
+    digest = hashlib.sha256(data).hexdigest()
+    number = signable.number_text(target)
+    scope_unit = signable.scope_unit(target)
+    with transaction.atomic():
+        copy = SignedCopy(
+            kind=signable.kind,
+            target_type=ContentType.objects.get_for_model(target),
+            target_id=str(target.pk),
+            scope_unit=scope_unit,
+            number_text=number,
+            filename=_safe_pdf_name(getattr(upload, "name", "") or f"{signable.kind}.pdf"),
+            size=len(data),
+            sha256=digest,
+            status=SignedCopy.Status.VALID if outcome.valid else SignedCopy.Status.INVALID,
+            reason=outcome.reason[:4000],
+            signatures=outcome.signatures,
+            text_check=outcome.text_check,
+            uploaded_by=by,
+        )
+        copy.file.save(f"{signable.kind}-{target.pk}-{digest[:16]}.pdf", ContentFile(data), False)
+        copy.save()
+        result = "hợp lệ, thành bản chính thức" if outcome.valid else "không hợp lệ"
+        log_activity(
+            actor=by,
+            action="signed_copy.uploaded",
+            summary=f"Tải lên bản ký số của {signable.label.lower()} số {number}: {result}"
+            + ("" if outcome.valid else f" ({outcome.reason})"),
+            target=copy,
+            scope_unit=scope_unit,
+        )
+    return copy
+
+
+def _safe_pdf_name(name: str) -> str:
+    """The uploaded file's own name, without folders, ending .pdf (for the download)."""
+    name = Path(name.replace("\\", "/")).name.strip() or "ban-ky-so.pdf"
+    name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>:|?*')[:150]
+    return name if name.lower().endswith(".pdf") else f"{name}.pdf"

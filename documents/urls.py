@@ -14,6 +14,16 @@ urlpatterns = [
     path("van-ban/<int:pk>/tao-lai/", views.document_retry, name="document_retry"),
     path("hoi-nghi/<int:pk>/van-ban/", views.conference_documents, name="conference_documents"),
     path(
+        "van-ban/ky-so/<slug:kind>/<int:pk>/tai-len/",
+        views.signed_copy_upload,
+        name="signed_copy_upload",
+    ),
+    path(
+        "van-ban/ky-so/<slug:kind>/<int:pk>/ban-chinh-thuc/",
+        views.signed_official_download,
+        name="signed_official_download",
+    ),
+    path(
         "don-vi/<int:unit_pk>/mau-in/<slug:kind>/",
         views.certificate_settings,
         name="certificate_settings",

@@ -80,6 +80,7 @@ def document_detail(request, pk: int):
         "document": document,
         "preview_pages": pages,
         "can_retry": permissions.can_retry_document(request.user, document),
+        "official": services.official_copy_for_document(document),
     }
     return render(request, "documents/document_detail.html", context)
 
@@ -189,3 +190,49 @@ def plan_preview(request, pk: int):
     plan = get_plan(request.user, pk)
     outline = get_builder("plan").collect(plan, {})
     return HttpResponse(plan_preview_html(outline, nonce=str(request.csp_nonce)))
+
+
+# --- signed copies ---------------------------------------------------------------------------
+def _signed_target(request, kind: str, pk: int):
+    from .signable import signable_for
+
+    signable = signable_for(kind)
+    if signable is None:
+        raise Http404
+    return signable, signable.get(request.user, pk)
+
+
+@login_required
+@require_POST
+def signed_copy_upload(request, kind: str, pk: int):
+    """The văn thư uploads the signed PDF of an issued plan or decision; the result shows in
+    the "Bản ký số" section of its page."""
+    signable, target = _signed_target(request, kind, pk)
+    if not signable.can_upload(request.user, target):
+        raise PermissionDenied
+    try:
+        copy = services.upload_signed_copy(
+            target=target, upload=request.FILES.get("file"), by=request.user
+        )
+    except PermissionDeniedError as exc:
+        raise PermissionDenied from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        if copy.is_valid:
+            messages.success(request, "Bản ký số hợp lệ: đã thành bản chính thức của văn bản.")
+        else:
+            messages.warning(request, f"Bản ký số không hợp lệ, không dùng làm bản chính thức. "
+                             f"Lý do: {copy.reason}")  # fmt: skip
+    return redirect(signable.page_url(target) + "#ban-ky-so")
+
+
+@login_required
+def signed_official_download(request, kind: str, pk: int):
+    """The official file: the valid signed copy of the current issue."""
+    _signable, target = _signed_target(request, kind, pk)
+    copy = services.official_signed_copy(target)
+    if copy is None:
+        raise Http404
+    return FileResponse(copy.file.open("rb"), as_attachment=True, filename=copy.filename,
+                        content_type="application/pdf")  # fmt: skip

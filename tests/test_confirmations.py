@@ -24,6 +24,7 @@ IRREVERSIBLE = {
     "honorees:council_finalise",
     "honorees:decision_approve",
     "honorees:decision_issue",
+    "signed_copy_upload",
     "honorees:nomination_withdraw",
     "unit_deactivate",
 }

@@ -123,3 +123,35 @@ class ConferencePartBuilder(Builder):
 
     def conference(self, target):
         return target.conference
+
+
+# --- the văn thư's issue stamp ("Bản điện tử có dấu văn thư": param stamp=1) -----------------
+STAMP_KEY = "issue_stamp"
+
+
+def with_stamp(payload: dict, target, params: dict) -> dict:
+    """The payload with the issue stamp when asked for (None when the document is not issued:
+    `stamp_missing` says so)."""
+    from documents.signable import issue_stamp, wants_stamp
+
+    if not wants_stamp(params):
+        return payload
+    return {**payload, STAMP_KEY: issue_stamp(target) or None}
+
+
+def stamp_missing(payload: dict) -> list[str]:
+    from documents.signable import STAMP_NOT_ISSUED
+
+    return [STAMP_NOT_ISSUED] if STAMP_KEY in payload and not payload[STAMP_KEY] else []
+
+
+def stamped(rendered: Rendered, payload: dict, fmt: str) -> Rendered:
+    """The PDF with the văn thư's stamp at the top right of page 1, when the payload has one."""
+    stamp = payload.get(STAMP_KEY) if isinstance(payload, dict) else None
+    if not stamp or fmt != "pdf":
+        return rendered
+    from documents.engine.stamp import stamp_issue, stamp_lines
+
+    content = stamp_issue(rendered.content, stamp_lines(stamp["number"], stamp["time"]))
+    stem = rendered.filename.rsplit(".", 1)[0]
+    return Rendered(content, f"{stem}-dau-van-thu.pdf", rendered.warnings)

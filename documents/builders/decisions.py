@@ -12,6 +12,9 @@ from .base import (
     Progress,
     Rendered,
     render_single,
+    stamp_missing,
+    stamped,
+    with_stamp,
 )
 from .certificates import background_from, layout_from, setting_payload
 
@@ -116,17 +119,20 @@ class DecisionBuilder(_DecisionBase):
     def collect(self, target, params):
         data = self._data(target)
         data.pop("certificates")
-        return data
+        return with_stamp(data, target, params)
 
     def missing(self, payload) -> list[str]:
-        return (
+        return stamp_missing(payload) + (
             []
             if any(s["rows"] for s in payload["sections"])
             else ["Quyết định chưa có ai trong danh sách"]
         )
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        return render_single(decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress)
+        rendered = render_single(
+            decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress
+        )
+        return stamped(rendered, payload, fmt)
 
 
 # The print settings (layout, blanks, offsets) each paper uses; a Bằng khen (printed by the

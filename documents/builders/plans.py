@@ -12,6 +12,9 @@ from .base import (
     Progress,
     Rendered,
     render_single,
+    stamp_missing,
+    stamped,
+    with_stamp,
 )
 
 
@@ -119,11 +122,17 @@ class PlanBuilder(_PlanBuilderBase):
     def title(self, target) -> str:
         return f"Kế hoạch — {target.conference}"
 
+    def collect(self, target, params):
+        return with_stamp(super().collect(target, params), target, params)
+
     def missing(self, payload) -> list[str]:
-        return [] if payload["sections"] else ["kế hoạch chưa có mục nào"]
+        return stamp_missing(payload) + (
+            [] if payload["sections"] else ["kế hoạch chưa có mục nào"]
+        )
 
     def render(self, payload, fmt, progress: Progress) -> Rendered:
-        return render_single(plan_document(payload), fmt, "ke-hoach", progress)
+        rendered = render_single(plan_document(payload), fmt, "ke-hoach", progress)
+        return stamped(rendered, payload, fmt)
 
 
 def _sections_of(payload: dict, kind: str) -> list[dict]:

@@ -19,7 +19,7 @@ from assignments.models import Assignment, Duty, DutyUpdate, Milestone
 from conferences.models import Conference, Membership, Plan, PlanSection, Role, Unit, User
 from core.models import ImportJob
 from delegates.models import Delegate, DelegateCategory
-from documents.models import CertificateSetting, GeneratedDocument
+from documents.models import CertificateSetting, GeneratedDocument, SignedCopy
 from honorees.models import AwardDecision, ClearanceRequest, Nomination, NominationRound
 from tests.authz import CASES, Case, load_cases
 
@@ -165,6 +165,8 @@ def _argument(name: str, argument: str, world: DemoWorld):
         "uidb64": urlsafe_base64_encode(force_bytes(world.user.pk)),
         "token": default_token_generator.make_token(world.user),
     }
+    if name.startswith("signed_"):  # a signed copy's pages: an issued decision's official file
+        return _signed_argument(argument, world)
     if argument in simple:
         return simple[argument]
     if argument == "unit_pk" and name.startswith("province:"):
@@ -178,6 +180,21 @@ def _argument(name: str, argument: str, world: DemoWorld):
         model = next(model for prefix, model in PK_MODELS if name.startswith(prefix))
         return _pk(_object(model, world))
     raise LookupError(f"No demo value for the argument {argument!r} of {name!r}")
+
+
+def _signed_argument(argument: str, world: DemoWorld):
+    if argument == "kind":
+        return "award_decision"
+    official = SignedCopy.objects.filter(
+        kind="award_decision", status=SignedCopy.Status.VALID, scope_unit=world.office
+    ).first()
+    decision = (
+        official
+        and AwardDecision.objects.filter(
+            pk=official.target_id, round__conference=world.conference
+        ).first()
+    )
+    return _pk(decision)
 
 
 def _pk(instance) -> int | None:

@@ -479,3 +479,10 @@ def save_certificate_setting(*, setting, fields: dict, offsets: dict, by):
         changes=changes,
     )
     return setting
+
+
+def certificate_png(*, code) -> bytes | None:
+    """The certificate of a verification code (honorees.VerificationCode) as it was printed
+    with that code, its first page as a PNG for the public verification page; None when the
+    award prints no paper. Rendered here, at once (one page): the caller caches it."""
+    return get_builder("award_certificates").image_png(code)

@@ -24,6 +24,8 @@ IRREVERSIBLE = {
     "honorees:council_finalise",
     "honorees:decision_approve",
     "honorees:decision_issue",
+    "honorees:decision_revoke",
+    "honorees:line_reissue",
     "honorees:nomination_withdraw",
     "unit_deactivate",
 }

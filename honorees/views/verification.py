@@ -101,16 +101,21 @@ def decision_awards(request, pk: int):
     """Codes, handover, reissue and revocation of an issued decision's certificates."""
     decision = _issued(request, pk)
     code = selectors.decision_code(decision)
+    rows = selectors.handover_rows(decision)
     context = {
         "decision": decision,
         "round": decision.round,
         "decision_code": code,
         "decision_url": verify_url(code) if code else "",
-        "rows": selectors.handover_rows(decision),
+        "rows": rows,
+        "reissue_forms": [
+            (row, ReissueForm(auto_id=f"id_reissue{row.line.pk}_%s"))
+            for row in rows
+            if not row.line.revocation_id
+        ],
         "revocations": decision.revocations.all(),
-        "revoke_form": RevocationForm(decision=decision),
+        "revoke_form": RevocationForm(decision=decision, auto_id="id_revoke_%s"),
         "handover_form": HandoverForm(decision=decision),
-        "reissue_form": ReissueForm(),
     }
     return render(request, "honorees/decision_awards.html", context)
 

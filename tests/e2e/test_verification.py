@@ -45,7 +45,9 @@ def _qr_address(pdf: bytes) -> str:
     return found[0].text
 
 
-def test_certificate_qr_opens_its_page_and_revocation_shows(as_user, browser, live_server, settings):
+def test_certificate_qr_opens_its_page_and_revocation_shows(
+    as_user, browser, live_server, settings
+):
     settings.SITE_URL = live_server.url
     decision, staff = _issued_decision()
     office = as_user(staff)

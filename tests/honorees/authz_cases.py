@@ -665,8 +665,12 @@ CASES += [
     Case("honorees:verify_form", public=True),
     Case("honorees:verify_code", kwargs=_code_kw, public=True),
     Case("honorees:verify_image", kwargs=_code_kw, public=True),
-    Case("honorees:award_lookup", allowed=("staff", "leader", "other_office", "superuser"),
-         denied=403, query="?q=Nguyen"),  # fmt: skip
+    Case(
+        "honorees:award_lookup",
+        allowed=("staff", "leader", "other_office", "superuser"),
+        denied=403,
+        query="?q=Nguyen",
+    ),  # fmt: skip
     Case("honorees:decision_awards", kwargs=_issued_kw, allowed=STAFF, overrides=AFTER_ISSUE_403),
     Case(
         "honorees:decision_publication",
@@ -709,9 +713,7 @@ CASES += [
         kwargs=_issued_kw,
         method="post",
         data=lambda w: {
-            "certificates": [
-                _certificate_of(AwardDecision.objects.latest("pk")).pk
-            ],
+            "certificates": [_certificate_of(AwardDecision.objects.latest("pk")).pk],
             "handed_to": "",
         },
         ok=302,

@@ -293,3 +293,43 @@ def test_certificate_image_is_rendered_once_and_cached(office, client, settings,
     assert code.image.name
     again = client.get(url)
     assert b"".join(again.streaming_content) == body
+
+
+def test_office_pages_query_counts_are_constant(office, client):
+    from tests.queries import assert_queries_constant
+
+    decision = _issued(office, ("Nguyễn Văn Hoà",))
+    client.force_login(office["staff"])
+    names = ["Nguyễn Văn Hoà", "Trần Thị Mai", "Lê Văn Tám"]
+
+    def add_line(i: int) -> str:
+        if i:
+            line = AwardLine.objects.create(
+                decision=decision, nomination=_approved(office, names[i]),
+                award_form=award("gk-xa"), gold_book_number=i + 1,
+            )  # fmt: skip
+            services.create_verification_codes(decision=decision, by=office["staff"])
+            services.reissue_certificate(line=line, by=office["staff"], reason="damaged")
+        return names[i]
+
+    assert_queries_constant(
+        client, reverse("honorees:decision_awards", args=[decision.pk]), add_line
+    )
+
+
+def test_lookup_query_count_is_constant(office, client):
+    from tests.queries import assert_queries_constant
+
+    decision = _issued(office, ("Nguyễn Văn Hoà",))
+    client.force_login(office["staff"])
+    names = ["Nguyễn Văn Hoà", "Nguyễn Văn Hòa Bình", "Nguyễn Văn Hoà An"]
+
+    def add_line(i: int) -> str:
+        if i:
+            AwardLine.objects.create(
+                decision=decision, nomination=_approved(office, names[i]), award_form=award("gk-xa")
+            )
+        return names[i]
+
+    url = reverse("honorees:award_lookup") + "?q=nguyen+van+hoa"
+    assert_queries_constant(client, url, add_line)

@@ -204,7 +204,9 @@ def _after_issue(argument: str, world: DemoWorld):
     """A published certificate code of the conference's issued decision, or its line."""
     code = (
         VerificationCode.objects.filter(
-            decision=_issued_decision(world), line__isnull=False, decision__publish_verification=True
+            decision=_issued_decision(world),
+            line__isnull=False,
+            decision__publish_verification=True,
         )
         .select_related("line")
         .order_by("pk")

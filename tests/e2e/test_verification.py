@@ -3,11 +3,10 @@ decision through the real document request, the QR code is read from a rendering
 its address opens on a phone-sized window with the holder's name and "Còn hiệu lực"; the
 office records a revoking decision in the browser and the same page then says "Đã thu hồi"."""
 
-import io
 from pathlib import Path
 
-import pytest
 import pypdfium2
+import pytest
 import zxingcpp
 
 from conferences.models import Role

@@ -32,6 +32,7 @@ from .cert_overlay import (
     CertificateWarning,
     FieldFit,
     draw_field,
+    draw_qr_field,
     fit_certificate,
     fit_field,
     new_canvas,
@@ -174,6 +175,9 @@ def render_calibration_page(layout: CertificateLayout, sample: Person | None = N
     _grid_labels(canvas, layout, font)
     for field in layout.fields:
         value = (sample or {}).get(field.name) or field.name
+        if field.qr:  # a sample code where the verification QR code goes
+            draw_qr_field(canvas, layout.height_mm * mm, field, value)
+            continue
         fit = fit_field(field, value)
         if fit is not None:
             _field_box(canvas, layout, FieldFit(field, fit), font)

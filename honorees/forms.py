@@ -6,7 +6,14 @@ from conferences.widgets import EthnicityInput
 from core.vntext import EMPHASIS_HELP, nfc
 
 from .eligibility import declaration_conditions
-from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
+from .models import (
+    AwardDecision,
+    AwardForm,
+    CouncilVote,
+    Nomination,
+    NominationRound,
+    VerificationCode,
+)
 from .services.decisions import DECISION_FIELDS
 from .services.nominations import REQUIRED_FIELDS
 from .uploads import MAX_DOSSIER_BYTES, check_dossier
@@ -342,9 +349,9 @@ class RevocationForm(forms.Form):
 
 
 class ReissueForm(forms.Form):
-    from .models import VerificationCode as _Code
-
-    reason = forms.ChoiceField(label=_("Lý do cấp lại"), choices=_Code.ReissueReason.choices)
+    reason = forms.ChoiceField(
+        label=_("Lý do cấp lại"), choices=VerificationCode.ReissueReason.choices
+    )
     note = forms.CharField(
         label=_("Ghi rõ (bắt buộc khi chọn lý do khác)"), max_length=300, required=False
     )
@@ -361,8 +368,6 @@ class HandoverForm(forms.Form):
     )
 
     def __init__(self, *args, decision: AwardDecision, **kwargs):
-        from .models import VerificationCode
-
         super().__init__(*args, **kwargs)
         self.fields["certificates"].queryset = VerificationCode.objects.filter(
             decision=decision, line__isnull=False, handed_at__isnull=True

@@ -145,7 +145,8 @@ def record_handover(
     at: dt.datetime | None = None,
 ) -> int:
     """Record that the chosen certificates were collected (by the honouree when `handed_to`
-    is empty). Certificates already handed over keep their record. Side effects: the code
+    is empty). Certificates already handed over keep their record; revoked awards are not
+    handed over. Side effects: the code
     rows, a log entry. Returns how many were recorded."""
     _check(by, decision)
     handed_to = _text(handed_to)
@@ -155,6 +156,7 @@ def record_handover(
             decision=decision,
             pk__in=[c.pk for c in certificates],
             line__isnull=False,
+            line__revocation__isnull=True,
             handed_at__isnull=True,
         )
         .select_related("line__nomination")

@@ -27,7 +27,7 @@ MINUTE = 60
 
 def _limited(request) -> bool:
     """Count one lookup of the client's address; True past the limit for this minute."""
-    per_minute = getattr(settings, "VERIFICATION_LOOKUPS_PER_MINUTE", 30)
+    per_minute = settings.VERIFICATION_LOOKUPS_PER_MINUTE
     address = client_ip(request)
     return is_ratelimited(
         request,

@@ -333,3 +333,15 @@ def test_lookup_query_count_is_constant(office, client):
 
     url = reverse("honorees:award_lookup") + "?q=nguyen+van+hoa"
     assert_queries_constant(client, url, add_line)
+
+
+def test_a_revoked_award_is_not_handed_over(office):
+    decision = _issued(office)
+    code = _certificate(decision)
+    services.revoke_awards(
+        decision=decision, lines=[code.line], by=office["staff"], number="3/QĐ-UBND",
+        date=dt.date(2025, 9, 1), issuer="Chủ tịch", reason="Sai thành tích",
+    )  # fmt: skip
+    assert services.record_handover(decision=decision, certificates=[code], by=office["staff"]) == 0
+    code.refresh_from_db()
+    assert code.handed_at is None

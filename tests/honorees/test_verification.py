@@ -345,3 +345,15 @@ def test_a_revoked_award_is_not_handed_over(office):
     assert services.record_handover(decision=decision, certificates=[code], by=office["staff"]) == 0
     code.refresh_from_db()
     assert code.handed_at is None
+
+
+def test_reissued_certificate_is_reprinted_alone_from_the_office_page(office, client):
+    decision = _issued(office, ("Nguyễn Văn Hoà", "Trần Thị Mai"))
+    old = _certificate(decision)
+    new = services.reissue_certificate(line=old.line, by=office["staff"], reason="lost")
+    client.force_login(office["staff"])
+    page = client.get(reverse("honorees:decision_awards", args=[decision.pk])).content.decode()
+    assert page.count('data-testid="reprint"') == 1
+    assert f'name="param_line" value="{old.line_id}"' in page
+    payload = get_builder("award_certificates").collect(decision, {"line": str(old.line_id)})
+    assert [p["verify_code"] for p in payload["people"]] == [new.code_text]

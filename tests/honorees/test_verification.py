@@ -357,3 +357,18 @@ def test_reissued_certificate_is_reprinted_alone_from_the_office_page(office, cl
     assert f'name="param_line" value="{old.line_id}"' in page
     payload = get_builder("award_certificates").collect(decision, {"line": str(old.line_id)})
     assert [p["verify_code"] for p in payload["people"]] == [new.code_text]
+
+
+def test_lookup_is_paged(office, client):
+    decision = _issued(office, ("Nguyễn Văn Hoà",))
+    for i in range(25):
+        AwardLine.objects.create(
+            decision=decision, nomination=_approved(office, f"Nguyễn Văn Hoà {i}"),
+            award_form=award("gk-xa"), gold_book_number=i + 2,
+        )  # fmt: skip
+    client.force_login(office["staff"])
+    url = reverse("honorees:award_lookup")
+    first = client.get(url, {"q": "nguyen van hoa"}).content.decode()
+    second = client.get(url, {"q": "nguyen van hoa", "trang": 2}).content.decode()
+    assert first.count('data-testid="lookup-row"') == 25 and "Trang 1/2" in first
+    assert second.count('data-testid="lookup-row"') == 1 and "Trang 2/2" in second

@@ -150,6 +150,8 @@ AXES_VERBOSE = False  # conferences.accounts logs lockouts in Vietnamese
 # and this many requests an hour from one client address.
 PASSWORD_RESET_EMAILS_PER_HOUR = env.int("PASSWORD_RESET_EMAILS_PER_HOUR", default=3)
 PASSWORD_RESET_REQUESTS_PER_HOUR = env.int("PASSWORD_RESET_REQUESTS_PER_HOUR", default=10)
+# The public verification page (/xac-minh/): lookups per minute from one address.
+VERIFICATION_LOOKUPS_PER_MINUTE = env.int("VERIFICATION_LOOKUPS_PER_MINUTE", default=30)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -14,6 +14,9 @@ FIELD_LABELS = {
     "signer_name": _("Họ tên người ký"),
     "decision": _("Số quyết định"),
     "gold_book": _("Số sổ vàng"),
+    "verify_url": _("Mã QR xác minh"),
+    "verify_code": _("Mã xác minh (chữ)"),
+    "reissue_mark": _("Dòng “Cấp lại lần …”"),
 }
 MAX_BACKGROUND_BYTES = 8 * 1024 * 1024
 

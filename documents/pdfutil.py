@@ -61,3 +61,21 @@ def page_png(pdf_path: Path, page: int, *, dpi: int = 60) -> bytes:
     )
     os.replace(root.with_suffix(".png"), cached)
     return cached.read_bytes()
+
+
+def first_page_png(pdf_bytes: bytes, *, width_px: int = 1100) -> bytes:
+    """The first page of a PDF (in memory) as a PNG `width_px` wide, drawn by pdfium."""
+    import io
+
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(pdf_bytes)
+    try:
+        page = pdf[0]
+        scale = width_px / page.get_width()
+        image = page.render(scale=scale).to_pil()
+        out = io.BytesIO()
+        image.save(out, format="PNG", optimize=True)
+        return out.getvalue()
+    finally:
+        pdf.close()

@@ -611,3 +611,10 @@ def _safe_pdf_name(name: str) -> str:
     name = Path(name.replace("\\", "/")).name.strip() or "ban-ky-so.pdf"
     name = "".join(ch for ch in name if ch.isprintable() and ch not in '"<>:|?*')[:150]
     return name if name.lower().endswith(".pdf") else f"{name}.pdf"
+
+
+def certificate_png(*, code) -> bytes | None:
+    """The certificate of a verification code (honorees.VerificationCode) as it was printed
+    with that code, its first page as a PNG for the public verification page; None when the
+    award prints no paper. Rendered here, at once (one page): the caller caches it."""
+    return get_builder("award_certificates").image_png(code)

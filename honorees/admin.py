@@ -10,7 +10,9 @@ from .models import (
     EligibilityOverride,
     PrizeBase,
     PrizeRule,
+    Revocation,
     RoundAwardLimit,
+    VerificationCode,
 )
 
 
@@ -164,3 +166,16 @@ class ClearanceRequestAdmin(ReadOnlyRecord):
 class ClearanceAnswerAdmin(ReadOnlyRecord):
     list_display = ("request", "nomination", "status", "reason")
     list_filter = ("status",)
+
+
+@admin.register(Revocation)
+class RevocationAdmin(ReadOnlyRecord):
+    list_display = ("decision", "number", "date", "issuer", "reason", "created_by")
+    search_fields = ("number", "reason")
+
+
+@admin.register(VerificationCode)
+class VerificationCodeAdmin(ReadOnlyRecord):
+    list_display = ("code", "decision", "line", "issue", "hits", "handed_to", "handed_at")
+    search_fields = ("code", "line__nomination__full_name", "line__nomination__collective_name")
+    list_select_related = ("decision", "line__nomination", "line__award_form")

@@ -227,6 +227,15 @@ def seed_thanh_tri(stdout) -> None:
         decision=decision, by=_user("thanhtri.vanthu"), date=dt.date(2024, 10, 1)
     )
     stdout.write(f"Khen thưởng: quyết định {decision.number_text} của huyện Thanh Trì (2024).")
+    # Verification: the first certificate was collected at the ceremony (its page is public).
+    first = (
+        decision.verification_codes.filter(line__isnull=False)
+        .order_by("line__gold_book_number")
+        .first()
+    )
+    if first is not None:
+        services.record_handover(decision=decision, certificates=[first], by=_user("thanhtri"))
+        stdout.write(f"Xác minh giấy khen: /xac-minh/{first.code}/")
 
 
 def seed_demo_honorees(stdout) -> None:

@@ -1,18 +1,21 @@
 """Everything a document builder needs to print an award decision, its attached list and the
 certificates, as plain frozen data (the documents app reads this; it never queries honorees)."""
 
+import dataclasses
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from conferences.models import Unit
 from core.signers import default_signer
 from core.vntext import format_date_short, format_date_vn, format_place_date
 
-from .models import AwardDecision, AwardLine, NominationRound
+from .models import AwardDecision, AwardLine, NominationRound, VerificationCode
 from .ordering import KIND_HEADINGS, grouped_by_kind
 from .prizes import PrizeTotals, prize_totals
-from .selectors import decision_lines
+from .selectors import decision_lines, reissue_mark
 
 UNIT_PREFIXES = ("Ủy ban nhân dân xã ", "Ủy ban nhân dân phường ", "Ủy ban nhân dân huyện ",
                  "Ủy ban nhân dân thị trấn ", "Ủy ban nhân dân thành phố ", "Ủy ban nhân dân tỉnh ")  # fmt: skip
@@ -54,6 +57,12 @@ class CertificateData:
     signer_title: str
     signer_name: str
     paper: str = "giay_khen"  # AwardForm.Paper: the paper this honouree gets ("" none)
+    line_id: int = 0
+    # The certificate's verification: the code printed beside the QR code of its page, and
+    # for a reissued certificate the mark "Cấp lại lần n, ngày …".
+    verify_code: str = ""
+    verify_url: str = ""
+    reissue_mark: str = ""
 
     def as_fields(self) -> dict[str, str]:
         """The field names of documents.engine.cert_layout's default layout."""
@@ -66,6 +75,9 @@ class CertificateData:
             "signer_name": self.signer_name,
             "decision": self.decision,
             "gold_book": self.gold_book,
+            "verify_url": self.verify_url,
+            "verify_code": self.verify_code,
+            "reissue_mark": self.reissue_mark,
         }
 
 
@@ -91,6 +103,8 @@ class DecisionData:
     signer_lines: tuple[str, ...]  # "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH" (core.signers)
     signer_name: str
     certificates: tuple[CertificateData, ...]
+    verify_code: str = ""  # the decision's verification code ("ABCDE-FGHJK"), once issued
+    verify_url: str = ""
 
 
 def _lines(text: str) -> list[str]:
@@ -198,10 +212,39 @@ def _joined(parts: list[str]) -> str:
     return ", ".join(parts[:-1]) + " và " + parts[-1]
 
 
-def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[CertificateData, ...]:
+def verify_url(code: VerificationCode) -> str:
+    """The absolute address of the code's public page (what the QR code holds)."""
+    path = reverse("honorees:verify_code", kwargs={"code": code.code})
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _newest_codes(decision: AwardDecision) -> tuple[VerificationCode | None, dict]:
+    """The decision's code and each line's newest certificate code: one query."""
+    decision_code, newest = None, {}
+    for code in VerificationCode.objects.filter(decision=decision).order_by("issue"):
+        if code.line_id is None:
+            decision_code = code
+        else:
+            newest[code.line_id] = code
+    return decision_code, newest
+
+
+def certificate_as_issued(data: CertificateData, code: VerificationCode) -> CertificateData:
+    """The certificate `data` as it was printed with `code` (an earlier issue, or the newest)."""
+    return dataclasses.replace(
+        data,
+        verify_code=code.code_text,
+        verify_url=verify_url(code),
+        reissue_mark=reissue_mark(code),
+    )
+
+
+def _certificates(
+    decision: AwardDecision, groups, place_date: str, codes: dict
+) -> tuple[CertificateData, ...]:
     number = decision.number_text
     date_short = format_date_short(decision.date)
-    return tuple(
+    certificates = tuple(
         CertificateData(
             name=line.nomination.display_name,
             unit=line.nomination.unit_name or line.nomination.unit.name,
@@ -216,9 +259,14 @@ def _certificates(decision: AwardDecision, groups, place_date: str) -> tuple[Cer
             signer_title="\n".join(decision.signer_lines),
             signer_name=decision.signer_name,
             paper=line.award_form.paper,
+            line_id=line.pk,
         )
         for _heading, group in groups
         for line in group
+    )
+    return tuple(
+        certificate_as_issued(c, codes[c.line_id]) if c.line_id in codes else c
+        for c in certificates
     )
 
 
@@ -243,6 +291,7 @@ def decision_document_data(decision: AwardDecision) -> DecisionData:
     place_date = format_place_date(decision.place, decision.date)
     when = format_date_vn(decision.date)
     number = decision.number_text or "     "
+    decision_code, codes = _newest_codes(decision) if decision.number else (None, {})
     return DecisionData(
         is_signed=decision.status == AwardDecision.Status.ISSUED,
         is_approved=decision.status == AwardDecision.Status.APPROVED,
@@ -263,7 +312,9 @@ def decision_document_data(decision: AwardDecision) -> DecisionData:
         recipients=_punctuated(_lines(decision.recipients)),
         signer_lines=tuple(decision.signer_lines),
         signer_name=decision.signer_name,
-        certificates=_certificates(decision, groups, place_date),
+        certificates=_certificates(decision, groups, place_date, codes),
+        verify_code=decision_code.code_text if decision_code else "",
+        verify_url=verify_url(decision_code) if decision_code else "",
     )
 
 

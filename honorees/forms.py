@@ -6,7 +6,14 @@ from conferences.widgets import EthnicityInput
 from core.vntext import EMPHASIS_HELP, nfc
 
 from .eligibility import declaration_conditions
-from .models import AwardDecision, AwardForm, CouncilVote, Nomination, NominationRound
+from .models import (
+    AwardDecision,
+    AwardForm,
+    CouncilVote,
+    Nomination,
+    NominationRound,
+    VerificationCode,
+)
 from .services.decisions import DECISION_FIELDS
 from .services.nominations import REQUIRED_FIELDS
 from .uploads import MAX_DOSSIER_BYTES, check_dossier
@@ -306,3 +313,74 @@ class DecisionReturnForm(forms.Form):
 
     def clean_reason(self):
         return nfc(self.cleaned_data["reason"]).strip()
+
+
+# --- Verification, revocation, reissue, handover, lookup ----------------------------------------
+class VerifyCodeForm(forms.Form):
+    ma = forms.CharField(
+        label=_("Mã xác minh"),
+        max_length=40,
+        help_text=_("Mã in cạnh mã QR trên giấy khen hoặc quyết định, ví dụ ABCDE-FGHJK."),
+    )
+
+
+class RevocationForm(forms.Form):
+    lines = forms.ModelMultipleChoiceField(
+        label=_("Người, tập thể bị thu hồi khen thưởng"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    number = forms.CharField(label=_("Số quyết định thu hồi"), max_length=50)
+    date = forms.DateField(label=_("Ngày quyết định thu hồi"), widget=DATE_INPUT)
+    issuer = forms.CharField(label=_("Người, cơ quan ký"), max_length=200)
+    reason = forms.CharField(
+        label=_("Lý do thu hồi"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000
+    )
+
+    def __init__(self, *args, decision: AwardDecision, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["lines"].queryset = decision.lines.filter(
+            revocation__isnull=True
+        ).select_related("nomination", "award_form")
+        self.fields["lines"].label_from_instance = lambda line: (
+            f"{line.nomination.display_name} — {line.award_form.name}"
+        )
+        self.fields["issuer"].initial = decision.authority
+
+
+class ReissueForm(forms.Form):
+    reason = forms.ChoiceField(
+        label=_("Lý do cấp lại"), choices=VerificationCode.ReissueReason.choices
+    )
+    note = forms.CharField(
+        label=_("Ghi rõ (bắt buộc khi chọn lý do khác)"), max_length=300, required=False
+    )
+
+
+class HandoverForm(forms.Form):
+    certificates = forms.ModelMultipleChoiceField(
+        label=_("Giấy khen đã bàn giao"), queryset=None, widget=forms.CheckboxSelectMultiple
+    )
+    handed_to = forms.CharField(
+        label=_("Người nhận thay (bỏ trống nếu chính người được khen nhận)"),
+        max_length=150,
+        required=False,
+    )
+
+    def __init__(self, *args, decision: AwardDecision, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["certificates"].queryset = VerificationCode.objects.filter(
+            decision=decision, line__isnull=False, handed_at__isnull=True
+        )
+
+
+class LookupForm(forms.Form):
+    q = forms.CharField(
+        label=_("Họ tên hoặc tên tập thể (gõ có dấu hay không dấu)"), max_length=150
+    )
+    birth_year = forms.IntegerField(
+        label=_("Năm sinh"), required=False, min_value=1900, max_value=2100
+    )
+    year = forms.IntegerField(
+        label=_("Năm quyết định"), required=False, min_value=1990, max_value=2100
+    )

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from conferences.models import Role, Unit
 from conferences.models.users import OFFICE_ROLES
-from conferences.permissions import has_role_over, memberships_of
+from conferences.permissions import has_any_role, has_role_over, memberships_of
 
 from . import clearance_workflow, workflow
 from .models import AwardDecision, Nomination, NominationRound
@@ -170,6 +170,7 @@ class DecisionActions:
     send_back: bool
     issue: bool
     print: bool
+    after_issue: bool = False  # verification, handover, reissue, revocation
 
 
 def decision_actions(user, decision: AwardDecision) -> DecisionActions:
@@ -179,6 +180,7 @@ def decision_actions(user, decision: AwardDecision) -> DecisionActions:
         send_back=can_return_decision(user, decision),
         issue=can_issue_decision(user, decision),
         print=can_print_decision(user, decision),
+        after_issue=can_manage_issued_awards(user, decision),
     )
 
 
@@ -258,3 +260,22 @@ def can_set_award_limits(user, round: NominationRound) -> bool:
 def can_print_minutes(user, sitting) -> bool:
     """Print the sitting's minutes: the office (staff, leaders, council members)."""
     return can_view_round_office(user, sitting.round)
+
+
+# --- After issue: verification, revocation, reissue, handover, lookup ---------------------------
+def can_manage_issued_awards(user, decision: AwardDecision) -> bool:
+    """Revoke awards, reissue a certificate, record handovers, switch the public verification
+    page: the organiser's office staff, once the decision is issued."""
+    return workflow.decision_is_issued(decision) and can_manage_decisions(user, decision.round)
+
+
+def can_lookup_awards(user) -> bool:
+    """The staff lookup of a person's awards: office staff and leaders (of their subtree)."""
+    return has_any_role(user, {Role.STAFF, Role.LEADER})
+
+
+def lookup_paths(user) -> list[str] | None:
+    """The unit paths whose decisions the lookup reads (None: all, for a superuser)."""
+    if getattr(user, "is_superuser", False):
+        return None
+    return [m.unit.path for m in memberships_of(user) if m.role in {Role.STAFF, Role.LEADER}]

@@ -6,12 +6,13 @@ from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from conferences.models import Membership, Role, Unit, User
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
-from core.vntext import sort_names
+from core.vntext import format_date_short, sort_names
 
 from . import permissions
 from .models import (
@@ -24,7 +25,9 @@ from .models import (
     CouncilVote,
     Nomination,
     NominationRound,
+    Revocation,
     RoundQuota,
+    VerificationCode,
 )
 from .ordering import in_list_order as in_list_order  # the award list's order, for documents
 
@@ -500,3 +503,189 @@ def round_export_table(round: NominationRound) -> dict:
         "headers": list(dataset.headers),
         "rows": [list(r) for r in dataset],
     }
+
+
+# --- Verification (public), revocation, reissue, handover, the staff lookup --------------------
+@dataclass(frozen=True)
+class PublicCertificate:
+    holder: str
+    award: str
+    gold_book: str
+    status: str  # "valid", "revoked", "reissued"
+    reissue_mark: str  # "Cấp lại lần 1, ngày 02/12/2026" ("" for the original)
+    revocation: Revocation | None
+    replacement: VerificationCode | None
+    has_image: bool
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == "revoked"
+
+    @property
+    def is_reissued(self) -> bool:
+        return self.status == "reissued"
+
+
+@dataclass(frozen=True)
+class PublicDecision:
+    subject: str
+    honourees: int
+    revoked: int
+    status: str  # "valid", "revoked" (every award taken back), "partly_revoked"
+
+    @property
+    def is_revoked(self) -> bool:
+        return self.status == "revoked"
+
+
+@dataclass(frozen=True)
+class PublicVerification:
+    """What the public verification page shows: nothing about the person beyond the name."""
+
+    code: VerificationCode
+    number: str
+    date: str
+    issuer: str
+    certificate: PublicCertificate | None
+    decision: PublicDecision | None
+
+
+def published_code(text: str) -> VerificationCode | None:
+    """The code as typed or scanned, if it exists and its decision is issued and published;
+    None in every other case (the page does not say which)."""
+    from .verification_codes import normalise_code
+
+    code = normalise_code(text)
+    if not code:
+        return None
+    return (
+        VerificationCode.objects.filter(
+            code=code,
+            decision__status=AwardDecision.Status.ISSUED,
+            decision__publish_verification=True,
+        )
+        .select_related("decision", "line__nomination", "line__award_form", "line__revocation")
+        .first()
+    )
+
+
+def reissue_mark(code: VerificationCode) -> str:
+    if not code.issue:
+        return ""
+    return (
+        f"Cấp lại lần {code.issue}, ngày {format_date_short(timezone.localdate(code.created_at))}"
+    )
+
+
+def public_verification(code: VerificationCode) -> PublicVerification:
+    """The page's content for a published code: three queries whatever the decision's size."""
+    decision = code.decision
+    certificate = summary = None
+    if code.line_id:
+        line = code.line
+        newest = line.certificates.order_by("-issue").first()
+        replacement = newest if newest is not None and newest.issue > code.issue else None
+        status = "revoked" if line.revocation_id else "reissued" if replacement else "valid"
+        certificate = PublicCertificate(
+            holder=line.nomination.display_name,
+            award=line.award_form.name,
+            gold_book=str(line.gold_book_number or ""),
+            status=status,
+            reissue_mark=reissue_mark(code),
+            revocation=line.revocation,
+            replacement=replacement,
+            has_image=bool(line.award_form.paper),
+        )
+    else:
+        counts = decision.lines.aggregate(
+            total=Count("pk"), revoked=Count("pk", filter=Q(revocation__isnull=False))
+        )
+        total, revoked = counts["total"], counts["revoked"]
+        status = "valid" if not revoked else "revoked" if revoked == total else "partly_revoked"
+        summary = PublicDecision(decision.subject, total, revoked, status)
+    return PublicVerification(
+        code=code,
+        number=decision.number_text,
+        date=format_date_short(decision.date),
+        issuer=decision.authority,
+        certificate=certificate,
+        decision=summary,
+    )
+
+
+def certificate_as_issued(code: VerificationCode):
+    """The certificate of `code` as printed with that code (`documents_data.CertificateData`),
+    None when the line prints no paper: what the verification page's image shows."""
+    from .documents_data import certificate_as_issued as as_issued
+    from .documents_data import decision_document_data as data
+
+    for certificate in data(code.decision).certificates:
+        if certificate.line_id == code.line_id and certificate.paper:
+            return as_issued(certificate, code)
+    return None
+
+
+@dataclass(frozen=True)
+class HandoverRow:
+    line: AwardLine
+    certificate: VerificationCode  # the newest certificate of the line
+
+
+def handover_rows(decision: AwardDecision) -> list[HandoverRow]:
+    """Each line of an issued decision with its current certificate (the newest issue) and
+    its handover, in the list's order: two queries."""
+
+    lines = in_list_order(
+        decision.lines.select_related("nomination", "award_form", "revocation"),
+        lambda line: line.nomination,
+    )
+    newest: dict[int, VerificationCode] = {}
+    for code in (
+        VerificationCode.objects.filter(decision=decision, line__isnull=False)
+        .order_by("issue")
+        .select_related("handed_by")
+    ):
+        newest[code.line_id] = code
+    return [HandoverRow(line, newest[line.pk]) for line in lines if line.pk in newest]
+
+
+def decision_code(decision: AwardDecision) -> VerificationCode | None:
+    return decision.verification_codes.filter(line__isnull=True).first()
+
+
+def get_certificate(user, pk: int) -> VerificationCode:
+    """A certificate (code row) of a decision the user sees."""
+
+    return get_object_or_404(
+        VerificationCode.objects.filter(
+            decision__in=visible_decisions(user), line__isnull=False
+        ).select_related("line__nomination", "decision__round__conference__organiser"),
+        pk=pk,
+    )
+
+
+def lookup_awards(user, *, name: str, birth_year: int | None = None, year: int | None = None):
+    """Awards of issued decisions in the user's office subtree(s) whose honouree's folded name
+    contains the folded `name` (diacritics, case and tone placement ignored), newest first."""
+    from core.vntext import fold
+
+    qs = AwardLine.objects.filter(decision__status=AwardDecision.Status.ISSUED).select_related(
+        "decision__round__conference__organiser", "nomination", "award_form", "revocation"
+    )
+    paths = permissions.lookup_paths(user)
+    if paths is not None:
+        if not paths:
+            return qs.none()
+        q = Q()
+        for path in paths:
+            q |= Q(decision__round__conference__organiser__path__startswith=path)
+        qs = qs.filter(q)
+    key = fold(name)
+    if not key:
+        return qs.none()
+    qs = qs.filter(nomination__name_key__contains=key)
+    if birth_year:
+        qs = qs.filter(nomination__birth_year=birth_year)
+    if year:
+        qs = qs.filter(decision__date__year=year)
+    return qs.order_by("-decision__date", "-decision_id", "gold_book_number", "pk")

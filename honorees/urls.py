@@ -100,4 +100,34 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/<int:pk>/duyet/", views.decision_approve, name="decision_approve"),
     path("khen-thuong/quyet-dinh/<int:pk>/tra-lai/", views.decision_return, name="decision_return"),
     path("khen-thuong/quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
+    # After issue: verification codes, revocation, reissue, handover; the staff lookup.
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/giay-khen/", views.decision_awards, name="decision_awards"
+    ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/cong-khai/",
+        views.decision_publication,
+        name="decision_publication",
+    ),
+    path("khen-thuong/quyet-dinh/<int:pk>/thu-hoi/", views.decision_revoke, name="decision_revoke"),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/cap-lai/<int:line_pk>/",
+        views.line_reissue,
+        name="line_reissue",
+    ),
+    path(
+        "khen-thuong/quyet-dinh/<int:pk>/ban-giao/",
+        views.decision_handover,
+        name="decision_handover",
+    ),
+    path(
+        "khen-thuong/nhan-giay-khen/<str:source_key>/",
+        views.checkin_handover,
+        name="checkin_handover",
+    ),
+    path("khen-thuong/tra-cuu/", views.award_lookup, name="award_lookup"),
+    # Public, no login: the verification page of a code printed with a QR code.
+    path("xac-minh/", views.verify_form, name="verify_form"),
+    path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
+    path("xac-minh/<str:code>/giay-khen.png", views.verify_image, name="verify_image"),
 ]

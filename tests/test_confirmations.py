@@ -25,6 +25,8 @@ IRREVERSIBLE = {
     "honorees:decision_approve",
     "honorees:decision_issue",
     "signed_copy_upload",
+    "honorees:decision_revoke",
+    "honorees:line_reissue",
     "honorees:nomination_withdraw",
     "unit_deactivate",
 }

@@ -132,7 +132,14 @@ class DecisionBuilder(_DecisionBase):
         rendered = render_single(
             decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress
         )
-        return stamped(rendered, payload, fmt)
+        if fmt == "pdf" and payload.get("verify_url"):
+            from documents.engine.verify_stamp import stamp_verification
+
+            content = stamp_verification(
+                rendered.content, payload["verify_url"], payload["verify_code"]
+            )
+            rendered = Rendered(content, rendered.filename, rendered.warnings)
+        return stamped(rendered, payload, fmt)  # the văn thư's issue stamp, when asked
 
 
 # The print settings (layout, blanks, offsets) each paper uses; a Bằng khen (printed by the
@@ -155,7 +162,9 @@ DIPLOMA_PAPERS = ("bang_chung_nhan", "bang_khen")
 
 class CertificatesBuilder(_DecisionBase):
     """The certificates of a signed decision, one paper at a time (params: paper); each
-    honouree gets the paper of their award form, money-only awards none."""
+    honouree gets the paper of their award form, money-only awards none. Each carries the
+    QR code and the short code of its verification page; params "line" prints one line's
+    certificate only (a reissue, marked "Cấp lại lần n, ngày …")."""
 
     kind = "award_certificates"
     label = "Giấy khen, giấy chứng nhận theo quyết định"
@@ -169,6 +178,9 @@ class CertificatesBuilder(_DecisionBase):
         from documents.selectors import certificate_setting_for
 
         data = self._data(target)
+        if params.get("line"):
+            line = str(params["line"])
+            data["certificates"] = [c for c in data["certificates"] if str(c["line_id"]) == line]
         papers = sorted({c["paper"] for c in data["certificates"] if c["paper"]})
         paper = params.get("paper") or (papers[0] if len(papers) == 1 else "")
         organiser = target.round.conference.organiser
@@ -185,9 +197,7 @@ class CertificatesBuilder(_DecisionBase):
                 "layout": "diploma" if paper in DIPLOMA_PAPERS else "default",
             },
             "people": [
-                _certificate_fields(c)
-                for c in data["certificates"]
-                if paper and c["paper"] == paper
+                certificate_fields(c) for c in data["certificates"] if paper and c["paper"] == paper
             ],
         }
 
@@ -220,8 +230,22 @@ class CertificatesBuilder(_DecisionBase):
         )
         return Rendered(content, f"{stem}.pdf", [str(w) for w in warnings])
 
+    def image_png(self, code) -> bytes | None:
+        """The certificate printed with verification `code` (an earlier issue keeps its own
+        code and mark), its page as a PNG; None when the award prints no paper."""
+        from honorees.selectors import certificate_as_issued
 
-def _certificate_fields(certificate: dict) -> dict:
+        from ..pdfutil import first_page_png
+
+        certificate = certificate_as_issued(code)
+        if certificate is None:
+            return None
+        payload = self.collect(code.decision, {"paper": certificate.paper, "line": code.line_id})
+        payload["people"] = [certificate_fields(dataclasses.asdict(certificate))]
+        return first_page_png(self.render(payload, "pdf", lambda *_: None).content)
+
+
+def certificate_fields(certificate: dict) -> dict:
     keys = (
         "name",
         "unit",
@@ -232,5 +256,8 @@ def _certificate_fields(certificate: dict) -> dict:
         "place_date",
         "signer_title",
         "signer_name",
+        "verify_url",
+        "verify_code",
+        "reissue_mark",
     )
     return {key: certificate[key] or "" for key in keys}

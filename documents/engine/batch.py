@@ -33,6 +33,7 @@ from .docx_xml import to_bytes
 from .fonts import reportlab_font
 from .html_renderer import body_html, esc, page_css
 from .pdf_merge import split_pdf, underlay
+from .qr import pdf_ops as _qr_ops
 from .qr import qr_modules
 from .textfit import fit_runs
 from .textutil import ascii_slug, clean
@@ -74,21 +75,6 @@ def _slot_fit(slot: Slot, value: object, box: tuple):
     return fit_runs(
         runs, box[2], box[3], style.BODY_PT, slot.min_font_size, style.LINE_SPACING, indent
     )
-
-
-def _qr_ops(modules: list[list[bool]]) -> str:
-    """PDF operators filling each row's runs of dark modules, in module units (x right,
-    y down from the code's top left corner: the caller's matrix flips and scales)."""
-    ops = []
-    for row, line in enumerate(modules):
-        start = None
-        for col, dark in enumerate([*line, False]):
-            if dark and start is None:
-                start = col
-            elif not dark and start is not None:
-                ops.append(f"{start} {row} {col - start} 1 re")
-                start = None
-    return "\n".join(ops)
 
 
 def _draw_qr(canvas, value: object, box: tuple) -> tuple:

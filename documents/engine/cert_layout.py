@@ -38,6 +38,9 @@ class CertField:
     line_height: float = 1.2
     offset_x_mm: float = 0.0
     offset_y_mm: float = 0.0
+    # A QR code of the value (the verification page's address), a square of the box's
+    # height at its left, on a white quiet zone; not text.
+    qr: bool = False
 
     def __post_init__(self) -> None:
         if not NAME.fullmatch(self.name):
@@ -118,6 +121,14 @@ class CertificateDesign:
 
 DARK_BLUE = "#14306b"
 
+# The verification block at the bottom left: the QR code of the certificate's public page,
+# its short code in text beside it and, on a reissued certificate, "Cấp lại lần n, ngày …".
+VERIFICATION_FIELDS = (
+    CertField("verify_url", 25, 146, 26, 26, qr=True),
+    CertField("reissue_mark", 54, 156, 90, 6, 10, 8, italic=True, align="left"),
+    CertField("verify_code", 54, 163, 90, 6, 10, 8, align="left", prefix="Mã xác minh: "),
+)
+
 
 def default_layout() -> CertificateLayout:
     """Fields for the default A4-landscape Giấy khen design."""
@@ -131,6 +142,7 @@ def default_layout() -> CertificateLayout:
             CertField("signer_name", 160, 186, 120, 9, 16, 11, bold=True),
             CertField("decision", 25, 174, 120, 7, 12, 9, align="left", prefix="Quyết định số "),
             CertField("gold_book", 25, 181, 120, 7, 12, 9, align="left", prefix="Số sổ vàng: "),
+            *VERIFICATION_FIELDS,
         )
     )
 
@@ -160,6 +172,7 @@ def diploma_layout() -> CertificateLayout:
             CertField("signer_name", 160, 186, 120, 9, 16, 11, bold=True),
             CertField("decision", 25, 174, 120, 7, 12, 9, align="left", prefix="Quyết định số "),
             CertField("gold_book", 25, 181, 120, 7, 12, 9, align="left", prefix="Số sổ vàng: "),
+            *VERIFICATION_FIELDS,
         )
     )
 

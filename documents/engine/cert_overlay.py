@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from .cert_layout import CertField, CertificateLayout
 from .fonts import reportlab_font
+from .qr import pdf_ops, qr_modules
 from .textfit import Fit, Piece, fit_runs
 from .textutil import clean
 
@@ -61,6 +62,8 @@ def fit_certificate(
     """Fitted fields of one person, and a warning for every field cut with "…"."""
     fits, warnings = [], []
     for field in layout.fields:
+        if field.qr:
+            continue
         fit = fit_field(field, person.get(field.name, ""))
         if fit is None:
             continue
@@ -141,10 +144,37 @@ def draw_field(canvas: Canvas, page_height: float, item: FieldFit) -> None:
     draw_fit(canvas, item.fit, box, field.align)
 
 
-def draw_page(canvas: Canvas, layout: CertificateLayout, fits: Sequence[FieldFit]) -> None:
+def draw_qr_field(canvas: Canvas, page_height: float, field: CertField, value: object) -> None:
+    """A QR code of `value`: a square of the field's height at its left, on a white quiet
+    zone of two modules (over a design background), as one path in module units."""
+    text = clean(value).strip()
+    if not text:
+        return
+    modules = qr_modules(text.encode("utf-8"))
+    size = min(field.width_mm, field.height_mm) * mm
+    count = len(modules)
+    cell = size / (count + 4)
+    left, top = field.left_mm * mm, page_height - field.top_mm * mm
+    canvas.saveState()
+    canvas.setFillColorRGB(1, 1, 1)
+    canvas.rect(left, top - size, size, size, stroke=0, fill=1)
+    x0, y0 = left + 2 * cell, top - 2 * cell
+    canvas.addLiteral(f"0 g {cell:.4f} 0 0 {-cell:.4f} {x0:.3f} {y0:.3f} cm\n{pdf_ops(modules)}\nf")
+    canvas.restoreState()
+
+
+def draw_page(
+    canvas: Canvas,
+    layout: CertificateLayout,
+    fits: Sequence[FieldFit],
+    person: Mapping[str, object] | None = None,
+) -> None:
     page_height = layout.height_mm * mm
     for item in fits:
         draw_field(canvas, page_height, item)
+    for field in layout.fields:
+        if field.qr and person:
+            draw_qr_field(canvas, page_height, field, person.get(field.name, ""))
     canvas.showPage()
 
 
@@ -173,10 +203,11 @@ def overlay_pdf(
     buffer = io.BytesIO()
     canvas = new_canvas(buffer, layout)
     for index, person in enumerate(people):
-        fits, found = fit_certificate(layout, {**(common or {}), **person}, index)
+        values = {**(common or {}), **person}
+        fits, found = fit_certificate(layout, values, index)
         if warnings is not None:
             warnings.extend(found)
-        draw_page(canvas, layout, fits)
+        draw_page(canvas, layout, fits, values)
         if progress is not None:
             progress(index + 1, len(people))
     canvas.save()

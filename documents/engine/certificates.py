@@ -32,6 +32,7 @@ from .cert_overlay import (
     CertificateWarning,
     FieldFit,
     draw_field,
+    draw_qr_field,
     fit_certificate,
     fit_field,
     new_canvas,
@@ -147,7 +148,12 @@ def _grid_labels(canvas, layout: CertificateLayout, font: str) -> None:
 
 
 def _field_box(canvas, layout: CertificateLayout, item: FieldFit, font: str) -> None:
-    field = item.field
+    _field_frame(canvas, layout, item.field, font)
+    draw_field(canvas, layout.height_mm * mm, item)
+
+
+def _field_frame(canvas, layout: CertificateLayout, field: CertField, font: str) -> None:
+    """The field's box, dashed red, labelled with its name and position."""
     top = layout.height_mm * mm - field.top_mm * mm
     canvas.setStrokeColorRGB(0.85, 0.1, 0.1)
     canvas.setLineWidth(0.6)
@@ -160,7 +166,6 @@ def _field_box(canvas, layout: CertificateLayout, item: FieldFit, font: str) -> 
     canvas.setFont(font, 6.5)
     label = f"{field.name}  x={field.left_mm:g} y={field.top_mm:g} mm"
     canvas.drawString(field.left_mm * mm, top + 1.2, label)
-    draw_field(canvas, layout.height_mm * mm, item)
 
 
 def render_calibration_page(layout: CertificateLayout, sample: Person | None = None) -> bytes:
@@ -174,6 +179,10 @@ def render_calibration_page(layout: CertificateLayout, sample: Person | None = N
     _grid_labels(canvas, layout, font)
     for field in layout.fields:
         value = (sample or {}).get(field.name) or field.name
+        if field.qr:  # a sample code where the verification QR code goes
+            draw_qr_field(canvas, layout.height_mm * mm, field, value)
+            _field_frame(canvas, layout, field, font)
+            continue
         fit = fit_field(field, value)
         if fit is not None:
             _field_box(canvas, layout, FieldFit(field, fit), font)

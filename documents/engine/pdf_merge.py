@@ -95,3 +95,17 @@ def _part(source, start: int, count: int, title) -> bytes:
         out = io.BytesIO()
         part.save(out, compress_streams=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
         return out.getvalue()
+
+
+def overlay_first_page(pdf_bytes: bytes, stamp_bytes: bytes) -> bytes:
+    """``pdf_bytes`` with the first page of ``stamp_bytes`` drawn over its first page."""
+    import pikepdf
+
+    with (
+        pikepdf.open(io.BytesIO(pdf_bytes)) as pdf,
+        pikepdf.open(io.BytesIO(stamp_bytes)) as stamp,
+    ):
+        pdf.pages[0].add_overlay(stamp.pages[0])
+        out = io.BytesIO()
+        pdf.save(out)
+        return out.getvalue()

@@ -138,3 +138,18 @@ def _codewords(data: bytes, layout: _Layout) -> list[int]:
         for i in range(max(len(b) for b in blocks)):
             out.extend(b[i] for b in blocks if i < len(b))
     return out
+
+
+def pdf_ops(modules: list[list[bool]]) -> str:
+    """PDF operators filling each row's runs of dark modules, in module units (x right,
+    y down from the code's top left corner: the caller's matrix flips and scales)."""
+    ops = []
+    for row, line in enumerate(modules):
+        start = None
+        for col, dark in enumerate([*line, False]):
+            if dark and start is None:
+                start = col
+            elif not dark and start is not None:
+                ops.append(f"{start} {row} {col - start} 1 re")
+                start = None
+    return "\n".join(ops)

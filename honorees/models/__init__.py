@@ -5,6 +5,7 @@ from .decisions import AwardDecision, AwardLine
 from .eligibility import AwardCondition, EligibilityOverride
 from .nominations import CouncilVote, Nomination, NominationEvent
 from .rounds import NominationRound, RoundQuota
+from .verification import Revocation, VerificationCode
 
 __all__ = [
     "AwardCondition",
@@ -23,5 +24,7 @@ __all__ = [
     "PrizeBase",
     "PrizeRule",
     "RoundAwardLimit",
+    "Revocation",
     "RoundQuota",
+    "VerificationCode",
 ]

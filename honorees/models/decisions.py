@@ -52,6 +52,9 @@ class AwardDecision(SignerFields):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The office may switch the public verification page of the decision and its
+    # certificates off (the page then reads as an unknown code).
+    publish_verification = models.BooleanField(_("công khai trang xác minh"), default=True)
 
     class Meta:
         verbose_name = _("quyết định khen thưởng")
@@ -106,6 +109,15 @@ class AwardLine(models.Model):
     base_amount = models.PositiveIntegerField(_("mức cơ sở (đồng)"), null=True, blank=True)
     base_series = models.CharField(_("tên mức cơ sở"), max_length=100, blank=True)
     rule_set = models.CharField(_("văn bản quy định mức thưởng"), max_length=100, blank=True)
+    # Set when a revoking decision (thu hồi) takes the award back.
+    revocation = models.ForeignKey(
+        "honorees.Revocation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lines",
+        verbose_name=_("quyết định thu hồi"),
+    )
 
     class Meta:
         verbose_name = _("người, tập thể được khen")

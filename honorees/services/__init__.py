@@ -29,12 +29,26 @@ from .nominations import (
 )
 from .review import cast_vote, cast_votes, finalise_nomination, set_delegate_above
 from .rounds import change_round_state, create_round, set_quota, set_quotas, update_round
+from .verification import (
+    count_verification,
+    create_verification_codes,
+    record_handover,
+    reissue_certificate,
+    revoke_awards,
+    set_verification_publication,
+)
 
 __all__ = [
     "answer_clearance",
     "approve_decision",
     "cast_vote",
     "cast_votes",
+    "count_verification",
+    "create_verification_codes",
+    "record_handover",
+    "reissue_certificate",
+    "revoke_awards",
+    "set_verification_publication",
     "change_round_state",
     "create_decision",
     "create_nomination",

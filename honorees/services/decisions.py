@@ -28,6 +28,7 @@ from ..workflow import (
     transition_decision,
     transition_nominations,
 )
+from .verification import create_verification_codes
 
 DECISION_FIELDS = (
     "date",
@@ -187,7 +188,8 @@ def issue_decision(
     """The văn thư issues the approved decision: the date of issue (today unless given, for a
     decision signed on paper earlier), the next number of the organiser's register, the
     prizes fixed for that date, "số sổ vàng" 1..n in the list's order; its nominations become
-    awarded. Side effects: the decision row, the register, the lines (amounts and how they
+    awarded, and the decision and each certificate get a verification code. Side effects: the
+    decision row, the register, the verification codes, the lines (amounts and how they
     were computed, gold-book numbers), each nomination's state and event, a log entry."""
     decision = _locked(decision)
     if decision_is_issued(decision):
@@ -213,4 +215,5 @@ def issue_decision(
     )
     listed = Nomination.objects.filter(award_line__decision=decision).only("pk")
     transition_nominations(nominations=list(listed), to=Nomination.Status.AWARDED, by=by)
+    create_verification_codes(decision=decision, by=by)
     return decision

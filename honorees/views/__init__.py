@@ -45,6 +45,18 @@ from .rounds import (
     round_template,
 )
 from .units import nomination_create, nomination_import, unit_round
+from .verification import (
+    award_lookup,
+    checkin_handover,
+    decision_awards,
+    decision_handover,
+    decision_publication,
+    decision_revoke,
+    line_reissue,
+    verify_code,
+    verify_form,
+    verify_image,
+)
 
 __all__ = [
     "clearance_answer",
@@ -90,4 +102,14 @@ __all__ = [
     "round_state",
     "round_template",
     "unit_round",
+    "award_lookup",
+    "checkin_handover",
+    "decision_awards",
+    "decision_handover",
+    "decision_publication",
+    "decision_revoke",
+    "line_reissue",
+    "verify_code",
+    "verify_form",
+    "verify_image",
 ]

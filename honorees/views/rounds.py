@@ -30,6 +30,7 @@ def round_list(request, conference_pk: int):
         "conference": conference,
         "rounds": rounds,
         "can_create": permissions.can_create_round(request.user, conference),
+        "can_lookup": permissions.can_lookup_awards(request.user),
     }
     return render(request, "honorees/round_list.html", context)
 

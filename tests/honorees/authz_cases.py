@@ -16,6 +16,7 @@ from honorees.models import (
     NominationRound,
     RoundAwardLimit,
     RoundQuota,
+    VerificationCode,
 )
 from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, Case
 from tests.factories import member
@@ -603,5 +604,131 @@ CASES += [
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, "reporter": 403},
         state=_answer_status,
+    ),
+]
+
+
+# --- After issue: verification (public), revocation, reissue, handover, lookup ----------------
+def _issued_decision(w):
+    """An issued decision with one line (its nomination awarded) and its verification codes."""
+    from honorees.services import create_verification_codes
+
+    decision = DecisionFactory(
+        round=_round(w),
+        status=AwardDecision.Status.ISSUED,
+        number=7,
+        signed_at=timezone.now(),
+        issued_at=timezone.now(),
+    )
+    nomination = _nomination(w, S.AWARDED)
+    decision.lines.create(
+        nomination=nomination, award_form=nomination.proposed_award, gold_book_number=1
+    )
+    create_verification_codes(decision=decision, by=None)
+    return decision
+
+
+def _issued_kw(w):
+    return {"pk": _issued_decision(w).pk}
+
+
+def _certificate_of(decision):
+    return decision.verification_codes.get(line__isnull=False)
+
+
+def _code_kw(w):
+    return {"code": _certificate_of(_issued_decision(w)).code}
+
+
+def _line_kw(w):
+    decision = _issued_decision(w)
+    return {"pk": decision.pk, "line_pk": decision.lines.get().pk}
+
+
+def _source_key_kw(w):
+    line = _issued_decision(w).lines.get()
+    return {"source_key": f"honorees.nomination:{line.nomination_id}"}
+
+
+def _handed(w, kw):
+    return _certificate_of(AwardDecision.objects.get(pk=kw["pk"])).handed_at is not None
+
+
+def _handed_by_key(w, kw):
+    pk = int(kw["source_key"].rsplit(":", 1)[1])
+    return VerificationCode.objects.get(line__nomination_id=pk).handed_at is not None
+
+
+AFTER_ISSUE_403 = {"leader": 403, "council": 403, "admin": 403, "clerk": 403}
+
+CASES += [
+    Case("honorees:verify_form", public=True),
+    Case("honorees:verify_code", kwargs=_code_kw, public=True),
+    Case("honorees:verify_image", kwargs=_code_kw, public=True),
+    Case(
+        "honorees:award_lookup",
+        allowed=("staff", "leader", "other_office", "superuser"),
+        denied=403,
+        query="?q=Nguyen",
+    ),  # fmt: skip
+    Case("honorees:decision_awards", kwargs=_issued_kw, allowed=STAFF, overrides=AFTER_ISSUE_403),
+    Case(
+        "honorees:decision_publication",
+        kwargs=_issued_kw,
+        method="post",
+        data=lambda w: {"publish": "0"},
+        ok=302,
+        allowed=STAFF,
+        overrides=AFTER_ISSUE_403,
+        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).publish_verification,
+    ),
+    Case(
+        "honorees:decision_revoke",
+        kwargs=_issued_kw,
+        method="post",
+        data=lambda w: {
+            "lines": [AwardDecision.objects.latest("pk").lines.get().pk],
+            "number": "09/QĐ-UBND",
+            "date": timezone.localdate().isoformat(),
+            "issuer": "Chủ tịch UBND xã",
+            "reason": "Khai không đúng thành tích.",
+        },
+        ok=302,
+        allowed=STAFF,
+        overrides=AFTER_ISSUE_403,
+        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).revocations.count(),
+    ),
+    Case(
+        "honorees:line_reissue",
+        kwargs=_line_kw,
+        method="post",
+        data=lambda w: {"reason": "damaged", "note": ""},
+        ok=302,
+        allowed=STAFF,
+        overrides=AFTER_ISSUE_403,
+        state=lambda w, kw: VerificationCode.objects.filter(line_id=kw["line_pk"]).count(),
+    ),
+    Case(
+        "honorees:decision_handover",
+        kwargs=_issued_kw,
+        method="post",
+        data=lambda w: {
+            "certificates": [_certificate_of(AwardDecision.objects.latest("pk")).pk],
+            "handed_to": "",
+        },
+        ok=302,
+        allowed=STAFF,
+        overrides=AFTER_ISSUE_403,
+        state=_handed,
+    ),
+    Case("honorees:checkin_handover", kwargs=_source_key_kw, allowed=(*OFFICE_A, "clerk")),
+    Case(
+        "honorees:checkin_handover",
+        kwargs=_source_key_kw,
+        method="post",
+        ok=302,
+        allowed=STAFF,
+        overrides=AFTER_ISSUE_403,
+        state=_handed_by_key,
     ),
 ]

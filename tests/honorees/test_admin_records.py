@@ -14,6 +14,8 @@ MODELS = (
     "eligibilityoverride",
     "clearancerequest",
     "clearanceanswer",
+    "revocation",
+    "verificationcode",
 )
 
 

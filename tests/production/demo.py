@@ -20,7 +20,13 @@ from conferences.models import Conference, Membership, Plan, PlanSection, Role, 
 from core.models import ImportJob
 from delegates.models import Delegate, DelegateCategory
 from documents.models import CertificateSetting, GeneratedDocument, SignedCopy
-from honorees.models import AwardDecision, ClearanceRequest, Nomination, NominationRound
+from honorees.models import (
+    AwardDecision,
+    ClearanceRequest,
+    Nomination,
+    NominationRound,
+    VerificationCode,
+)
 from tests.authz import CASES, Case, load_cases
 
 OFFICE_ROLES = (Role.STAFF, Role.LEADER, Role.COUNCIL, Role.ADMIN)
@@ -174,6 +180,10 @@ def _argument(name: str, argument: str, world: DemoWorld):
     if argument == "unit_pk":
         unit = {"unit_duties": world.agency, "certificate_settings": world.office}.get(name)
         return _pk(unit or world.school)
+    if argument in ("code", "source_key", "line_pk"):
+        return _after_issue(argument, world)
+    if argument == "pk" and name == "honorees:decision_awards":
+        return _pk(_issued_decision(world))
     if argument == "assignment_pk":
         return _pk(_object(Assignment, world))
     if argument == "pk":
@@ -195,6 +205,37 @@ def _signed_argument(argument: str, world: DemoWorld):
         ).first()
     )
     return _pk(decision)
+
+
+def _issued_decision(world: DemoWorld):
+    return (
+        AwardDecision.objects.filter(
+            round__conference=world.conference, status=AwardDecision.Status.ISSUED
+        )
+        .order_by("pk")
+        .first()
+    )
+
+
+def _after_issue(argument: str, world: DemoWorld):
+    """A published certificate code of the conference's issued decision, or its line."""
+    code = (
+        VerificationCode.objects.filter(
+            decision=_issued_decision(world),
+            line__isnull=False,
+            decision__publish_verification=True,
+        )
+        .select_related("line")
+        .order_by("pk")
+        .first()
+    )
+    if code is None:
+        return None
+    return {
+        "code": code.code,
+        "source_key": f"honorees.nomination:{code.line.nomination_id}",
+        "line_pk": code.line_id,
+    }[argument]
 
 
 def _pk(instance) -> int | None:

@@ -37,6 +37,12 @@ class DocumentsConfig(AppConfig):
         register(QuotaNoticeBuilder())
         register(InvitationBuilder())
 
+        from .builders.ceremony import CallSheetsBuilder, CeremonyScriptBuilder, PosterBuilder
+
+        register(CeremonyScriptBuilder())
+        register(CallSheetsBuilder())
+        register(PosterBuilder())
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

@@ -5,7 +5,10 @@ from .models.ceremony import DEFAULT_GROUP_SIZE
 
 class SettingForm(forms.Form):
     group_size = forms.IntegerField(
-        label="Số người mỗi lượt lên sân khấu", min_value=1, max_value=50, initial=DEFAULT_GROUP_SIZE
+        label="Số người mỗi lượt lên sân khấu",
+        min_value=1,
+        max_value=50,
+        initial=DEFAULT_GROUP_SIZE,
     )
     background = forms.FileField(
         label="Ảnh nền trình chiếu (JPEG, PNG; tối đa 8 MB)", required=False
@@ -20,7 +23,9 @@ class GroupForm(forms.Form):
     presenter_text = forms.CharField(
         label="Hoặc ghi tên, chức vụ người trao", max_length=200, required=False
     )
-    words = forms.CharField(label="Lời dẫn", widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    words = forms.CharField(
+        label="Lời dẫn", widget=forms.Textarea(attrs={"rows": 4}), required=False
+    )
 
     def __init__(self, *args, leaders=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -12,7 +12,14 @@ from core.vntext import format_date_short, sort_names
 from honorees.selectors import signed_award_lines
 
 from .models import CeremonyGroupNote, CeremonySetting, HonoureeProfile
-from .stage import StageEntry, StageGroup, cut_into_groups, generated_words, issuer_phrase, stage_key
+from .stage import (
+    StageEntry,
+    StageGroup,
+    cut_into_groups,
+    generated_words,
+    issuer_phrase,
+    stage_key,
+)
 
 
 def get_conference(user, pk: int) -> Conference:

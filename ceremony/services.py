@@ -1,6 +1,8 @@
 """Writes for the ceremony: the group size and background, each group's presenter and words,
 each honouree's photo, slide line, story and consent. Each checks permission, writes, logs."""
 
+import uuid
+
 from django.db import transaction
 
 from conferences.models import Conference, Membership, Role
@@ -30,7 +32,7 @@ def update_ceremony_setting(
             setting.background.delete(save=False)
     if background is not None:
         content, _w, _h = prepared_jpeg(background, side=BACKGROUND_SIDE)
-        setting.background.save("nen.jpg", content, save=False)
+        setting.background.save(f"{uuid.uuid4().hex}.jpg", content, save=False)
     setting.save()
     log_activity(
         actor=by,
@@ -136,7 +138,7 @@ def save_profile(
         profile.photo_width = profile.photo_height = 0
     if prepared:
         content, profile.photo_width, profile.photo_height = prepared
-        profile.photo.save("anh.jpg", content, save=False)
+        profile.photo.save(f"{uuid.uuid4().hex}.jpg", content, save=False)
     profile.slide_line = slide_line.strip()
     profile.story = story.strip()
     profile.consent = consent

@@ -116,7 +116,9 @@ def generated_words(group: StageGroup) -> str:
     return text
 
 
-def cut_into_groups(runs: list[tuple[tuple, list[StageEntry], dict]], size: int) -> list[StageGroup]:
+def cut_into_groups(
+    runs: list[tuple[tuple, list[StageEntry], dict]], size: int
+) -> list[StageGroup]:
     """Groups of at most `size` from runs of (key, entries, group fields) in stage order;
     positions count from 1 within each group."""
     groups: list[StageGroup] = []

@@ -81,7 +81,9 @@ def ceremony_group(request, conference_pk: int, number: int):
     conference = _conference(request, conference_pk, edit=True)
     form = GroupForm(request.POST, leaders=selectors.leaders(conference), prefix=f"g{number}")
     if not form.is_valid():
-        messages.error(request, "Lượt trao thưởng: " + "; ".join(e for es in form.errors.values() for e in es))
+        messages.error(
+            request, "Lượt trao thưởng: " + "; ".join(e for es in form.errors.values() for e in es)
+        )
         return redirect("ceremony:script", conference_pk=conference.pk)
     try:
         services.update_group(
@@ -136,7 +138,11 @@ def honouree_profile(request, conference_pk: int, line_pk: int):
     profile = line.profile
     initial = {}
     if profile is not None:
-        initial = {"slide_line": profile.slide_line, "story": profile.story, "consent": profile.consent}
+        initial = {
+            "slide_line": profile.slide_line,
+            "story": profile.story,
+            "consent": profile.consent,
+        }
     form = ProfileForm(initial=initial)
     if request.method == "POST":
         form = ProfileForm(request.POST, request.FILES)
@@ -158,7 +164,9 @@ def honouree_profile(request, conference_pk: int, line_pk: int):
             except DomainError as exc:
                 form.add_error("photo" if exc.field else None, exc.message)
             else:
-                messages.success(request, f"Đã lưu thông tin vinh danh: {line.nomination.display_name}.")
+                messages.success(
+                    request, f"Đã lưu thông tin vinh danh: {line.nomination.display_name}."
+                )
                 return redirect("ceremony:honourees", conference_pk=conference.pk)
     context = {"conference": conference, "line": line, "profile": profile, "form": form}
     return render(request, "ceremony/profile.html", context)

@@ -6,66 +6,179 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('conferences', '0010_plansection_after_duty'),
-        ('honorees', '0014_merge'),
+        ("conferences", "0010_plansection_after_duty"),
+        ("honorees", "0014_merge"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='HonoureeProfile',
+            name="HonoureeProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('photo', models.FileField(blank=True, upload_to='ceremony/photos/%Y/', verbose_name='ảnh chân dung')),
-                ('photo_width', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('photo_height', models.PositiveSmallIntegerField(default=0, editable=False)),
-                ('slide_line', models.CharField(blank=True, max_length=200, verbose_name='thành tích tóm tắt (một dòng trên màn hình)')),
-                ('story', models.TextField(blank=True, max_length=3000, verbose_name='câu chuyện ngắn (bảng vinh danh)')),
-                ('consent', models.BooleanField(default=False, help_text='Chỉ người đã đồng ý mới hiện trên bảng vinh danh công khai.', verbose_name='đồng ý công khai ảnh và câu chuyện')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('line', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ceremony_profile', to='honorees.awardline')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "photo",
+                    models.FileField(
+                        blank=True, upload_to="ceremony/photos/%Y/", verbose_name="ảnh chân dung"
+                    ),
+                ),
+                ("photo_width", models.PositiveSmallIntegerField(default=0, editable=False)),
+                ("photo_height", models.PositiveSmallIntegerField(default=0, editable=False)),
+                (
+                    "slide_line",
+                    models.CharField(
+                        blank=True,
+                        max_length=200,
+                        verbose_name="thành tích tóm tắt (một dòng trên màn hình)",
+                    ),
+                ),
+                (
+                    "story",
+                    models.TextField(
+                        blank=True, max_length=3000, verbose_name="câu chuyện ngắn (bảng vinh danh)"
+                    ),
+                ),
+                (
+                    "consent",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Chỉ người đã đồng ý mới hiện trên bảng vinh danh công khai.",
+                        verbose_name="đồng ý công khai ảnh và câu chuyện",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "line",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ceremony_profile",
+                        to="honorees.awardline",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ vinh danh',
-                'verbose_name_plural': 'hồ sơ vinh danh',
+                "verbose_name": "hồ sơ vinh danh",
+                "verbose_name_plural": "hồ sơ vinh danh",
             },
         ),
         migrations.CreateModel(
-            name='CeremonyGroupNote',
+            name="CeremonyGroupNote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(verbose_name='lượt')),
-                ('presenter_text', models.CharField(blank=True, max_length=200, verbose_name='hoặc ghi tên, chức vụ người trao')),
-                ('words', models.TextField(blank=True, verbose_name='lời dẫn của người dẫn chương trình')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('conference', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ceremony_groups', to='conferences.conference')),
-                ('presenter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='lãnh đạo trao thưởng')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveSmallIntegerField(verbose_name="lượt")),
+                (
+                    "presenter_text",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="hoặc ghi tên, chức vụ người trao"
+                    ),
+                ),
+                (
+                    "words",
+                    models.TextField(blank=True, verbose_name="lời dẫn của người dẫn chương trình"),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "conference",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ceremony_groups",
+                        to="conferences.conference",
+                    ),
+                ),
+                (
+                    "presenter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="lãnh đạo trao thưởng",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'lượt trao thưởng',
-                'verbose_name_plural': 'lượt trao thưởng',
-                'ordering': ['conference', 'number'],
-                'constraints': [models.UniqueConstraint(fields=('conference', 'number'), name='ceremony_group_once_per_number'), models.CheckConstraint(condition=models.Q(('number__gte', 1)), name='ceremony_group_number_positive')],
+                "verbose_name": "lượt trao thưởng",
+                "verbose_name_plural": "lượt trao thưởng",
+                "ordering": ["conference", "number"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("conference", "number"), name="ceremony_group_once_per_number"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("number__gte", 1)),
+                        name="ceremony_group_number_positive",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CeremonySetting',
+            name="CeremonySetting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group_size', models.PositiveSmallIntegerField(default=10, help_text='Thường 8 đến 12 người, vừa một hàng trên sân khấu.', verbose_name='số người mỗi lượt lên sân khấu')),
-                ('background', models.FileField(blank=True, upload_to='ceremony/backgrounds/', verbose_name='ảnh nền trình chiếu (JPEG, không bắt buộc)')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('conference', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ceremony_setting', to='conferences.conference')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group_size",
+                    models.PositiveSmallIntegerField(
+                        default=10,
+                        help_text="Thường 8 đến 12 người, vừa một hàng trên sân khấu.",
+                        verbose_name="số người mỗi lượt lên sân khấu",
+                    ),
+                ),
+                (
+                    "background",
+                    models.FileField(
+                        blank=True,
+                        upload_to="ceremony/backgrounds/",
+                        verbose_name="ảnh nền trình chiếu (JPEG, không bắt buộc)",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "conference",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ceremony_setting",
+                        to="conferences.conference",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'thiết lập lễ trao thưởng',
-                'verbose_name_plural': 'thiết lập lễ trao thưởng',
-                'constraints': [models.CheckConstraint(condition=models.Q(('group_size__gte', 1), ('group_size__lte', 50)), name='ceremony_group_size_range')],
+                "verbose_name": "thiết lập lễ trao thưởng",
+                "verbose_name_plural": "thiết lập lễ trao thưởng",
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("group_size__gte", 1), ("group_size__lte", 50)),
+                        name="ceremony_group_size_range",
+                    )
+                ],
             },
         ),
     ]

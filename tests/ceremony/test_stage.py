@@ -18,14 +18,22 @@ def _names(groups):
 
 
 def test_groups_follow_decision_order_and_size(issued):
-    services.update_ceremony_setting(conference=issued["conference"], by=issued["staff"], group_size=2)
+    services.update_ceremony_setting(
+        conference=issued["conference"], by=issued["staff"], group_size=2
+    )
     groups = selectors.stage_groups(issued["conference"])
     lines = issued["decision"].lines.select_related("nomination", "award_form")
     by_gold_book = {line.gold_book_number: line for line in lines}
     # The collectives first (by the decision's số sổ vàng), then the individuals by award form.
     collectives = [by_gold_book[n].nomination.display_name for n in sorted(by_gold_book)][:2]
     assert _names(groups)[0] == collectives
-    assert [g.kind for g in groups] == ["collective", "individual", "individual", "individual", "individual"]
+    assert [g.kind for g in groups] == [
+        "collective",
+        "individual",
+        "individual",
+        "individual",
+        "individual",
+    ]
     assert [len(g.entries) for g in groups] == [2, 2, 2, 1, 1]
     awards = [g.award for g in groups]
     assert awards[1] == awards[2] == awards[3] == "Giấy khen của Chủ tịch UBND xã"

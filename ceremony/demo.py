@@ -36,6 +36,15 @@ def _portrait(colour: str) -> SimpleUploadedFile:
     return SimpleUploadedFile("anh.jpg", out.getvalue(), content_type="image/jpeg")
 
 
+def _background() -> SimpleUploadedFile:
+    """A deep red stage background with a golden band."""
+    image = Image.new("RGB", (1920, 1080), "#6d0f0f")
+    ImageDraw.Draw(image).rectangle((0, 960, 1920, 1000), fill="#c9a227")
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=80)
+    return SimpleUploadedFile("nen.jpg", out.getvalue(), content_type="image/jpeg")
+
+
 def seed_demo_ceremony(stdout) -> None:
     conference = Conference.objects.filter(organiser__code="HN-TT").first()
     if conference is None:
@@ -50,6 +59,9 @@ def seed_demo_ceremony(stdout) -> None:
             conference=conference, line=line, by=staff, slide_line=slide_line, story=story,
             consent=consent, photo=_portrait(COLOURS[i % len(COLOURS)]),
         )  # fmt: skip
+    services.update_ceremony_setting(
+        conference=conference, by=staff, group_size=10, background=_background()
+    )
     leader = User.objects.get(username="thanhtri.lanhdao")
     first = selectors.stage_groups(conference)[0]
     services.update_group(

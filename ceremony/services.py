@@ -25,14 +25,13 @@ def update_ceremony_setting(
     require_permission(can_edit_ceremony(by, conference), DENIED)
     if not 1 <= group_size <= 50:
         raise DomainError("Mỗi lượt từ 1 đến 50 người.", field="group_size")
+    prepared = prepared_jpeg(background, side=BACKGROUND_SIDE) if background is not None else None
     setting, _ = CeremonySetting.objects.get_or_create(conference=conference)
     setting.group_size = group_size
-    if background is not None or remove_background:
-        if setting.background:
-            setting.background.delete(save=False)
-    if background is not None:
-        content, _w, _h = prepared_jpeg(background, side=BACKGROUND_SIDE)
-        setting.background.save(f"{uuid.uuid4().hex}.jpg", content, save=False)
+    if (prepared or remove_background) and setting.background:
+        setting.background.delete(save=False)
+    if prepared:
+        setting.background.save(f"{uuid.uuid4().hex}.jpg", prepared[0], save=False)
     setting.save()
     log_activity(
         actor=by,

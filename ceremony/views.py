@@ -8,7 +8,7 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from core.errors import DomainError, PermissionDeniedError
+from core.errors import DomainError
 
 from . import board, permissions, selectors, services
 from .forms import GroupForm, ProfileForm, SettingForm
@@ -159,8 +159,6 @@ def honouree_profile(request, conference_pk: int, line_pk: int):
                     photo=data["photo"],
                     remove_photo=data["remove_photo"],
                 )
-            except PermissionDeniedError:
-                raise
             except DomainError as exc:
                 form.add_error("photo" if exc.field else None, exc.message)
             else:

@@ -16,11 +16,18 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from assignments.models import Assignment, Duty, DutyUpdate, Milestone
+from ceremony.models import CeremonySetting
 from conferences.models import Conference, Membership, Plan, PlanSection, Role, Unit, User
 from core.models import ImportJob
 from delegates.models import Delegate, DelegateCategory
 from documents.models import CertificateSetting, GeneratedDocument
-from honorees.models import AwardDecision, ClearanceRequest, Nomination, NominationRound
+from honorees.models import (
+    AwardDecision,
+    AwardLine,
+    ClearanceRequest,
+    Nomination,
+    NominationRound,
+)
 from tests.authz import CASES, Case, load_cases
 
 OFFICE_ROLES = (Role.STAFF, Role.LEADER, Role.COUNCIL, Role.ADMIN)
@@ -157,6 +164,13 @@ def resolve(name: str, world: DemoWorld) -> dict | None:
 
 
 def _argument(name: str, argument: str, world: DemoWorld):
+    if (
+        name == "ceremony:background"
+        and not CeremonySetting.objects.filter(
+            conference=world.conference, background__gt=""
+        ).exists()
+    ):
+        return None  # no background uploaded for this conference: nothing to open
     simple = {
         "conference_pk": world.conference.pk,
         "parent_pk": world.unit.pk,
@@ -172,12 +186,28 @@ def _argument(name: str, argument: str, world: DemoWorld):
     if argument == "unit_pk":
         unit = {"unit_duties": world.agency, "certificate_settings": world.office}.get(name)
         return _pk(unit or world.school)
+    if argument == "line_pk":
+        return _pk(_ceremony_line(world))
     if argument == "assignment_pk":
         return _pk(_object(Assignment, world))
     if argument == "pk":
         model = next(model for prefix, model in PK_MODELS if name.startswith(prefix))
         return _pk(_object(model, world))
     raise LookupError(f"No demo value for the argument {argument!r} of {name!r}")
+
+
+def _ceremony_line(world: DemoWorld):
+    """An honouree of the conference's issued decision whose photo is public (the demo's
+    Thanh Trì decision has some)."""
+    return (
+        AwardLine.objects.filter(
+            decision__round__conference=world.conference,
+            ceremony_profile__consent=True,
+        )
+        .exclude(ceremony_profile__photo="")
+        .order_by("pk")
+        .first()
+    )
 
 
 def _pk(instance) -> int | None:

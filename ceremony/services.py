@@ -10,7 +10,7 @@ from conferences.services import log_activity
 from core.errors import DomainError, require_permission
 
 from .models import CeremonyGroupNote, CeremonySetting, HonoureeProfile
-from .permissions import can_edit_ceremony
+from .permissions import can_edit_ceremony, can_edit_profile
 from .photos import BACKGROUND_SIDE, prepared_jpeg
 
 DENIED = "Chỉ cán bộ thi đua của đơn vị tổ chức được chuẩn bị lễ trao thưởng."
@@ -127,9 +127,13 @@ def save_profile(
     remove_photo: bool = False,
 ) -> HonoureeProfile:
     """An honouree's photo (checked, resized, re-encoded: ceremony.photos), slide line, story
-    and consent. Side effects: the profile row (made on first use), the photo file (the old
-    one deleted when replaced), a log entry."""
-    require_permission(can_edit_ceremony(by, conference), DENIED)
+    and consent; by the office's staff or the unit that proposed the honouree. Side effects:
+    the profile row (made on first use), the photo file (the old one deleted when replaced),
+    a log entry."""
+    require_permission(
+        can_edit_profile(by, conference, line),
+        "Chỉ cán bộ thi đua hoặc đơn vị đề nghị được cập nhật ảnh, thông tin vinh danh.",
+    )
     prepared = prepared_jpeg(photo) if photo is not None else None
     profile, _ = HonoureeProfile.objects.get_or_create(line=line)
     if (prepared or remove_photo) and profile.photo:

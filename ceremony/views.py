@@ -119,23 +119,27 @@ def ceremony_regenerate(request, conference_pk: int, number: int):
 
 @login_required
 def honouree_list(request, conference_pk: int):
-    conference = _conference(request, conference_pk)
+    """The office sees every honouree; a submitting unit, its own ones (to add their photos)."""
+    conference = selectors.get_conference(request.user, conference_pk)
+    if not permissions.can_open_honourees(request.user, conference):
+        raise PermissionDenied
+    office = permissions.can_view_ceremony(request.user, conference)
     lines = selectors.stage_lines(conference)
-    return render(
-        request,
-        "ceremony/honourees.html",
-        {
-            "conference": conference,
-            "lines": lines,
-            "can_edit": permissions.can_edit_ceremony(request.user, conference),
-        },
-    )
+    if not office:
+        units = permissions.submitting_unit_ids(request.user)
+        lines = [line for line in lines if line.nomination.unit_id in units]
+    for line in lines:
+        line.can_edit = permissions.can_edit_profile(request.user, conference, line)
+    context = {"conference": conference, "lines": lines, "office": office}
+    return render(request, "ceremony/honourees.html", context)
 
 
 @login_required
 def honouree_profile(request, conference_pk: int, line_pk: int):
-    conference = _conference(request, conference_pk, edit=True)
+    conference = selectors.get_conference(request.user, conference_pk)
     line = selectors.get_line(conference, line_pk)
+    if not permissions.can_edit_profile(request.user, conference, line):
+        raise PermissionDenied
     profile = line.profile
     initial = {}
     if profile is not None:
@@ -167,7 +171,13 @@ def honouree_profile(request, conference_pk: int, line_pk: int):
                     request, f"Đã lưu thông tin vinh danh: {line.nomination.display_name}."
                 )
                 return redirect("ceremony:honourees", conference_pk=conference.pk)
-    context = {"conference": conference, "line": line, "profile": profile, "form": form}
+    context = {
+        "conference": conference,
+        "line": line,
+        "profile": profile,
+        "form": form,
+        "office": permissions.can_view_ceremony(request.user, conference),
+    }
     return render(request, "ceremony/profile.html", context)
 
 
@@ -176,13 +186,18 @@ def honouree_profile(request, conference_pk: int, line_pk: int):
 @csp_exempt()
 @require_GET
 def honouree_photo(request, conference_pk: int, line_pk: int):
-    """A photo: public once the honouree agreed to publication, else for the office only."""
+    """A photo: public once the honouree agreed to publication, else for the office and the
+    unit that proposed the honouree."""
     conference = get_object_or_404(selectors.public_conferences(), pk=conference_pk)
     line = selectors.get_line(conference, line_pk)
     profile = line.profile
     if profile is None or not profile.photo:
         raise Http404
-    if not profile.consent and not permissions.can_view_ceremony(request.user, conference):
+    if not (
+        profile.consent
+        or permissions.can_view_ceremony(request.user, conference)
+        or permissions.can_edit_profile(request.user, conference, line)
+    ):
         raise Http404
     response = FileResponse(profile.photo.open("rb"), content_type="image/jpeg")
     response["Cache-Control"] = "private, max-age=300"

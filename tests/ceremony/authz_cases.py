@@ -72,6 +72,9 @@ def _profile_line(w, kw):
 
 OFFICE_VIEW = {"allowed": OFFICE_A, "overrides": UNIT_SIDE}
 STAFF_EDIT = {"allowed": EDITORS, "overrides": {**READ_ONLY, **UNIT_SIDE}}
+# The unit that proposed the honourees (the school) adds their photos too.
+NO_SUBMITTER = {"clerk": 403, "reporter": 403}
+PROFILE_EDIT = {"allowed": (*EDITORS, "submitter"), "overrides": {**READ_ONLY, **NO_SUBMITTER}}
 
 CASES += [
     Case("ceremony:script", kwargs=_issued, **OFFICE_VIEW),
@@ -101,8 +104,13 @@ CASES += [
         state=_group_words,
         **STAFF_EDIT,
     ),
-    Case("ceremony:honourees", kwargs=_issued, **OFFICE_VIEW),
-    Case("ceremony:profile", kwargs=_line, **STAFF_EDIT),
+    Case(
+        "ceremony:honourees",
+        kwargs=_issued,
+        allowed=(*OFFICE_A, "submitter"),
+        overrides=NO_SUBMITTER,
+    ),
+    Case("ceremony:profile", kwargs=_line, **PROFILE_EDIT),
     Case(
         "ceremony:profile",
         kwargs=_line,
@@ -110,14 +118,14 @@ CASES += [
         data=lambda w: {"slide_line": "Dòng mới", "story": "", "consent": "on"},
         ok=302,
         state=_profile_line,
-        **STAFF_EDIT,
+        **PROFILE_EDIT,
     ),
     Case("ceremony:photo", kwargs=lambda w: _photo(w, consent=True), public=True),
     Case(
         "ceremony:photo",
         kwargs=lambda w: _photo(w, consent=False),
-        allowed=OFFICE_A,
-        overrides={"anonymous": 404, **dict.fromkeys(UNIT_SIDE, 404)},
+        allowed=(*OFFICE_A, "submitter"),
+        overrides={"anonymous": 404, "clerk": 404, "reporter": 404},
     ),
     Case("ceremony:background", kwargs=_background, **OFFICE_VIEW),
     Case("ceremony:pptx", kwargs=_issued, **OFFICE_VIEW),

@@ -104,3 +104,29 @@ def test_slides_queries_constant(issued, client):
     client.force_login(issued["staff"])
     url = f"/hoi-nghi/{issued['conference'].pk}/trinh-chieu/"
     assert_queries_constant(client, url, _photo_item(issued))
+
+
+def test_submitting_unit_sees_and_edits_only_its_honourees(issued, client):
+    from conferences.models import Role
+    from tests.factories import UnitFactory, member
+
+    conference = issued["conference"]
+    lines = selectors.stage_lines(conference)
+    village = UnitFactory(parent=issued["office_a"], name="Thôn Đoài")
+    other = lines[-1].nomination
+    other.unit = village
+    other.save()
+    client.force_login(issued["users"]["submitter"])  # the school's officer
+    html = client.get(f"{_base(issued)}nguoi-duoc-khen/").content.decode()
+    assert html.count('data-testid="honouree-row"') == len(lines) - 1
+    assert other.display_name not in html
+    url = f"{_base(issued)}nguoi-duoc-khen/{lines[0].pk}/"
+    response = client.post(url, {"slide_line": "Của trường", "story": "", "photo": jpeg(200, 300)})
+    assert response.status_code == 302
+    assert HonoureeProfile.objects.get(line=lines[0]).slide_line == "Của trường"
+    # Not the village's honouree, and not the office's script.
+    assert client.get(f"{_base(issued)}nguoi-duoc-khen/{lines[-1].pk}/").status_code == 403
+    assert client.get(_base(issued)).status_code == 403
+    client.force_login(member(village, Role.SUBMITTER))
+    html = client.get(f"{_base(issued)}nguoi-duoc-khen/").content.decode()
+    assert html.count('data-testid="honouree-row"') == 1

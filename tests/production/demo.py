@@ -199,15 +199,12 @@ def _argument(name: str, argument: str, world: DemoWorld):
 def _ceremony_line(world: DemoWorld):
     """An honouree of the conference's issued decision whose photo is public (the demo's
     Thanh Trì decision has some)."""
-    return (
-        AwardLine.objects.filter(
-            decision__round__conference=world.conference,
-            ceremony_profile__consent=True,
-        )
-        .exclude(ceremony_profile__photo="")
-        .order_by("pk")
-        .first()
-    )
+    lines = AwardLine.objects.filter(
+        decision__round__conference=world.conference, ceremony_profile__consent=True
+    ).exclude(ceremony_profile__photo="")
+    if world.persona == Role.SUBMITTER:
+        lines = lines.filter(nomination__unit=world.school)  # a unit adds its own honourees'
+    return lines.order_by("pk").first()
 
 
 def _pk(instance) -> int | None:

@@ -130,3 +130,30 @@ def test_submitting_unit_sees_and_edits_only_its_honourees(issued, client):
     client.force_login(member(village, Role.SUBMITTER))
     html = client.get(f"{_base(issued)}nguoi-duoc-khen/").content.decode()
     assert html.count('data-testid="honouree-row"') == 1
+
+
+def test_background_must_be_an_image(issued, client):
+    from ceremony.models import CeremonySetting
+
+    client.force_login(issued["staff"])
+    fake = SimpleUploadedFile("nen.jpg", b"GIF89a but not really", content_type="image/jpeg")
+    response = client.post(_base(issued), {"group_size": "6", "background": fake})
+    assert response.status_code == 200
+    assert "Tệp không phải ảnh hợp lệ" in response.content.decode()
+    assert not CeremonySetting.objects.filter(conference=issued["conference"]).exists()
+    response = client.post(_base(issued), {"group_size": "6", "background": jpeg(2400, 1350)})
+    assert response.status_code == 302
+    setting = CeremonySetting.objects.get(conference=issued["conference"])
+    assert setting.group_size == 6 and setting.background
+
+
+def test_conference_page_links_to_ceremony_and_saves_are_logged(issued, client):
+    from conferences.models import ActivityEntry
+
+    client.force_login(issued["staff"])
+    html = client.get(f"/hoi-nghi/{issued['conference'].pk}/").content.decode()
+    assert _base(issued) in html and "Lễ trao thưởng" in html
+    line = selectors.stage_lines(issued["conference"])[0]
+    client.post(f"{_base(issued)}nguoi-duoc-khen/{line.pk}/", {"slide_line": "A", "story": ""})
+    entry = ActivityEntry.objects.filter(action="ceremony.profile_saved").get()
+    assert entry.actor == issued["staff"] and entry.conference == issued["conference"]

@@ -70,3 +70,26 @@ def test_replacing_photo_deletes_old_file(issued):
     assert second.photo.name != old_name
     assert not storage.exists(old_name)
     assert storage.exists(second.photo.name)
+
+
+def _png_claiming(width: int, height: int) -> SimpleUploadedFile:
+    """A tiny PNG whose header claims a huge picture (a decompression bomb's first bytes)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64))
+    return SimpleUploadedFile("anh.png", data + chunk(b"IEND", b""), content_type="image/png")
+
+
+@pytest.mark.parametrize("side", [7000, 30000])
+def test_decompression_bomb_refused_before_decoding(issued, side):
+    bomb = _png_claiming(side, side)
+    assert bomb.size < 200
+    with pytest.raises(DomainError, match="40 triệu"):
+        _save(issued, bomb)
+    assert not HonoureeProfile.objects.exists()

@@ -55,6 +55,11 @@ class DocumentsConfig(AppConfig):
         from .demo import seed_demo_signed_copies
 
         register_demo_seeder(seed_demo_signed_copies)
+        from .builders.ceremony import CallSheetsBuilder, CeremonyScriptBuilder, PosterBuilder
+
+        register(CeremonyScriptBuilder())
+        register(CallSheetsBuilder())
+        register(PosterBuilder())
 
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):

@@ -4,11 +4,9 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('honorees', '0015_nomination_sector_list'),
-        ('honorees', '0016_backfill_verification_codes'),
+        ("honorees", "0015_nomination_sector_list"),
+        ("honorees", "0016_backfill_verification_codes"),
     ]
 
-    operations = [
-    ]
+    operations = []

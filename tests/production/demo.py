@@ -16,12 +16,14 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from assignments.models import Assignment, Duty, DutyUpdate, Milestone
+from ceremony.models import CeremonySetting
 from conferences.models import Conference, Membership, Plan, PlanSection, Role, Unit, User
 from core.models import ImportJob
 from delegates.models import Delegate, DelegateCategory
 from documents.models import CertificateSetting, GeneratedDocument, SignedCopy
 from honorees.models import (
     AwardDecision,
+    AwardLine,
     ClearanceRequest,
     Nomination,
     NominationRound,
@@ -163,6 +165,13 @@ def resolve(name: str, world: DemoWorld) -> dict | None:
 
 
 def _argument(name: str, argument: str, world: DemoWorld):
+    if (
+        name == "ceremony:background"
+        and not CeremonySetting.objects.filter(
+            conference=world.conference, background__gt=""
+        ).exists()
+    ):
+        return None  # no background uploaded for this conference: nothing to open
     simple = {
         "conference_pk": world.conference.pk,
         "parent_pk": world.unit.pk,
@@ -180,6 +189,8 @@ def _argument(name: str, argument: str, world: DemoWorld):
     if argument == "unit_pk":
         unit = {"unit_duties": world.agency, "certificate_settings": world.office}.get(name)
         return _pk(unit or world.school)
+    if argument == "line_pk" and name.startswith("ceremony:"):
+        return _pk(_ceremony_line(world))
     if argument in ("code", "source_key", "line_pk"):
         return _after_issue(argument, world)
     if argument == "pk" and name == "honorees:decision_awards":
@@ -236,6 +247,17 @@ def _after_issue(argument: str, world: DemoWorld):
         "source_key": f"honorees.nomination:{code.line.nomination_id}",
         "line_pk": code.line_id,
     }[argument]
+
+
+def _ceremony_line(world: DemoWorld):
+    """An honouree of the conference's issued decision whose photo is public (the demo's
+    Thanh Trì decision has some)."""
+    lines = AwardLine.objects.filter(
+        decision__round__conference=world.conference, ceremony_profile__consent=True
+    ).exclude(ceremony_profile__photo="")
+    if world.persona == Role.SUBMITTER:
+        lines = lines.filter(nomination__unit=world.school)  # a unit adds its own honourees'
+    return lines.order_by("pk").first()
 
 
 def _pk(instance) -> int | None:

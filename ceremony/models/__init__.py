@@ -1,0 +1,3 @@
+from .ceremony import CeremonyGroupNote, CeremonySetting, HonoureeProfile
+
+__all__ = ["CeremonyGroupNote", "CeremonySetting", "HonoureeProfile"]

@@ -7,6 +7,9 @@
   shown as cards on the conference page (return [] when the user may not go there).
 - `register_demo_seeder(seeder)`: seeder(stdout) adds the app's demo data; `seed_demo` runs
   them after the base data, in registration order, and they must be idempotent.
+- `register_stage_order(provider)`: provider(conference) -> {delegate source_key: position}
+  tells in which order the honourees go up on stage (the award decision's list order), so
+  the seating plan puts them near the aisle in that order without reading the awards app.
 """
 
 from collections import defaultdict
@@ -36,6 +39,7 @@ class ConferenceLink:
 _home_items: dict[str, list[Callable]] = defaultdict(list)
 _conference_links: list[Callable] = []
 _demo_seeders: list[Callable] = []
+_stage_orders: list[Callable] = []
 
 
 def register_home_items(role: str, provider: Callable) -> None:
@@ -64,3 +68,16 @@ def conference_links(user, conference) -> list[ConferenceLink]:
 
 def demo_seeders() -> list[Callable]:
     return list(_demo_seeders)
+
+
+def register_stage_order(provider: Callable) -> None:
+    if provider not in _stage_orders:
+        _stage_orders.append(provider)
+
+
+def stage_order(conference) -> dict[str, int]:
+    """{source_key: position on stage} from every provider (a later provider wins a key)."""
+    order: dict[str, int] = {}
+    for provider in _stage_orders:
+        order.update(provider(conference))
+    return order

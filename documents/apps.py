@@ -37,6 +37,11 @@ class DocumentsConfig(AppConfig):
         register(QuotaNoticeBuilder())
         register(InvitationBuilder())
 
+        from .builders.seating import PlaceCardsBuilder, SeatingChartBuilder
+
+        register(SeatingChartBuilder())
+        register(PlaceCardsBuilder())
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

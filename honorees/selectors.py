@@ -11,7 +11,7 @@ from conferences.models import Membership, Role, Unit, User
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
-from core.vntext import sort_names
+from core.vntext import name_sort_key, sort_names
 
 from . import permissions
 from .models import (
@@ -478,3 +478,30 @@ def nomination_clearance_answers(nomination: Nomination) -> QuerySet[ClearanceAn
     return nomination.clearance_answers.select_related("request__agency").order_by(
         "request__agency__path", "id"
     )
+
+
+# --- The ceremony's stage order, for the seating plan (core.extensions.register_stage_order) --
+def stage_order(conference) -> dict[str, int]:
+    """{delegate source_key: position} of the conference's approved and awarded honourees in
+    the decision list's order: collectives first, then individuals, then households; within
+    a kind by award form (the catalogue's order; the decision's form, else the proposed one),
+    then by name (honorees.ordering)."""
+    from .ordering import KIND_RANK
+    from .services.delegates_join import source_key
+
+    nominations = (
+        Nomination.objects.filter(
+            round__conference=conference,
+            status__in=(Nomination.Status.APPROVED, Nomination.Status.AWARDED),
+        )
+        .select_related("proposed_award", "award_line__award_form")
+        .order_by()
+    )
+
+    def key(n: Nomination) -> tuple:
+        line = getattr(n, "award_line", None)
+        form = line.award_form if line is not None else n.proposed_award
+        form_key = (form.order, form.name) if form is not None else (10_000, "")
+        return KIND_RANK.get(n.kind, len(KIND_RANK)), form_key, name_sort_key(n.sort_name), n.pk
+
+    return {source_key(n): i for i, n in enumerate(sorted(nominations, key=key), start=1)}

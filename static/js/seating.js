@@ -48,3 +48,23 @@
 
   document.addEventListener("dragend", function () { dragged = null; });
 })();
+
+// A hall wider than the screen scrolls inside its box: start with the middle (the stage's
+// centre) in view; after a move redraws the grid, keep the scroll where the user left it.
+(function () {
+  "use strict";
+  var kept = null;
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll(".hall-scroll").forEach(function (box) {
+      box.scrollLeft = (box.scrollWidth - box.clientWidth) / 2;
+    });
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var box = event.target.querySelector(".hall-scroll");
+    kept = box ? box.scrollLeft : null;
+  });
+  document.addEventListener("htmx:afterSwap", function (event) {
+    var box = event.target.querySelector(".hall-scroll");
+    if (box && kept !== null) box.scrollLeft = kept;
+  });
+})();

@@ -359,3 +359,20 @@ def test_seating_list_and_selectors_read_the_hall(client, hall):
     page = client.get(reverse("delegates_seating_list", args=[hall["conference"].pk]))
     assert _seat_of(a).label in page.content.decode()
     assert "Chuyển đến ghế" not in page.content.decode()  # the leader sees, does not move
+
+
+def test_demo_conference_has_a_hall_with_delegates_placed():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("seed_demo", "--quiet-logins", stdout=StringIO())
+    plan = SeatingPlan.objects.get(conference__organiser__code="HP-TH")
+    seated = Seat.objects.filter(block__plan=plan, delegate__isnull=False)
+    assert plan.blocks.count() == 3 and seated.count() >= 20
+    # Its guests (the front category) sit in the reserved front row.
+    front = plan.front_categories.get()
+    assert front.title == "Đại biểu cấp trên"
+    assert set(seated.filter(delegate__category=front).values_list("row", flat=True)) == {1}
+    call_command("seed_demo", "--quiet-logins", stdout=StringIO())  # idempotent
+    assert Seat.objects.filter(block__plan=plan, delegate__isnull=False).count() == seated.count()

@@ -376,3 +376,45 @@ def test_demo_conference_has_a_hall_with_delegates_placed():
     assert set(seated.filter(delegate__category=front).values_list("row", flat=True)) == {1}
     call_command("seed_demo", "--quiet-logins", stdout=StringIO())  # idempotent
     assert Seat.objects.filter(block__plan=plan, delegate__isnull=False).count() == seated.count()
+
+
+def test_stage_order_from_the_awards_places_collectives_first_by_award_form(hall):
+    """The awards app's provider (honorees.selectors.stage_order, registered in its
+    AppConfig): collectives before individuals, by the award form's catalogue order, then by
+    name; a draft is not on stage."""
+    from honorees.selectors import stage_order
+    from tests.honorees.factories import NominationFactory, RoundFactory, award
+
+    low, high = sorted((award("gk-xa"), award("ldtt")), key=lambda f: (f.order, f.name))
+    rnd = RoundFactory(conference=hall["conference"])
+
+    def nominee(name, form, kind="individual", status="approved"):
+        fields = {"collective_name": name} if kind == "collective" else {"full_name": name}
+        return NominationFactory(round=rnd, kind=kind, proposed_award=form, status=status, **fields)
+
+    made = [
+        nominee("Lê Văn An", high),
+        nominee("Lê Văn Yên", low),
+        nominee("Tổ sản xuất A", high, kind="collective"),
+        nominee("Tổ sản xuất Z", low, kind="collective"),
+    ]
+    draft = nominee("Lê Văn Nháp", low, status="draft")
+    expected = [made[3], made[2], made[1], made[0]]
+    order = stage_order(hall["conference"])
+    assert f"honorees.nomination:{draft.pk}" not in order
+    assert sorted(order, key=order.get) == [f"honorees.nomination:{n.pk}" for n in expected]
+    people = [
+        _person(
+            hall,
+            hall["honourees"],
+            n.display_name,
+            source=Source.HONOREE,
+            source_key=f"honorees.nomination:{n.pk}",
+            is_collective=n.kind == "collective",
+        )
+        for n in made
+    ]
+    _place(hall)
+    seats = [_seat_of(people[made.index(n)]) for n in expected]
+    keys = [(s.row, abs(s.block.order - 2), s.block.order, s.number) for s in seats]
+    assert keys == sorted(keys) and all(s.block.aisle_distance(s.number) == 0 for s in seats)

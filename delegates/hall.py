@@ -65,7 +65,7 @@ def seat_list(conference: Conference) -> list[Delegate]:
     people = list(
         Delegate.objects.filter(conference=conference)
         .exclude(invitation_status=InvitationStatus.DECLINED)
-        .select_related("category", "seat__block")
+        .select_related("category", "unit", "seat__block")
     )
     return sorted(people, key=lambda d: (name_sort_key(d.full_name), d.pk))
 

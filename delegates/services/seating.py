@@ -136,7 +136,9 @@ def save_hall(*, conference, settings: dict, blocks: list[dict], by) -> SeatingP
     SeatingPlan.objects.select_for_update().get(pk=plan.pk)
     plan.stage_label = settings.get("stage_label") or "SÂN KHẤU"
     plan.save(update_fields=["stage_label", "updated_at"])
-    plan.front_categories.set(settings.get("front_categories", []))
+    plan.front_categories.set(
+        [c for c in settings.get("front_categories", []) if c.conference_id == conference.pk]
+    )
     existing = {b.pk: b for b in plan.blocks.all()}
     kept = [row for row in blocks if not row.get("delete")]
     if not kept:

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from core.errors import DomainError, PermissionDeniedError
-from core.views import attempt, form_error, require
+from core.views import form_error, require
 
 from .. import permissions, selectors, services
 from ..forms import AutoPlaceForm, BlockFormSet, HallSettingsForm, HallSetupForm, MoveForm
@@ -113,18 +113,24 @@ def seating_auto(request, conference_pk: int):
     form = AutoPlaceForm(request.POST)
     form.is_valid()
     options = {k: bool(form.cleaned_data.get(k)) for k in ("redo_all", "present_only")}
-
-    def place():
+    try:
         result = services.place_automatically(conference=conference, by=request.user, **options)
-        text = f"Đã xếp chỗ: {result.placed} đại biểu có chỗ"
-        if result.kept:
-            text += f" (giữ nguyên {result.kept} chỗ đã chuyển bằng tay)"
-        if result.unplaced:
-            text += f"; {result.unplaced} người chưa có chỗ vì hội trường không đủ ghế"
-        messages.success(request, text + ".")
-
-    attempt(request, place, "")
+    except PermissionDeniedError:
+        require(False)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _placement_message(result))
     return redirect("delegates_seating", conference.pk)
+
+
+def _placement_message(result) -> str:
+    text = f"Đã xếp chỗ: {result.placed} đại biểu có chỗ"
+    if result.kept:
+        text += f" (giữ nguyên {result.kept} chỗ đã chuyển bằng tay)"
+    if result.unplaced:
+        text += f"; {result.unplaced} người chưa có chỗ vì hội trường không đủ ghế"
+    return text + "."
 
 
 def _target_seat(conference, data: dict) -> Seat | None:

@@ -418,3 +418,39 @@ def test_stage_order_from_the_awards_places_collectives_first_by_award_form(hall
     seats = [_seat_of(people[made.index(n)]) for n in expected]
     keys = [(s.row, abs(s.block.order - 2), s.block.order, s.number) for s in seats]
     assert keys == sorted(keys) and all(s.block.aisle_distance(s.number) == 0 for s in seats)
+
+
+def test_auto_place_view_reports_what_it_did(client, hall):
+    for name in ("Người Một", "Người Hai"):
+        _person(hall, hall["category"], name)
+    client.force_login(hall["staff"])
+    url = reverse("delegates_seating_auto", args=[hall["conference"].pk])
+    page = client.post(url, follow=True).content.decode()
+    assert "Đã xếp chỗ: 2 đại biểu có chỗ." in page
+    assert Seat.objects.filter(delegate__isnull=False).count() == 2
+
+
+def test_seating_page_without_a_hall_says_to_set_it_up(client, setup):
+    client.force_login(setup["staff"])
+    page = client.get(reverse("delegates_seating", args=[setup["conference"].pk]))
+    assert "Chưa có hội trường" in page.content.decode()
+    url = reverse("delegates_seating_auto", args=[setup["conference"].pk])
+    refused = client.post(url, follow=True).content.decode()
+    assert "Hãy thiết lập hội trường" in refused
+    assert not SeatingPlan.objects.exists()
+
+
+def test_seating_list_queries_constant(client, hall):
+    from tests.factories import UnitFactory
+    from tests.queries import assert_queries_constant
+
+    client.force_login(hall["staff"])
+
+    def add(i):
+        unit = UnitFactory(parent=hall["office"], name=f"Thôn Số {i}")
+        d = _person(hall, CategoryFactory(conference=hall["conference"]), f"Người {i}", unit=unit)
+        _place(hall)
+        return _seat_of(d).label
+
+    url = reverse("delegates_seating_list", args=[hall["conference"].pk])
+    assert_queries_constant(client, url, add)

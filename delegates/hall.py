@@ -36,7 +36,7 @@ def hall(plan: SeatingPlan | None) -> list[BlockView]:
     blocks = {b.pk: BlockView(b) for b in plan.blocks.all()}
     seats = (
         Seat.objects.filter(block__plan=plan)
-        .select_related("delegate__category")
+        .select_related("delegate__category", "delegate__unit")
         .order_by("block__order", "row", "number")
     )
     for seat in seats:
@@ -78,10 +78,13 @@ def seat_counts(blocks: list[BlockView]) -> dict:
 # --- printing (documents.builders.seating) ----------------------------------------------------
 def seating_chart_data(conference: Conference) -> dict:
     """The chart as plain data: the stage's label and per block its name and its rows of
-    seats, each seat's number, the sitter's full and short name (or "" when empty)."""
+    seats, each seat's number, the sitter's full and short name (or "" when empty); and
+    `lookup`, everyone seated in name order with their unit and seat (the chart's last page,
+    where the ushers find a name)."""
     plan = seating_plan(conference)
-    blocks = []
+    blocks, seated = [], []
     for view in hall(plan):
+        seated += [s for row in view.rows for s in row if s.delegate]
         rows = [
             [
                 {
@@ -97,7 +100,11 @@ def seating_chart_data(conference: Conference) -> dict:
         blocks.append(
             {"name": view.block.name, "seats_per_row": view.block.seats_per_row, "rows": rows}
         )
-    return {"stage": plan.stage_label if plan else "SÂN KHẤU", "blocks": blocks}
+    seated.sort(key=lambda s: (name_sort_key(s.delegate.full_name), s.delegate.pk))
+    lookup = [
+        {"name": str(s.delegate), "unit": s.delegate.unit_label, "seat": s.label} for s in seated
+    ]
+    return {"stage": plan.stage_label if plan else "SÂN KHẤU", "blocks": blocks, "lookup": lookup}
 
 
 def place_card_data(conference: Conference) -> list[dict]:

@@ -103,6 +103,7 @@ def chart_html(payload: Mapping) -> tuple[str, str]:
         f"<tbody>{''.join(body)}</tbody></table>"
         '<div class="legend">Hàng 1 là hàng gần sân khấu nhất; ghế đánh số từ trái sang phải '
         "nhìn về phía sân khấu; ô tô đậm là ghế dành cho lãnh đạo, khách mời.</div>"
+        + _lookup_html(payload.get("lookup", ()))
     )
     css = f"""
 @page {{ size: {paper} landscape; margin: {MARGIN_MM}mm; }}
@@ -121,8 +122,26 @@ table.chart td.label {{ border: none; font-size: 7pt; font-weight: bold; }}
 table.chart td.aisle, table.chart td.none {{ border: none; }}
 table.chart td.reserved {{ background: #e6e6e6; }}
 .legend {{ font-size: 7pt; font-style: italic; margin-top: 2mm; }}
+.lookup {{ page-break-before: always; column-count: 2; column-gap: 8mm; font-size: 9pt; }}
+.lookup-title {{ column-span: all; text-align: center; font-weight: bold; font-size: 13pt;
+  margin-bottom: 3mm; }}
+.lookup p {{ margin: 0 0 0.8mm; break-inside: avoid; }}
 """
     return html, css
+
+
+def _lookup_html(people: Sequence[Mapping]) -> str:
+    """Everyone seated, in name order: "1. Ông Nguyễn Văn An (Thôn Đông): Khu B – Hàng 2 –
+    Ghế 5", in two columns after the chart."""
+    if not people:
+        return ""
+
+    def line(i: int, person: Mapping) -> str:
+        unit = f" ({esc(person['unit'])})" if person.get("unit") else ""
+        return f"<p>{i}. {esc(person['name'])}{unit}: <b>{esc(person['seat'])}</b></p>"
+
+    lines = "".join(line(i, p) for i, p in enumerate(people, start=1))
+    return f'<div class="lookup"><div class="lookup-title">DANH SÁCH CHỖ NGỒI</div>{lines}</div>'
 
 
 def _card(person: Mapping, width_mm: float, *, largest: float) -> str:

@@ -12,6 +12,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from core.errors import DomainError
+from core.vntext import name_sort_key
 from delegates import selectors, services
 from delegates.models import HallBlock, InvitationStatus, Seat, SeatingPlan, Source
 from documents.models import GeneratedDocument
@@ -272,6 +273,13 @@ def test_printed_chart_holds_each_name_in_its_seat(hall, django_capture_on_commi
         expected = normal(f"{row} {names} {row}")
         assert expected in lines, (expected, lines)
     assert normal(f"4 {people[0].full_name} 4") in lines
+    # The last page: everyone in name order with their seat, for the ushers.
+    assert "danh sách chỗ ngồi" in lines
+    text = normal(" ".join(lines))
+    assert normal(f"{people[0]} {people[0].unit_label}: Khu C – Hàng 4 – Ghế 5") in text
+    by_name = sorted(people, key=lambda p: name_sort_key(p.full_name))
+    order = [text.index(normal(str(p))) for p in by_name]
+    assert order == sorted(order)
 
 
 def test_place_cards_one_per_delegate(hall, django_capture_on_commit_callbacks):

@@ -6,7 +6,12 @@
 - `register_conference_links(provider)`: provider(user, conference) -> list[ConferenceLink]
   shown as cards on the conference page (return [] when the user may not go there).
 - `register_demo_seeder(seeder)`: seeder(stdout) adds the app's demo data; `seed_demo` runs
-  them after the base data, in registration order, and they must be idempotent.
+  them after the base data, in registration order, and they must be idempotent. With
+  `late=True` it runs after every other app's (it builds on their data: the seating plan
+  places the honourees the awards app registered).
+- `register_stage_order(provider)`: provider(conference) -> {delegate source_key: position}
+  tells in which order the honourees go up on stage (the award decision's list order), so
+  the seating plan puts them near the aisle in that order without reading the awards app.
 """
 
 from collections import defaultdict
@@ -36,6 +41,8 @@ class ConferenceLink:
 _home_items: dict[str, list[Callable]] = defaultdict(list)
 _conference_links: list[Callable] = []
 _demo_seeders: list[Callable] = []
+_late_demo_seeders: list[Callable] = []
+_stage_orders: list[Callable] = []
 
 
 def register_home_items(role: str, provider: Callable) -> None:
@@ -48,9 +55,10 @@ def register_conference_links(provider: Callable) -> None:
         _conference_links.append(provider)
 
 
-def register_demo_seeder(seeder: Callable) -> None:
-    if seeder not in _demo_seeders:
-        _demo_seeders.append(seeder)
+def register_demo_seeder(seeder: Callable, *, late: bool = False) -> None:
+    seeders = _late_demo_seeders if late else _demo_seeders
+    if seeder not in seeders:
+        seeders.append(seeder)
 
 
 def home_items(role: str, user) -> list[HomeItem]:
@@ -63,4 +71,17 @@ def conference_links(user, conference) -> list[ConferenceLink]:
 
 
 def demo_seeders() -> list[Callable]:
-    return list(_demo_seeders)
+    return [*_demo_seeders, *_late_demo_seeders]
+
+
+def register_stage_order(provider: Callable) -> None:
+    if provider not in _stage_orders:
+        _stage_orders.append(provider)
+
+
+def stage_order(conference) -> dict[str, int]:
+    """{source_key: position on stage} from every provider (a later provider wins a key)."""
+    order: dict[str, int] = {}
+    for provider in _stage_orders:
+        order.update(provider(conference))
+    return order

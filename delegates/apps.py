@@ -18,12 +18,13 @@ class DelegatesConfig(AppConfig):
             register_home_items,
         )
 
-        from .demo import seed_demo_delegates
+        from .demo import seed_demo_delegates, seed_demo_hall
         from .hooks import conference_links, submitter_home_items
 
         register_conference_links(conference_links)
         register_home_items(Role.SUBMITTER, submitter_home_items)
         register_demo_seeder(seed_demo_delegates)
+        register_demo_seeder(seed_demo_hall, late=True)
 
         from conferences.plans.outline import register_section_provider
 

@@ -227,6 +227,34 @@ def _seed_thuong_hong() -> None:
     _seed_thuong_hong_people(conference, official, secretaries, honorees, guests, units)
 
 
+def seed_demo_hall(stdout) -> None:
+    """Thượng Hồng's hall (3 blocks of 8 rows of 10 seats, the front row for the leaders)
+    with its delegates placed. Runs after the other apps' seeders (the awards app adds the
+    honourees); a hall already there is kept, and placing again keeps the moves by hand."""
+    from conferences.models import Membership, Role
+
+    from .models import SeatingPlan
+    from .services import place_automatically, set_up_hall
+
+    conference = Conference.objects.filter(
+        organiser__code="HP-TH", start_year=2025, end_year=2030
+    ).first()
+    staff = Membership.objects.filter(unit__code="HP-TH", role=Role.STAFF).first()
+    if conference is None or staff is None:
+        return
+    if not SeatingPlan.objects.filter(conference=conference).exists():
+        set_up_hall(
+            conference=conference,
+            blocks=3,
+            rows=8,
+            seats_per_row=10,
+            reserved_rows=1,
+            by=staff.user,
+        )
+    result = place_automatically(conference=conference, by=staff.user)
+    stdout.write(f"Chỗ ngồi: hội trường xã Thượng Hồng, {result.placed} đại biểu đã xếp chỗ.")
+
+
 def seed_demo_delegates(stdout) -> None:
     _seed_thanh_tri()
     _seed_van_yen()

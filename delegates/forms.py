@@ -6,6 +6,7 @@ from conferences.forms import XlsxUploadForm  # noqa: F401 - used by the import 
 from conferences.widgets import EthnicityInput, UnitSearchWidget
 
 from .models import (
+    AisleSide,
     CompositionRule,
     Delegate,
     DelegateCategory,
@@ -221,3 +222,72 @@ class InvitationChoiceForm(forms.Form):
         self.fields["category"].queryset = categories
         self.fields["unit"].queryset = units
         self.fields["unit"].widget.search_under(within)
+
+
+# --- the seating plan --------------------------------------------------------------------------
+class HallSetupForm(forms.Form):
+    """The quick set-up: "3 khu, 12 hàng, 10 ghế"."""
+
+    blocks = forms.IntegerField(label=_("Số khu"), min_value=1, max_value=8, initial=3)
+    rows = forms.IntegerField(label=_("Số hàng mỗi khu"), min_value=1, max_value=60, initial=12)
+    seats_per_row = forms.IntegerField(
+        label=_("Số ghế mỗi hàng"), min_value=1, max_value=60, initial=10
+    )
+    reserved_rows = forms.IntegerField(
+        label=_("Số hàng đầu dành cho lãnh đạo, khách mời"),
+        min_value=0,
+        max_value=60,
+        initial=1,
+    )
+
+
+class HallSettingsForm(forms.Form):
+    stage_label = forms.CharField(label=_("Chữ ghi ở sân khấu"), max_length=100)
+    front_categories = forms.ModelMultipleChoiceField(
+        label=_("Thành phần ngồi hàng đầu (lãnh đạo, khách mời)"),
+        queryset=DelegateCategory.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, conference, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["front_categories"].queryset = DelegateCategory.objects.filter(
+            conference=conference
+        ).order_by("order", "id")
+
+
+class BlockForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    name = forms.CharField(label=_("Tên khu"), max_length=60)
+    rows = forms.IntegerField(label=_("Số hàng"), min_value=1, max_value=60)
+    seats_per_row = forms.IntegerField(label=_("Ghế mỗi hàng"), min_value=1, max_value=60)
+    aisle_side = forms.ChoiceField(
+        label=_("Lối đi"), choices=AisleSide.choices, initial=AisleSide.BOTH
+    )
+    reserved_rows = forms.IntegerField(
+        label=_("Hàng dành cho lãnh đạo"), min_value=0, max_value=60, initial=0
+    )
+
+
+BlockFormSet = forms.formset_factory(BlockForm, extra=1, can_delete=True, max_num=8)
+
+
+class AutoPlaceForm(forms.Form):
+    redo_all = forms.BooleanField(
+        label=_("Xếp lại toàn bộ (bỏ cả những chỗ đã chuyển bằng tay)"), required=False
+    )
+    present_only = forms.BooleanField(
+        label=_("Chỉ xếp những người đã có mặt (đã đón tiếp)"), required=False
+    )
+
+
+class MoveForm(forms.Form):
+    """A delegate to a seat: by the seat's id (drag and drop) or by block, row and number
+    (the form "Chuyển đến ghế"); no seat at all takes the delegate's seat away."""
+
+    delegate = forms.IntegerField(widget=forms.HiddenInput)
+    seat = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    block = forms.IntegerField(label=_("Khu"), required=False)
+    row = forms.IntegerField(label=_("Hàng"), min_value=1, required=False)
+    number = forms.IntegerField(label=_("Ghế"), min_value=1, required=False)

@@ -37,3 +37,13 @@ def can_submit_for_unit(user, conference, unit: Unit, delegate_round=None) -> bo
     if can_manage_delegates(user, conference):
         return True
     return has_role_over(user, unit, {Role.SUBMITTER}) and not deadline_passed(delegate_round)
+
+
+def can_view_seating(user, conference) -> bool:
+    """The seating plan: the organiser's office sees it (the check-in desk among them)."""
+    return can_view_delegates(user, conference)
+
+
+def can_edit_seating(user, conference) -> bool:
+    """Set the hall up, place and move delegates, print the chart and the cards."""
+    return can_manage_delegates(user, conference)

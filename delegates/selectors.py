@@ -10,6 +10,8 @@ Interfaces for other apps (documents, the plan):
   delegates to print invitations for, in name order within each category.
 - `invitation_qr_svg(delegate) -> str`: the QR code (SVG text) that identifies an invitation.
 - `invitation_place_date(conference) -> str`: the invitations' place and date line.
+- `seating_chart_data(conference)` and `place_card_data(conference)`: the seating plan's
+  printed chart and place cards, as plain data (see delegates.hall).
 """
 
 import datetime as dt
@@ -26,6 +28,15 @@ from conferences.permissions import memberships_of
 from core.vntext import fold, format_place_date, name_sort_key
 
 from .composition import CategoryFacts, CompositionFacts, RuleFacts, Violation, evaluate
+from .hall import (
+    hall,
+    place_card_data,
+    seat_counts,
+    seat_list,
+    seating_chart_data,
+    seating_plan,
+    unseated_delegates,
+)
 from .models import (
     CompositionRule,
     Delegate,
@@ -41,6 +52,13 @@ __all__ = [
     "CompositionLine",
     "composition_for_plan",
     "composition_rules_for_plan",
+    "hall",
+    "place_card_data",
+    "seat_counts",
+    "seat_list",
+    "seating_chart_data",
+    "seating_plan",
+    "unseated_delegates",
 ]
 
 ACTIVE = ~Q(invitation_status=InvitationStatus.DECLINED)
@@ -445,7 +463,7 @@ def checkin_search(conference: Conference, query: str, *, limit: int = 15) -> li
         words &= Q(full_name__fold__contains=word)
     qs = (
         Delegate.objects.filter(words, conference=conference)
-        .select_related("category", "unit")
+        .select_related("category", "unit", "seat__block")
         .order_by("full_name")[:limit]
     )
     return list(qs)

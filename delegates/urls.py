@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import allocation, checkin, composition, register, units
+from .views import allocation, checkin, composition, register, seating, units
 
 P = "hoi-nghi/<int:conference_pk>/dai-bieu/"
 
@@ -50,4 +50,9 @@ urlpatterns = [
     path(P + "don-tiep/ma/", checkin.check_in_token, name="delegates_check_in_token"),
     path(P + "don-tiep/<int:pk>/co-mat/", checkin.check_in, name="delegates_check_in"),
     path(P + "don-tiep/<int:pk>/bo-co-mat/", checkin.undo_check_in, name="delegates_check_in_undo"),
+    path(P + "cho-ngoi/", seating.seating, name="delegates_seating"),
+    path(P + "cho-ngoi/thiet-lap/", seating.seating_setup, name="delegates_seating_setup"),
+    path(P + "cho-ngoi/tu-dong/", seating.seating_auto, name="delegates_seating_auto"),
+    path(P + "cho-ngoi/chuyen/", seating.seating_move, name="delegates_seating_move"),
+    path(P + "cho-ngoi/danh-sach/", seating.seating_list, name="delegates_seating_list"),
 ]

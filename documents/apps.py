@@ -55,11 +55,17 @@ class DocumentsConfig(AppConfig):
         from .demo import seed_demo_signed_copies
 
         register_demo_seeder(seed_demo_signed_copies)
+
         from .builders.ceremony import CallSheetsBuilder, CeremonyScriptBuilder, PosterBuilder
 
         register(CeremonyScriptBuilder())
         register(CallSheetsBuilder())
         register(PosterBuilder())
+
+        from .builders.seating import PlaceCardsBuilder, SeatingChartBuilder
+
+        register(SeatingChartBuilder())
+        register(PlaceCardsBuilder())
 
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):

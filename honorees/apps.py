@@ -16,6 +16,7 @@ class HonoreesConfig(AppConfig):
             register_conference_links,
             register_demo_seeder,
             register_home_items,
+            register_stage_order,
         )
 
         from . import extensions
@@ -29,3 +30,7 @@ class HonoreesConfig(AppConfig):
         register_home_items(Role.REPORTER, extensions.reporter_items)
         register_home_items(Role.CLERK, extensions.clerk_items)
         register_demo_seeder(seed_demo_honorees)
+        from .selectors import stage_order
+
+        # The seating plan puts honourees near the aisle in the order they go up on stage.
+        register_stage_order(stage_order)

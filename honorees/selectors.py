@@ -12,7 +12,7 @@ from conferences.models import Membership, Role, Unit, User
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
-from core.vntext import format_date_short, sort_names
+from core.vntext import format_date_short, name_sort_key, sort_names
 
 from . import permissions
 from .models import (
@@ -689,3 +689,30 @@ def lookup_awards(user, *, name: str, birth_year: int | None = None, year: int |
     if year:
         qs = qs.filter(decision__date__year=year)
     return qs.order_by("-decision__date", "-decision_id", "gold_book_number", "pk")
+
+
+# --- The ceremony's stage order, for the seating plan (core.extensions.register_stage_order) --
+def stage_order(conference) -> dict[str, int]:
+    """{delegate source_key: position} of the conference's approved and awarded honourees in
+    the decision list's order: collectives first, then individuals, then households; within
+    a kind by award form (the catalogue's order; the decision's form, else the proposed one),
+    then by name (honorees.ordering)."""
+    from .ordering import KIND_RANK
+    from .services.delegates_join import source_key
+
+    nominations = (
+        Nomination.objects.filter(
+            round__conference=conference,
+            status__in=(Nomination.Status.APPROVED, Nomination.Status.AWARDED),
+        )
+        .select_related("proposed_award", "award_line__award_form")
+        .order_by()
+    )
+
+    def key(n: Nomination) -> tuple:
+        line = getattr(n, "award_line", None)
+        form = line.award_form if line is not None else n.proposed_award
+        form_key = (form.order, form.name) if form is not None else (10_000, "")
+        return KIND_RANK.get(n.kind, len(KIND_RANK)), form_key, name_sort_key(n.sort_name), n.pk
+
+    return {source_key(n): i for i, n in enumerate(sorted(nominations, key=key), start=1)}

@@ -38,8 +38,18 @@ from .register import (
     undo_check_in,
     update_delegate,
 )
+from .seating import (
+    move_delegate,
+    place_automatically,
+    save_hall,
+    set_up_hall,
+)
 
 __all__ = [
+    "move_delegate",
+    "place_automatically",
+    "save_hall",
+    "set_up_hall",
     "print_invitations",
     "mark_printed_invitations",
     "add_delegate",

@@ -386,3 +386,94 @@ CASES += [
         state=_invitation_date,
     ),
 ]
+
+
+# --- the seating plan --------------------------------------------------------------------------
+SEATING_READ = {**UNIT_PEOPLE, "clerk": 403}
+SEATING_EDIT = {**READ_ONLY, **UNIT_PEOPLE, "clerk": 403}
+
+
+def _hall(w) -> dict:
+    """A hall of one block (2 rows of 3 seats) and one delegate, not yet seated."""
+    from delegates.services import set_up_hall
+
+    set_up_hall(
+        conference=w["conference_a"], blocks=1, rows=2, seats_per_row=3, by=w["users"]["staff"]
+    )
+    return {**_c(w), "pk": DelegateFactory(category=_category(w)).pk}
+
+
+def _hall_only(w) -> dict:
+    kwargs = _hall(w)
+    kwargs.pop("pk")
+    return kwargs
+
+
+def _placements(w, kw):
+    from delegates.models import Seat
+
+    return sorted(
+        Seat.objects.filter(block__plan__conference_id=kw["conference_pk"]).values_list(
+            "pk", "delegate_id", "by_hand"
+        )
+    )
+
+
+def _halls(w, kw):
+    from delegates.models import HallBlock
+
+    return sorted(
+        HallBlock.objects.filter(plan__conference_id=kw["conference_pk"]).values_list(
+            "name", "rows", "seats_per_row"
+        )
+    )
+
+
+def _move_data(w):
+    from delegates.models import Delegate, Seat
+
+    delegate = Delegate.objects.filter(conference=w["conference_a"]).last()
+    seat = Seat.objects.filter(block__plan__conference=w["conference_a"]).last()
+    return {"delegate": delegate.pk, "seat": seat.pk}
+
+
+CASES += [
+    Case("delegates_seating", kwargs=_hall_only, overrides=SEATING_READ),
+    Case("delegates_seating_list", kwargs=_hall_only, overrides=SEATING_READ),
+    Case("delegates_seating_setup", kwargs=_c, allowed=MANAGERS, overrides=SEATING_EDIT),
+    Case(
+        "delegates_seating_setup",
+        kwargs=_c,
+        method="post",
+        data=lambda w: {
+            "quick": "1",
+            "blocks": 3,
+            "rows": 12,
+            "seats_per_row": 10,
+            "reserved_rows": 1,
+        },
+        ok=302,
+        allowed=MANAGERS,
+        overrides=SEATING_EDIT,
+        state=_halls,
+    ),
+    Case(
+        "delegates_seating_auto",
+        kwargs=_hall_only,
+        method="post",
+        ok=302,
+        allowed=MANAGERS,
+        overrides=SEATING_EDIT,
+        state=_placements,
+    ),
+    Case(
+        "delegates_seating_move",
+        kwargs=_hall_only,
+        method="post",
+        data=_move_data,
+        ok=302,
+        allowed=MANAGERS,
+        overrides=SEATING_EDIT,
+        state=_placements,
+    ),
+]

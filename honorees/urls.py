@@ -130,4 +130,5 @@ urlpatterns = [
     path("xac-minh/", views.verify_form, name="verify_form"),
     path("xac-minh/<str:code>/", views.verify_code, name="verify_code"),
     path("xac-minh/<str:code>/giay-khen.png", views.verify_image, name="verify_image"),
+    path("xac-minh/<str:code>/ban-ky-so.pdf", views.verify_signed, name="verify_signed"),
 ]

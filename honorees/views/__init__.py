@@ -56,6 +56,7 @@ from .verification import (
     verify_code,
     verify_form,
     verify_image,
+    verify_signed,
 )
 
 __all__ = [
@@ -112,4 +113,5 @@ __all__ = [
     "verify_code",
     "verify_form",
     "verify_image",
+    "verify_signed",
 ]

@@ -15,6 +15,7 @@ from django_ratelimit.core import is_ratelimited
 
 from conferences.accounts import client_ip
 from core.views import attempt, require
+from documents.services import official_signed_copy
 
 from .. import permissions, selectors, services
 from ..documents_data import verify_url
@@ -66,8 +67,27 @@ def verify_code(request, code: str):
     if found.code != code:
         return redirect("honorees:verify_code", code=found.code)
     services.count_verification(code=found)
-    context = {"v": selectors.public_verification(found), "url": verify_url(found)}
+    context = {
+        "v": selectors.public_verification(found),
+        "url": verify_url(found),
+        "signed": None if found.line_id else official_signed_copy(found.decision),
+    }
     return render(request, "honorees/verify.html", context)
+
+
+def verify_signed(request, code: str):
+    """The decision's official file, the signed copy the office uploaded and the server
+    validated, for anyone holding the decision's code (publication on)."""
+    if _limited(request):
+        return _too_many(request)
+    found = selectors.published_code(code)
+    signed = official_signed_copy(found.decision) if found and not found.line_id else None
+    if signed is None:
+        return _unknown(request)
+    return FileResponse(
+        signed.file.open("rb"), as_attachment=True, filename=signed.filename,
+        content_type="application/pdf",
+    )  # fmt: skip
 
 
 @csp_exempt()

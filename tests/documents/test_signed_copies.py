@@ -505,3 +505,41 @@ def test_a_signers_certificate_or_garbage_is_not_taken_as_a_root(admin_client, a
     page = _add_root(admin_client, "Rác", b"not a certificate").content.decode()
     assert "Không đọc được chứng thư" in page
     assert not TrustRoot.objects.exists()
+
+
+def test_the_public_verification_page_serves_the_official_signed_copy(
+    client, cast, decision, authority, trusted
+):
+    """The decision's public page (no login) names the signers and serves the signed file;
+    a certificate's page does not (it shows nothing beyond the certificate)."""
+    from honorees.models import VerificationCode
+
+    signed = sign_pdf(_pdf(decision), authority["leader"])
+    _upload(client, cast["users"]["clerk"], decision, signed)
+    client.logout()
+    code = VerificationCode.objects.get(decision=decision, line__isnull=True).code
+    page = client.get(reverse("honorees:verify_code", args=[code])).content.decode()
+    assert "Bản chính thức đã ký số" in page and "Nguyễn Văn Ký" in page
+    download = client.get(reverse("honorees:verify_signed", args=[code]))
+    assert b"".join(download.streaming_content) == signed
+
+    line_code = VerificationCode.objects.filter(decision=decision, line__isnull=False)[0].code
+    assert (
+        "Bản chính thức đã ký số"
+        not in client.get(reverse("honorees:verify_code", args=[line_code])).content.decode()
+    )
+    assert client.get(reverse("honorees:verify_signed", args=[line_code])).status_code == 404
+    decision.publish_verification = False
+    decision.save(update_fields=["publish_verification"])
+    assert client.get(reverse("honorees:verify_signed", args=[code])).status_code == 404
+
+
+def test_the_public_page_of_a_decision_without_a_valid_copy_serves_none(client, decision):
+    from honorees.models import VerificationCode
+
+    code = VerificationCode.objects.get(decision=decision, line__isnull=True).code
+    assert (
+        "Bản chính thức đã ký số"
+        not in client.get(reverse("honorees:verify_code", args=[code])).content.decode()
+    )
+    assert client.get(reverse("honorees:verify_signed", args=[code])).status_code == 404

@@ -640,6 +640,13 @@ def _code_kw(w):
     return {"code": _certificate_of(_issued_decision(w)).code}
 
 
+def _decision_code_kw(w):
+    from honorees.models import VerificationCode
+
+    code = VerificationCode.objects.get(decision=_issued_decision(w), line__isnull=True)
+    return {"code": code.code}
+
+
 def _line_kw(w):
     decision = _issued_decision(w)
     return {"pk": decision.pk, "line_pk": decision.lines.get().pk}
@@ -665,6 +672,9 @@ CASES += [
     Case("honorees:verify_form", public=True),
     Case("honorees:verify_code", kwargs=_code_kw, public=True),
     Case("honorees:verify_image", kwargs=_code_kw, public=True),
+    # The official signed file: none uploaded in the harness's world, the same 404 for all
+    # (the file itself is tested in tests/documents/test_signed_copies.py).
+    Case("honorees:verify_signed", kwargs=_decision_code_kw, public=True, ok=404),
     Case(
         "honorees:award_lookup",
         allowed=("staff", "leader", "other_office", "superuser"),

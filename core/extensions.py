@@ -7,6 +7,9 @@
   shown as cards on the conference page (return [] when the user may not go there).
 - `register_demo_seeder(seeder)`: seeder(stdout) adds the app's demo data; `seed_demo` runs
   them after the base data, in registration order, and they must be idempotent.
+- `register_decision_issued(handler)`: handler(decision) runs inside the transaction that
+  issues an award decision (honorees calls `decision_issued`), so what it writes (the fund's
+  spending entry) commits or rolls back with the issue; handlers must be idempotent.
 """
 
 from collections import defaultdict
@@ -36,6 +39,7 @@ class ConferenceLink:
 _home_items: dict[str, list[Callable]] = defaultdict(list)
 _conference_links: list[Callable] = []
 _demo_seeders: list[Callable] = []
+_decision_issued: list[Callable] = []
 
 
 def register_home_items(role: str, provider: Callable) -> None:
@@ -51,6 +55,16 @@ def register_conference_links(provider: Callable) -> None:
 def register_demo_seeder(seeder: Callable) -> None:
     if seeder not in _demo_seeders:
         _demo_seeders.append(seeder)
+
+
+def register_decision_issued(handler: Callable) -> None:
+    if handler not in _decision_issued:
+        _decision_issued.append(handler)
+
+
+def decision_issued(decision) -> None:
+    for handler in _decision_issued:
+        handler(decision)
 
 
 def home_items(role: str, user) -> list[HomeItem]:

@@ -493,3 +493,13 @@ def delegates_stamp(conferences: QuerySet) -> dict:
     return Delegate.objects.filter(conference__in=conferences).aggregate(
         n=Count("id"), ids=Sum("id"), changed=Max("updated_at")
     )
+
+
+def attendance_totals(conference: Conference) -> dict[str, int]:
+    """The register in three numbers for reports: everyone, those invited (an invitation
+    sent, whatever the answer) and those present at check-in; one query."""
+    return Delegate.objects.filter(conference=conference).aggregate(
+        total=Count("id"),
+        invited=Count("id", filter=~Q(invitation_status=Delegate.Status.TO_INVITE)),
+        present=Count("id", filter=Q(present_at__isnull=False)),
+    )

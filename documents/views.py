@@ -189,3 +189,25 @@ def plan_preview(request, pk: int):
     plan = get_plan(request.user, pk)
     outline = get_builder("plan").collect(plan, {})
     return HttpResponse(plan_preview_html(outline, nonce=str(request.csp_nonce)))
+
+
+@login_required
+@require_GET
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})
+def report_preview(request, conference_pk: int):
+    """The summary report laid out as it prints, with its figures as they stand (frozen once
+    issued), for the report editor's preview frame."""
+    from core.views import require
+    from reports.permissions import can_view_report
+    from reports.selectors import get_report
+
+    from .builders.plans import document_preview_html
+    from .builders.reports import report_document
+
+    report = get_report(request.user, conference_pk)
+    require(can_view_report(request.user, report))
+    outline = get_builder("summary_report").collect(report, {})
+    return HttpResponse(
+        document_preview_html(report_document(outline), nonce=str(request.csp_nonce))
+    )

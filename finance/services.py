@@ -62,10 +62,13 @@ def create_estimate(*, conference: Conference, by: User) -> BudgetEstimate:
     return estimate
 
 
-def _editable(estimate: BudgetEstimate, by: User) -> None:
+def _editable(estimate: BudgetEstimate, by: User) -> BudgetEstimate:
+    """The estimate as it is now (locked until the edit commits), if `by` may still edit it."""
+    estimate = _locked(estimate)
     require_permission(
         perms.can_edit_estimate(by, estimate), "Dự trù đã trình hoặc bạn không có quyền sửa."
     )
+    return estimate
 
 
 def _log(estimate: BudgetEstimate, by: User, action: str, summary: str) -> None:
@@ -76,7 +79,7 @@ def _log(estimate: BudgetEstimate, by: User, action: str, summary: str) -> None:
 
 @transaction.atomic
 def update_estimate_header(*, estimate: BudgetEstimate, by: User, **fields) -> BudgetEstimate:
-    _editable(estimate, by)
+    estimate = _editable(estimate, by)
     unknown = set(fields) - set(HEADER_FIELDS)
     if unknown:
         raise TypeError(f"unknown estimate fields: {sorted(unknown)}")
@@ -101,7 +104,7 @@ def save_line(
 ) -> BudgetLine:
     """Add a line (no `line`) or change one. The prize lines come from the decisions, not from
     here. Side effects: the line, a log row."""
-    _editable(estimate, by)
+    estimate = _editable(estimate, by)
     if group == LineGroup.PRIZES:
         raise DomainError(
             "Tiền thưởng được tính từ các quyết định khen thưởng, không nhập tay.", field="group"
@@ -125,8 +128,7 @@ def save_line(
 
 @transaction.atomic
 def delete_line(*, line: BudgetLine, by: User) -> None:
-    estimate = line.estimate
-    _editable(estimate, by)
+    estimate = _editable(line.estimate, by)
     description = line.description
     line.delete()
     _log(estimate, by, "budget.line_deleted", f"Xóa dòng dự trù “{description}”")

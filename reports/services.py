@@ -65,13 +65,17 @@ def create_report(*, conference: Conference, by: User) -> SummaryReport:
     return report
 
 
-def _editable(report: SummaryReport, by: User) -> None:
+def _editable(report: SummaryReport, by: User) -> SummaryReport:
+    """The report as it is now (locked until the edit commits), if `by` may still edit it: a
+    page opened before the report was sent cannot change it after."""
+    report = _locked(report)
     require_permission(perms.can_edit_report(by, report), "Bạn không có quyền sửa báo cáo này.")
+    return report
 
 
 @transaction.atomic
 def update_report_header(*, report: SummaryReport, by: User, **fields: Any) -> SummaryReport:
-    _editable(report, by)
+    report = _editable(report, by)
     unknown = set(fields) - set(HEADER_FIELDS)
     if unknown:
         raise TypeError(f"unknown report fields: {sorted(unknown)}")
@@ -101,7 +105,7 @@ def save_section(
 ) -> ReportSection:
     """Add a section at the end (no `section`) or change one. Side effects: the section, a
     log row."""
-    _editable(report, by)
+    report = _editable(report, by)
     if section is None:
         last = report.sections.order_by("-order").values_list("order", flat=True).first() or 0
         section = ReportSection(report=report, order=last + 10, kind=kind)
@@ -121,8 +125,7 @@ def save_section(
 
 @transaction.atomic
 def delete_section(*, section: ReportSection, by: User) -> None:
-    report = section.report
-    _editable(report, by)
+    report = _editable(section.report, by)
     label = str(section)
     section.delete()
     log_activity(

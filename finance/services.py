@@ -218,7 +218,7 @@ def return_estimate(*, estimate: BudgetEstimate, by: User, comment: str) -> Budg
 
 @transaction.atomic
 def record_actual(*, line: BudgetLine, by: User, actual_amount: int | None) -> BudgetLine:
-    estimate = line.estimate
+    estimate = _locked(line.estimate)
     require_permission(
         perms.can_record_actual(by, estimate), "Chỉ ghi thực chi sau khi đã trình dự trù."
     )

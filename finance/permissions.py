@@ -6,9 +6,8 @@ from conferences.models import Role
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
 
-from .models import BudgetEstimate
+from . import workflow
 
-S = BudgetEstimate.Status
 READERS = OFFICE_ROLES | {Role.CLERK}
 
 
@@ -21,7 +20,7 @@ def can_create_estimate(user, conference) -> bool:
 
 
 def can_edit_estimate(user, estimate) -> bool:
-    return estimate.status == S.DRAFT and has_role_over(
+    return workflow.is_editable(estimate) and has_role_over(
         user, estimate.conference.organiser, {Role.STAFF}
     )
 
@@ -31,14 +30,14 @@ def can_submit_estimate(user, estimate) -> bool:
 
 
 def can_review_estimate(user, estimate) -> bool:
-    return estimate.status == S.SUBMITTED and has_role_over(
+    return workflow.awaits_review(estimate) and has_role_over(
         user, estimate.conference.organiser, {Role.LEADER}
     )
 
 
 def can_record_actual(user, estimate) -> bool:
     """What was spent is recorded once the Tờ trình has gone (sent or approved)."""
-    return estimate.status != S.DRAFT and has_role_over(
+    return workflow.spending_recordable(estimate) and has_role_over(
         user, estimate.conference.organiser, {Role.STAFF}
     )
 

@@ -18,6 +18,7 @@ from honorees.models import AwardDecision
 from honorees.selectors import award_totals_by_form
 
 from .models import BudgetEstimate, BudgetLine, FundEntry, LineGroup
+from .workflow import prizes_are_live
 
 # The decisions whose prize money the estimate counts while it is a draft: issued ones and
 # those the leader has approved (waiting only for the văn thư's number); a draft decision's
@@ -100,7 +101,7 @@ def estimate_rows(estimate: BudgetEstimate) -> list[Row]:
             line.amount, line.actual_amount, line)
         for line in estimate.lines.all()
     ]  # fmt: skip
-    if estimate.status == BudgetEstimate.Status.DRAFT:
+    if prizes_are_live(estimate):
         stored += live_prize_rows(estimate.conference)
     order = {group: i for i, group in enumerate(LineGroup.values)}
     return sorted(stored, key=lambda row: order[row.group])

@@ -20,6 +20,7 @@ from honorees.selectors import decision_prize_total
 from . import permissions as perms
 from .models import BudgetEstimate, BudgetLine, FundEntry, LineGroup
 from .selectors import live_prize_rows
+from .workflow import transition_estimate
 
 S = BudgetEstimate.Status
 HEADER_FIELDS = ("parent_body", "issuing_body", "type_code", "place", "addressee", "subject",
@@ -171,30 +172,31 @@ def submit_estimate(
                 unit_label="đồng", quantity=1, unit_price=remainder, order=last + 999,
             )  # fmt: skip
     submitted_on = submitted_on or timezone.localdate()
-    estimate.number = next_number(
+    number = next_number(
         unit=estimate.conference.organiser, year=submitted_on.year, type_code=estimate.type_code
     )
-    estimate.submitted_on, estimate.status, estimate.return_comment = submitted_on, S.SUBMITTED, ""
-    estimate.save(
-        update_fields=["number", "submitted_on", "status", "return_comment", "updated_at"]
+    return transition_estimate(
+        estimate=estimate,
+        to=S.SUBMITTED,
+        by=by,
+        action="budget.submitted",
+        summary=f"Trình dự trù kinh phí, Tờ trình số {number:02d}/{estimate.type_code}",
+        fields={"number": number, "submitted_on": submitted_on, "return_comment": ""},
     )
-    _log(
-        estimate,
-        by,
-        "budget.submitted",
-        f"Trình dự trù kinh phí, Tờ trình số {estimate.number:02d}/{estimate.type_code}",
-    )
-    return estimate
 
 
 @transaction.atomic
 def approve_estimate(*, estimate: BudgetEstimate, by: User) -> BudgetEstimate:
     estimate = _locked(estimate)
     require_permission(perms.can_review_estimate(by, estimate), "Chỉ lãnh đạo duyệt dự trù.")
-    estimate.status = S.APPROVED
-    estimate.save(update_fields=["status", "updated_at"])
-    _log(estimate, by, "budget.approved", "Duyệt dự trù kinh phí")
-    return estimate
+    return transition_estimate(
+        estimate=estimate,
+        to=S.APPROVED,
+        by=by,
+        action="budget.approved",
+        summary="Duyệt dự trù kinh phí",
+        fields={},
+    )
 
 
 @transaction.atomic
@@ -207,13 +209,14 @@ def return_estimate(*, estimate: BudgetEstimate, by: User, comment: str) -> Budg
     if not comment:
         raise DomainError("Cần ghi lý do trả lại.")
     estimate.lines.filter(group=LineGroup.PRIZES).delete()
-    estimate.status, estimate.return_comment = S.DRAFT, comment
-    estimate.number, estimate.submitted_on = None, None
-    estimate.save(
-        update_fields=["status", "return_comment", "number", "submitted_on", "updated_at"]
+    return transition_estimate(
+        estimate=estimate,
+        to=S.DRAFT,
+        by=by,
+        action="budget.returned",
+        summary=f"Trả lại dự trù kinh phí: {comment}",
+        fields={"return_comment": comment, "number": None, "submitted_on": None},
     )
-    _log(estimate, by, "budget.returned", f"Trả lại dự trù kinh phí: {comment}")
-    return estimate
 
 
 @transaction.atomic

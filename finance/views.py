@@ -17,6 +17,7 @@ from core.views import attempt, form_error, require
 
 from . import forms, selectors, services
 from . import permissions as perms
+from .workflow import prizes_are_live
 
 
 def _flags(user, estimate) -> dict:
@@ -62,6 +63,7 @@ def estimate_detail(request, conference_pk: int):
         if flags["can_edit"]
         else None,
         "return_form": forms.ReturnForm(),
+        "prizes_live": prizes_are_live(estimate),
         **flags,
     }
     return render(request, "finance/estimate_detail.html", context)

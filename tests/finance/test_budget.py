@@ -87,7 +87,9 @@ def test_prize_lines_cannot_be_typed(estimate, cast):
 def test_submit_freezes_prizes_and_takes_a_number(estimate, world_data, cast):
     users = cast["users"]
     before = _decisions_total(world_data["conference"], COUNTED)
-    services.submit_estimate(estimate=estimate, by=users["staff"], submitted_on=dt.date(2026, 11, 2))
+    services.submit_estimate(
+        estimate=estimate, by=users["staff"], submitted_on=dt.date(2026, 11, 2)
+    )
     estimate.refresh_from_db()
     assert estimate.status == BudgetEstimate.Status.SUBMITTED
     assert estimate.number_line == "Số: 01/TTr-VHXH"
@@ -120,9 +122,7 @@ def test_return_makes_prizes_live_again(estimate, world_data, cast):
 def test_actual_against_estimate(estimate, cast):
     users = cast["users"]
     with pytest.raises(PermissionDeniedError):  # nothing is spent before the Tờ trình goes
-        services.record_actual(
-            line=estimate.lines.first(), by=users["staff"], actual_amount=1
-        )
+        services.record_actual(line=estimate.lines.first(), by=users["staff"], actual_amount=1)
     services.submit_estimate(estimate=estimate, by=users["staff"])
     services.approve_estimate(estimate=estimate, by=users["leader"])
     hall = estimate.lines.get(group=LineGroup.HALL)

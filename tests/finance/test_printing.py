@@ -26,7 +26,9 @@ def _print(estimate, fmt, user, capture) -> bytes:
     return document.file.read()
 
 
-def test_funding_request_prints_total_and_words(world_data, cast, django_capture_on_commit_callbacks):
+def test_funding_request_prints_total_and_words(
+    world_data, cast, django_capture_on_commit_callbacks
+):
     staff = cast["users"]["staff"]
     estimate = services.create_estimate(conference=world_data["conference"], by=staff)
     services.save_line(

@@ -76,9 +76,9 @@ def test_figures_follow_a_draft_decision_until_issue(world_data, cast):
     # An amount changed on the draft decision shows at the next look, in the printed outline.
     AwardLine.objects.filter(decision=world_data["draft"]).update(amount=2_000_000)
     text = _outline_text(selectors.printable_outline(report))
-    total = AwardLine.objects.filter(decision__round__conference=world_data["conference"]).aggregate(
-        t=Sum("amount")
-    )["t"]
+    total = AwardLine.objects.filter(
+        decision__round__conference=world_data["conference"]
+    ).aggregate(t=Sum("amount"))["t"]
     assert format_money(total) in text
 
     services.submit_report(report=report, by=users["staff"])

@@ -19,7 +19,9 @@ pytestmark = pytest.mark.django_db
 
 def _print(report, fmt, user, capture) -> bytes:
     with capture(execute=True):
-        document = documents.request_document(kind="summary_report", target=report, fmt=fmt, by=user)
+        document = documents.request_document(
+            kind="summary_report", target=report, fmt=fmt, by=user
+        )
     document.refresh_from_db()
     assert document.status == GeneratedDocument.Status.READY, document.error
     return document.file.read()

@@ -1,7 +1,7 @@
 """Demo data: an estimate for Thượng Hồng's conference (hall, decoration, printing, meals,
 gifts; the prize lines follow its decision), and Thượng Hồng's fund book with this year's
-balance brought forward and a grant. Thanh Trì's fund holds its 2024 decision's prize money,
-entered when the decision was issued. Idempotent."""
+balance brought forward and a grant. Thanh Trì's 2024 book has a grant and its decision's prize
+money, entered when the decision was issued. Idempotent."""
 
 import datetime as dt
 from decimal import Decimal
@@ -53,3 +53,19 @@ def seed_demo_finance(stdout) -> None:
             voucher="PT02",
         )  # fmt: skip
         stdout.write("Kinh phí: sổ quỹ thi đua, khen thưởng của xã Thượng Hồng.")
+    _seed_thanh_tri_fund()
+
+
+def _seed_thanh_tri_fund() -> None:
+    """Thanh Trì's 2024 book: the grant before its decision's prize money (entered at issue)."""
+    office = Unit.objects.filter(code="HN-TT").first()
+    officer = User.objects.filter(username="thanhtri").first()
+    if office is None or officer is None:
+        return
+    if FundEntry.objects.filter(unit=office, decision__isnull=True).exists():
+        return
+    add_fund_entry(
+        unit=office, by=officer, date=dt.date(2024, 1, 15), kind=FundEntry.Kind.INCOME,
+        amount=40_000_000, description="Ngân sách huyện cấp quỹ thi đua, khen thưởng năm 2024",
+        voucher="PT01",
+    )  # fmt: skip

@@ -64,7 +64,7 @@ class FundEntryForm(forms.Form):
     date = forms.DateField(
         label="Ngày", widget=forms.DateInput(attrs={"type": "date"}), initial=timezone.localdate
     )
-    kind = forms.ChoiceField(label="Thu/chi", choices=FundEntry.Kind.choices)
+    kind = forms.ChoiceField(label="Thu hay chi", choices=FundEntry.Kind.choices)
     amount = forms.IntegerField(label="Số tiền (đồng)", min_value=1, max_value=10**13)
     description = forms.CharField(label="Nội dung", max_length=500)
     voucher = forms.CharField(label="Số chứng từ", max_length=50, required=False)

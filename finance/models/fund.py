@@ -9,14 +9,14 @@ from django.utils.translation import gettext_lazy as _
 
 class FundEntry(models.Model):
     class Kind(models.TextChoices):
-        INCOME = "income", _("Thu")
-        SPENDING = "spending", _("Chi")
+        INCOME = "income", _("Khoản thu")
+        SPENDING = "spending", _("Khoản chi")
 
     unit = models.ForeignKey(
         "conferences.Unit", on_delete=models.PROTECT, related_name="fund_entries"
     )
     date = models.DateField(_("ngày"))
-    kind = models.CharField(_("thu/chi"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("thu hay chi"), max_length=10, choices=Kind.choices)
     amount = models.PositiveBigIntegerField(_("số tiền (đồng)"))
     description = models.CharField(_("nội dung"), max_length=500)
     voucher = models.CharField(_("số chứng từ"), max_length=50, blank=True)

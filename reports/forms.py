@@ -35,7 +35,7 @@ class SectionForm(forms.Form):
         label="Nội dung",
         required=False,
         max_length=20000,
-        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 6}),
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 6, "data-figures": "1"}),
         help_text="Mỗi dòng một đoạn; “- ” gạch đầu dòng, “1. ” đánh số. Số liệu: chép mã trong "
         "bảng Số liệu, ví dụ [[ho_so_gui]]; số được tính lại mỗi lần xem, in cho đến khi ban "
         f"hành. {EMPHASIS_HELP}",

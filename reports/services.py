@@ -137,6 +137,29 @@ def delete_section(*, section: ReportSection, by: User) -> None:
     )
 
 
+@transaction.atomic
+def move_section(*, section: ReportSection, by: User, up: bool) -> None:
+    """Swap the section with the one before (up) or after it; nothing at either end. Side
+    effects: the two sections' order, a log row."""
+    report = _editable(section.report, by)
+    sections = list(report.sections.order_by("order", "id"))
+    index = next(i for i, s in enumerate(sections) if s.pk == section.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(sections):
+        return
+    sections[index], sections[other] = sections[other], sections[index]
+    for position, item in enumerate(sections, start=1):
+        item.order = position * 10
+    ReportSection.objects.bulk_update(sections, ["order"])
+    log_activity(
+        actor=by,
+        action="report.section_moved",
+        summary=f"Chuyển mục “{section}” {'lên' if up else 'xuống'}",
+        target=report,
+        conference=report.conference,
+    )
+
+
 def _locked(report: SummaryReport) -> SummaryReport:
     return (
         SummaryReport.objects.select_for_update()

@@ -18,6 +18,11 @@ urlpatterns = [
         name="section_add",
     ),
     path("bao-cao-tong-ket/muc/<int:pk>/", views.section_edit, name="section_edit"),
+    path(
+        "bao-cao-tong-ket/muc/<int:pk>/chuyen/<str:direction>/",
+        views.section_move,
+        name="section_move",
+    ),
     path("bao-cao-tong-ket/muc/<int:pk>/xoa/", views.section_delete, name="section_delete"),
     path(
         "hoi-nghi/<int:conference_pk>/bao-cao-tong-ket/gui-duyet/",

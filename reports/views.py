@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -143,6 +144,22 @@ def section_delete(request, pk: int):
     require(perms.can_edit_report(request.user, section.report))
     attempt(
         request, lambda: services.delete_section(section=section, by=request.user), "Đã xóa mục."
+    )
+    return redirect("reports:detail", conference_pk)
+
+
+@login_required
+@require_POST
+def section_move(request, pk: int, direction: str):
+    if direction not in ("len", "xuong"):
+        raise Http404
+    section = selectors.get_section(request.user, pk)
+    conference_pk = section.report.conference_id
+    require(perms.can_edit_report(request.user, section.report))
+    attempt(
+        request,
+        lambda: services.move_section(section=section, by=request.user, up=direction == "len"),
+        "Đã chuyển mục.",
     )
     return redirect("reports:detail", conference_pk)
 

@@ -6,105 +6,305 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('conferences', '0010_plansection_after_duty'),
-        ('honorees', '0014_merge'),
+        ("conferences", "0010_plansection_after_duty"),
+        ("honorees", "0014_merge"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='BudgetEstimate',
+            name="BudgetEstimate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('signer_body', models.CharField(blank=True, help_text='Ví dụ: ỦY BAN NHÂN DÂN. Để trống khi người có thẩm quyền là cá nhân (quyết định của Chủ tịch ký “CHỦ TỊCH”, không “TM.”).', max_length=200, verbose_name='thay mặt tập thể (TM.)')),
-                ('signer_capacity', models.CharField(blank=True, choices=[('', 'Người đứng đầu ký'), ('KT.', 'KT. — cấp phó ký thay người đứng đầu'), ('Q.', 'Q. — quyền người đứng đầu'), ('TL.', 'TL. — thừa lệnh người đứng đầu'), ('TUQ.', 'TUQ. — thừa ủy quyền người đứng đầu')], max_length=5, verbose_name='người ký')),
-                ('signer_head_title', models.CharField(blank=True, help_text='Ví dụ: CHỦ TỊCH.', max_length=100, verbose_name='chức danh người đứng đầu')),
-                ('signer_title', models.CharField(blank=True, help_text='Khi cấp phó ký thay (KT.), thừa lệnh hoặc thừa ủy quyền: ví dụ PHÓ CHỦ TỊCH.', max_length=100, verbose_name='chức vụ người ký')),
-                ('signer_name', models.CharField(blank=True, max_length=150, verbose_name='họ tên người ký')),
-                ('status', models.CharField(choices=[('draft', 'Dự thảo'), ('submitted', 'Đã trình, chờ duyệt'), ('approved', 'Lãnh đạo đã duyệt')], default='draft', max_length=10, verbose_name='trạng thái')),
-                ('parent_body', models.CharField(blank=True, max_length=200, verbose_name='cơ quan chủ quản')),
-                ('issuing_body', models.CharField(max_length=200, verbose_name='cơ quan trình')),
-                ('type_code', models.CharField(default='TTr-VHXH', help_text='Ví dụ: TTr-VHXH.', max_length=30, verbose_name='ký hiệu văn bản')),
-                ('number', models.PositiveIntegerField(blank=True, null=True, verbose_name='số')),
-                ('place', models.CharField(max_length=100, verbose_name='địa danh')),
-                ('submitted_on', models.DateField(blank=True, null=True, verbose_name='ngày trình')),
-                ('addressee', models.CharField(max_length=300, verbose_name='kính gửi')),
-                ('subject', models.CharField(max_length=300, verbose_name='trích yếu')),
-                ('reason', models.TextField(blank=True, help_text='Mỗi dòng một đoạn: căn cứ, sự cần thiết.', verbose_name='nội dung trình')),
-                ('funding_source', models.CharField(blank=True, max_length=300, verbose_name='nguồn kinh phí')),
-                ('recipients', models.JSONField(blank=True, default=list, verbose_name='nơi nhận')),
-                ('return_comment', models.TextField(blank=True, verbose_name='ý kiến trả lại của lãnh đạo')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('conference', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='budget_estimate', to='conferences.conference')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "signer_body",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: ỦY BAN NHÂN DÂN. Để trống khi người có thẩm quyền là cá nhân (quyết định của Chủ tịch ký “CHỦ TỊCH”, không “TM.”).",
+                        max_length=200,
+                        verbose_name="thay mặt tập thể (TM.)",
+                    ),
+                ),
+                (
+                    "signer_capacity",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Người đứng đầu ký"),
+                            ("KT.", "KT. — cấp phó ký thay người đứng đầu"),
+                            ("Q.", "Q. — quyền người đứng đầu"),
+                            ("TL.", "TL. — thừa lệnh người đứng đầu"),
+                            ("TUQ.", "TUQ. — thừa ủy quyền người đứng đầu"),
+                        ],
+                        max_length=5,
+                        verbose_name="người ký",
+                    ),
+                ),
+                (
+                    "signer_head_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Ví dụ: CHỦ TỊCH.",
+                        max_length=100,
+                        verbose_name="chức danh người đứng đầu",
+                    ),
+                ),
+                (
+                    "signer_title",
+                    models.CharField(
+                        blank=True,
+                        help_text="Khi cấp phó ký thay (KT.), thừa lệnh hoặc thừa ủy quyền: ví dụ PHÓ CHỦ TỊCH.",
+                        max_length=100,
+                        verbose_name="chức vụ người ký",
+                    ),
+                ),
+                (
+                    "signer_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="họ tên người ký"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Dự thảo"),
+                            ("submitted", "Đã trình, chờ duyệt"),
+                            ("approved", "Lãnh đạo đã duyệt"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "parent_body",
+                    models.CharField(blank=True, max_length=200, verbose_name="cơ quan chủ quản"),
+                ),
+                ("issuing_body", models.CharField(max_length=200, verbose_name="cơ quan trình")),
+                (
+                    "type_code",
+                    models.CharField(
+                        default="TTr-VHXH",
+                        help_text="Ví dụ: TTr-VHXH.",
+                        max_length=30,
+                        verbose_name="ký hiệu văn bản",
+                    ),
+                ),
+                ("number", models.PositiveIntegerField(blank=True, null=True, verbose_name="số")),
+                ("place", models.CharField(max_length=100, verbose_name="địa danh")),
+                (
+                    "submitted_on",
+                    models.DateField(blank=True, null=True, verbose_name="ngày trình"),
+                ),
+                ("addressee", models.CharField(max_length=300, verbose_name="kính gửi")),
+                ("subject", models.CharField(max_length=300, verbose_name="trích yếu")),
+                (
+                    "reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Mỗi dòng một đoạn: căn cứ, sự cần thiết.",
+                        verbose_name="nội dung trình",
+                    ),
+                ),
+                (
+                    "funding_source",
+                    models.CharField(blank=True, max_length=300, verbose_name="nguồn kinh phí"),
+                ),
+                ("recipients", models.JSONField(blank=True, default=list, verbose_name="nơi nhận")),
+                (
+                    "return_comment",
+                    models.TextField(blank=True, verbose_name="ý kiến trả lại của lãnh đạo"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "conference",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budget_estimate",
+                        to="conferences.conference",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dự trù kinh phí',
-                'verbose_name_plural': 'dự trù kinh phí',
+                "verbose_name": "dự trù kinh phí",
+                "verbose_name_plural": "dự trù kinh phí",
             },
         ),
         migrations.CreateModel(
-            name='BudgetLine',
+            name="BudgetLine",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('group', models.CharField(choices=[('hall', 'Thuê hội trường'), ('decoration', 'Trang trí'), ('printing', 'In ấn'), ('catering', 'Ăn uống, nước uống'), ('gifts', 'Quà tặng'), ('prizes', 'Tiền thưởng'), ('other', 'Khác')], max_length=12, verbose_name='nhóm chi')),
-                ('description', models.CharField(max_length=300, verbose_name='nội dung chi')),
-                ('unit_label', models.CharField(blank=True, max_length=30, verbose_name='đơn vị tính')),
-                ('quantity', models.DecimalField(decimal_places=2, default=1, max_digits=10, verbose_name='số lượng')),
-                ('unit_price', models.PositiveBigIntegerField(default=0, verbose_name='đơn giá (đồng)')),
-                ('actual_amount', models.PositiveBigIntegerField(blank=True, null=True, verbose_name='thực chi (đồng)')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('estimate', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lines', to='finance.budgetestimate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "group",
+                    models.CharField(
+                        choices=[
+                            ("hall", "Thuê hội trường"),
+                            ("decoration", "Trang trí"),
+                            ("printing", "In ấn"),
+                            ("catering", "Ăn uống, nước uống"),
+                            ("gifts", "Quà tặng"),
+                            ("prizes", "Tiền thưởng"),
+                            ("other", "Khác"),
+                        ],
+                        max_length=12,
+                        verbose_name="nhóm chi",
+                    ),
+                ),
+                ("description", models.CharField(max_length=300, verbose_name="nội dung chi")),
+                (
+                    "unit_label",
+                    models.CharField(blank=True, max_length=30, verbose_name="đơn vị tính"),
+                ),
+                (
+                    "quantity",
+                    models.DecimalField(
+                        decimal_places=2, default=1, max_digits=10, verbose_name="số lượng"
+                    ),
+                ),
+                (
+                    "unit_price",
+                    models.PositiveBigIntegerField(default=0, verbose_name="đơn giá (đồng)"),
+                ),
+                (
+                    "actual_amount",
+                    models.PositiveBigIntegerField(
+                        blank=True, null=True, verbose_name="thực chi (đồng)"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "estimate",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lines",
+                        to="finance.budgetestimate",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dòng dự trù',
-                'verbose_name_plural': 'dòng dự trù',
-                'ordering': ['estimate', 'order', 'id'],
+                "verbose_name": "dòng dự trù",
+                "verbose_name_plural": "dòng dự trù",
+                "ordering": ["estimate", "order", "id"],
             },
         ),
         migrations.CreateModel(
-            name='FundEntry',
+            name="FundEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='ngày')),
-                ('kind', models.CharField(choices=[('income', 'Khoản thu'), ('spending', 'Khoản chi')], max_length=10, verbose_name='thu hay chi')),
-                ('amount', models.PositiveBigIntegerField(verbose_name='số tiền (đồng)')),
-                ('description', models.CharField(max_length=500, verbose_name='nội dung')),
-                ('voucher', models.CharField(blank=True, max_length=50, verbose_name='số chứng từ')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('decision', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='fund_entry', to='honorees.awarddecision')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='fund_entries', to='conferences.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="ngày")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("income", "Khoản thu"), ("spending", "Khoản chi")],
+                        max_length=10,
+                        verbose_name="thu hay chi",
+                    ),
+                ),
+                ("amount", models.PositiveBigIntegerField(verbose_name="số tiền (đồng)")),
+                ("description", models.CharField(max_length=500, verbose_name="nội dung")),
+                (
+                    "voucher",
+                    models.CharField(blank=True, max_length=50, verbose_name="số chứng từ"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "decision",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fund_entry",
+                        to="honorees.awarddecision",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="fund_entries",
+                        to="conferences.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'bút toán quỹ thi đua, khen thưởng',
-                'verbose_name_plural': 'sổ quỹ thi đua, khen thưởng',
-                'ordering': ['unit', 'date', 'id'],
+                "verbose_name": "bút toán quỹ thi đua, khen thưởng",
+                "verbose_name_plural": "sổ quỹ thi đua, khen thưởng",
+                "ordering": ["unit", "date", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='budgetestimate',
-            constraint=models.CheckConstraint(condition=models.Q(('status', 'draft'), models.Q(('number__isnull', False), ('submitted_on__isnull', False)), _connector='OR'), name='estimate_sent_has_number_and_date'),
+            model_name="budgetestimate",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("status", "draft"),
+                    models.Q(("number__isnull", False), ("submitted_on__isnull", False)),
+                    _connector="OR",
+                ),
+                name="estimate_sent_has_number_and_date",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='budgetline',
-            constraint=models.CheckConstraint(condition=models.Q(('quantity__gte', 0)), name='budgetline_quantity_not_negative'),
+            model_name="budgetline",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("quantity__gte", 0)), name="budgetline_quantity_not_negative"
+            ),
         ),
         migrations.AddIndex(
-            model_name='fundentry',
-            index=models.Index(fields=['unit', 'date'], name='finance_fun_unit_id_86823d_idx'),
+            model_name="fundentry",
+            index=models.Index(fields=["unit", "date"], name="finance_fun_unit_id_86823d_idx"),
         ),
         migrations.AddConstraint(
-            model_name='fundentry',
-            constraint=models.CheckConstraint(condition=models.Q(('kind__in', ['income', 'spending'])), name='fundentry_kind_valid'),
+            model_name="fundentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("kind__in", ["income", "spending"])),
+                name="fundentry_kind_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundentry',
-            constraint=models.CheckConstraint(condition=models.Q(('decision__isnull', True), ('kind', 'spending'), _connector='OR'), name='fundentry_decision_is_spending'),
+            model_name="fundentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("decision__isnull", True), ("kind", "spending"), _connector="OR"
+                ),
+                name="fundentry_decision_is_spending",
+            ),
         ),
     ]

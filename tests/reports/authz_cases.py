@@ -49,6 +49,11 @@ def _sections(w, kw):
     )
 
 
+def _order(w, kw):
+    report = ReportSection.objects.get(pk=kw["pk"]).report
+    return list(report.sections.values_list("pk", flat=True))
+
+
 def _section_exists(w, kw):
     return ReportSection.objects.filter(pk=kw["pk"]).exists()
 
@@ -86,6 +91,7 @@ CASES += [
     Case("reports:header", kwargs=_conference(), method="post", data=_header_data, ok=302, allowed=EDITORS, overrides=NOT_EDITORS, state=_header),
     Case("reports:section_add", kwargs=_conference(), method="post", data=lambda w: {"new-heading": "KIẾN NGHỊ", "new-level": "1", "new-kind": "text", "new-text": "- Đề nghị"}, ok=302, allowed=EDITORS, overrides=NOT_EDITORS, state=_sections),
     Case("reports:section_edit", kwargs=_section, method="post", data=_section_data, ok=302, allowed=EDITORS, overrides=NOT_EDITORS, state=_section_row),
+    Case("reports:section_move", kwargs=lambda w: {**_section(w), "direction": "xuong"}, method="post", ok=302, allowed=EDITORS, overrides=NOT_EDITORS, state=_order),
     Case("reports:section_delete", kwargs=_section, method="post", ok=302, allowed=EDITORS, overrides=NOT_EDITORS, state=_section_exists),
     Case("reports:submit", kwargs=_conference(), method="post", ok=302, allowed=EDITORS, overrides=NOT_EDITORS, state=_status),
     Case("reports:approve", kwargs=_conference("pending_approval"), method="post", ok=302, allowed=LEADERS, overrides=NOT_LEADERS, state=_status),

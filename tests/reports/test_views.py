@@ -76,3 +76,15 @@ def test_report_page_queries_constant_in_awards(client, report, world_data, cast
         return sectors[i]
 
     assert_queries_constant(client, _url(report), add)
+
+
+def test_sections_move_up_and_down_through_the_page(client, report, cast):
+    client.force_login(cast["users"]["staff"])
+    first, second = list(report.sections.all())[:2]
+    client.post(reverse("reports:section_move", args=[second.pk, "len"]))
+    assert list(report.sections.values_list("pk", flat=True))[:2] == [second.pk, first.pk]
+    client.post(reverse("reports:section_move", args=[second.pk, "len"]))  # already first
+    assert list(report.sections.values_list("pk", flat=True))[:2] == [second.pk, first.pk]
+    client.post(reverse("reports:section_move", args=[second.pk, "xuong"]))
+    assert list(report.sections.values_list("pk", flat=True))[:2] == [first.pk, second.pk]
+    assert client.post(reverse("reports:section_move", args=[second.pk, "ngang"])).status_code == 404

@@ -87,4 +87,6 @@ def test_sections_move_up_and_down_through_the_page(client, report, cast):
     assert list(report.sections.values_list("pk", flat=True))[:2] == [second.pk, first.pk]
     client.post(reverse("reports:section_move", args=[second.pk, "xuong"]))
     assert list(report.sections.values_list("pk", flat=True))[:2] == [first.pk, second.pk]
-    assert client.post(reverse("reports:section_move", args=[second.pk, "ngang"])).status_code == 404
+    assert (
+        client.post(reverse("reports:section_move", args=[second.pk, "ngang"])).status_code == 404
+    )

@@ -36,6 +36,7 @@ class Row:
     amount: int
     actual: int | None
     line: BudgetLine | None = None  # None: a live prize line, not stored yet
+    form: object = None  # the page's edit form, when the user may edit the line
 
     @property
     def group_label(self) -> str:

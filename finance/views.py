@@ -53,6 +53,9 @@ def estimate_detail(request, conference_pk: int):
         return redirect("finance:estimate_start", conference.pk)
     rows = selectors.estimate_rows(estimate)
     flags = _flags(request.user, estimate)
+    for row in rows:
+        # The stored lines' edit forms (the live prize lines come from the decisions).
+        row.form = _line_form(row.line) if flags["can_edit"] and row.line else None
     context = {
         "conference": conference,
         "estimate": estimate,
@@ -67,6 +70,11 @@ def estimate_detail(request, conference_pk: int):
         **flags,
     }
     return render(request, "finance/estimate_detail.html", context)
+
+
+def _line_form(line) -> forms.LineForm:
+    fields = ("group", "description", "unit_label", "quantity", "unit_price")
+    return forms.LineForm(prefix=f"l{line.pk}", initial={f: getattr(line, f) for f in fields})
 
 
 @login_required

@@ -89,3 +89,26 @@ def test_fund_page_adds_an_entry_and_shows_the_balance(client, cast):
     assert FundEntry.objects.filter(unit=office).count() == 2
     page = client.get(url).content.decode()
     assert "3.800.000" in page
+
+
+def test_a_line_is_edited_through_the_page(client, estimate, cast):
+    staff = cast["users"]["staff"]
+    line = services.save_line(
+        estimate=estimate, by=staff, group="printing", description="In giấy mời",
+        quantity=Decimal(100), unit_price=5_000,
+    )  # fmt: skip
+    client.force_login(staff)
+    page = client.get(_url(estimate)).content.decode()
+    assert f'name="l{line.pk}-description"' in page
+    client.post(
+        reverse("finance:line_edit", args=[line.pk]),
+        {f"l{line.pk}-group": "printing", f"l{line.pk}-description": "In giấy mời, giấy khen",
+         f"l{line.pk}-quantity": "120", f"l{line.pk}-unit_price": "6000"},
+    )  # fmt: skip
+    line.refresh_from_db()
+    assert (line.description, line.quantity, line.unit_price) == (
+        "In giấy mời, giấy khen",
+        Decimal(120),
+        6_000,
+    )
+    assert line.amount == 720_000

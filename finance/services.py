@@ -137,7 +137,7 @@ def delete_line(*, line: BudgetLine, by: User) -> None:
 
 def _locked(estimate: BudgetEstimate) -> BudgetEstimate:
     return (
-        BudgetEstimate.objects.select_for_update()
+        BudgetEstimate.objects.select_for_update(of=("self",))
         .select_related("conference__organiser")
         .get(pk=estimate.pk)
     )

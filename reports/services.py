@@ -162,7 +162,7 @@ def move_section(*, section: ReportSection, by: User, up: bool) -> None:
 
 def _locked(report: SummaryReport) -> SummaryReport:
     return (
-        SummaryReport.objects.select_for_update()
+        SummaryReport.objects.select_for_update(of=("self",))
         .select_related("conference__organiser")
         .get(pk=report.pk)
     )

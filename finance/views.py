@@ -51,25 +51,33 @@ def estimate_detail(request, conference_pk: int):
     estimate = selectors.estimate_of(conference)
     if estimate is None:
         return redirect("finance:estimate_start", conference.pk)
+    return _detail(request, estimate)
+
+
+def _detail(request, estimate, *, bound=None, status: int = 200):
+    """The estimate's page; `bound` is a form the user sent that did not validate, shown with
+    what they typed and its errors ("header", "line" or a line's pk)."""
+    bound = bound or {}
     rows = selectors.estimate_rows(estimate)
     flags = _flags(request.user, estimate)
     for row in rows:
         # The stored lines' edit forms (the live prize lines come from the decisions).
-        row.form = _line_form(row.line) if flags["can_edit"] and row.line else None
+        if flags["can_edit"] and row.line:
+            row.form = bound.get(row.line.pk) or _line_form(row.line)
+    header_form = bound.get("header") or forms.EstimateHeaderForm.for_estimate(estimate)
     context = {
-        "conference": conference,
+        "conference": estimate.conference,
         "estimate": estimate,
         "rows": rows,
         "totals": selectors.estimate_totals(rows),
-        "line_form": forms.LineForm(prefix="new"),
-        "header_form": forms.EstimateHeaderForm.for_estimate(estimate)
-        if flags["can_edit"]
-        else None,
+        "line_form": bound.get("line") or forms.LineForm(prefix="new"),
+        "header_form": header_form if flags["can_edit"] else None,
+        "header_open": "header" in bound,
         "return_form": forms.ReturnForm(),
         "prizes_live": prizes_are_live(estimate),
         **flags,
     }
-    return render(request, "finance/estimate_detail.html", context)
+    return render(request, "finance/estimate_detail.html", context, status=status)
 
 
 def _line_form(line) -> forms.LineForm:
@@ -91,8 +99,7 @@ def estimate_header(request, conference_pk: int):
         else:
             messages.success(request, "Đã lưu Tờ trình.")
             return redirect("finance:estimate", conference_pk)
-    messages.error(request, "Chưa lưu Tờ trình: kiểm tra các ô bắt buộc.")
-    return redirect("finance:estimate", conference_pk)
+    return _detail(request, estimate, bound={"header": form}, status=400)
 
 
 @login_required
@@ -102,14 +109,14 @@ def line_add(request, conference_pk: int):
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.LineForm(request.POST, prefix="new")
     if form.is_valid():
-        attempt(
-            request,
-            lambda: services.save_line(estimate=estimate, by=request.user, **form.cleaned_data),
-            "Đã thêm dòng dự trù.",
-        )
-    else:
-        messages.error(request, "Chưa thêm được dòng: kiểm tra nội dung, số lượng, đơn giá.")
-    return redirect("finance:estimate", conference_pk)
+        try:
+            services.save_line(estimate=estimate, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, "Đã thêm dòng dự trù.")
+            return redirect("finance:estimate", conference_pk)
+    return _detail(request, estimate, bound={"line": form}, status=400)
 
 
 @login_required
@@ -120,16 +127,14 @@ def line_edit(request, pk: int):
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.LineForm(request.POST, prefix=f"l{line.pk}")
     if form.is_valid():
-        attempt(
-            request,
-            lambda: services.save_line(
-                estimate=estimate, line=line, by=request.user, **form.cleaned_data
-            ),
-            "Đã lưu dòng dự trù.",
-        )
-    else:
-        messages.error(request, "Chưa lưu được dòng: kiểm tra nội dung, số lượng, đơn giá.")
-    return redirect("finance:estimate", estimate.conference_id)
+        try:
+            services.save_line(estimate=estimate, line=line, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            messages.success(request, "Đã lưu dòng dự trù.")
+            return redirect("finance:estimate", estimate.conference_id)
+    return _detail(request, estimate, bound={line.pk: form}, status=400)
 
 
 @login_required

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conferences import selectors as conference_selectors
+from conferences.plans.content import items_to_text
 from core.errors import DomainError
 from core.views import attempt, form_error, require
 
@@ -51,30 +52,43 @@ def report_detail(request, conference_pk: int):
     if report is None:
         return redirect("reports:start", conference.pk)
     require(perms.can_view_report(request.user, report))
+    return _detail(request, report)
+
+
+def _detail(request, report, *, bound=None, status: int = 200):
+    """The editor page; `bound` is a form the user sent that did not validate: shown with what
+    they typed and its errors ("header", "add" or a section's pk)."""
+    bound = bound or {}
     sections = selectors.report_sections(report)
     figures = selectors.report_figures(report)
     flags = _flags(request.user, report)
+    header_form = bound.get("header") or forms.ReportHeaderForm.for_plan(report)
     context = {
-        "conference": conference,
+        "conference": report.conference,
         "report": report,
         "sections": [
-            (s, forms.SectionForm(prefix=f"s{s.pk}", initial=_section_initial(s))) for s in sections
+            (
+                s,
+                bound.get(s.pk)
+                or forms.SectionForm(prefix=f"s{s.pk}", initial=_section_initial(s)),
+            )
+            for s in sections
         ],
         "figures": [
             (key, label, figures["values"].get(key, "")) for key, label in CATALOGUE.items()
         ],
-        "header_form": forms.ReportHeaderForm.for_plan(report) if flags["can_edit"] else None,
-        "add_form": forms.AddSectionForm(prefix="new"),
+        "header_form": header_form if flags["can_edit"] else None,
+        "header_open": "header" in bound,
+        "add_form": bound.get("add") or forms.AddSectionForm(prefix="new"),
+        "add_open": "add" in bound,
         "return_form": forms.ReturnForm(),
         "issue_form": forms.IssueForm(),
         **flags,
     }
-    return render(request, "reports/report_detail.html", context)
+    return render(request, "reports/report_detail.html", context, status=status)
 
 
 def _section_initial(section) -> dict:
-    from conferences.plans.content import items_to_text
-
     text = items_to_text(section.content.get("items", [])) if section.kind == "text" else ""
     return {"heading": section.heading, "level": section.level, "text": text}
 
@@ -93,10 +107,7 @@ def report_header(request, conference_pk: int):
         else:
             messages.success(request, "Đã lưu phần đầu báo cáo.")
             return redirect("reports:detail", conference_pk)
-    messages.error(
-        request, "Chưa lưu: " + "; ".join(e for errs in form.errors.values() for e in errs)
-    )
-    return redirect("reports:detail", conference_pk)
+    return _detail(request, report, bound={"header": form}, status=400)
 
 
 @login_required
@@ -105,14 +116,13 @@ def section_add(request, conference_pk: int):
     report = selectors.get_report(request.user, conference_pk)
     require(perms.can_edit_report(request.user, report))
     form = forms.AddSectionForm(request.POST, prefix="new")
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.save_section(report=report, by=request.user, **form.cleaned_data),
-            "Đã thêm mục.",
-        )
-    else:
-        messages.error(request, "Chưa thêm được mục: kiểm tra tiêu đề và cấp mục.")
+    if not form.is_valid():
+        return _detail(request, report, bound={"add": form}, status=400)
+    attempt(
+        request,
+        lambda: services.save_section(report=report, by=request.user, **form.cleaned_data),
+        "Đã thêm mục.",
+    )
     return redirect("reports:detail", conference_pk)
 
 
@@ -123,16 +133,15 @@ def section_edit(request, pk: int):
     report = section.report
     require(perms.can_edit_report(request.user, report))
     form = forms.SectionForm(request.POST, prefix=f"s{section.pk}")
-    if form.is_valid():
-        attempt(
-            request,
-            lambda: services.save_section(
-                report=report, section=section, by=request.user, **form.cleaned_data
-            ),
-            "Đã lưu mục.",
-        )
-    else:
-        messages.error(request, "Chưa lưu được mục: kiểm tra tiêu đề và cấp mục.")
+    if not form.is_valid():
+        return _detail(request, report, bound={section.pk: form}, status=400)
+    attempt(
+        request,
+        lambda: services.save_section(
+            report=report, section=section, by=request.user, **form.cleaned_data
+        ),
+        "Đã lưu mục.",
+    )
     return redirect("reports:detail", report.conference_id)
 
 

@@ -112,3 +112,15 @@ def test_a_line_is_edited_through_the_page(client, estimate, cast):
         6_000,
     )
     assert line.amount == 720_000
+
+
+def test_a_refused_line_keeps_what_was_typed(client, estimate, cast):
+    client.force_login(cast["users"]["staff"])
+    response = client.post(
+        reverse("finance:line_add", args=[estimate.conference_id]),
+        {"new-group": "gifts", "new-description": "Hoa tươi tặng đại biểu", "new-quantity": "-3",
+         "new-unit_price": "50000"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "Hoa tươi tặng đại biểu" in response.content.decode()
+    assert not estimate.lines.exists()

@@ -90,3 +90,18 @@ def test_sections_move_up_and_down_through_the_page(client, report, cast):
     assert (
         client.post(reverse("reports:section_move", args=[second.pk, "ngang"])).status_code == 404
     )
+
+
+def test_a_refused_section_keeps_what_was_typed(client, report, cast):
+    client.force_login(cast["users"]["staff"])
+    section = report.sections.first()
+    response = client.post(
+        reverse("reports:section_edit", args=[section.pk]),
+        {f"s{section.pk}-heading": "Tiêu đề mới", f"s{section.pk}-level": "9",
+         f"s{section.pk}-text": "Đoạn văn vừa gõ [[khen_thuong]]"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Đoạn văn vừa gõ [[khen_thuong]]" in page and "Tiêu đề mới" in page
+    section.refresh_from_db()
+    assert section.heading != "Tiêu đề mới"

@@ -52,3 +52,18 @@ def test_funding_request_prints_total_and_words(
         " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages).split()
     )
     assert f"Tổng kinh phí đề nghị: {format_number(total)} đồng." in pdf_text
+
+
+def test_sent_funding_request_prints_its_number(
+    world_data, cast, django_capture_on_commit_callbacks
+):
+    staff = cast["users"]["staff"]
+    estimate = services.create_estimate(conference=world_data["conference"], by=staff)
+    services.submit_estimate(estimate=estimate, by=staff)
+    estimate.refresh_from_db()
+    content = _print(estimate, "docx", staff, django_capture_on_commit_callbacks)
+    doc = DocxDocument(io.BytesIO(content))
+    cells = " ".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    header = " ".join(cells.split())  # the engine keeps a body's last words together (nbsp)
+    assert "Số: 01/TTr-VHXH" in header and "PHÒNG VĂN HÓA - XÃ HỘI" in header
+    assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in header

@@ -83,3 +83,17 @@ def test_leader_cannot_edit_and_other_office_cannot_create(report, cast):
         services.save_section(report=report, by=cast["users"]["leader"], heading="X", level=1)
     with pytest.raises(PermissionDeniedError):
         services.create_report(conference=cast["conference_b"], by=cast["users"]["staff"])
+
+
+def test_template_follows_the_conference_kind(cast):
+    from tests.factories import ConferenceFactory
+
+    staff = cast["users"]["staff"]
+    contest = ConferenceFactory(organiser=cast["office_a"], kind="good_deeds_contest")
+    exemplar = ConferenceFactory(organiser=cast["office_a"], kind="exemplar")
+    with_contest = services.create_report(conference=contest, by=staff)
+    plain = services.create_report(conference=exemplar, by=staff)
+    assert "Người tốt, việc tốt" in with_contest.subject
+    assert "Tổng kết phong trào thi đua yêu nước" in plain.subject
+    assert with_contest.sections.filter(heading="Cuộc thi viết").exists()
+    assert not plain.sections.filter(heading="Cuộc thi viết").exists()

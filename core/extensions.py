@@ -12,6 +12,9 @@
 - `register_stage_order(provider)`: provider(conference) -> {delegate source_key: position}
   tells in which order the honourees go up on stage (the award decision's list order), so
   the seating plan puts them near the aisle in that order without reading the awards app.
+- `register_decision_issued(handler)`: handler(decision) runs inside the transaction that
+  issues an award decision (honorees calls `decision_issued`), so what it writes (the fund's
+  spending entry) commits or rolls back with the issue; handlers must be idempotent.
 """
 
 from collections import defaultdict
@@ -43,6 +46,7 @@ _conference_links: list[Callable] = []
 _demo_seeders: list[Callable] = []
 _late_demo_seeders: list[Callable] = []
 _stage_orders: list[Callable] = []
+_decision_issued: list[Callable] = []
 
 
 def register_home_items(role: str, provider: Callable) -> None:
@@ -59,6 +63,16 @@ def register_demo_seeder(seeder: Callable, *, late: bool = False) -> None:
     seeders = _late_demo_seeders if late else _demo_seeders
     if seeder not in seeders:
         seeders.append(seeder)
+
+
+def register_decision_issued(handler: Callable) -> None:
+    if handler not in _decision_issued:
+        _decision_issued.append(handler)
+
+
+def decision_issued(decision) -> None:
+    for handler in _decision_issued:
+        handler(decision)
 
 
 def home_items(role: str, user) -> list[HomeItem]:

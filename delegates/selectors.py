@@ -535,3 +535,13 @@ def register_export_table(conference: Conference, filters: dict) -> dict:
         "headers": list(dataset.headers),
         "rows": [list(r) for r in dataset],
     }
+
+
+def attendance_totals(conference: Conference) -> dict[str, int]:
+    """The register in three numbers for reports: everyone, those invited (an invitation
+    sent, whatever the answer) and those present at check-in; one query."""
+    return Delegate.objects.filter(conference=conference).aggregate(
+        total=Count("id"),
+        invited=Count("id", filter=~Q(invitation_status=Delegate.Status.TO_INVITE)),
+        present=Count("id", filter=Q(present_at__isnull=False)),
+    )

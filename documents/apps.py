@@ -67,6 +67,12 @@ class DocumentsConfig(AppConfig):
         register(SeatingChartBuilder())
         register(PlaceCardsBuilder())
 
+        from .builders.finance import FundingRequestBuilder
+        from .builders.reports import SummaryReportBuilder
+
+        register(SummaryReportBuilder())
+        register(FundingRequestBuilder())
+
         def documents_link(user, conference):
             if not has_role_over(user, conference.organiser, OFFICE_ROLES):
                 return []

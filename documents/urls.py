@@ -8,6 +8,11 @@ urlpatterns = [
     ),
     path("van-ban/<int:pk>/", views.document_detail, name="document_detail"),
     path("ke-hoach/<int:pk>/xem-truoc/", views.plan_preview, name="plan_preview"),
+    path(
+        "hoi-nghi/<int:conference_pk>/bao-cao-tong-ket/xem-truoc/",
+        views.report_preview,
+        name="report_preview",
+    ),
     path("van-ban/<int:pk>/tien-do/", views.document_progress, name="document_progress"),
     path("van-ban/<int:pk>/tai-ve/", views.document_download, name="document_download"),
     path("van-ban/<int:pk>/trang-<int:page>.png", views.document_preview, name="document_preview"),

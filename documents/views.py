@@ -236,3 +236,25 @@ def signed_official_download(request, kind: str, pk: int):
         raise Http404
     return FileResponse(copy.file.open("rb"), as_attachment=True, filename=copy.filename,
                         content_type="application/pdf")  # fmt: skip
+
+
+@login_required
+@require_GET
+@xframe_options_sameorigin
+@csp_replace({"frame-ancestors": [SELF]})
+def report_preview(request, conference_pk: int):
+    """The summary report laid out as it prints, with its figures as they stand (frozen once
+    issued), for the report editor's preview frame."""
+    from core.views import require
+    from reports.permissions import can_view_report
+    from reports.selectors import get_report
+
+    from .builders.plans import document_preview_html
+    from .builders.reports import report_document
+
+    report = get_report(request.user, conference_pk)
+    require(can_view_report(request.user, report))
+    outline = get_builder("summary_report").collect(report, {})
+    return HttpResponse(
+        document_preview_html(report_document(outline), nonce=str(request.csp_nonce))
+    )

@@ -716,3 +716,40 @@ def stage_order(conference) -> dict[str, int]:
         return KIND_RANK.get(n.kind, len(KIND_RANK)), form_key, name_sort_key(n.sort_name), n.pk
 
     return {source_key(n): i for i, n in enumerate(sorted(nominations, key=key), start=1)}
+
+
+# --- What comes after the awards (the summary report, the budget, the fund) reads these -------
+def conference_award_lines(conference, *, statuses=None) -> QuerySet[AwardLine]:
+    """The award lines of the conference's decisions (of every state unless `statuses`)."""
+    lines = AwardLine.objects.filter(decision__round__conference=conference)
+    return lines if statuses is None else lines.filter(decision__status__in=statuses)
+
+
+def award_totals_by_form(conference, *, statuses=None) -> list[dict]:
+    """One row per award form: name, honourees (lines), collectives and the prize money, in
+    the catalogue's order; one query."""
+    return list(
+        conference_award_lines(conference, statuses=statuses)
+        .values("award_form_id", name=F("award_form__name"))
+        .annotate(
+            lines=Count("id"),
+            collectives=Count("id", filter=COLLECTIVE),
+            amount=Coalesce(Sum("amount"), 0),
+        )
+        .order_by("award_form__order", "award_form_id")
+    )
+
+
+def conference_nomination_counts(conference) -> dict[str, int]:
+    """Nominations of the conference's rounds by status (one query)."""
+    rows = (
+        Nomination.objects.filter(round__conference=conference)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    return dict(rows)
+
+
+def decision_prize_total(decision: AwardDecision) -> int:
+    return decision.lines.aggregate(total=Coalesce(Sum("amount"), 0))["total"]

@@ -10,6 +10,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 APPS = (
     "assignments", "conferences", "config", "core", "delegates", "documents", "honorees", "province",
+    "reports", "finance",
 )  # fmt: skip
 STATE_FIELDS = {"status", "state", "invitation_status"}
 # The one module per app that holds its tables and the functions that move its models.
@@ -21,6 +22,8 @@ TRANSITION_MODULES = {
     "documents/workflow.py",
     "honorees/workflow.py",
     "honorees/clearance_workflow.py",
+    "reports/workflow.py",
+    "finance/workflow.py",
 }
 TEMPLATE_COMPARISON = re.compile(r"\b\w*(?:status|state)\s*(?:==|!=|not\s+in\b|in\b)")
 

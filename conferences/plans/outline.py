@@ -105,6 +105,11 @@ class _Numbering:
         return f"{self.counts[1]}.{self.counts[2]}."
 
 
+# The heading counters, shared with documents that number their sections like the plan (the
+# summary report).
+Numbering = _Numbering
+
+
 def _parsed(override: str, level: int) -> int:
     text = override.strip().rstrip(".,")
     if level == 1 and text in ROMAN:

@@ -109,6 +109,11 @@ def _default_header(conference: Conference) -> dict[str, Any]:
     }
 
 
+# The organiser's header (bodies, place, signer): other documents of the conference (the
+# summary report) start from it too.
+default_header = _default_header
+
+
 @transaction.atomic
 def create_plan(
     *, conference: Conference, by: User, template: str = "", copy_from: Conference | None = None

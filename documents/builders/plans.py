@@ -258,14 +258,20 @@ def _maket_pages(data: dict, page) -> list:
 
 def plan_preview_html(outline: dict, *, nonce: str) -> str:
     """The plan as an HTML page laid out like the PDF (same blocks, same stylesheet), for the
-    editor's live preview. The page's Content-Security-Policy allows its one <style> element
-    (by `nonce`) and no style attribute, so the engine's are turned into classes."""
+    editor's live preview."""
+    return document_preview_html(plan_document(outline), nonce=nonce)
+
+
+def document_preview_html(document, *, nonce: str) -> str:
+    """An engine document as an HTML page laid out like the PDF, for an editor's preview (the
+    plan's, the summary report's). The page's Content-Security-Policy allows its one <style>
+    element (by `nonce`) and no style attribute, so the engine's are turned into classes."""
     from pathlib import Path
 
     from documents.engine.html_renderer import body_html
 
     css = (Path(__file__).parent.parent / "engine" / "static" / "document.css").read_text()
-    body, attribute_css = styles_as_classes(body_html(plan_document(outline), None))
+    body, attribute_css = styles_as_classes(body_html(document, None))
     return (
         f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><style nonce="{nonce}">'
         f"{css}\nhtml{{background:#e9ecef;font-family:'Liberation Serif','Times New Roman',serif}}"

@@ -8,6 +8,7 @@ from conferences.models import User
 from conferences.numbering import next_number
 from conferences.services import diff_fields, log_activity
 from core.errors import DomainError, PermissionDeniedError
+from core.extensions import decision_issued
 from core.signers import SIGNER_FIELDS
 from core.vntext import nfc
 
@@ -190,7 +191,8 @@ def issue_decision(
     prizes fixed for that date, "số sổ vàng" 1..n in the list's order; its nominations become
     awarded, and the decision and each certificate get a verification code. Side effects: the
     decision row, the register, the verification codes, the lines (amounts and how they
-    were computed, gold-book numbers), each nomination's state and event, a log entry."""
+    were computed, gold-book numbers), each nomination's state and event, a log entry, and
+    what the apps registered with core.extensions.register_decision_issued write."""
     decision = _locked(decision)
     if decision_is_issued(decision):
         raise DomainError("Quyết định đã được ban hành, không thể thay đổi.")
@@ -216,4 +218,5 @@ def issue_decision(
     listed = Nomination.objects.filter(award_line__decision=decision).only("pk")
     transition_nominations(nominations=list(listed), to=Nomination.Status.AWARDED, by=by)
     create_verification_codes(decision=decision, by=by)
+    decision_issued(decision)  # the apps that follow the awards (the fund's spending entry)
     return decision

@@ -23,6 +23,21 @@ def form_error(form, exc: DomainError) -> None:
     form.add_error(exc.field if exc.field in form.fields else None, exc.message)
 
 
+def save_form(request, form, save, success: str) -> bool:
+    """The POST of a form: when it is valid, `save(cleaned_data)` (a service call); a refused
+    rule shows on its field (403 for a permission). True when saved, with `success` as the
+    message; False leaves the bound form to show again with its errors."""
+    if not form.is_valid():
+        return False
+    try:
+        save(form.cleaned_data)
+    except DomainError as exc:
+        form_error(form, exc)
+        return False
+    messages.success(request, success)
+    return True
+
+
 def attempt(request, action, success: str, *, already=None) -> bool:
     """Run a service call; a refused rule becomes a message (403 for a permission).
     `already()`, when given, is asked after a refusal: a message when the action had been

@@ -12,8 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from conferences import selectors as conference_selectors
-from core.errors import DomainError
-from core.views import attempt, form_error, require
+from core.views import attempt, require, save_form
 
 from . import forms, selectors, services
 from . import permissions as perms
@@ -91,14 +90,13 @@ def estimate_header(request, conference_pk: int):
     estimate = selectors.get_estimate(request.user, conference_pk)
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.EstimateHeaderForm(request.POST)
-    if form.is_valid():
-        try:
-            services.update_estimate_header(estimate=estimate, by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, "Đã lưu Tờ trình.")
-            return redirect("finance:estimate", conference_pk)
+    if save_form(
+        request,
+        form,
+        lambda data: services.update_estimate_header(estimate=estimate, by=request.user, **data),
+        "Đã lưu Tờ trình.",
+    ):
+        return redirect("finance:estimate", conference_pk)
     return _detail(request, estimate, bound={"header": form}, status=400)
 
 
@@ -108,14 +106,13 @@ def line_add(request, conference_pk: int):
     estimate = selectors.get_estimate(request.user, conference_pk)
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.LineForm(request.POST, prefix="new")
-    if form.is_valid():
-        try:
-            services.save_line(estimate=estimate, by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, "Đã thêm dòng dự trù.")
-            return redirect("finance:estimate", conference_pk)
+    if save_form(
+        request,
+        form,
+        lambda data: services.save_line(estimate=estimate, by=request.user, **data),
+        "Đã thêm dòng dự trù.",
+    ):
+        return redirect("finance:estimate", conference_pk)
     return _detail(request, estimate, bound={"line": form}, status=400)
 
 
@@ -126,14 +123,13 @@ def line_edit(request, pk: int):
     estimate = line.estimate
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.LineForm(request.POST, prefix=f"l{line.pk}")
-    if form.is_valid():
-        try:
-            services.save_line(estimate=estimate, line=line, by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, "Đã lưu dòng dự trù.")
-            return redirect("finance:estimate", estimate.conference_id)
+    if save_form(
+        request,
+        form,
+        lambda data: services.save_line(estimate=estimate, line=line, by=request.user, **data),
+        "Đã lưu dòng dự trù.",
+    ):
+        return redirect("finance:estimate", estimate.conference_id)
     return _detail(request, estimate, bound={line.pk: form}, status=400)
 
 
@@ -240,14 +236,13 @@ def fund_ledger(request):
     form = forms.FundEntryForm(request.POST or None)
     if request.method == "POST":
         require(can_edit)
-        if form.is_valid():
-            try:
-                services.add_fund_entry(unit=unit, by=request.user, **form.cleaned_data)
-            except DomainError as exc:
-                form_error(form, exc)
-            else:
-                messages.success(request, "Đã ghi sổ quỹ.")
-                return redirect(f"{request.path}?don_vi={unit.pk}&nam={year}")
+        if save_form(
+            request,
+            form,
+            lambda data: services.add_fund_entry(unit=unit, by=request.user, **data),
+            "Đã ghi sổ quỹ.",
+        ):
+            return redirect(f"{request.path}?don_vi={unit.pk}&nam={year}")
     context = {
         "units": units,
         "unit": unit,

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from conferences import selectors as conference_selectors
 from conferences.plans.content import items_to_text
 from core.errors import DomainError
-from core.views import attempt, form_error, require
+from core.views import attempt, require, save_form
 
 from . import forms, selectors, services
 from . import permissions as perms
@@ -99,14 +99,13 @@ def report_header(request, conference_pk: int):
     report = selectors.get_report(request.user, conference_pk)
     require(perms.can_edit_report(request.user, report))
     form = forms.ReportHeaderForm(request.POST)
-    if form.is_valid():
-        try:
-            services.update_report_header(report=report, by=request.user, **form.cleaned_data)
-        except DomainError as exc:
-            form_error(form, exc)
-        else:
-            messages.success(request, "Đã lưu phần đầu báo cáo.")
-            return redirect("reports:detail", conference_pk)
+    if save_form(
+        request,
+        form,
+        lambda data: services.update_report_header(report=report, by=request.user, **data),
+        "Đã lưu phần đầu báo cáo.",
+    ):
+        return redirect("reports:detail", conference_pk)
     return _detail(request, report, bound={"header": form}, status=400)
 
 

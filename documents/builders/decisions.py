@@ -132,12 +132,11 @@ class DecisionBuilder(_DecisionBase):
         rendered = render_single(
             decision_document(payload), fmt, "quyet-dinh-khen-thuong", progress
         )
-        if fmt == "pdf" and payload.get("verify_url"):
-            from documents.engine.verify_stamp import stamp_verification
+        if payload.get("verify_url"):
+            from documents.engine.verify_stamp import add_verification_docx, stamp_verification
 
-            content = stamp_verification(
-                rendered.content, payload["verify_url"], payload["verify_code"]
-            )
+            stamp = stamp_verification if fmt == "pdf" else add_verification_docx
+            content = stamp(rendered.content, payload["verify_url"], payload["verify_code"])
             rendered = Rendered(content, rendered.filename, rendered.warnings)
         return stamped(rendered, payload, fmt)  # the văn thư's issue stamp, when asked
 

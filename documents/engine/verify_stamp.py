@@ -46,3 +46,42 @@ def verification_stamp(
 def stamp_verification(pdf_bytes: bytes, url: str, code_text: str) -> bytes:
     """`pdf_bytes` with the verification block on its first page (A4 portrait)."""
     return overlay_first_page(pdf_bytes, verification_stamp(url, code_text))
+
+
+def qr_png(url: str, *, scale: int = 8) -> bytes:
+    """The QR code of `url` as a PNG (black modules, a four-module quiet zone)."""
+    from PIL import Image
+
+    from .qr import qr_modules
+
+    modules = qr_modules(url.encode())
+    size = len(modules) + 8
+    image = Image.new("1", (size, size), 1)
+    pixels = image.load()
+    for y, row in enumerate(modules):
+        for x, dark in enumerate(row):
+            if dark:
+                pixels[x + 4, y + 4] = 0
+    image = image.resize((size * scale, size * scale), Image.NEAREST)
+    out = io.BytesIO()
+    image.save(out, format="PNG")
+    return out.getvalue()
+
+
+def add_verification_docx(docx_bytes: bytes, url: str, code_text: str) -> bytes:
+    """`docx_bytes` with the verification block (QR code, short code) after its last line:
+    the DOCX is the office's editable copy, so the block sits where Word keeps it in place."""
+    from docx import Document
+    from docx.shared import Mm, Pt
+
+    document = Document(io.BytesIO(docx_bytes))
+    picture = document.add_paragraph()
+    picture.add_run().add_picture(io.BytesIO(qr_png(url)), width=Mm(20), height=Mm(20))
+    text = document.add_paragraph()
+    label = text.add_run("Mã xác minh: ")
+    code = text.add_run(clean(code_text))
+    label.font.size = code.font.size = Pt(9)
+    code.bold = True
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()

@@ -6,8 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from core.errors import DomainError
-from core.views import attempt, form_error, require
+from core.views import attempt, require, save_form
 
 from .. import eligibility, permissions, selectors, services
 from ..forms import ClearanceAnswerForm, ClearanceRequestForm, FlagsForm, OverrideForm, ResolveForm
@@ -77,14 +76,13 @@ def clearance_list(request, pk: int):
     )
     if request.method == "POST":
         require(can_manage)
-        if form.is_valid():
-            try:
-                services.request_clearance(round=round, by=request.user, **form.cleaned_data)
-            except DomainError as exc:
-                form_error(form, exc)
-            else:
-                messages.success(request, "Đã gửi đề nghị cho ý kiến đến các cơ quan.")
-                return redirect("honorees:clearance_list", pk=pk)
+        if save_form(
+            request,
+            form,
+            lambda data: services.request_clearance(round=round, by=request.user, **data),
+            "Đã gửi đề nghị cho ý kiến đến các cơ quan.",
+        ):
+            return redirect("honorees:clearance_list", pk=pk)
     context = {
         "round": round,
         "conference": round.conference,

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from conferences.models import Unit
 from conferences.selectors import get_conference
 from core.errors import DomainError, PermissionDeniedError
-from core.views import attempt, form_error, paged, require, xlsx_response
+from core.views import attempt, form_error, paged, require, save_form, xlsx_response
 from core.web import BadParameter, int_param
 from documents.services import request_document
 
@@ -174,14 +174,13 @@ def round_quotas(request, pk: int):
         messages.error(request, "Có ô chỉ tiêu chưa đúng: hãy sửa các ô được đánh dấu.")
     if one_unit:
         require(can_manage)
-        if form.is_valid():
-            try:
-                services.set_quota(round=round, by=request.user, **form.cleaned_data)
-            except DomainError as exc:
-                form_error(form, exc)
-            else:
-                messages.success(request, "Đã giao chỉ tiêu.")
-                return redirect("honorees:round_quotas", pk=pk)
+        if save_form(
+            request,
+            form,
+            lambda data: services.set_quota(round=round, by=request.user, **data),
+            "Đã giao chỉ tiêu.",
+        ):
+            return redirect("honorees:round_quotas", pk=pk)
     context = {
         "round": round,
         "conference": round.conference,

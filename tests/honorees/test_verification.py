@@ -281,6 +281,23 @@ def test_certificate_and_decision_prints_carry_the_code(office):
     assert decision_code.code_text in text
 
 
+def test_the_decisions_docx_carries_the_qr_code_that_reads_its_page(office):
+    """The editable copy too: a QR image a phone reads as the decision's page, and the code."""
+    import zxingcpp
+    from docx import Document
+    from PIL import Image
+
+    decision = _issued(office)
+    builder = get_builder("award_decision")
+    content = builder.render(builder.collect(decision, {}), "docx", lambda *a: None).content
+    document = Document(io.BytesIO(content))
+    decision_code = VerificationCode.objects.get(decision=decision, line__isnull=True)
+    assert f"Mã xác minh: {decision_code.code_text}" in [p.text for p in document.paragraphs]
+    [image] = [r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype]
+    [found] = zxingcpp.read_barcodes(Image.open(io.BytesIO(image)))
+    assert found.text.endswith(f"/xac-minh/{decision_code.code}/")
+
+
 def test_certificate_image_is_rendered_once_and_cached(office, client, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     code = _certificate(_issued(office))

@@ -339,6 +339,8 @@ DOCUMENTS_EXPIRE_HOURS = env.int("DOCUMENTS_EXPIRE_HOURS", default=72)
 # An Excel list longer than this is written by the worker, with a progress bar; a shorter one
 # downloads at once.
 EXPORT_IN_WORKER_ROWS = env.int("EXPORT_IN_WORKER_ROWS", default=3000)
+# The largest signed PDF (bản ký số) a văn thư may upload.
+SIGNED_COPY_MAX_BYTES = env.int("SIGNED_COPY_MAX_BYTES", default=20 * 1024 * 1024)
 # A render that kills its worker this many times is marked failed instead of looping.
 DOCUMENTS_MAX_ATTEMPTS = env.int("DOCUMENTS_MAX_ATTEMPTS", default=3)
 # A rendering job whose worker has not refreshed its lease for this long lost its worker

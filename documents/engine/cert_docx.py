@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -166,7 +167,25 @@ def fill(
     fits, found = fit_certificate(layout, person, index)
     if warnings is not None:
         warnings.extend(found)
-    return template.render(paragraphs={item.field.name: field_paragraph(item) for item in fits})
+    data = template.render(paragraphs={item.field.name: field_paragraph(item) for item in fits})
+    codes = [(f, str(person.get(f.name) or "").strip()) for f in layout.fields if f.qr]
+    return _with_qr_codes(data, [(f, value) for f, value in codes if value])
+
+
+def _with_qr_codes(data: bytes, codes: list) -> bytes:
+    """The certificate with each QR field's code as a picture at its place (the verification
+    page's address), as the PDF draws it."""
+    if not codes:
+        return data
+    from .verify_stamp import qr_png
+
+    doc = Document(io.BytesIO(data))
+    for field, value in codes:
+        size = min(field.width_mm, field.height_mm)
+        anchor_picture(doc, qr_png(value, scale=4), field.left_mm, field.top_mm, size, size)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
 
 
 def render_certificate_docx(

@@ -389,3 +389,32 @@ def test_lookup_is_paged(office, client):
     second = client.get(url, {"q": "nguyen van hoa", "trang": 2}).content.decode()
     assert first.count('data-testid="lookup-row"') == 25 and "Trang 1/2" in first
     assert second.count('data-testid="lookup-row"') == 1 and "Trang 2/2" in second
+
+
+def test_each_certificates_docx_carries_its_own_qr_code(office):
+    """The ZIP of DOCX certificates (one per person): each has the QR code of its own page."""
+    import zipfile
+
+    import zxingcpp
+    from docx import Document
+    from PIL import Image
+
+    decision = _issued(office)
+    builder = get_builder("award_certificates")
+    content = builder.render(builder.collect(decision, {}), "zip", lambda *a: None).content
+    codes = {c.line_id: c.code for c in VerificationCode.objects.filter(line__isnull=False)}
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        names = [n for n in archive.namelist() if n.endswith(".docx")]
+        read = []
+        for name in names:
+            document = Document(io.BytesIO(archive.read(name)))
+            images = [
+                r.target_part.blob for r in document.part.rels.values() if "image" in r.reltype
+            ]
+            found = [
+                b.text
+                for blob in images
+                for b in zxingcpp.read_barcodes(Image.open(io.BytesIO(blob)))
+            ]
+            read += [text.rstrip("/").rsplit("/", 1)[1] for text in found if "/xac-minh/" in text]
+    assert sorted(read) == sorted(codes.values()) and len(names) == len(codes)

@@ -74,4 +74,6 @@ def import_held_write(request, pk: int):
         messages.error(request, "Dữ liệu đã thay đổi từ lúc kiểm tra: tệp có lỗi, chưa ghi gì.")
         return redirect(job)
     messages.success(request, f"Đã ghi vào hệ thống: {importer.describe(report)}.")
+    if warning := importer.warning(job.params):
+        messages.warning(request, warning)
     return redirect(importer.after(job.params))

@@ -46,13 +46,15 @@ PHASES = {
 class Importer:
     """`run(*, data, by, dry_run, progress, **params)` returns an ImportReport; `params` are
     the JSON values a job keeps (ids). `page(params)`: the import's own page; `after(params)`:
-    where to go once written; `describe(report)`: what a clean file holds, in words."""
+    where to go once written; `describe(report)`: what a clean file holds, in words;
+    `warning(params)`: what the user should know once it is written ("" for nothing)."""
 
     title: str
     run: Callable[..., ImportReport]
     page: Callable[[dict], str]
     after: Callable[[dict], str]
     describe: Callable[[ImportReport], str]
+    warning: Callable[[dict], str] = lambda params: ""
 
 
 _importers: dict[str, Importer] = {}

@@ -25,9 +25,12 @@ def can_print(context, kind: str, target) -> bool:
 
 
 @register.inclusion_tag("documents/_print_buttons.html", takes_context=True)
-def print_buttons(context, kind: str, target, label: str, formats=None, preview=0, **params):
+def print_buttons(
+    context, kind: str, target, label: str, formats=None, preview=0, testid="", **params
+):
     """`formats`: "pdf,docx" ("" for none; default every format of the kind); `preview`: a
-    number of pages for a "Xem trước" button; other keywords are sent as the builder's params."""
+    number of pages for a "Xem trước" button; `testid`: the buttons' test id when the page has
+    two sets of the same kind; other keywords are sent as the builder's params."""
     if not _allowed(context, kind, target):
         return {"hidden": True}
     offered = get_builder(kind).formats
@@ -40,6 +43,7 @@ def print_buttons(context, kind: str, target, label: str, formats=None, preview=
         "formats": [(f, FORMAT_LABELS.get(f, f.upper())) for f in wanted if f in offered],
         "params": [(name, "" if value is None else value) for name, value in params.items()],
         "preview": preview,
+        "testid": testid,
         "request": request,
         "back": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),

@@ -157,6 +157,31 @@ def _describe(report: ImportReport) -> str:
     return f"{format_number(people)} cá nhân, {format_number(groups)} tập thể"
 
 
+def unit_eligibility_warning(round, unit) -> str:
+    """After a list is sent: how many of the unit's nominations fail a check (the unit's page
+    names each rule), or ""."""
+    from .. import eligibility, selectors
+
+    results = eligibility.check_round(round, list(selectors.unit_nominations(round, unit)))
+    failing = sum(not result.ok for result in results.values())
+    if not failing:
+        return ""
+    return (
+        f"{failing} hồ sơ của đơn vị chưa đủ điều kiện khen thưởng (xem từng hồ sơ bên dưới). "
+        "Hồ sơ vẫn được gửi; Hội đồng chỉ thông qua khi cơ quan thường trực xét vượt điều "
+        "kiện có lý do."
+    )
+
+
+def _warning(params: dict) -> str:
+    from conferences.models import Unit
+
+    from ..models import NominationRound
+
+    round = NominationRound.objects.get(pk=params["round"])
+    return unit_eligibility_warning(round, Unit.objects.get(pk=params["unit"]))
+
+
 IMPORTER = Importer(
     title="Gửi danh sách đề nghị bằng Excel",
     run=_run_job,
@@ -165,4 +190,5 @@ IMPORTER = Importer(
     ),
     after=lambda p: reverse("honorees:unit_round", kwargs={"pk": p["round"], "unit_pk": p["unit"]}),
     describe=_describe,
+    warning=_warning,
 )

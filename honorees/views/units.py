@@ -13,6 +13,7 @@ from core.views import form_error, require
 from .. import eligibility, permissions, selectors, services
 from ..forms import nomination_form_class
 from ..models import Nomination
+from ..services.imports import unit_eligibility_warning
 from .clearance import warn_eligibility
 
 
@@ -79,17 +80,9 @@ def nomination_create(request, pk: int, unit_pk: int, kind: str):
 
 
 def _warn_unit_eligibility(request, round, unit) -> None:
-    """After an Excel list is sent: how many of the unit's nominations fail a check (the
-    unit's page names each rule)."""
-    results = eligibility.check_round(round, list(selectors.unit_nominations(round, unit)))
-    failing = sum(not result.ok for result in results.values())
-    if failing:
-        messages.warning(
-            request,
-            f"{failing} hồ sơ của đơn vị chưa đủ điều kiện khen thưởng (xem từng hồ sơ bên dưới). "
-            "Hồ sơ vẫn được gửi; Hội đồng chỉ thông qua khi cơ quan thường trực xét vượt điều "
-            "kiện có lý do.",
-        )
+    """After an Excel list is sent: how many of the unit's nominations fail a check."""
+    if warning := unit_eligibility_warning(round, unit):
+        messages.warning(request, warning)
 
 
 @login_required

@@ -121,9 +121,9 @@ def test_delegates_allocation_submission_and_check_in(page, tmp_path):
     page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(upload))
     page.get_by_role("button", name="Kiểm tra tệp").click()
     page.get_by_test_id("import-preview").wait_for()
-    page.get_by_label("Tệp Excel (.xlsx)").set_input_files(str(upload))
-    page.get_by_role("button", name="Ghi vào hệ thống").click()
-    page.get_by_text("Đã nhập 2 đại biểu từ tệp Excel.").wait_for()
+    assert "Phạm Văn Đức" in page.get_by_test_id("import-table").inner_text()  # as read
+    page.get_by_role("button", name="Ghi vào hệ thống").click()  # the checked file, kept
+    page.get_by_text("Đã ghi vào hệ thống: 2 đại biểu.").wait_for()
     assert Delegate.objects.filter(unit=village).count() == 2
     _log_out(page)
 

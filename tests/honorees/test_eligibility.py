@@ -316,3 +316,19 @@ def test_excel_preview_page_tells_the_unit(client, office):
     page = client.post(url, {"file": upload, "preview": "1"}).content.decode()
     assert "1 hồ sơ chưa đủ điều kiện khen thưởng (vẫn gửi được" in page
     assert not Nomination.objects.exists()
+
+
+def test_unit_is_warned_after_sending_the_checked_list_without_choosing_it_again(client, office):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.models import ImportJob
+
+    rows = [person_row(1, **{"Đang xác minh khiếu nại, tố cáo": "Có"}), person_row(2)]
+    client.force_login(office["submitter"])
+    url = f"/khen-thuong/dot/{office['round'].pk}/don-vi/{office['school'].pk}/nhap-excel/"
+    client.post(url, {"file": SimpleUploadedFile("ds.xlsx", workbook(rows))})
+    job = ImportJob.objects.get(status=ImportJob.Status.CHECKED)
+    page = client.post(f"/nhap-excel/{job.pk}/ghi/", follow=True).content.decode()
+    assert "Đã ghi vào hệ thống: 2 cá nhân, 0 tập thể." in page
+    assert "1 hồ sơ của đơn vị chưa đủ điều kiện khen thưởng" in page
+    assert Nomination.objects.filter(round=office["round"]).count() == 2

@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from core.vocabulary import ETHNIC_GROUPS, POSITIONS
+
 from .models import Unit
 
 
@@ -60,20 +62,32 @@ class UnitSearchWidget(forms.Widget):
         return context
 
 
-class EthnicityInput(forms.TextInput):
-    """A text field suggesting the 54 ethnic groups as one types (a datalist); the services
-    write what is typed as the list names it and refuse a name not in it."""
+class SuggestionInput(forms.TextInput):
+    """A text field suggesting the values of a fixed list as one types (a datalist)."""
+
+    suggestions: tuple[str, ...] = ()
 
     def render(self, name, value, attrs=None, renderer=None):
         from django.utils.html import format_html, format_html_join
-
-        from core.vocabulary import ETHNIC_GROUPS
 
         attrs = dict(attrs or {})
         list_id = f"{attrs.get('id', name)}-list"
         attrs.update(list=list_id, autocomplete="off")
         options = format_html_join(
-            "", '<option value="{}"></option>', ((g,) for g in ETHNIC_GROUPS)
+            "", '<option value="{}"></option>', ((g,) for g in self.suggestions)
         )
         field = super().render(name, value, attrs, renderer)
         return format_html('{}<datalist id="{}">{}</datalist>', field, list_id, options)
+
+
+class EthnicityInput(SuggestionInput):
+    """The 54 ethnic groups; the services write what is typed as the list names it and refuse
+    a name not in it."""
+
+    suggestions = ETHNIC_GROUPS
+
+
+class PositionInput(SuggestionInput):
+    """The positions lists write most often; any other is accepted."""
+
+    suggestions = POSITIONS

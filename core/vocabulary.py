@@ -83,3 +83,19 @@ def sector_value(text: str | None) -> str:
         f"Lĩnh vực “{text.strip()[:40]}” không có trong danh sách; ghi một trong: {names}.",
         field="sector",
     )
+
+
+# Chức vụ: the positions lists of a commune's conference write most often. A suggestion, not a
+# rule: a position is whatever the person's appointment says, so the forms offer these as one
+# types and accept any other.
+POSITIONS = (
+    "Bí thư Đảng ủy", "Phó Bí thư Đảng ủy", "Chủ tịch Hội đồng nhân dân",
+    "Phó Chủ tịch Hội đồng nhân dân", "Chủ tịch Ủy ban nhân dân", "Phó Chủ tịch Ủy ban nhân dân",
+    "Chủ tịch Ủy ban Mặt trận Tổ quốc", "Bí thư Chi bộ", "Trưởng thôn", "Phó Trưởng thôn",
+    "Tổ trưởng tổ dân phố", "Trưởng ban công tác Mặt trận", "Chi hội trưởng Hội Nông dân",
+    "Chi hội trưởng Hội Phụ nữ", "Chi hội trưởng Hội Cựu chiến binh", "Bí thư Chi đoàn",
+    "Công chức Văn hóa - Xã hội", "Công chức Văn phòng - Thống kê", "Trưởng Công an",
+    "Chỉ huy trưởng Ban Chỉ huy quân sự", "Hiệu trưởng", "Phó Hiệu trưởng", "Giáo viên",
+    "Trạm trưởng Trạm Y tế", "Bác sĩ", "Giám đốc hợp tác xã", "Chủ hộ kinh doanh", "Nông dân",
+    "Công nhân", "Học sinh", "Sinh viên", "Hưu trí", "Người có uy tín",
+)  # fmt: skip

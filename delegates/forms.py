@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from conferences.forms import XlsxUploadForm  # noqa: F401 - used by the import view
-from conferences.widgets import EthnicityInput, UnitSearchWidget
+from conferences.widgets import EthnicityInput, PositionInput, UnitSearchWidget
 
 from .models import (
     AisleSide,
@@ -126,7 +126,7 @@ class UnitDelegateForm(forms.ModelForm):
     class Meta:
         model = Delegate
         fields = ["category", *PERSON_FIELDS]
-        widgets = {"ethnicity": EthnicityInput}
+        widgets = {"ethnicity": EthnicityInput, "position": PositionInput}
 
     def __init__(self, *args, categories, **kwargs):
         super().__init__(*args, **kwargs)
@@ -149,7 +149,9 @@ class DelegateForm(forms.ModelForm):
             "seat_or_zone",
         ]
         # A province has thousands of units: a search field, never a select of all of them.
-        widgets = {"unit": UnitSearchWidget, "ethnicity": EthnicityInput}
+        widgets = {
+            "unit": UnitSearchWidget, "ethnicity": EthnicityInput, "position": PositionInput,
+        }  # fmt: skip
 
     def __init__(self, *args, conference, units, **kwargs):
         super().__init__(*args, **kwargs)

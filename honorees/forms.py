@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from conferences.models import User
-from conferences.widgets import EthnicityInput
+from conferences.widgets import EthnicityInput, PositionInput
 from core.vntext import EMPHASIS_HELP, nfc
 
 from .eligibility import declaration_conditions
@@ -75,6 +75,7 @@ FLAG_FORM_FIELDS = (
 )
 FORM_WIDGETS = {
     "ethnicity": EthnicityInput,
+    "position": PositionInput,
     "achievement_summary": forms.Textarea(attrs={"rows": 5}),
     "declarations": forms.CheckboxSelectMultiple,
     "discipline_until": DATE_INPUT,

@@ -78,3 +78,22 @@ def test_a_field_of_work_is_the_one_list_of_the_delegates_and_nominees():
     assert sector_value("") == ""
     with pytest.raises(DomainError, match="“Văn hóa - Xã hội” không có trong danh sách"):
         sector_value("Văn hóa - Xã hội")  # names two groups: the office chooses
+
+
+def test_position_fields_suggest_the_usual_positions_and_accept_any_other(client, cast):
+    from delegates.models import Delegate
+    from tests.delegates.factories import CategoryFactory
+
+    category = CategoryFactory(conference=cast["conference_a"], title="Khách mời")
+    client.force_login(cast["users"]["staff"])
+    url = reverse("delegates_create", kwargs={"conference_pk": cast["conference_a"].pk})
+    html = client.get(url).content.decode()
+    assert 'list="id_position-list"' in html and '<option value="Trưởng thôn">' in html
+    data = {
+        "category": category.pk, "source": "guest", "title": "", "full_name": "Lê Văn Tư",
+        "gender": "male", "birth_year": "1970", "ethnicity": "Kinh", "sector": "",
+        "position": "Trưởng ban Thanh tra nhân dân", "phone": "", "unit": "", "unit_name": "",
+        "seat_or_zone": "",
+    }  # fmt: skip
+    assert client.post(url, data).status_code == 302
+    assert Delegate.objects.get(full_name="Lê Văn Tư").position == "Trưởng ban Thanh tra nhân dân"

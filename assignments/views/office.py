@@ -67,6 +67,11 @@ def assignment_duties(request, pk: int):
     require(can_view_board(request.user, conference))
     is_open = request.GET.get("an") != "1"
     _keep_open(request, assignment, is_open=is_open)
+    if not request.htmx:  # opened as a page: the board, with this list as asked
+        return redirect(
+            reverse("assignment_board", kwargs={"conference_pk": conference.pk})
+            + f"#assignment-{assignment.pk}"
+        )
     assignment = next(a for a in selectors.board_assignments(conference) if a.pk == pk)
     selectors.annotate_duties(list(assignment.duties.all()), selectors.today())
     assignment.duties_open = is_open

@@ -125,6 +125,7 @@ CASES += [
         "assignment_duties",
         kwargs=lambda w: {"pk": _assignment(w).pk},
         allowed=OFFICE_A,
+        ok=302,  # a list for the board (HTMX); opened as a page, the board itself
     ),
     Case(
         "assignment_create",

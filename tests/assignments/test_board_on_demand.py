@@ -36,7 +36,7 @@ def test_large_board_opens_lists_on_demand_and_keeps_them_open(cast, client):
     assert page.count('data-testid="open-duties"') == 3
     assert f"Xem {per} nhiệm vụ" in page
 
-    opened = client.get(reverse("assignment_duties", args=[second.pk]))
+    opened = client.get(reverse("assignment_duties", args=[second.pk]), HTTP_HX_REQUEST="true")
     assert opened.content.decode().count('data-testid="duty"') == per
     # A change on the board (HTMX) answers with the board: the opened list is still open.
     duty = second.duties.order_by("order").first()
@@ -50,7 +50,7 @@ def test_large_board_opens_lists_on_demand_and_keeps_them_open(cast, client):
         {"text": "Việc mới của cơ quan thứ ba.", "deadline_kind": "none"},
         HTTP_HX_REQUEST="true",
     )
-    client.get(reverse("assignment_duties", args=[second.pk]) + "?an=1")
+    client.get(reverse("assignment_duties", args=[second.pk]) + "?an=1", HTTP_HX_REQUEST="true")
     page = _get_board(client, conference).content.decode()
     assert "Việc mới của cơ quan thứ ba." in page
     assert f"Việc {second.pk}-0." not in page
@@ -68,4 +68,13 @@ def test_small_board_shows_every_duty(cast, client):
 def test_an_agency_cannot_open_another_conference_list(cast, client):
     _conference, (assignment, *_rest) = _board(cast, 1, agencies=1)
     client.force_login(cast["users"]["other_office"])
-    assert client.get(reverse("assignment_duties", args=[assignment.pk])).status_code in (403, 404)
+    assert client.get(reverse("assignment_duties", args=[assignment.pk])).status_code == 404
+
+
+def test_a_list_opened_as_a_page_opens_the_board_with_it(cast, client):
+    client.force_login(cast["users"]["staff"])
+    conference, (first, *_rest) = _board(cast, BOARD_OPEN_DUTIES)
+    response = client.get(reverse("assignment_duties", args=[first.pk]))
+    board = reverse("assignment_board", kwargs={"conference_pk": conference.pk})
+    assert response["Location"] == f"{board}#assignment-{first.pk}"
+    assert f"Việc {first.pk}-0." in client.get(board).content.decode()

@@ -35,6 +35,7 @@ from honorees.prizes import compute_prize
 FAMILY = ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ")
 MIDDLE_MALE = ("Văn", "Đức", "Quang", "Minh", "Hữu")
 MIDDLE_FEMALE = ("Thị", "Thu", "Ngọc", "Thanh", "Hồng")
+SECOND_MIDDLE = ("Xuân", "Hoài", "Kim", "Bảo", "Gia", "Khánh", "Phúc", "Diệu")
 GIVEN = ("An", "Bình", "Cường", "Dũng", "Hà", "Hòa", "Lan", "Mai", "Nam", "Thủy", "Tâm", "Yến")
 SECTORS = (  # core.vocabulary.Sector's codes
     "economy",
@@ -149,6 +150,10 @@ def person(commune_index: int, j: int) -> tuple[str, str, int]:
     """The j-th person of a commune: the same (name, gender, birth year) every year."""
     female = (commune_index + j) % 2 == 1
     middle = (MIDDLE_FEMALE if female else MIDDLE_MALE)[j % 5]
+    # The name and birth year repeat every 120 people; past that a second middle name keeps
+    # each one a different person (a round refuses the same person twice).
+    if j >= 120:
+        middle = f"{middle} {SECOND_MIDDLE[(j // 120 - 1) % len(SECOND_MIDDLE)]}"
     name = f"{FAMILY[(commune_index + j) % 10]} {middle} {GIVEN[(j * 7 + commune_index) % 12]}"
     return name, "female" if female else "male", 1960 + (commune_index * 3 + j) % 40
 

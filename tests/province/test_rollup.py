@@ -212,3 +212,15 @@ def test_cached_figures_follow_a_new_decision_and_a_new_delegate(small_province)
     assert after.totals.honourees == first.totals.honourees + 1
     assert after.totals.amount == first.totals.amount + 710_000
     assert after.totals.delegates == first.totals.delegates + 1
+
+
+def test_generated_people_of_a_commune_are_distinct_at_the_benchmarks_size():
+    """The benchmark's 420 award lines a commune and year: each line a different person (a
+    round refuses the same name and birth year twice), the same person every year."""
+    from core.vntext import fold
+    from province.generator import person
+
+    for commune in (0, 7, 119):
+        people = [person(commune, j) for j in range(420)]
+        assert len({(fold(name), born) for name, _gender, born in people}) == 420
+        assert person(commune, 5) == people[5]

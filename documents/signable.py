@@ -5,6 +5,7 @@ whether it is issued, and what it prints (to compare with the signed PDF)."""
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -26,38 +27,46 @@ def date_part(place_date: str) -> str:
 
 
 @dataclass(frozen=True)
-class Signable:
+class Signable(ABC):
     kind: str  # the builder's kind, also the URL's
     label: str
 
     @property
+    @abstractmethod
     def model(self):
-        raise NotImplementedError
+        """The model class of the targets."""
 
+    @abstractmethod
     def get(self, user, pk: int):
         """The target if `user` may see it; Http404 otherwise."""
-        raise NotImplementedError
 
+    @abstractmethod
     def can_upload(self, user, target) -> bool:
-        raise NotImplementedError
+        """Whether `user` may upload a signed copy of `target` (its office's văn thư)."""
 
+    @abstractmethod
     def is_issued(self, target) -> bool:
-        raise NotImplementedError
+        """Whether `target` has been issued (only an issued document is signed)."""
 
+    @abstractmethod
     def number_text(self, target) -> str:
-        raise NotImplementedError
+        """The number and symbol as printed, e.g. "12/KH-UBND"."""
 
+    @abstractmethod
     def issued_at(self, target) -> dt.datetime | None:
-        raise NotImplementedError
+        """When `target` was issued, or None."""
 
+    @abstractmethod
     def expected(self, target) -> Expected:
-        raise NotImplementedError
+        """What the signed PDF must say: the number, date, subject and body as printed."""
 
+    @abstractmethod
     def scope_unit(self, target):
-        raise NotImplementedError
+        """The unit whose world `target` belongs to (for scoping and the activity log)."""
 
+    @abstractmethod
     def page_url(self, target) -> str:
-        raise NotImplementedError
+        """The page of `target` the upload returns to."""
 
 
 # kind -> entry; filled in the documents AppConfig.ready (documents.builders.signables), like the

@@ -1,5 +1,6 @@
 """The contract between an app's data and the documents engine."""
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,8 +31,7 @@ class Builder:
     # One page per person (certificates, invitations): rendered on the batch queue, by its own
     # worker, so a province's thousands of pages never hold up another office's plan.
     batch: bool = False
-    # A long list (an Excel export of thousands of rows): the request only fingerprints the
-    # data (`fingerprint`) and the worker reads it all (`collect`), so the click answers at once.
+    # A long list (an Excel export of thousands of rows): see CollectedInWorker.
     collect_in_worker: bool = False
 
     def can_request(self, user, target) -> bool:
@@ -51,11 +51,6 @@ class Builder:
     def collect(self, target, params: dict) -> Any:
         """Plain data (dicts, lists, str, numbers) for `render`."""
         return {}
-
-    def fingerprint(self, target, params: dict) -> Any:
-        """With `collect_in_worker`: plain data that changes whenever what `collect` reads
-        changes (counts, latest change), cheap to read in the request."""
-        raise NotImplementedError
 
     def missing(self, payload) -> list[str]:
         """What the office must fill in before printing, e.g. "Nguyễn Văn A: thiếu đơn vị"."""
@@ -104,6 +99,18 @@ class ConferenceBuilder(Builder):
 
     def conference(self, target):
         return target
+
+
+class CollectedInWorker(Builder, ABC):
+    """A long list (an Excel export of thousands of rows): the request only fingerprints the
+    data and the worker reads it all (`collect`), so the click answers at once."""
+
+    collect_in_worker = True
+
+    @abstractmethod
+    def fingerprint(self, target, params: dict) -> Any:
+        """Plain data that changes whenever what `collect` reads changes (counts, latest
+        change), cheap to read in the request."""
 
 
 class ConferencePartBuilder(Builder):

@@ -7,7 +7,7 @@ import tablib
 
 from core.importing import export_xlsx
 
-from .base import Builder, ConferenceBuilder, Progress, Rendered
+from .base import CollectedInWorker, ConferenceBuilder, Progress, Rendered
 
 
 def _xlsx(payload: dict, stem: str, progress: Progress) -> Rendered:
@@ -28,11 +28,10 @@ def _register_filters(params: dict) -> dict:
     return filters
 
 
-class RegisterExportBuilder(ConferenceBuilder):
+class RegisterExportBuilder(CollectedInWorker, ConferenceBuilder):
     kind = "delegates_register_xlsx"
     label = "Danh sách đại biểu (Excel)"
     formats = ("xlsx",)
-    collect_in_worker = True
 
     def can_request(self, user, target) -> bool:
         from delegates.permissions import can_view_delegates
@@ -56,11 +55,10 @@ class RegisterExportBuilder(ConferenceBuilder):
         return _xlsx(payload, "dai-bieu", progress)
 
 
-class RoundExportBuilder(Builder):
+class RoundExportBuilder(CollectedInWorker):
     kind = "round_nominations_xlsx"
     label = "Danh sách đề nghị khen thưởng (Excel)"
     formats = ("xlsx",)
-    collect_in_worker = True
 
     @property
     def target_model(self):

@@ -37,6 +37,26 @@ class UnitForm(forms.ModelForm):
         return self.cleaned_data["code"].strip().upper()
 
 
+class DraftingForForm(forms.Form):
+    """Which organiser above it an office drafts for (conferences.review_chain)."""
+
+    organiser = forms.ModelChoiceField(
+        label=_("Tham mưu cho"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Không tham mưu cho cơ quan tổ chức nào"),
+        help_text=_(
+            "Ví dụ Ban Thi đua - Khen thưởng (Sở Nội vụ) tham mưu cho UBND tỉnh: cán bộ của "
+            "đơn vị làm việc như cán bộ thi đua của cơ quan tổ chức; lãnh đạo đơn vị kiểm tra "
+            "kế hoạch và dự thảo quyết định khen thưởng trước khi trình lãnh đạo cơ quan tổ chức."
+        ),
+    )
+
+    def __init__(self, *args, candidates, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organiser"].queryset = Unit.objects.filter(pk__in=[u.pk for u in candidates])
+
+
 class UnitMoveForm(forms.Form):
     """The new parent of a unit, by its code (as the Excel import's "Mã đơn vị cấp trên")."""
 

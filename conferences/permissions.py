@@ -9,16 +9,33 @@ from collections.abc import Iterable
 from .models import Membership, Role, Unit
 from .models.users import OFFICE_ROLES
 
+# The roles of an office drafting for an organiser (Unit.drafting_for) that work as the
+# organiser's staff (conferences.review_chain).
+DRAFTING_ROLES = frozenset({Role.STAFF, Role.LEADER})
+
 
 def memberships_of(user) -> list[Membership]:
-    """The user's memberships with their units, loaded once per request object."""
+    """The user's memberships with their units, loaded once per request object. A staff or
+    leader role in an office that drafts for an organiser adds an unsaved staff membership
+    over that organiser (pk None): they work as its staff."""
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_membership_cache", None)
     if cached is None:
         cached = list(
-            Membership.objects.filter(user=user, unit__active=True).select_related("unit")
+            Membership.objects.filter(user=user, unit__active=True).select_related(
+                "unit", "unit__drafting_for"
+            )
         )
+        cached += [
+            Membership(
+                user_id=user.pk, unit=m.unit.drafting_for, role=Role.STAFF, position=m.position
+            )
+            for m in cached
+            if m.role in DRAFTING_ROLES
+            and m.unit.drafting_for_id is not None
+            and m.unit.drafting_for.active
+        ]
         user._membership_cache = cached
     return cached
 

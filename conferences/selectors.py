@@ -143,6 +143,24 @@ def unit_members(unit: Unit) -> QuerySet[Membership]:
     )
 
 
+def holders_over(unit: Unit, roles) -> list[User]:
+    """Active users holding one of `roles` in `unit` or a unit above it; for the staff role,
+    also the staff and leaders of the offices drafting for `unit` (conferences.review_chain)."""
+    people = list(
+        User.objects.filter(
+            is_active=True,
+            memberships__unit__path__in=_ancestor_paths([unit.path]),
+            memberships__role__in=roles,
+        ).distinct()
+    )
+    if Role.STAFF in roles:
+        from .review_chain import staff_of
+
+        known = {u.pk for u in people}
+        people += [u for u in staff_of(unit) if u.pk not in known]
+    return people
+
+
 def _ancestor_paths(paths: list[str]) -> set[str]:
     steplen = Unit.steplen
     return {p[:i] for p in paths for i in range(steplen, len(p) + 1, steplen)}

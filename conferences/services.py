@@ -314,6 +314,54 @@ def update_units(*, changes: list[tuple[Unit, dict[str, Any]]], by: User) -> lis
     return [unit for unit, _fields in changes]
 
 
+@transaction.atomic
+def set_drafting_for(*, unit: Unit, organiser: Unit | None, by: User) -> Unit:
+    """Make `unit` the office that drafts for `organiser` (one of the organisers above it),
+    or stop it (None): its staff and leaders then work as the organiser's staff and its
+    leaders check plans and award decisions before the organiser's leader
+    (conferences.review_chain). It gives rights over the organiser, so the user must manage
+    the organiser too. Side effects: the unit row, an activity entry."""
+    from .review_chain import candidate_organisers
+
+    unit = Unit.objects.select_for_update().get(pk=unit.pk)
+    check_may_edit_unit(by, unit)
+    if unit.is_organiser:
+        raise DomainError(
+            "Ủy ban nhân dân là cơ quan tổ chức, không tham mưu cho cơ quan khác.",
+            field="organiser",
+        )
+    for affected in (organiser, unit.drafting_for):
+        if affected is not None and not can_manage_unit(by, affected):
+            raise PermissionDeniedError(
+                f"Chỉ cán bộ hoặc quản trị của {affected.name} giao được việc tham mưu cho đơn vị này."
+            )
+    if organiser is not None and organiser.pk not in {u.pk for u in candidate_organisers(unit)}:
+        raise DomainError(
+            "Chỉ tham mưu được cho Ủy ban nhân dân cấp trên của đơn vị.", field="organiser"
+        )
+    if unit.drafting_for_id == (organiser.pk if organiser else None):
+        return unit
+    before = unit.drafting_for
+    unit.drafting_for = organiser
+    unit.save(update_fields=["drafting_for"])
+    log_activity(
+        actor=by,
+        action="unit.drafting_for",
+        summary=(
+            f"{unit.name} tham mưu cho {organiser.name}: cán bộ làm việc như cán bộ thi đua của "
+            "cơ quan tổ chức, lãnh đạo kiểm tra kế hoạch, quyết định trước khi trình"
+            if organiser
+            else f"{unit.name} thôi tham mưu cho {before.name if before else '—'}"
+        ),
+        target=unit,
+        scope_unit=organiser or before or unit,
+        changes={
+            "drafting_for": [str(before) if before else None, str(organiser) if organiser else None]
+        },
+    )
+    return unit
+
+
 def _unit_updated(unit: Unit, by: User, diff: dict) -> ActivityEntry:
     return activity_entry(
         actor=by,

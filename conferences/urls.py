@@ -13,6 +13,7 @@ urlpatterns = [
     path("don-vi/<int:pk>/", views.unit_detail, name="unit_detail"),
     path("don-vi/<int:pk>/don-vi-con/", views.unit_children, name="unit_children"),
     path("don-vi/<int:pk>/sua/", views.unit_edit, name="unit_edit"),
+    path("don-vi/<int:pk>/tham-muu/", views.unit_drafting_for, name="unit_drafting_for"),
     path("don-vi/<int:pk>/chuyen/", views.unit_move, name="unit_move"),
     path("don-vi/<int:parent_pk>/them-don-vi/", views.unit_create, name="unit_create"),
     path("don-vi/<int:pk>/xuat-excel/", views.unit_export, name="unit_export"),

@@ -10,15 +10,16 @@ from django.views.decorators.http import require_GET, require_POST
 from core.errors import DomainError, PermissionDeniedError
 from core.extensions import conference_links
 from core.importing import XLSX_CONTENT_TYPE, export_xlsx
-from core.views import form_error, require
+from core.views import attempt, form_error, require
 from core.web import require_valid_filter
 
-from . import health, official_units, permissions, selectors, services
+from . import health, official_units, permissions, review_chain, selectors, services
 from .activity import readable_changes
 from .filters import ActivityFilter
 from .forms import (
     AddRoleForm,
     ConferenceForm,
+    DraftingForForm,
     NewUserForm,
     OfficialUnitsForm,
     UnitForm,
@@ -124,8 +125,41 @@ def unit_detail(request, pk: int):
         else set(),
         "can_manage": permissions.can_manage_unit(request.user, unit),
         "can_manage_members": can_manage_members,
+        "drafting_form": _drafting_form(request.user, unit),
     }
     return render(request, "conferences/unit_detail.html", context)
+
+
+def _drafting_form(user, unit: Unit, data=None) -> DraftingForForm | None:
+    """The "tham mưu cho" choice, for an office whose organisers above the user manages."""
+    if unit.is_organiser or not permissions.can_manage_unit(user, unit):
+        return None
+    candidates = [
+        u for u in review_chain.candidate_organisers(unit) if permissions.can_manage_unit(user, u)
+    ]
+    if not candidates and unit.drafting_for_id is None:
+        return None
+    return DraftingForForm(data, candidates=candidates, initial={"organiser": unit.drafting_for})
+
+
+@login_required
+@require_POST
+def unit_drafting_for(request, pk: int):
+    unit = selectors.get_unit(request.user, pk)
+    form = _drafting_form(request.user, unit, request.POST)
+    require(form is not None)
+    if not form.is_valid():
+        messages.error(request, "Hãy chọn một Ủy ban nhân dân cấp trên của đơn vị.")
+    else:
+        organiser = form.cleaned_data["organiser"]
+        attempt(
+            request,
+            lambda: services.set_drafting_for(unit=unit, organiser=organiser, by=request.user),
+            f"{unit.name} tham mưu cho {organiser.name}."
+            if organiser
+            else f"{unit.name} không còn tham mưu cho cơ quan tổ chức nào.",
+        )
+    return redirect("unit_detail", pk=unit.pk)
 
 
 @login_required

@@ -134,22 +134,44 @@ def council_items(user) -> list[HomeItem]:
 
 
 def leader_items(user) -> list[HomeItem]:
-    paths = _paths(user, {Role.LEADER})
+    """Draft decisions waiting for this user: to sign (the organiser's leader, once any check
+    is done) or to check (the leader of an office drafting for the organiser)."""
+    from .permissions import can_approve_decision, can_check_decision
+
     q = Q(pk__in=[])
-    for path in paths:
+    for path in _paths(user, {Role.LEADER}):
         q |= Q(round__conference__organiser__path__startswith=path)
-    decisions = AwardDecision.objects.filter(q, status=AwardDecision.Status.DRAFT)
-    return [
-        HomeItem(
-            label=f"Quyết định khen thưởng chờ duyệt: {d.subject}",
-            url=reverse("honorees:decision_detail", kwargs={"pk": d.pk}),
-            detail=f"Ngày {d.date:%d/%m/%Y}"
-            + (f" · đã trả lại: {d.return_reason}" if d.return_reason else ""),
-            badge="Chờ duyệt",
-            badge_class="warning",
-        )
-        for d in decisions.select_related("round")[:10]
+    checked_for = [
+        m.unit.drafting_for_id
+        for m in memberships_of(user)
+        if m.pk is not None and m.role == Role.LEADER and m.unit.drafting_for_id
     ]
+    if checked_for:
+        q |= Q(round__conference__organiser_id__in=checked_for)
+    decisions = AwardDecision.objects.filter(q, status=AwardDecision.Status.DRAFT).select_related(
+        "round__conference__organiser"
+    )
+    items = []
+    for d in decisions.order_by("date", "pk"):
+        if can_check_decision(user, d):
+            badge, label = "Chờ kiểm tra", "Dự thảo quyết định khen thưởng chờ kiểm tra"
+        elif can_approve_decision(user, d):
+            badge, label = "Chờ duyệt", "Quyết định khen thưởng chờ duyệt"
+        else:
+            continue
+        items.append(
+            HomeItem(
+                label=f"{label}: {d.subject}",
+                url=reverse("honorees:decision_detail", kwargs={"pk": d.pk}),
+                detail=f"Ngày {d.date:%d/%m/%Y}"
+                + (f" · đã trả lại: {d.return_reason}" if d.return_reason else ""),
+                badge=badge,
+                badge_class="warning",
+            )
+        )
+        if len(items) == 10:
+            break
+    return items
 
 
 def clerk_items(user) -> list[HomeItem]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from conferences.models import Role, Unit
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_any_role, has_role_over, memberships_of
+from conferences.review_chain import awaits_review, is_reviewer
 
 from . import clearance_workflow, workflow
 from .models import AwardDecision, Nomination, NominationRound
@@ -141,14 +142,42 @@ def _is_leader(user, decision: AwardDecision) -> bool:
     return has_role_over(user, decision.round.conference.organiser, {Role.LEADER})
 
 
+def decision_awaits_check(decision: AwardDecision) -> bool:
+    """A draft the office drafting for the organiser has not checked yet (only where the
+    organiser has such an office with a leader: conferences.review_chain)."""
+    return workflow.decision_is_draft(decision) and awaits_review(
+        decision, decision.round.conference.organiser
+    )
+
+
+def is_decision_reviewer(user, decision: AwardDecision) -> bool:
+    return is_reviewer(user, decision.round.conference.organiser)
+
+
+def can_check_decision(user, decision: AwardDecision) -> bool:
+    """The drafting office's leader checks the draft before the organiser's leader signs."""
+    return (
+        workflow.decision_is_draft(decision)
+        and decision.reviewed_at is None
+        and is_decision_reviewer(user, decision)
+    )
+
+
 def can_approve_decision(user, decision: AwardDecision) -> bool:
-    """The leader approves (signs) a draft."""
-    return workflow.decision_can_move(decision, D.APPROVED) and _is_leader(user, decision)
+    """The leader approves (signs) a draft, once it is checked where a check is due."""
+    return (
+        workflow.decision_can_move(decision, D.APPROVED)
+        and _is_leader(user, decision)
+        and not decision_awaits_check(decision)
+    )
 
 
 def can_return_decision(user, decision: AwardDecision) -> bool:
-    """The leader sends a draft, or an approved decision not yet issued, back with a reason."""
-    return workflow.decision_can_move(decision, D.DRAFT) and _is_leader(user, decision)
+    """The leader sends a draft, or an approved decision not yet issued, back with a reason;
+    the checking office's leader sends back a draft it has not passed on."""
+    return workflow.decision_can_move(decision, D.DRAFT) and (
+        _is_leader(user, decision) or can_check_decision(user, decision)
+    )
 
 
 def is_decision_clerk(user, decision: AwardDecision) -> bool:
@@ -171,6 +200,8 @@ class DecisionActions:
     issue: bool
     print: bool
     after_issue: bool = False  # verification, handover, reissue, revocation
+    check: bool = False  # the drafting office's check before the leader
+    awaits_check: bool = False
 
 
 def decision_actions(user, decision: AwardDecision) -> DecisionActions:
@@ -181,6 +212,8 @@ def decision_actions(user, decision: AwardDecision) -> DecisionActions:
         issue=can_issue_decision(user, decision),
         print=can_print_decision(user, decision),
         after_issue=can_manage_issued_awards(user, decision),
+        check=can_check_decision(user, decision),
+        awaits_check=decision_awaits_check(decision),
     )
 
 

@@ -99,6 +99,7 @@ urlpatterns = [
     path("khen-thuong/quyet-dinh/<int:pk>/sua/", views.decision_edit, name="decision_edit"),
     path("khen-thuong/quyet-dinh/<int:pk>/duyet/", views.decision_approve, name="decision_approve"),
     path("khen-thuong/quyet-dinh/<int:pk>/tra-lai/", views.decision_return, name="decision_return"),
+    path("khen-thuong/quyet-dinh/<int:pk>/kiem-tra/", views.decision_check, name="decision_check"),
     path("khen-thuong/quyet-dinh/<int:pk>/ban-hanh/", views.decision_issue, name="decision_issue"),
     # After issue: verification codes, revocation, reissue, handover; the staff lookup.
     path(

@@ -46,6 +46,18 @@ class Unit(MP_Node):
     official_code = models.CharField(_("mã đơn vị hành chính"), max_length=10, blank=True)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=Kind.choices)
     active = models.BooleanField(_("đang hoạt động"), default=True)
+    # An office that drafts for an organiser above it (the Ban Thi đua - Khen thưởng of the Sở
+    # Nội vụ for the UBND tỉnh, the Phòng Nội vụ for a UBND huyện): its staff and leaders work
+    # as the organiser's staff, and its leader checks the plan and the award decision before
+    # the organiser's leader decides (conferences.review_chain).
+    drafting_for = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="drafting_offices",
+        verbose_name=_("tham mưu cho"),
+    )
 
     node_order_by = None
 

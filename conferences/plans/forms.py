@@ -524,6 +524,15 @@ class ReturnForm(forms.Form):
     )
 
 
+class CheckForm(forms.Form):
+    comment = forms.CharField(
+        label="Ý kiến khi trình (không bắt buộc)",
+        widget=forms.Textarea(attrs={**TEXTAREA, "rows": 2}),
+        max_length=5000,
+        required=False,
+    )
+
+
 class IssueForm(forms.Form):
     issued_on = forms.DateField(
         label="Ngày ban hành",

@@ -38,24 +38,33 @@ def conference_links(user, conference) -> list[ConferenceLink]:
 
 
 def leader_items(user) -> list[HomeItem]:
+    """Sent plans that wait for this user: to check (the drafting office's leader) or to
+    decide (the organiser's leader, once any check is done)."""
     from conferences.selectors import visible_conferences
 
-    from .permissions import can_review_plan
+    from .permissions import can_approve_plan, can_check_plan
 
     waiting = Plan.objects.filter(
         status=PlanStatus.PENDING_APPROVAL, conference__in=visible_conferences(user)
     ).select_related("conference__organiser")
-    return [
-        HomeItem(
-            f"Kế hoạch: {plan.conference.title}",
-            reverse("plan_review", args=[plan.pk]),
-            plan.conference.organiser.name,
-            badge="Chờ duyệt",
-            badge_class="warning",
+    items = []
+    for plan in waiting:
+        if can_check_plan(user, plan):
+            badge = "Chờ kiểm tra"
+        elif can_approve_plan(user, plan):
+            badge = "Chờ duyệt"
+        else:
+            continue
+        items.append(
+            HomeItem(
+                f"Kế hoạch: {plan.conference.title}",
+                reverse("plan_review", args=[plan.pk]),
+                plan.conference.organiser.name,
+                badge=badge,
+                badge_class="warning",
+            )
         )
-        for plan in waiting
-        if can_review_plan(user, plan)
-    ]
+    return items
 
 
 # What a plan in each state asks of the office's staff on the home page.

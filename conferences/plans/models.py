@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from conferences.models.review import ReviewFields
 from core.signers import SignerFields
 
 
@@ -25,7 +26,7 @@ STATUS_BADGES = {
 }
 
 
-class Plan(SignerFields):
+class Plan(SignerFields, ReviewFields):
     """One plan per conference. After issue it is read-only; an amendment reopens it as a
     draft with its own revisions and takes a new number when issued again."""
 

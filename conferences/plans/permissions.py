@@ -5,6 +5,7 @@ templates use these, nothing else decides."""
 from conferences.models import PlanStatus, Role
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
+from conferences.review_chain import awaits_review, is_reviewer
 
 from . import workflow
 
@@ -39,10 +40,35 @@ def can_submit_plan(user, plan) -> bool:
 
 
 def can_review_plan(user, plan) -> bool:
-    """Approve or return: a leader of the organiser, while the plan waits for approval."""
+    """Decide (approve or return): a leader of the organiser, while the plan waits for
+    approval. Approving also needs the drafting office's check where there is one."""
     return workflow.awaits_approval(plan) and has_role_over(
         user, plan.conference.organiser, {Role.LEADER}
     )
+
+
+def plan_awaits_check(plan) -> bool:
+    """Sent, and the office drafting for the organiser has not checked it yet."""
+    return workflow.awaits_approval(plan) and awaits_review(plan, plan.conference.organiser)
+
+
+def can_approve_plan(user, plan) -> bool:
+    return can_review_plan(user, plan) and not plan_awaits_check(plan)
+
+
+def can_check_plan(user, plan) -> bool:
+    """The leader of the drafting office checks the sent plan before the organiser's leader
+    (conferences.review_chain)."""
+    return (
+        workflow.awaits_approval(plan)
+        and plan.reviewed_at is None
+        and is_reviewer(user, plan.conference.organiser)
+    )
+
+
+def can_return_plan(user, plan) -> bool:
+    """The organiser's leader, or the checking office's leader before the check."""
+    return can_review_plan(user, plan) or can_check_plan(user, plan)
 
 
 def can_comment_plan(user, plan) -> bool:

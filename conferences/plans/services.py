@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 
+from conferences import review_chain
 from conferences.models import (
     Conference,
     Plan,
@@ -29,6 +30,7 @@ from conferences.models import (
     User,
 )
 from conferences.numbering import next_number
+from conferences.selectors import holders_over
 from conferences.services import diff_fields, log_activity
 from core.errors import DomainError, PermissionDeniedError, require_permission
 from core.notifications import notify
@@ -59,14 +61,7 @@ SECTION_FIELDS = ("heading", "level", "number", "inline", "nest", "after_duty", 
 
 
 def _people(plan: Plan, roles: set[str]) -> list[User]:
-    """Users holding `roles` in the organiser or a unit above it."""
-    unit = plan.conference.organiser
-    paths = [unit.path[:i] for i in range(Unit.steplen, len(unit.path) + 1, Unit.steplen)]
-    return list(
-        User.objects.filter(
-            is_active=True, memberships__unit__path__in=paths, memberships__role__in=roles
-        ).distinct()
-    )
+    return holders_over(plan.conference.organiser, roles)
 
 
 def _notify(plan: Plan, roles: set[str], subject: str, body: str, also=(), page="plan_detail"):
@@ -80,7 +75,11 @@ def _notify(plan: Plan, roles: set[str], subject: str, body: str, also=(), page=
 
 
 def approvers(plan: Plan) -> list[User]:
-    """The people a plan sent for approval reaches: leaders of the organiser or above."""
+    """The people a plan sent for approval reaches first: the drafting office's reviewers
+    where the organiser has them, otherwise the leaders of the organiser or above."""
+    organiser = plan.conference.organiser
+    if review_chain.review_required(organiser):
+        return review_chain.reviewers(organiser)
     return _people(plan, {Role.LEADER})
 
 
@@ -425,15 +424,57 @@ def submit_plan(*, plan: Plan, by: User) -> PlanRevision:
         by=by,
         action="plan.submitted",
         summary=f"Gửi duyệt kế hoạch (phiên bản {revision.number})",
+        fields=review_chain.cleared(),
+    )
+    organiser = plan.conference.organiser
+    if review_chain.review_required(organiser):
+        notify(
+            users=review_chain.reviewers(organiser),
+            subject="Kế hoạch chờ kiểm tra trước khi trình lãnh đạo",
+            body=f"{by} đã gửi kế hoạch (phiên bản {revision.number}). Hãy kiểm tra rồi "
+            f"trình lãnh đạo duyệt, hoặc trả lại để sửa.\n\nHội nghị: {plan.conference}",
+            link=reverse("plan_review", args=[plan.pk]),
+        )
+    else:
+        _notify(
+            plan,
+            {Role.LEADER},
+            "Kế hoạch chờ duyệt",
+            f"{by} đã gửi kế hoạch (phiên bản {revision.number}) để lãnh đạo duyệt.",
+            page="plan_review",
+        )
+    return revision
+
+
+@transaction.atomic
+def check_plan(*, plan: Plan, by: User, comment: str = "") -> Plan:
+    """The drafting office's leader has checked the sent plan and passes it to the
+    organiser's leader (conferences.review_chain). Side effects: reviewed_by/at, the comment
+    (if any), a log row, an email to the organiser's leaders."""
+    plan = _locked(plan)
+    require_permission(perms.can_check_plan(by, plan), "Bạn không có quyền kiểm tra kế hoạch này.")
+    comment = (comment or "").strip()
+    if comment:
+        add_comment(plan=plan, by=by, text=comment)
+    for name, value in review_chain.checked_by(by).items():
+        setattr(plan, name, value)
+    plan.save(update_fields=["reviewed_by", "reviewed_at", "updated_at"])
+    log_activity(
+        actor=by,
+        action="plan.reviewed",
+        summary="Kiểm tra kế hoạch, trình lãnh đạo duyệt"
+        + (f": {comment[:200]}" if comment else ""),
+        target=plan,
+        conference=plan.conference,
     )
     _notify(
         plan,
         {Role.LEADER},
         "Kế hoạch chờ duyệt",
-        f"{by} đã gửi kế hoạch (phiên bản {revision.number}) để lãnh đạo duyệt.",
+        f"{by} đã kiểm tra kế hoạch và trình lãnh đạo duyệt.",
         page="plan_review",
     )
-    return revision
+    return plan
 
 
 @transaction.atomic
@@ -471,7 +512,7 @@ def return_plan(*, plan: Plan, by: User, comment: str = "") -> Plan:
     """Return for corrections. Side effects: status returned, the comment (if any), a log row,
     an email to the one who sent it and the organiser's staff."""
     plan = _locked(plan)
-    require_permission(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
+    require_permission(perms.can_return_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
     comment = comment.strip()
     if comment:
         add_comment(plan=plan, by=by, text=comment)
@@ -499,6 +540,14 @@ def approve_plan(*, plan: Plan, by: User) -> Plan:
     organiser's staff."""
     plan = _locked(plan)
     require_permission(perms.can_review_plan(by, plan), "Bạn không có quyền duyệt kế hoạch này.")
+    if perms.plan_awaits_check(plan):
+        offices = ", ".join(
+            u.name for u in review_chain.drafting_offices(plan.conference.organiser)
+        )
+        raise DomainError(
+            f"Kế hoạch chưa được {offices} kiểm tra. Lãnh đạo duyệt sau khi cơ quan tham mưu "
+            "kiểm tra và trình."
+        )
     transition_plan(
         plan=plan, to=PlanStatus.APPROVED, by=by, action="plan.approved", summary="Duyệt kế hoạch"
     )

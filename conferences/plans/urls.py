@@ -13,6 +13,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/gop-y/", views.plan_comment, name="plan_comment"),
     path("ke-hoach/<int:pk>/phe-duyet/", views.plan_approve, name="plan_approve"),
     path("ke-hoach/<int:pk>/tra-lai/", views.plan_return, name="plan_return"),
+    path("ke-hoach/<int:pk>/kiem-tra/", views.plan_check, name="plan_check"),
     path("ke-hoach/<int:pk>/ban-hanh/", views.plan_issue, name="plan_issue"),
     path("ke-hoach/<int:pk>/sua-doi/", views.plan_amend, name="plan_amend"),
     path("muc-ke-hoach/<int:pk>/sua/", views.section_edit, name="plan_section_edit"),

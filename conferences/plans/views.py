@@ -31,7 +31,11 @@ def _flags(user, plan) -> dict:
     return {
         "can_edit": perms.can_edit_plan(user, plan),
         "can_submit": perms.can_submit_plan(user, plan),
-        "can_review": perms.can_review_plan(user, plan),
+        "can_review": perms.can_return_plan(user, plan),
+        "can_approve": perms.can_approve_plan(user, plan),
+        "can_check": perms.can_check_plan(user, plan),
+        "awaits_check": perms.plan_awaits_check(plan),
+        "review_checked": plan.reviewed_at is not None and workflow.awaits_approval(plan),
         "can_follow_review": perms.can_follow_review(user, plan),
         "can_comment": perms.can_comment_plan(user, plan),
         "can_issue": perms.can_issue_plan(user, plan),
@@ -250,7 +254,7 @@ def sections_reorder(request, pk: int):
 REPEATABLE = {
     "submit": (PlanStatus.PENDING_APPROVAL, PlanStatus.DRAFT, perms.can_edit_plan),
     "approve": (PlanStatus.APPROVED, PlanStatus.PENDING_APPROVAL, perms.can_review_plan),
-    "return": (PlanStatus.RETURNED, PlanStatus.PENDING_APPROVAL, perms.can_review_plan),
+    "return": (PlanStatus.RETURNED, PlanStatus.PENDING_APPROVAL, perms.can_return_plan),
     "issue": (PlanStatus.ISSUED, PlanStatus.APPROVED, perms.can_issue_plan),
     "amend": (PlanStatus.DRAFT, PlanStatus.ISSUED, perms.can_amend_plan),
 }
@@ -294,7 +298,7 @@ def plan_submit(request, pk: int):
         request, pk, services.submit_plan, "Đã gửi kế hoạch để lãnh đạo duyệt.", repeat="submit"
     )
     plan = selectors.get_plan(request.user, pk)
-    if plan.status == PlanStatus.PENDING_APPROVAL and not services.approvers(plan):
+    if plan.status == PlanStatus.PENDING_APPROVAL and not services.approvers(plan):  # nobody
         messages.warning(
             request,
             "Chưa có ai giữ vai trò Lãnh đạo tại đơn vị tổ chức hoặc cấp trên để duyệt kế hoạch "
@@ -307,6 +311,29 @@ def plan_submit(request, pk: int):
 @require_POST
 def plan_approve(request, pk: int):
     return _workflow(request, pk, services.approve_plan, "Đã duyệt kế hoạch.", repeat="approve")
+
+
+@login_required
+@require_POST
+def plan_check(request, pk: int):
+    """The drafting office's leader passes the sent plan to the organiser's leader."""
+    form = forms.CheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Ý kiến khi trình dài quá 5.000 ký tự.")
+        return redirect("plan_review", pk)
+    plan = selectors.get_plan(request.user, pk)
+    try:
+        services.check_plan(plan=plan, by=request.user, comment=form.cleaned_data["comment"])
+    except PermissionDeniedError as exc:
+        if plan.reviewed_at is not None or plan.status != PlanStatus.PENDING_APPROVAL:
+            messages.info(request, "Kế hoạch đã được kiểm tra hoặc đã chuyển bước trước đó.")
+            return redirect("plan_detail", plan.pk)
+        raise PermissionDenied(exc.message) from exc
+    except DomainError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, "Đã kiểm tra và trình lãnh đạo duyệt kế hoạch.")
+    return redirect("plan_detail", plan.pk)
 
 
 @login_required
@@ -370,6 +397,7 @@ def plan_review(request, pk: int):
         "comments": selectors.plan_comments(plan),
         "comment_form": forms.CommentForm(sections=sections),
         "return_form": forms.ReturnForm(),
+        "check_form": forms.CheckForm(),
         **_flags(request.user, plan),
     }
     return render(request, "plans/plan_review.html", context)

@@ -2,10 +2,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from conferences.models.review import ReviewFields
 from core.signers import SignerFields
 
 
-class AwardDecision(SignerFields):
+class AwardDecision(SignerFields, ReviewFields):
     """Quyết định khen thưởng: who is honoured, with what, and the money. The office drafts it,
     the leader approves (signs) or returns it with a reason, the văn thư issues it: the number
     from the register and the date are given at issue."""

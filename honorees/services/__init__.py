@@ -10,6 +10,7 @@ from .council import (
 )
 from .decisions import (
     approve_decision,
+    check_decision,
     create_decision,
     issue_decision,
     next_number,
@@ -64,6 +65,7 @@ __all__ = [
     "resolve_clearance",
     "record_written_votes",
     "restore_nomination",
+    "check_decision",
     "return_decision",
     "return_nomination",
     "save_sitting",

@@ -2,13 +2,17 @@ import datetime as dt
 from typing import Any
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from conferences.models import User
+from conferences import review_chain
+from conferences.models import Role, User
 from conferences.numbering import next_number
+from conferences.selectors import holders_over
 from conferences.services import diff_fields, log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.extensions import decision_issued
+from core.notifications import notify
 from core.signers import SIGNER_FIELDS
 from core.vntext import nfc
 
@@ -16,10 +20,12 @@ from ..models import AwardDecision, AwardLine, Nomination, NominationRound
 from ..ordering import in_list_order
 from ..permissions import (
     can_approve_decision,
+    can_check_decision,
     can_edit_decision,
     can_issue_decision,
     can_manage_decisions,
     can_return_decision,
+    decision_awaits_check,
     is_decision_clerk,
 )
 from ..prizes import PrizeTable
@@ -112,6 +118,9 @@ def update_decision(*, decision: AwardDecision, by: User, **fields: Any) -> Awar
     changes = diff_fields(decision, fields)
     for name, value in fields.items():
         setattr(decision, name, value)
+    if changes:  # what was checked is no longer what the leader would sign
+        for name, value in review_chain.cleared().items():
+            setattr(decision, name, value)
     decision.save()
     refresh_amounts(decision)
     log_activity(
@@ -140,6 +149,14 @@ def approve_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
     Side effects: the decision row, the lines' amounts, a log entry."""
     decision = _locked(decision)
     if decision_is_draft(decision) and not can_approve_decision(by, decision):
+        if decision_awaits_check(decision):
+            offices = ", ".join(
+                u.name for u in review_chain.drafting_offices(decision.round.conference.organiser)
+            )
+            raise DomainError(
+                f"Dự thảo chưa được {offices} kiểm tra. Lãnh đạo duyệt sau khi cơ quan tham mưu "
+                "kiểm tra và trình."
+            )
         raise PermissionDeniedError("Chỉ lãnh đạo được duyệt quyết định khen thưởng.")
     transition_decision(
         decision=decision,
@@ -170,8 +187,42 @@ def return_decision(*, decision: AwardDecision, by: User, reason: str) -> AwardD
         by=by,
         action="decision.returned",
         summary=f"Trả lại dự thảo quyết định “{decision.subject}”: {reason}",
-        fields={"return_reason": reason, "signed_by": None, "signed_at": None},
+        fields={
+            "return_reason": reason,
+            "signed_by": None,
+            "signed_at": None,
+            **review_chain.cleared(),
+        },
     )
+
+
+@transaction.atomic
+def check_decision(*, decision: AwardDecision, by: User) -> AwardDecision:
+    """The drafting office's leader has checked the draft and passes it to the organiser's
+    leader to sign (conferences.review_chain). Side effects: reviewed_by/at, a log entry, an
+    email to the organiser's leaders."""
+    decision = _locked(decision)
+    if not can_check_decision(by, decision):
+        raise PermissionDeniedError("Bạn không có quyền kiểm tra dự thảo quyết định này.")
+    for name, value in review_chain.checked_by(by).items():
+        setattr(decision, name, value)
+    decision.save(update_fields=["reviewed_by", "reviewed_at"])
+    conference = decision.round.conference
+    log_activity(
+        actor=by,
+        action="decision.reviewed",
+        summary=f"Kiểm tra dự thảo quyết định “{decision.subject}”, trình lãnh đạo ký",
+        target=decision,
+        conference=conference,
+    )
+    notify(
+        users=holders_over(conference.organiser, {Role.LEADER}),
+        subject="Dự thảo quyết định khen thưởng chờ ký",
+        body=f"{by} đã kiểm tra dự thảo quyết định “{decision.subject}” và trình lãnh đạo ký."
+        f"\n\nHội nghị: {conference}",
+        link=reverse("honorees:decision_detail", args=[decision.pk]),
+    )
+    return decision
 
 
 def _number_gold_book(decision: AwardDecision) -> None:

@@ -15,6 +15,7 @@ from .council import (
 )
 from .decisions import (
     decision_approve,
+    decision_check,
     decision_create,
     decision_detail,
     decision_edit,
@@ -75,6 +76,7 @@ __all__ = [
     "decision_detail",
     "decision_edit",
     "decision_issue",
+    "decision_check",
     "decision_return",
     "delegates_above",
     "delegates_export",

@@ -123,6 +123,26 @@ def decision_approve(request, pk: int):
 
 @login_required
 @require_POST
+def decision_check(request, pk: int):
+    """The drafting office's leader passes the checked draft to the organiser's leader."""
+    decision = selectors.get_decision(request.user, pk)
+    if not permissions.can_check_decision(request.user, decision):
+        require(
+            decision.reviewed_at is not None
+            and permissions.is_decision_reviewer(request.user, decision)
+        )
+        messages.info(request, "Dự thảo đã được kiểm tra trước đó.")
+        return redirect("honorees:decision_detail", pk=pk)
+    attempt(
+        request,
+        lambda: services.check_decision(decision=decision, by=request.user),
+        "Đã kiểm tra và trình lãnh đạo ký dự thảo quyết định.",
+    )
+    return redirect("honorees:decision_detail", pk=pk)
+
+
+@login_required
+@require_POST
 def decision_issue(request, pk: int):
     """The văn thư gives the number and the date, and issues the decision."""
     return _move(

@@ -288,6 +288,18 @@ CASES += [
         overrides={**OFFICE_READ_ONLY, "clerk": 403},
         state=_unit,
     ),
+    # An office drafting for the organiser above it (conferences.review_chain): the school
+    # stands in for an office; staff who manage both may set it.
+    Case(
+        "unit_drafting_for",
+        kwargs=lambda w: {"pk": w["school"].pk},
+        method="post",
+        data=lambda w: {"organiser": w["office_a"].pk},
+        ok=302,
+        allowed=UNIT_MANAGERS,
+        overrides={**OFFICE_READ_ONLY, "submitter": 403},
+        state=lambda w, kw: Unit.objects.get(pk=kw["pk"]).drafting_for_id,
+    ),
     Case(
         "unit_move",
         kwargs=lambda w: {"pk": w["school"].pk},

@@ -408,6 +408,17 @@ CASES += [
         overrides={"staff": 403, "council": 403, "admin": 403, "clerk": 403},
         state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).return_reason,
     ),
+    # Nobody of the cast checks for an office drafting for office A (tests of the review
+    # chain: tests/conferences/test_review_chain.py); a superuser is not a reviewer.
+    Case(
+        "honorees:decision_check",
+        kwargs=_decision_kw,
+        method="post",
+        ok=302,
+        allowed=(),
+        overrides={p: 403 for p in (*OFFICE_A, "clerk")},
+        state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).reviewed_at,
+    ),
     Case(
         "honorees:decision_issue",
         kwargs=_approved_decision_kw,

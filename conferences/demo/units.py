@@ -111,4 +111,10 @@ USERS = [
     ("thanhtri", "Ngô Thị Lan", "staff", "HN-TT", "Chuyên viên Phòng Nội vụ"),
     ("thanhtri.lanhdao", "Phan Văn Minh", "leader", "HN-TT", "Chủ tịch UBND huyện"),
     ("thanhtri.vanthu", "Đặng Thị Thu", "clerk", "HN-TT", "Văn thư UBND huyện"),
+    # The head of the Phòng Nội vụ, which drafted for the UBND huyện (DRAFTING): checks the
+    # plan and the award decision before the Chủ tịch.
+    ("thanhtri.noivu", "Trịnh Văn Quang", "leader", "HN-TT-NV", "Trưởng phòng Nội vụ huyện"),
 ]
+
+# office code -> the organiser it drafts for (conferences.review_chain)
+DRAFTING = {"HN-TT-NV": "HN-TT"}

@@ -86,3 +86,13 @@ def test_seed_demo_creates_both_demo_conferences():
     assert conferences["HN-TT"].period_label == "2024"
     assert conferences["HP-TH"].kind == Conference.Kind.EXEMPLAR_FIVE_YEAR
     assert conferences["HP-TH"].period_label == "2025 - 2030"
+
+
+def test_seed_demo_has_an_office_drafting_for_the_district():
+    """Thanh Trì's Phòng Nội vụ drafts for the UBND huyện: its head checks before the Chủ tịch."""
+    from conferences.review_chain import reviewers
+
+    _seed("--quiet-logins")
+    office = Unit.objects.get(code="HN-TT-NV")
+    assert office.drafting_for == Unit.objects.get(code="HN-TT")
+    assert [u.username for u in reviewers(office.drafting_for)] == ["thanhtri.noivu"]

@@ -78,10 +78,12 @@ def world_for(user: User) -> DemoWorld:
         conference = _busiest_conference(Conference.objects.all())
         persona, unit, office = "superuser", conference.organiser, conference.organiser
     else:
-        membership = user.memberships.select_related("unit").get()
+        membership = user.memberships.select_related("unit__drafting_for").get()
         persona, unit = membership.role, membership.unit
         own_office = membership.role in (*OFFICE_ROLES, Role.CLERK)  # a văn thư: its office
         office = unit if own_office else Unit.objects.get_parent(unit)
+        if unit.drafting_for is not None:  # an office drafting for a UBND: works as its staff
+            persona, office = Role.STAFF, unit.drafting_for
         conference = _busiest_conference(Conference.objects.filter(organiser=office))
     return DemoWorld(
         user=user,

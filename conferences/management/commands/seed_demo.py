@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from conferences.demo.plans import seed_demo_plans
-from conferences.demo.units import TREE, USERS
+from conferences.demo.units import DRAFTING, TREE, USERS
 from conferences.models import Conference, Membership, Unit, User
 from core.extensions import demo_seeders
 
@@ -32,6 +32,8 @@ class Command(BaseCommand):
             seeder(self.stdout)
         # Plans last: the reference conferences come from the other apps' seeders.
         seed_demo_plans(self.stdout)
+        # Last: the demo's plans and decisions above were made before the check existed.
+        self._ensure_drafting()
         if not options["quiet_logins"]:
             self._print_logins()
 
@@ -48,6 +50,12 @@ class Command(BaseCommand):
         for child in children:
             self._ensure_unit(child, parent=unit)
         return unit
+
+    def _ensure_drafting(self):
+        for office, organiser in DRAFTING.items():
+            Unit.objects.filter(code=office, drafting_for__isnull=True).update(
+                drafting_for=Unit.objects.get(code=organiser)
+            )
 
     def _ensure_users(self):
         if not User.objects.filter(username=ADMIN_USERNAME).exists():

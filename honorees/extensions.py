@@ -7,6 +7,7 @@ from django.utils import timezone
 from conferences.models import Role
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over, memberships_of
+from conferences.review_chain import prime_reviewers
 from core.extensions import ConferenceLink, HomeItem
 
 from .models import AwardDecision, Nomination, NominationRound
@@ -148,11 +149,14 @@ def leader_items(user) -> list[HomeItem]:
     ]
     if checked_for:
         q |= Q(round__conference__organiser_id__in=checked_for)
-    decisions = AwardDecision.objects.filter(q, status=AwardDecision.Status.DRAFT).select_related(
-        "round__conference__organiser"
+    decisions = list(
+        AwardDecision.objects.filter(q, status=AwardDecision.Status.DRAFT)
+        .select_related("round__conference__organiser")
+        .order_by("date", "pk")
     )
+    prime_reviewers(d.round.conference.organiser for d in decisions)
     items = []
-    for d in decisions.order_by("date", "pk"):
+    for d in decisions:
         if can_check_decision(user, d):
             badge, label = "Chờ kiểm tra", "Dự thảo quyết định khen thưởng chờ kiểm tra"
         elif can_approve_decision(user, d):

@@ -3,6 +3,7 @@
 from django.urls import reverse
 
 from conferences.models import Plan, PlanStatus
+from conferences.review_chain import prime_reviewers
 from core.extensions import ConferenceLink, HomeItem
 
 from .permissions import can_create_plan, can_view_plan
@@ -44,9 +45,12 @@ def leader_items(user) -> list[HomeItem]:
 
     from .permissions import can_approve_plan, can_check_plan
 
-    waiting = Plan.objects.filter(
-        status=PlanStatus.PENDING_APPROVAL, conference__in=visible_conferences(user)
-    ).select_related("conference__organiser")
+    waiting = list(
+        Plan.objects.filter(
+            status=PlanStatus.PENDING_APPROVAL, conference__in=visible_conferences(user)
+        ).select_related("conference__organiser")
+    )
+    prime_reviewers(plan.conference.organiser for plan in waiting)
     items = []
     for plan in waiting:
         if can_check_plan(user, plan):

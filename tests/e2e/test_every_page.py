@@ -32,6 +32,14 @@ SCREENS = {
     "delegates_register": "danh-sach-dai-bieu",
     "delegates_allocation": "phan-bo-dai-bieu",
     "my_duties": "nhiem-vu-cua-toi",
+    "plan_review": "duyet-ke-hoach",
+    "honorees:decision_detail": "quyet-dinh-khen-thuong",
+    "honorees:verify_code": "xac-minh-giay-khen",
+    "delegates_seating": "so-do-cho-ngoi",
+    "ceremony:script": "kich-ban-trao-thuong",
+    "reports:detail": "bao-cao-tong-ket",
+    "finance:estimate": "du-tru-kinh-phi",
+    "finance:fund": "so-quy-thi-dua",
 }
 # Words Django and its widgets print in English when a template or a form forgets to say
 # them in Vietnamese (whole words, case as Django writes them).

@@ -416,7 +416,7 @@ CASES += [
         method="post",
         ok=302,
         allowed=(),
-        overrides={p: 403 for p in (*OFFICE_A, "clerk")},
+        overrides=dict.fromkeys((*OFFICE_A, "clerk"), 403),
         state=lambda w, kw: AwardDecision.objects.get(pk=kw["pk"]).reviewed_at,
     ),
     Case(

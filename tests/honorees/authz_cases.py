@@ -5,7 +5,6 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from conferences.models import Role
-from honorees.services import clearance_outbox
 from honorees.models import (
     AwardDecision,
     ClearanceAnswer,
@@ -19,6 +18,7 @@ from honorees.models import (
     RoundQuota,
     VerificationCode,
 )
+from honorees.services import clearance_outbox
 from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, Case
 from tests.factories import member
 from tests.honorees.factories import (

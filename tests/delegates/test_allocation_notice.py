@@ -154,3 +154,13 @@ def test_only_the_office_staff_preview_and_send(client, notice, persona):
     assert client.get(notice["url"]).status_code == 403
     assert client.post(notice["url"], outbox_data).status_code == 403
     assert not mail.outbox
+
+
+def test_the_preview_labels_its_fields_and_speaks_vietnamese(client, notice):
+    from tests.page_checks import english_words, unlabelled_fields
+
+    client.force_login(notice["staff"])
+    html = client.get(notice["url"]).content.decode()
+    assert 'id="outbox-letter"' in html  # the letter select is there, and labelled
+    assert unlabelled_fields(html) == []
+    assert english_words(html) == []

@@ -150,3 +150,13 @@ def test_only_the_office_staff_preview_and_send(client, asking, persona):
     data = {**asking["query"], "count": 1, "fingerprint": "x"}
     assert client.post(asking["url"], data).status_code in (403, 404)
     assert not ClearanceRequest.objects.exists()
+
+
+def test_the_pages_label_their_fields_and_speak_vietnamese(client, asking):
+    from tests.page_checks import english_words, unlabelled_fields
+
+    client.force_login(asking["staff"])
+    for query in ({}, asking["query"], {**asking["query"], "agencies": []}):
+        html = client.get(asking["url"], query).content.decode()
+        assert unlabelled_fields(html) == [], query
+        assert english_words(html) == [], query

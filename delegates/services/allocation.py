@@ -165,12 +165,12 @@ def save_allocation_grid(*, conference, by, seats: dict[tuple[int, int], int]) -
 
 @dataclass(frozen=True)
 class NoticeReport:
-    """Who an allocation notice reached: units with someone to e-mail, units without (they
-    need the printed notice), and how many e-mails went."""
+    """Who an allocation notice would reach (the line under the allocation grid): units with
+    someone to e-mail, units without (they need the printed notice). The preview and the
+    sending itself are `allocation_outbox` and `notify_units`."""
 
     reached: tuple = ()
     unreached: tuple = ()
-    emails: int = 0
 
     @property
     def units(self) -> int:

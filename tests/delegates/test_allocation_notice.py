@@ -164,3 +164,18 @@ def test_the_preview_labels_its_fields_and_speaks_vietnamese(client, notice):
     assert 'id="outbox-letter"' in html  # the letter select is there, and labelled
     assert unlabelled_fields(html) == []
     assert english_words(html) == []
+
+
+def test_the_preview_runs_in_constant_queries(client, setup):
+    from tests.queries import assert_queries_constant
+
+    def add_unit(i):
+        unit = UnitFactory(parent=setup["office"], name=f"Thôn Số {i}")
+        AllocationFactory(category=setup["category"], unit=unit, seats=1)
+        member(unit, Role.SUBMITTER, full_name=f"Cán Bộ Thôn {i}")
+        return f"Cán Bộ Thôn {i}"
+
+    client.force_login(setup["staff"])
+    assert_queries_constant(
+        client, reverse("delegates_notify", args=[setup["conference"].pk]), add_unit
+    )

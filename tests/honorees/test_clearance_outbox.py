@@ -160,3 +160,22 @@ def test_the_pages_label_their_fields_and_speak_vietnamese(client, asking):
         html = client.get(asking["url"], query).content.decode()
         assert unlabelled_fields(html) == [], query
         assert english_words(html) == [], query
+
+
+def test_the_preview_runs_in_constant_queries(client, asking):
+    from tests.queries import assert_queries_constant
+
+    agencies = []
+
+    def add_agency(i):
+        agency = UnitFactory(parent=asking["commune"], name=f"Cơ Quan Số {i}", kind="agency")
+        member(agency, Role.REPORTER, full_name=f"Đầu Mối Số {i}")
+        agencies.append(agency.pk)
+        return f"Đầu Mối Số {i}"
+
+    def url():
+        query = "&".join(f"agencies={pk}" for pk in agencies)
+        return f"{asking['url']}?{query}&deadline={asking['query']['deadline']}"
+
+    client.force_login(asking["staff"])
+    assert_queries_constant(client, url, add_agency)

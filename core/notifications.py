@@ -33,6 +33,19 @@ def absolute_url(path: str) -> str:
     return settings.SITE_URL.rstrip("/") + "/" + path.lstrip("/")
 
 
+def email_subject(subject: str) -> str:
+    """The subject line as it goes out: the site's prefix, on one line (a header may not hold a
+    newline and names typed by people may still carry one)."""
+    return single_line(SUBJECT_PREFIX + subject)
+
+
+def email_body(body: str, link: str = "") -> str:
+    """The text as it goes out: `link` (a path of the site) ends it as a clickable address."""
+    if not link:
+        return body
+    return f"{body}\n\nXem và xử lý tại: {absolute_url(link)}"
+
+
 def notify(*, users: Iterable, subject: str, body: str, link: str = "") -> Delivery:
     """Queue one email per active user with an address once the current transaction commits;
     `link` (a path of the site) ends the message as a clickable address.
@@ -45,8 +58,7 @@ def notify(*, users: Iterable, subject: str, body: str, link: str = "") -> Deliv
     delivery = Delivery(reached, tuple(u for u in people.values() if not u.email))
     if not reached:
         return delivery
-    if link:
-        body = f"{body}\n\nXem và xử lý tại: {absolute_url(link)}"
+    body = email_body(body, link)
     user_ids = sorted(u.pk for u in reached)
     transaction.on_commit(
         lambda: task_send_notification.delay(user_ids=user_ids, subject=subject, body=body)
@@ -57,9 +69,7 @@ def notify(*, users: Iterable, subject: str, body: str, link: str = "") -> Deliv
 def deliver_notification(*, user_ids: list[int], subject: str, body: str) -> int:
     """Send the emails now. Returns how many were sent."""
     recipients = get_user_model().objects.filter(pk__in=user_ids, is_active=True).exclude(email="")
-    # A header may not hold a newline (Django refuses the message): names in the subject
-    # came from people and older rows may still carry one.
-    subject = single_line(SUBJECT_PREFIX + subject)
+    subject = email_subject(subject)
     messages = [
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [u.email]) for u in recipients
     ]

@@ -74,3 +74,11 @@ def paged(request, items, per_page: int):
     page = Paginator(items, per_page).get_page(request.GET.get("page"))
     page.query = query.urlencode()
     return page
+
+
+def outbox_context(request, outbox, **context) -> dict:
+    """What templates/core/outbox_preview.html reads: the outbox (core.outbox), the letter
+    chosen to show (`?thu=` its position), and the page's own values (outbox_title,
+    recipient_kind, confirm_url, back_url, keep)."""
+    position, letter = outbox.shown(request.GET.get("thu")) if outbox else (0, None)
+    return {"outbox": outbox, "letter": letter, "letter_position": position, **context}

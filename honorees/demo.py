@@ -142,11 +142,15 @@ def _seed_clearance(round: NominationRound) -> None:
     """The police and the military command asked about the nominees under review; the police
     answered (one objection, waiting for the office), the military command has not."""
     police, military = Unit.objects.get(code="HP-TH-CA"), Unit.objects.get(code="HP-TH-QS")
-    requests = services.request_clearance(
-        round=round, by=_user("canbo"), agencies=[police, military],
-        deadline=timezone.localdate() + dt.timedelta(days=7),
-        note="Đề nghị xác nhận việc chấp hành pháp luật, an ninh trật tự tại địa phương.",
-    )  # fmt: skip
+    asked = {
+        "round": round, "by": _user("canbo"), "agencies": [police, military],
+        "deadline": timezone.localdate() + dt.timedelta(days=7),
+        "note": "Đề nghị xác nhận việc chấp hành pháp luật, an ninh trật tự tại địa phương.",
+    }  # fmt: skip
+    outbox = services.clearance_outbox(**asked)  # as the office confirms its preview
+    requests, _report = services.request_clearance(
+        **asked, count=outbox.count, fingerprint=outbox.fingerprint
+    )
     congan = _user("congan")
     for answer in requests[0].answers.select_related("nomination"):
         objects = answer.nomination.full_name == "Vũ Thị Mơ"

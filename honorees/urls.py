@@ -83,6 +83,7 @@ urlpatterns = [
     ),
     path("khen-thuong/ho-so/<int:pk>/tinh-trang/", views.nomination_flags, name="nomination_flags"),
     path("khen-thuong/dot/<int:pk>/xin-y-kien/", views.clearance_list, name="clearance_list"),
+    path("khen-thuong/dot/<int:pk>/xin-y-kien/gui/", views.clearance_send, name="clearance_send"),
     path("khen-thuong/xin-y-kien/", views.clearance_inbox, name="clearance_inbox"),
     path("khen-thuong/xin-y-kien/<int:pk>/", views.clearance_detail, name="clearance_detail"),
     path(

@@ -9,6 +9,7 @@ Interfaces for other apps:
 
 from .allocation import (
     allocate_seats,
+    allocation_outbox,
     claim_seat,
     notice_audience,
     notify_units,
@@ -55,6 +56,7 @@ __all__ = [
     "add_delegate",
     "add_delegates",
     "allocate_seats",
+    "allocation_outbox",
     "change_invitation_status",
     "change_invitation_statuses",
     "check_in",

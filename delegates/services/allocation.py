@@ -12,7 +12,7 @@ from conferences.models import Membership, Role, Unit
 from conferences.services import log_activity
 from core.errors import DomainError
 from core.errors import require_permission as require
-from core.notifications import notify
+from core.outbox import Letter, Outbox, Paper, SendReport, build_outbox
 from core.vntext import format_date_short
 
 from ..models import Delegate, DelegateCategory, DelegateRound, InvitationStatus, SeatAllocation
@@ -165,12 +165,12 @@ def save_allocation_grid(*, conference, by, seats: dict[tuple[int, int], int]) -
 
 @dataclass(frozen=True)
 class NoticeReport:
-    """Who an allocation notice reached: units with someone to e-mail, units without (they
-    need the printed notice), and how many e-mails went."""
+    """Who an allocation notice would reach (the line under the allocation grid): units with
+    someone to e-mail, units without (they need the printed notice). The preview and the
+    sending itself are `allocation_outbox` and `notify_units`."""
 
     reached: tuple = ()
     unreached: tuple = ()
-    emails: int = 0
 
     @property
     def units(self) -> int:
@@ -195,7 +195,7 @@ def notice_audience(conference) -> NoticeReport:
     )
 
 
-def _notice_body(conference, unit, rows, delegate_round, url) -> str:
+def _notice_body(conference, unit, rows, delegate_round) -> str:
     lines = [f"{conference.organiser.name} phân bổ đại biểu dự {conference.title} cho {unit.name}:"]
     lines += [f"- {a.category.title}: {a.seats} đại biểu" for a in rows]
     if delegate_round and delegate_round.deadline:
@@ -207,51 +207,78 @@ def _notice_body(conference, unit, rows, delegate_round, url) -> str:
     return "\n".join(lines)
 
 
-@transaction.atomic
-def notify_units(*, conference, by) -> NoticeReport:
-    """Tell each unit with seats how many it sends and by when (the e-mail ends with the
-    link to the unit's delegate page). Returns who was reached and which units have nobody
-    to receive it (they need the printed notice).
-    Side effects: one email per submitter of each unit (after commit), the round's
-    notified_at, an activity entry."""
-    require(can_manage_delegates(by, conference), NO_RIGHT)
+def allocation_outbox(conference, delegate_round: DelegateRound | None = None) -> Outbox:
+    """The allocation notice as it would go now: one letter per unit with seats (its seats per
+    category, the deadline, the instructions, the link to the unit's delegate page) to the
+    unit's submitters; a unit without anyone to e-mail gets the printed notice. No side
+    effect. The time of the last notice is part of the fingerprint (a second click is stale).
+    Four queries."""
+    if delegate_round is None:
+        delegate_round = DelegateRound.objects.filter(conference=conference).first()
     allocations = list(
         SeatAllocation.objects.filter(category__conference=conference, seats__gt=0)
         .select_related("category", "unit")
-        .order_by("unit__path", "category__order")
+        .order_by("unit__path", "category__order", "category__pk")
     )
-    if not allocations:
-        raise DomainError("Chưa phân bổ đại biểu cho đơn vị nào.")
-    delegate_round, _ = DelegateRound.objects.get_or_create(conference=conference)
     by_unit: dict[int, list[SeatAllocation]] = {}
     for a in allocations:
         by_unit.setdefault(a.unit_id, []).append(a)
-    reached, unreached, emails = [], [], 0
-    for rows in by_unit.values():
+    submitters: dict[int, list] = {}
+    for m in Membership.objects.filter(unit__in=by_unit, role=Role.SUBMITTER).select_related(
+        "user"
+    ):
+        submitters.setdefault(m.unit_id, []).append(m.user)
+    paper_url = reverse("document_request", args=["quota_notice", conference.pk])
+    back = reverse("delegates_notify", kwargs={"conference_pk": conference.pk})
+    letters = []
+    for unit_id, rows in by_unit.items():
         unit = rows[0].unit
-        url = reverse("delegates_unit", kwargs={"conference_pk": conference.pk, "unit_pk": unit.pk})
-        submitters = [
-            m.user
-            for m in Membership.objects.filter(unit=unit, role=Role.SUBMITTER).select_related(
-                "user"
+        letters.append(
+            Letter(
+                recipient=unit.name,
+                users=tuple(submitters.get(unit_id, ())),
+                subject=f"Phân bổ đại biểu dự {conference.title}",
+                body=_notice_body(conference, unit, rows, delegate_round),
+                link=reverse(
+                    "delegates_unit", kwargs={"conference_pk": conference.pk, "unit_pk": unit.pk}
+                ),
+                paper=Paper(
+                    url=paper_url,
+                    fields=(("param_unit", str(unit.pk)), ("fmt", "pdf"), ("back", back)),
+                    label="In thông báo phân bổ (PDF)",
+                ),
             )
-        ]
-        delivery = notify(
-            users=submitters,
-            subject=f"Phân bổ đại biểu dự {conference.title}",
-            body=_notice_body(conference, unit, rows, delegate_round, url),
-            link=url,
         )
-        (reached if delivery.sent else unreached).append(unit)
-        emails += delivery.sent
+    notified = delegate_round.notified_at if delegate_round else None
+    return build_outbox(letters, state=notified.isoformat() if notified else "")
+
+
+@transaction.atomic
+def notify_units(*, conference, by, count, fingerprint) -> SendReport:
+    """Send the allocation notice previewed (see `allocation_outbox`): refused as stale
+    (`StaleOutbox`, nothing sent) when the letters are no longer those the office confirmed
+    (`count`, `fingerprint`). Returns the honest report: letters sent, e-mails, the units
+    nobody can receive it at (they need the printed notice).
+    Side effects: one email per submitter of each unit (after commit), the round's
+    notified_at, an activity entry."""
+    require(can_manage_delegates(by, conference), NO_RIGHT)
+    delegate_round, _ = DelegateRound.objects.select_for_update().get_or_create(
+        conference=conference
+    )
+    outbox = allocation_outbox(conference, delegate_round)
+    if not outbox.letters:
+        raise DomainError("Chưa phân bổ đại biểu cho đơn vị nào.")
+    outbox.check(count=count, fingerprint=fingerprint)
+    report = outbox.send()
     delegate_round.notified_at = timezone.now()
     delegate_round.save(update_fields=["notified_at"])
     log_activity(
         actor=by,
         conference=conference,
         action="seat_allocation.notified",
-        summary=f"Thông báo phân bổ đại biểu: {len(reached)} đơn vị nhận thư, "
-        f"{len(unreached)} đơn vị chưa có tài khoản nhận thư",
+        summary=f"Thông báo phân bổ đại biểu: {report.letters} đơn vị nhận thư "
+        f"({report.emails} thư điện tử), {len(report.unreached)} đơn vị chưa có tài khoản "
+        "nhận thư",
         target=delegate_round,
     )
-    return NoticeReport(reached=tuple(reached), unreached=tuple(unreached), emails=emails)
+    return report

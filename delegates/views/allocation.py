@@ -4,9 +4,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from core.errors import DomainError
+from core.outbox import StaleOutbox
+from core.views import outbox_context
 
 from .. import permissions, selectors, services
 from .common import conference_for, int_or_none
@@ -102,30 +103,59 @@ def allocation(request, conference_pk: int):
 
 
 @login_required
-@require_POST
 def allocation_notify(request, conference_pk: int):
+    """GET: the preview of the allocation notice (every letter, who it reaches, the paper
+    notice for units without an account). POST: send it, with the count and fingerprint the
+    preview showed; a stale preview sends nothing and is shown again, fresh."""
     conference = conference_for(request, conference_pk, MANAGE)
-    try:
-        report = services.notify_units(conference=conference, by=request.user)
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        if report.reached:
-            messages.success(
-                request,
-                f"{len(report.reached)} đơn vị đã nhận thư thông báo phân bổ "
-                f"({report.emails} thư).",
+    back = reverse("delegates_allocation", kwargs={"conference_pk": conference.pk})
+    if request.method == "POST":
+        try:
+            report = services.notify_units(
+                conference=conference,
+                by=request.user,
+                count=request.POST.get("count", ""),
+                fingerprint=request.POST.get("fingerprint", ""),
             )
-        if report.unreached:
-            names = ", ".join(u.name for u in report.unreached[:10])
-            more = (
-                f" và {len(report.unreached) - 10} đơn vị khác"
-                if len(report.unreached) > 10
-                else ""
-            )
-            messages.warning(
-                request,
-                f"{len(report.unreached)} đơn vị chưa có tài khoản nhận thư: {names}{more}. "
-                "Hãy in thông báo phân bổ (bản giấy) gửi các đơn vị này.",
-            )
-    return redirect("delegates_allocation", conference_pk=conference.pk)
+        except StaleOutbox as exc:
+            messages.error(request, exc.message)
+        except DomainError as exc:
+            messages.error(request, exc.message)
+            return redirect(back)
+        else:
+            _report_notice(request, report)
+            return redirect(back)
+    outbox = services.allocation_outbox(conference)
+    if not outbox.letters:
+        messages.error(request, "Chưa phân bổ đại biểu cho đơn vị nào.")
+        return redirect(back)
+    context = outbox_context(
+        request,
+        outbox,
+        conference=conference,
+        tab="allocation",
+        delegate_round=selectors.round_of(conference),
+        outbox_title="Gửi thông báo phân bổ đại biểu",
+        recipient_kind="đơn vị",
+        confirm_url=request.path,
+        back_url=back,
+        keep=(),
+    )
+    return render(request, "delegates/allocation_notify.html", context)
+
+
+def _report_notice(request, report) -> None:
+    """The honest report: how many units got the notice, which have nobody to receive it."""
+    if report.sent:
+        messages.success(
+            request,
+            f"{report.letters} đơn vị đã nhận thư thông báo phân bổ ({report.emails} thư).",
+        )
+    if report.unreached:
+        names = ", ".join(letter.recipient for letter in report.unreached[:10])
+        more = f" và {len(report.unreached) - 10} đơn vị khác" if len(report.unreached) > 10 else ""
+        messages.warning(
+            request,
+            f"{len(report.unreached)} đơn vị chưa có tài khoản nhận thư: {names}{more}. "
+            "Hãy in thông báo phân bổ (bản giấy) gửi các đơn vị này.",
+        )

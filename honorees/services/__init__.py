@@ -1,7 +1,12 @@
 """Writes for honorees. Each service is atomic, checks permission and state, writes, logs
 through conferences.services.log_activity and lists its side effects."""
 
-from .clearance import answer_clearance, request_clearance, resolve_clearance
+from .clearance import (
+    answer_clearance,
+    clearance_outbox,
+    request_clearance,
+    resolve_clearance,
+)
 from .council import (
     finalise_sitting,
     record_written_votes,
@@ -41,6 +46,7 @@ from .verification import (
 
 __all__ = [
     "answer_clearance",
+    "clearance_outbox",
     "approve_decision",
     "cast_vote",
     "cast_votes",

@@ -8,10 +8,11 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from conferences.models import Role, Unit, User
+from conferences.models import Membership, Role, Unit, User
 from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
+from core.outbox import Letter, Outbox, SendReport, build_outbox
 from core.vntext import nfc
 
 from ..clearance_workflow import transition_answer
@@ -29,6 +30,73 @@ def askable_agencies(round: NominationRound):
     ).order_by("path")
 
 
+SUBJECT = "Đề nghị cho ý kiến về người được khen thưởng"
+
+
+def _check_request(
+    round: NominationRound, by: User, agencies: Sequence[Unit], deadline: dt.date
+) -> int:
+    """The rules of a request, before the preview and again at sending. Returns how many
+    nominees it asks about."""
+    if not can_manage_clearance(by, round):
+        raise PermissionDeniedError("Bạn không có quyền xin ý kiến các cơ quan.")
+    if not agencies:
+        raise DomainError("Hãy chọn ít nhất một cơ quan.", field="agencies")
+    allowed = set(askable_agencies(round).values_list("pk", flat=True))
+    if any(agency.pk not in allowed for agency in agencies):
+        raise DomainError("Chỉ hỏi ý kiến cơ quan thuộc địa bàn của đợt.", field="agencies")
+    if deadline < timezone.localdate():
+        raise DomainError("Hạn trả lời không được trước hôm nay.", field="deadline")
+    count = Nomination.objects.filter(round=round, status=Nomination.Status.SUBMITTED).count()
+    if not count:
+        raise DomainError("Chưa có hồ sơ nào đã gửi và đang chờ xét để xin ý kiến.")
+    return count
+
+
+def _clean_note(note: str) -> str:
+    """The office's note as the letters carry it (a browser sends a text area's lines with
+    CR LF; the preview and the confirmation must read the same text)."""
+    return nfc(note or "").replace("\r\n", "\n").strip()
+
+
+def clearance_outbox(
+    *,
+    round: NominationRound,
+    by: User,
+    agencies: Sequence[Unit],
+    deadline: dt.date,
+    note: str = "",
+) -> Outbox:
+    """The letters a request would send now, one per agency to its reporters (checked like
+    the request; no side effect). The round's requests so far are part of the fingerprint:
+    a confirmation made before another request (or a second click) is stale."""
+    count = _check_request(round, by, agencies, deadline)
+    note = _clean_note(note)
+    reporters: dict[int, list[User]] = {}
+    for membership in Membership.objects.filter(
+        unit__in=[a.pk for a in agencies], role=Role.REPORTER
+    ).select_related("user"):
+        reporters.setdefault(membership.unit_id, []).append(membership.user)
+    organiser = round.conference.organiser
+    link = reverse("honorees:clearance_inbox")
+    letters = [
+        Letter(
+            recipient=agency.name,
+            users=tuple(reporters.get(agency.pk, ())),
+            subject=SUBJECT,
+            body=(
+                f"{organiser.name} đề nghị {agency.name} cho ý kiến về {count} tập thể, cá nhân "
+                f"được đề nghị khen thưởng trong đợt “{round.title}” trước ngày "
+                f"{deadline:%d/%m/%Y}." + (f"\n\n{note}" if note else "")
+            ),
+            link=link,
+        )
+        for agency in sorted(agencies, key=lambda a: a.path)
+    ]
+    asked = ClearanceRequest.objects.filter(round=round).order_by("pk").values_list("pk", flat=True)
+    return build_outbox(letters, state=",".join(map(str, asked)))
+
+
 @transaction.atomic
 def request_clearance(
     *,
@@ -37,25 +105,23 @@ def request_clearance(
     agencies: Sequence[Unit],
     deadline: dt.date,
     note: str = "",
-) -> list[ClearanceRequest]:
+    count,
+    fingerprint: str,
+) -> tuple[list[ClearanceRequest], SendReport]:
     """Ask each agency about every nominee of the round sent to the office and not yet
-    decided, by `deadline`. Side effects: one ClearanceRequest per agency with one pending
-    ClearanceAnswer per nominee, a log entry, an email to the agencies' reporters."""
-    if not can_manage_clearance(by, round):
-        raise PermissionDeniedError("Bạn không có quyền xin ý kiến các cơ quan.")
-    allowed = set(askable_agencies(round).values_list("pk", flat=True))
-    if not agencies:
-        raise DomainError("Hãy chọn ít nhất một cơ quan.", field="agencies")
-    if any(agency.pk not in allowed for agency in agencies):
-        raise DomainError("Chỉ hỏi ý kiến cơ quan thuộc địa bàn của đợt.", field="agencies")
-    if deadline < timezone.localdate():
-        raise DomainError("Hạn trả lời không được trước hôm nay.", field="deadline")
+    decided, by `deadline`, once the office has confirmed the preview (`count` letters,
+    `fingerprint`; see `clearance_outbox`): a stale confirmation is refused (`StaleOutbox`)
+    and nothing is created or sent. Returns the requests and the honest report (agencies
+    without a reporter who has an address need the paper).
+    Side effects: one ClearanceRequest per agency with one pending ClearanceAnswer per nominee,
+    a log entry, an email to the agencies' reporters (after commit)."""
+    NominationRound.objects.select_for_update().filter(pk=round.pk).first()
+    outbox = clearance_outbox(round=round, by=by, agencies=agencies, deadline=deadline, note=note)
+    outbox.check(count=count, fingerprint=fingerprint)
+    note = _clean_note(note)
     nominees = list(
         Nomination.objects.filter(round=round, status=Nomination.Status.SUBMITTED).only("pk")
     )
-    if not nominees:
-        raise DomainError("Chưa có hồ sơ nào đã gửi và đang chờ xét để xin ý kiến.")
-    note = nfc(note or "").strip()
     requests = ClearanceRequest.objects.bulk_create(
         ClearanceRequest(round=round, agency=a, deadline=deadline, note=note, created_by=by)
         for a in agencies
@@ -63,31 +129,20 @@ def request_clearance(
     ClearanceAnswer.objects.bulk_create(
         ClearanceAnswer(request=r, nomination=n) for r in requests for n in nominees
     )
+    report = outbox.send()
     names = ", ".join(a.name for a in agencies)
+    unreached = (
+        f"; {len(report.unreached)} cơ quan chưa có tài khoản nhận thư" if report.unreached else ""
+    )
     log_activity(
         actor=by,
         action="clearance.requested",
         summary=f"Xin ý kiến {names} về {len(nominees)} người, tập thể được đề nghị khen "
-        f"thưởng (hạn {deadline:%d/%m/%Y})",
+        f"thưởng (hạn {deadline:%d/%m/%Y}); {report.letters} cơ quan nhận thư{unreached}",
         target=round,
         conference=round.conference,
     )
-    for request in requests:
-        _notify_agency(request, len(nominees))
-    return requests
-
-
-def _notify_agency(request: ClearanceRequest, count: int) -> None:
-    users = User.objects.filter(
-        memberships__unit=request.agency, memberships__role=Role.REPORTER, is_active=True
-    ).distinct()
-    url = reverse("honorees:clearance_detail", kwargs={"pk": request.pk})
-    body = (
-        f"{request.round.conference.organiser.name} đề nghị {request.agency.name} cho ý kiến về "
-        f"{count} tập thể, cá nhân được đề nghị khen thưởng trong đợt “{request.round.title}” "
-        f"trước ngày {request.deadline:%d/%m/%Y}.\n\n{request.note}\n\nTrả lời tại: {url}"
-    )
-    notify(users=list(users), subject="Đề nghị cho ý kiến về người được khen thưởng", body=body)
+    return requests, report
 
 
 def _locked_answer(answer: ClearanceAnswer) -> ClearanceAnswer:

@@ -4,6 +4,7 @@ from .clearance import (
     clearance_inbox,
     clearance_list,
     clearance_resolve,
+    clearance_send,
     nomination_flags,
     nomination_override,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "clearance_detail",
     "clearance_inbox",
     "clearance_list",
+    "clearance_send",
     "clearance_resolve",
     "council_finalise",
     "council_list",

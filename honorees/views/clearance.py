@@ -4,9 +4,12 @@ the office's pages of a round, and the agency's pages on its phone."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from core.views import attempt, require, save_form
+from core.errors import DomainError
+from core.outbox import StaleOutbox
+from core.views import attempt, form_error, outbox_context, require
 
 from .. import eligibility, permissions, selectors, services
 from ..forms import ClearanceAnswerForm, ClearanceRequestForm, FlagsForm, OverrideForm, ResolveForm
@@ -67,30 +70,93 @@ def nomination_flags(request, pk: int):
 # --- The office: a round's clearance requests ----------------------------------------------------
 @login_required
 def clearance_list(request, pk: int):
-    """The round's requests: which agencies have answered, which are late; a form to ask."""
+    """The round's requests: which agencies have answered, which are late; the form that
+    composes a request (it opens the preview of its letters, clearance_send)."""
     round = selectors.get_round(request.user, pk)
     require(permissions.can_view_round_office(request.user, round))
     can_manage = permissions.can_manage_clearance(request.user, round)
-    form = ClearanceRequestForm(
-        request.POST if can_manage else None, agencies=askable_agencies(round)
-    )
-    if request.method == "POST":
-        require(can_manage)
-        if save_form(
-            request,
-            form,
-            lambda data: services.request_clearance(round=round, by=request.user, **data),
-            "Đã gửi đề nghị cho ý kiến đến các cơ quan.",
-        ):
-            return redirect("honorees:clearance_list", pk=pk)
     context = {
         "round": round,
         "conference": round.conference,
         "requests": selectors.round_clearance_requests(round),
-        "form": form,
+        "form": ClearanceRequestForm(agencies=askable_agencies(round)),
         "can_manage": can_manage,
     }
     return render(request, "honorees/clearance_list.html", context)
+
+
+@login_required
+def clearance_send(request, pk: int):
+    """GET: the request composed (agencies, deadline, note in the query) and its letters
+    previewed, one per agency. POST: create the requests and send the letters, with the count
+    and the fingerprint the preview showed; a stale preview sends nothing and is shown again."""
+    round = selectors.get_round(request.user, pk)
+    require(permissions.can_manage_clearance(request.user, round))
+    posted = request.method == "POST"
+    composed = posted or "agencies" in request.GET or "deadline" in request.GET
+    data = (request.POST if posted else request.GET) if composed else None
+    form = ClearanceRequestForm(data, agencies=askable_agencies(round))
+    outbox = None
+    if form.is_valid() and posted:
+        try:
+            _requests, report = services.request_clearance(
+                round=round,
+                by=request.user,
+                count=request.POST.get("count", ""),
+                fingerprint=request.POST.get("fingerprint", ""),
+                **form.cleaned_data,
+            )
+        except StaleOutbox as exc:
+            messages.error(request, exc.message)
+        except DomainError as exc:
+            form_error(form, exc)
+        else:
+            _report_clearance(request, report)
+            return redirect("honorees:clearance_list", pk=pk)
+    if form.is_valid():
+        try:
+            outbox = services.clearance_outbox(round=round, by=request.user, **form.cleaned_data)
+        except DomainError as exc:
+            form_error(form, exc)
+    context = outbox_context(
+        request,
+        outbox,
+        round=round,
+        conference=round.conference,
+        form=form,
+        outbox_title="Gửi đề nghị cho ý kiến đến các cơ quan",
+        recipient_kind="cơ quan",
+        confirm_url=request.path,
+        back_url=reverse("honorees:clearance_list", kwargs={"pk": pk}),
+        keep=_composed(form) if outbox else (),
+    )
+    return render(request, "honorees/clearance_send.html", context)
+
+
+def _composed(form) -> list[tuple[str, str]]:
+    """The composing form's values, carried by the letter select and the confirm form."""
+    data = form.cleaned_data
+    return [
+        *(("agencies", str(agency.pk)) for agency in data["agencies"]),
+        ("deadline", data["deadline"].isoformat()),
+        ("note", data["note"]),
+    ]
+
+
+def _report_clearance(request, report) -> None:
+    """The honest report: agencies that got the letter, those with nobody to receive it."""
+    messages.success(
+        request,
+        f"Đã gửi đề nghị cho ý kiến: {report.letters} cơ quan đã nhận thư ({report.emails} thư).",
+    )
+    if report.unreached:
+        names = ", ".join(letter.recipient for letter in report.unreached)
+        messages.warning(
+            request,
+            f"{len(report.unreached)} cơ quan chưa có tài khoản nhận thư: {names}. Đề nghị "
+            "đã được ghi; hãy gửi văn bản (bản giấy) hoặc giao tài khoản cho cán bộ của cơ "
+            "quan để trả lời trên trang.",
+        )
 
 
 @login_required

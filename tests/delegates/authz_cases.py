@@ -9,6 +9,7 @@ from delegates.models import (
     DelegateRound,
     SeatAllocation,
 )
+from delegates.services import allocation_outbox
 from documents.models import GeneratedDocument
 from tests.authz import CASES, OFFICE_A, Case
 from tests.delegates.factories import (
@@ -68,6 +69,12 @@ def _twin_rows(w, kw):
 def _allocated(w) -> dict:
     AllocationFactory(category=_category(w), unit=w["school"], seats=3)
     return _c(w)
+
+
+def _confirmed_notice(w) -> dict:
+    """What the preview of the allocation notice posts: its count and fingerprint."""
+    outbox = allocation_outbox(w["conference_a"])
+    return {"count": outbox.count, "fingerprint": outbox.fingerprint}
 
 
 def _ready_to_invite(w) -> dict:
@@ -268,7 +275,15 @@ CASES += [
         },
         state=_round,
     ),
-    _manage("delegates_notify", kwargs=_allocated, method="post", ok=302, state=_round),
+    _manage("delegates_notify", kwargs=_allocated),
+    _manage(
+        "delegates_notify",
+        kwargs=_allocated,
+        method="post",
+        data=_confirmed_notice,
+        ok=302,
+        state=_round,
+    ),
     _manage("delegates_create"),
     _manage("delegates_create", method="post", data=_new_guest, ok=302, state=_delegates_of),
     _manage(

@@ -134,15 +134,26 @@ def test_allocate_seats_to_unit_outside_organiser_refused(setup):
         )
 
 
+def _notify_confirmed(setup):
+    """Send the allocation notice as the office does: on the preview's count and fingerprint."""
+    outbox = services.allocation_outbox(setup["conference"])
+    return services.notify_units(
+        conference=setup["conference"],
+        by=setup["staff"],
+        count=outbox.count,
+        fingerprint=outbox.fingerprint,
+    )
+
+
 def test_notify_units_records_notice(setup):
-    report = services.notify_units(conference=setup["conference"], by=setup["staff"])
-    assert report.units == 1 and report.emails == 1
+    report = _notify_confirmed(setup)
+    assert report.letters == 1 and report.emails == 1 and not report.unreached
     assert setup["conference"].delegate_round.notified_at is not None
 
 
 def test_notify_units_sends_mail_after_commit(setup, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        services.notify_units(conference=setup["conference"], by=setup["staff"])
+        _notify_confirmed(setup)
     [message] = mail.outbox
     assert message.to == [setup["submitter_a"].email]
     assert "- Đại biểu cơ sở: 2 đại biểu" in message.body
@@ -327,10 +338,11 @@ def test_the_notice_report_is_honest_about_units_without_an_account(
     audience = page.content.decode()
     assert "Thông báo sẽ đến 3 đơn vị: 1 đơn vị có người nhận thư; 2 đơn vị chưa có" in audience
 
+    url = reverse("delegates_notify", args=[setup["conference"].pk])
+    preview = client.get(url).context["outbox"]
+    confirm = {"count": preview.count, "fingerprint": preview.fingerprint}
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("delegates_notify", args=[setup["conference"].pk]), follow=True
-        )
+        response = client.post(url, confirm, follow=True)
     text = response.content.decode()
     assert "1 đơn vị đã nhận thư thông báo phân bổ (1 thư)." in text
     assert "2 đơn vị chưa có tài khoản nhận thư: Trường B, Thôn Không Tài Khoản" in text

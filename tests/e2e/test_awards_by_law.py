@@ -87,8 +87,9 @@ def test_awards_by_law_from_submission_to_issued_certificates(as_user):
     office.goto(f"/khen-thuong/dot/{round.pk}/xin-y-kien/")
     office.get_by_label("Công an xã An Phú").check()
     office.get_by_label("Hạn trả lời").fill("31/12/2099")
-    office.get_by_role("button", name="Gửi đề nghị").click()
-    office.get_by_text("Đã gửi đề nghị cho ý kiến đến các cơ quan.").wait_for()
+    office.get_by_role("button", name="Xem trước thư").click()
+    office.get_by_role("button", name="Gửi 1 thư").click()  # after the preview of the letter
+    office.get_by_text("Đã gửi đề nghị cho ý kiến: 1 cơ quan đã nhận thư").wait_for()
     police = as_user(w["reporter"])
     police.set_viewport_size(PHONE)
     police.get_by_role("link", name="Cho ý kiến về người được đề nghị khen thưởng").first.click()

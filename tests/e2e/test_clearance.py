@@ -41,8 +41,9 @@ def test_agency_answers_on_its_phone_and_the_office_settles(as_user):
     office.goto(f"/khen-thuong/dot/{round.pk}/xin-y-kien/")
     office.get_by_label("Công an xã Hòa Bình").check()
     office.get_by_label("Hạn trả lời").fill("31/12/2099")
-    office.get_by_role("button", name="Gửi đề nghị").click()
-    office.get_by_text("Đã gửi đề nghị cho ý kiến đến các cơ quan.").wait_for()
+    office.get_by_role("button", name="Xem trước thư").click()
+    office.get_by_role("button", name="Gửi 1 thư").click()  # after the preview of the letter
+    office.get_by_text("Đã gửi đề nghị cho ý kiến: 1 cơ quan đã nhận thư").wait_for()
     assert "còn 3 hồ sơ chưa trả lời" in office.get_by_test_id("clearance-request").inner_text()
 
     phone = as_user(w["reporter"])

@@ -18,6 +18,7 @@ from honorees.models import (
     RoundQuota,
     VerificationCode,
 )
+from honorees.services import clearance_outbox
 from tests.authz import CASES, EVERYONE_LOGGED_IN, OFFICE_A, Case
 from tests.factories import member
 from tests.honorees.factories import (
@@ -552,6 +553,22 @@ def _round_with_nominee_kw(w):
     return {"pk": _nomination(w, S.SUBMITTED).round_id}
 
 
+def _confirmed_clearance(w) -> dict:
+    """What the preview of a clearance request posts: the composed request, the count and the
+    fingerprint of its letters (the round is office A's, with one nominee: see the kwargs)."""
+    round = NominationRound.objects.filter(conference=w["conference_a"]).latest("pk")
+    deadline = timezone.localdate() + dt.timedelta(days=3)
+    outbox = clearance_outbox(
+        round=round, by=w["users"]["staff"], agencies=[w["agency"]], deadline=deadline
+    )
+    return {
+        "agencies": [w["agency"].pk],
+        "deadline": deadline.isoformat(),
+        "count": outbox.count,
+        "fingerprint": outbox.fingerprint,
+    }
+
+
 AGENCY_SIDE = ("reporter", "superuser")
 OFFICE_403 = {"staff": 403, **OFFICE_OTHERS_403}
 
@@ -582,13 +599,16 @@ CASES += [
     ),
     Case("honorees:clearance_list", kwargs=_round_kw, overrides=UNIT_USERS_403),
     Case(
-        "honorees:clearance_list",
+        "honorees:clearance_send",
+        kwargs=_round_with_nominee_kw,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},
+    ),
+    Case(
+        "honorees:clearance_send",
         kwargs=_round_with_nominee_kw,
         method="post",
-        data=lambda w: {
-            "agencies": [w["agency"].pk],
-            "deadline": (timezone.localdate() + dt.timedelta(days=3)).isoformat(),
-        },
+        data=_confirmed_clearance,
         ok=302,
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, **UNIT_USERS_403},

@@ -35,8 +35,17 @@ def _submitted(office, **kw):
     return NominationFactory(round=office["round"], unit=office["school"], status=S.SUBMITTED, **kw)
 
 
+def _confirmed(**asked):
+    """Request as the office does: on the count and fingerprint of the preview's letters."""
+    outbox = services.clearance_outbox(**asked)
+    requests, _report = services.request_clearance(
+        **asked, count=outbox.count, fingerprint=outbox.fingerprint
+    )
+    return requests
+
+
 def _ask(office, agencies, *names, deadline=None):
-    return services.request_clearance(
+    return _confirmed(
         round=office["round"], by=office["staff"],
         agencies=[agencies[name] for name in names],
         deadline=deadline or timezone.localdate() + dt.timedelta(days=5),
@@ -59,7 +68,7 @@ def test_request_lists_the_nominees_under_review_and_emails_the_agencies(
     assert set(sent_to) == {"congan@example.vn", agencies["tax_reporter"].email}
     mail = sent_to["congan@example.vn"]
     assert "Công an xã An Thịnh" in mail.body and "1 tập thể, cá nhân" in mail.body
-    assert f"/khen-thuong/xin-y-kien/{police.pk}/" in mail.body
+    assert mail.body.endswith("/khen-thuong/xin-y-kien/")  # the agency's requests, to answer
     assert ActivityEntry.objects.filter(action="clearance.requested").count() == 1
 
 
@@ -68,10 +77,10 @@ def test_request_refuses_a_unit_that_is_not_an_agency_and_other_people(office, a
     with pytest.raises(DomainError, match="cơ quan thuộc địa bàn"):
         services.request_clearance(
             round=office["round"], by=office["staff"], agencies=[office["school"]],
-            deadline=timezone.localdate(),
+            deadline=timezone.localdate(), count=1, fingerprint="",
         )  # fmt: skip
     with pytest.raises(PermissionDeniedError):
-        services.request_clearance(
+        services.clearance_outbox(
             round=office["round"], by=agencies["police_reporter"], agencies=[agencies["police"]],
             deadline=timezone.localdate(),
         )  # fmt: skip
@@ -215,7 +224,7 @@ def test_agency_inbox_runs_in_constant_queries(client, office, agencies):
                 )  # fmt: skip
             )
             NominationFactory(round=rounds[-1], unit=office["school"], status=S.SUBMITTED)
-        services.request_clearance(
+        _confirmed(
             round=rounds[-1], by=office["staff"], agencies=[agencies["police"]],
             deadline=timezone.localdate(),
         )  # fmt: skip

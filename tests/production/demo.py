@@ -42,6 +42,7 @@ PK_MODELS = (
     ("honorees:nomination_", Nomination),
     ("honorees:decision_", AwardDecision),
     ("honorees:clearance_list", NominationRound),
+    ("honorees:clearance_send", NominationRound),
     ("honorees:clearance_", ClearanceRequest),
     ("honorees:", NominationRound),
     ("plan_section_", PlanSection),

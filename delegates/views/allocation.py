@@ -149,7 +149,8 @@ def _report_notice(request, report) -> None:
     if report.sent:
         messages.success(
             request,
-            f"{report.letters} đơn vị đã nhận thư thông báo phân bổ ({report.emails} thư).",
+            f"{report.letters} đơn vị đã nhận thư thông báo phân bổ "
+            f"({report.emails} thư điện tử tới cán bộ của các đơn vị).",
         )
     if report.unreached:
         names = ", ".join(letter.recipient for letter in report.unreached[:10])

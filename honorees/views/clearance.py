@@ -147,7 +147,8 @@ def _report_clearance(request, report) -> None:
     """The honest report: agencies that got the letter, those with nobody to receive it."""
     messages.success(
         request,
-        f"Đã gửi đề nghị cho ý kiến: {report.letters} cơ quan đã nhận thư ({report.emails} thư).",
+        f"Đã gửi đề nghị cho ý kiến: {report.letters} cơ quan đã nhận thư "
+        f"({report.emails} thư điện tử tới đầu mối của các cơ quan).",
     )
     if report.unreached:
         names = ", ".join(letter.recipient for letter in report.unreached)

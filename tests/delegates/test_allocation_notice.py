@@ -92,7 +92,9 @@ def test_confirming_sends_exactly_the_letters_previewed(
         [notice["submitter_a"].email, notice["second"].email]
     )
     text = _text(response)
-    assert "1 đơn vị đã nhận thư thông báo phân bổ (2 thư)." in text
+    assert (
+        "1 đơn vị đã nhận thư thông báo phân bổ (2 thư điện tử tới cán bộ của các đơn vị)." in text
+    )
     assert "2 đơn vị chưa có tài khoản nhận thư: Trường B, Thôn Không Tài Khoản" in text
     assert mail.outbox[0].body.endswith(
         f"{SITE}/hoi-nghi/{notice['conference'].pk}/dai-bieu/don-vi/{notice['school_a'].pk}/"

@@ -344,7 +344,9 @@ def test_the_notice_report_is_honest_about_units_without_an_account(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, confirm, follow=True)
     text = response.content.decode()
-    assert "1 đơn vị đã nhận thư thông báo phân bổ (1 thư)." in text
+    assert (
+        "1 đơn vị đã nhận thư thông báo phân bổ (1 thư điện tử tới cán bộ của các đơn vị)." in text
+    )
     assert "2 đơn vị chưa có tài khoản nhận thư: Trường B, Thôn Không Tài Khoản" in text
     [message] = mail.outbox
     school = setup["school_a"].pk

@@ -103,7 +103,7 @@ def test_confirming_asks_the_agencies_and_mails_the_reporters(
     assert message.body.endswith(f"Xem và xử lý tại: {SITE}/khen-thuong/xin-y-kien/")
     assert "pháp luật\ntại địa phương." in message.body
     text = _text(response)
-    assert "1 cơ quan đã nhận thư (1 thư)" in text
+    assert "1 cơ quan đã nhận thư (1 thư điện tử tới đầu mối của các cơ quan)" in text
     assert "1 cơ quan chưa có tài khoản nhận thư: Chi cục Thuế" in text
     summary = ActivityEntry.objects.get(action="clearance.requested").summary
     assert "1 cơ quan nhận thư; 1 cơ quan chưa có tài khoản nhận thư" in summary

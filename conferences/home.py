@@ -26,87 +26,73 @@ def _units_with(user, role: str) -> list:
     return [m.unit for m in memberships_of(user) if m.role == role]
 
 
-def _panel_staff(user) -> Panel:
-    return Panel(
-        role=Role.STAFF,
-        title="Trang làm việc của cán bộ thi đua - khen thưởng",
-        intro="Hội nghị đang chuẩn bị tại đơn vị của bạn.",
-        items=list(selectors.visible_conferences(user)[:10]),
-        empty="Chưa có hội nghị nào.",
-        units=_units_with(user, Role.STAFF),
-    )
+def _recent_conferences(user) -> list:
+    return list(selectors.visible_conferences(user)[:10])
 
 
-def _panel_leader(user) -> Panel:
-    return Panel(
-        role=Role.LEADER,
-        title="Trang làm việc của lãnh đạo",
-        intro="Kế hoạch và quyết định chờ bạn duyệt, ký.",
-        empty="Không có văn bản nào chờ duyệt.",
-        units=_units_with(user, Role.LEADER),
-    )
+def _panel(role: str, title: str, intro: str, empty: str, items=None):
+    """The builder of one role's panel: its words, `items(user)` (nothing when None) and the
+    user's units in that role."""
 
+    def build(user) -> Panel:
+        return Panel(
+            role=role,
+            title=title,
+            intro=intro,
+            items=items(user) if items else [],
+            empty=empty,
+            units=_units_with(user, role),
+        )
 
-def _panel_council(user) -> Panel:
-    return Panel(
-        role=Role.COUNCIL,
-        title="Trang làm việc của thành viên Hội đồng Thi đua - Khen thưởng",
-        intro="Hồ sơ đề nghị khen thưởng chờ bạn cho ý kiến.",
-        empty="Không có hồ sơ nào chờ bình xét.",
-        units=_units_with(user, Role.COUNCIL),
-    )
-
-
-def _panel_submitter(user) -> Panel:
-    return Panel(
-        role=Role.SUBMITTER,
-        title="Trang làm việc của đơn vị",
-        intro="Hội nghị mà đơn vị bạn tham gia: gửi danh sách đề nghị khen thưởng và đại biểu.",
-        items=list(selectors.visible_conferences(user)[:10]),
-        empty="Chưa có hội nghị nào mời đơn vị bạn.",
-        units=_units_with(user, Role.SUBMITTER),
-    )
-
-
-def _panel_reporter(user) -> Panel:
-    return Panel(
-        role=Role.REPORTER,
-        title="Trang làm việc của cơ quan được phân công",
-        intro="Nhiệm vụ được giao cho cơ quan bạn.",
-        empty="Chưa có nhiệm vụ nào được giao.",
-        units=_units_with(user, Role.REPORTER),
-    )
-
-
-def _panel_clerk(user) -> Panel:
-    return Panel(
-        role=Role.CLERK,
-        title="Trang làm việc của văn thư",
-        intro="Văn bản lãnh đạo đã duyệt, chờ vào số và ban hành.",
-        empty="Không có văn bản nào chờ ban hành.",
-        units=_units_with(user, Role.CLERK),
-    )
-
-
-def _panel_admin(user) -> Panel:
-    return Panel(
-        role=Role.ADMIN,
-        title="Quản trị người dùng",
-        intro="Thêm người dùng và giao vai trò trong đơn vị của bạn.",
-        items=_units_with(user, Role.ADMIN),
-        empty="",
-        units=_units_with(user, Role.ADMIN),
-    )
+    return build
 
 
 PANEL_BUILDERS = {
-    Role.STAFF: _panel_staff,
-    Role.LEADER: _panel_leader,
-    Role.COUNCIL: _panel_council,
-    Role.SUBMITTER: _panel_submitter,
-    Role.REPORTER: _panel_reporter,
-    Role.CLERK: _panel_clerk,
-    Role.ADMIN: _panel_admin,
+    Role.STAFF: _panel(
+        Role.STAFF,
+        "Trang làm việc của cán bộ thi đua - khen thưởng",
+        "Hội nghị đang chuẩn bị tại đơn vị của bạn.",
+        "Chưa có hội nghị nào.",
+        _recent_conferences,
+    ),
+    Role.LEADER: _panel(
+        Role.LEADER,
+        "Trang làm việc của lãnh đạo",
+        "Kế hoạch và quyết định chờ bạn duyệt, ký.",
+        "Không có văn bản nào chờ duyệt.",
+    ),
+    Role.COUNCIL: _panel(
+        Role.COUNCIL,
+        "Trang làm việc của thành viên Hội đồng Thi đua - Khen thưởng",
+        "Hồ sơ đề nghị khen thưởng chờ bạn cho ý kiến.",
+        "Không có hồ sơ nào chờ bình xét.",
+    ),
+    Role.SUBMITTER: _panel(
+        Role.SUBMITTER,
+        "Trang làm việc của đơn vị",
+        "Hội nghị mà đơn vị bạn tham gia: gửi danh sách đề nghị khen thưởng và đại biểu.",
+        "Chưa có hội nghị nào mời đơn vị bạn.",
+        _recent_conferences,
+    ),
+    Role.REPORTER: _panel(
+        Role.REPORTER,
+        "Trang làm việc của cơ quan được phân công",
+        "Nhiệm vụ được giao cho cơ quan bạn.",
+        "Chưa có nhiệm vụ nào được giao.",
+    ),
+    Role.CLERK: _panel(
+        Role.CLERK,
+        "Trang làm việc của văn thư",
+        "Văn bản lãnh đạo đã duyệt, chờ vào số và ban hành.",
+        "Không có văn bản nào chờ ban hành.",
+    ),
+    Role.ADMIN: _panel(
+        Role.ADMIN,
+        "Quản trị người dùng",
+        "Thêm người dùng và giao vai trò trong đơn vị của bạn.",
+        "",
+        lambda user: _units_with(user, Role.ADMIN),
+    ),
 }
 
 

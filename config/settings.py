@@ -164,6 +164,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Numbers grouped 1.500.000 where Django groups them (intcomma): core/formats/vi.
+FORMAT_MODULE_PATH = ["core.formats"]
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from conferences import selectors as conference_selectors
+from conferences.document_views import DocumentPage
 from core.views import attempt, require, save_form
 
 from . import forms, selectors, services
@@ -26,21 +27,6 @@ def _flags(user, estimate) -> dict:
         "can_review": perms.can_review_estimate(user, estimate),
         "can_record_actual": perms.can_record_actual(user, estimate),
     }
-
-
-@login_required
-def estimate_start(request, conference_pk: int):
-    conference = conference_selectors.get_conference(request.user, conference_pk)
-    if selectors.estimate_of(conference):
-        return redirect("finance:estimate", conference.pk)
-    require(perms.can_create_estimate(request.user, conference))
-    if request.method == "POST" and attempt(
-        request,
-        lambda: services.create_estimate(conference=conference, by=request.user),
-        "Đã lập dự trù kinh phí.",
-    ):
-        return redirect("finance:estimate", conference.pk)
-    return render(request, "finance/estimate_start.html", {"conference": conference})
 
 
 @login_required
@@ -84,20 +70,27 @@ def _line_form(line) -> forms.LineForm:
     return forms.LineForm(prefix=f"l{line.pk}", initial={f: getattr(line, f) for f in fields})
 
 
+PAGE = DocumentPage(
+    fetch=selectors.get_estimate, page=_detail, url_name="finance:estimate", keyword="estimate"
+)
+estimate_start = PAGE.start_view(
+    existing=selectors.estimate_of,
+    allowed=perms.can_create_estimate,
+    create=services.create_estimate,
+    success="Đã lập dự trù kinh phí.",
+    template="finance/estimate_start.html",
+)
+
+
 @login_required
 @require_POST
 def estimate_header(request, conference_pk: int):
     estimate = selectors.get_estimate(request.user, conference_pk)
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.EstimateHeaderForm(request.POST)
-    if save_form(
-        request,
-        form,
-        lambda data: services.update_estimate_header(estimate=estimate, by=request.user, **data),
-        "Đã lưu Tờ trình.",
-    ):
-        return redirect("finance:estimate", conference_pk)
-    return _detail(request, estimate, bound={"header": form}, status=400)
+    return PAGE.save(
+        request, estimate, form, "header", services.update_estimate_header, "Đã lưu Tờ trình."
+    )
 
 
 @login_required
@@ -106,14 +99,7 @@ def line_add(request, conference_pk: int):
     estimate = selectors.get_estimate(request.user, conference_pk)
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.LineForm(request.POST, prefix="new")
-    if save_form(
-        request,
-        form,
-        lambda data: services.save_line(estimate=estimate, by=request.user, **data),
-        "Đã thêm dòng dự trù.",
-    ):
-        return redirect("finance:estimate", conference_pk)
-    return _detail(request, estimate, bound={"line": form}, status=400)
+    return PAGE.save(request, estimate, form, "line", services.save_line, "Đã thêm dòng dự trù.")
 
 
 @login_required
@@ -123,14 +109,9 @@ def line_edit(request, pk: int):
     estimate = line.estimate
     require(perms.can_edit_estimate(request.user, estimate))
     form = forms.LineForm(request.POST, prefix=f"l{line.pk}")
-    if save_form(
-        request,
-        form,
-        lambda data: services.save_line(estimate=estimate, line=line, by=request.user, **data),
-        "Đã lưu dòng dự trù.",
-    ):
-        return redirect("finance:estimate", estimate.conference_id)
-    return _detail(request, estimate, bound={line.pk: form}, status=400)
+    return PAGE.save(
+        request, estimate, form, line.pk, services.save_line, "Đã lưu dòng dự trù.", line=line
+    )
 
 
 @login_required
@@ -162,53 +143,21 @@ def line_delete(request, pk: int):
     return redirect("finance:estimate", conference_pk)
 
 
-def _workflow(request, conference_pk: int, predicate, action, success: str, **kwargs):
-    estimate = selectors.get_estimate(request.user, conference_pk)
-    require(predicate(request.user, estimate))
-    attempt(request, lambda: action(estimate=estimate, by=request.user, **kwargs), success)
-    return redirect("finance:estimate", conference_pk)
-
-
-@login_required
-@require_POST
-def estimate_submit(request, conference_pk: int):
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_submit_estimate,
-        services.submit_estimate,
-        "Đã trình dự trù kinh phí; tiền thưởng đã được chốt theo các quyết định.",
-    )
-
-
-@login_required
-@require_POST
-def estimate_approve(request, conference_pk: int):
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_review_estimate,
-        services.approve_estimate,
-        "Đã duyệt dự trù kinh phí.",
-    )
-
-
-@login_required
-@require_POST
-def estimate_return(request, conference_pk: int):
-    form = forms.ReturnForm(request.POST)
-    if not form.is_valid():
-        selectors.get_estimate(request.user, conference_pk)
-        messages.error(request, "Cần ghi lý do trả lại.")
-        return redirect("finance:estimate", conference_pk)
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_review_estimate,
-        services.return_estimate,
-        "Đã trả lại dự trù để sửa.",
-        comment=form.cleaned_data["comment"],
-    )
+estimate_submit = PAGE.step_view(
+    perms.can_submit_estimate,
+    services.submit_estimate,
+    "Đã trình dự trù kinh phí; tiền thưởng đã được chốt theo các quyết định.",
+)
+estimate_approve = PAGE.step_view(
+    perms.can_review_estimate, services.approve_estimate, "Đã duyệt dự trù kinh phí."
+)
+estimate_return = PAGE.step_view(
+    perms.can_review_estimate,
+    services.return_estimate,
+    "Đã trả lại dự trù để sửa.",
+    form_class=forms.ReturnForm,
+    invalid="Cần ghi lý do trả lại.",
+)
 
 
 def _year(value) -> int:

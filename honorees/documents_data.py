@@ -28,7 +28,6 @@ class ListRow:
     unit: str
     award: str
     amount: int
-    amount_text: str
     is_collective: bool
     kind: str = "individual"
     gold_book: str = ""
@@ -124,7 +123,6 @@ def _row(stt: int, line: AwardLine) -> ListRow:
         unit=n.unit_name or n.unit.name,
         award=line.award_form.name,
         amount=line.amount,
-        amount_text=f"{line.amount:,}".replace(",", "."),
         is_collective=n.is_collective,
         kind=n.kind,
         gold_book=_gold_book(line),

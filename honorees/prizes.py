@@ -142,10 +142,6 @@ class FormTotal:
     count: int
     amount: int
 
-    @property
-    def amount_text(self) -> str:
-        return format_money(self.amount)
-
 
 @dataclass(frozen=True)
 class PrizeTotals:

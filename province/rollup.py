@@ -97,11 +97,6 @@ class Figures:
     by_sector: Counter = field(default_factory=Counter)
     by_category: Counter = field(default_factory=Counter)
 
-    @property
-    def amount_text(self) -> str:
-        """ "937.160.000": thousands grouped with dots."""
-        return format_number(self.amount)
-
     def add(self, other: Figures) -> None:
         for name in ADDITIVE:
             setattr(self, name, getattr(self, name) + getattr(other, name))

@@ -3,16 +3,15 @@ predicate (403), call one service, redirect."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from conferences import selectors as conference_selectors
+from conferences.document_views import DocumentPage
 from conferences.plans.content import items_to_text
-from core.errors import DomainError
-from core.views import attempt, require, save_form
+from core.views import attempt, require
 
 from . import forms, selectors, services
 from . import permissions as perms
@@ -26,23 +25,6 @@ def _flags(user, report) -> dict:
         "can_review": perms.can_review_report(user, report),
         "can_issue": perms.can_issue_report(user, report),
     }
-
-
-@login_required
-def report_start(request, conference_pk: int):
-    conference = conference_selectors.get_conference(request.user, conference_pk)
-    if selectors.report_of(conference):
-        return redirect("reports:detail", conference.pk)
-    require(perms.can_create_report(request.user, conference))
-    if request.method == "POST":
-        try:
-            services.create_report(conference=conference, by=request.user)
-        except DomainError as exc:
-            messages.error(request, exc.message)
-        else:
-            messages.success(request, "Đã lập dự thảo báo cáo tổng kết từ mẫu.")
-            return redirect("reports:detail", conference.pk)
-    return render(request, "reports/report_start.html", {"conference": conference})
 
 
 @login_required
@@ -93,20 +75,32 @@ def _section_initial(section) -> dict:
     return {"heading": section.heading, "level": section.level, "text": text}
 
 
+PAGE = DocumentPage(
+    fetch=selectors.get_report, page=_detail, url_name="reports:detail", keyword="report"
+)
+report_start = PAGE.start_view(
+    existing=selectors.report_of,
+    allowed=perms.can_create_report,
+    create=services.create_report,
+    success="Đã lập dự thảo báo cáo tổng kết từ mẫu.",
+    template="reports/report_start.html",
+)
+
+
 @login_required
 @require_POST
 def report_header(request, conference_pk: int):
     report = selectors.get_report(request.user, conference_pk)
     require(perms.can_edit_report(request.user, report))
     form = forms.ReportHeaderForm(request.POST)
-    if save_form(
+    return PAGE.save(
         request,
+        report,
         form,
-        lambda data: services.update_report_header(report=report, by=request.user, **data),
+        "header",
+        services.update_report_header,
         "Đã lưu phần đầu báo cáo.",
-    ):
-        return redirect("reports:detail", conference_pk)
-    return _detail(request, report, bound={"header": form}, status=400)
+    )
 
 
 @login_required
@@ -172,68 +166,23 @@ def section_move(request, pk: int, direction: str):
     return redirect("reports:detail", conference_pk)
 
 
-def _workflow(request, conference_pk: int, predicate, action, success: str, **kwargs):
-    report = selectors.get_report(request.user, conference_pk)
-    require(predicate(request.user, report))
-    attempt(request, lambda: action(report=report, by=request.user, **kwargs), success)
-    return redirect("reports:detail", conference_pk)
-
-
-@login_required
-@require_POST
-def report_submit(request, conference_pk: int):
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_submit_report,
-        services.submit_report,
-        "Đã gửi báo cáo để lãnh đạo duyệt.",
-    )
-
-
-@login_required
-@require_POST
-def report_approve(request, conference_pk: int):
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_review_report,
-        services.approve_report,
-        "Đã duyệt báo cáo.",
-    )
-
-
-@login_required
-@require_POST
-def report_return(request, conference_pk: int):
-    form = forms.ReturnForm(request.POST)
-    if not form.is_valid():
-        selectors.get_report(request.user, conference_pk)
-        messages.error(request, "Cần ghi lý do trả lại để cán bộ biết việc cần sửa.")
-        return redirect("reports:detail", conference_pk)
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_review_report,
-        services.return_report,
-        "Đã trả lại báo cáo để sửa.",
-        comment=form.cleaned_data["comment"],
-    )
-
-
-@login_required
-@require_POST
-def report_issue(request, conference_pk: int):
-    form = forms.IssueForm(request.POST)
-    if not form.is_valid():
-        selectors.get_report(request.user, conference_pk)
-        messages.error(request, "Ngày ban hành không hợp lệ.")
-        return redirect("reports:detail", conference_pk)
-    return _workflow(
-        request,
-        conference_pk,
-        perms.can_issue_report,
-        services.issue_report,
-        "Đã ban hành báo cáo, số liệu đã được chốt.",
-        issued_on=form.cleaned_data["issued_on"],
-    )
+report_submit = PAGE.step_view(
+    perms.can_submit_report, services.submit_report, "Đã gửi báo cáo để lãnh đạo duyệt."
+)
+report_approve = PAGE.step_view(
+    perms.can_review_report, services.approve_report, "Đã duyệt báo cáo."
+)
+report_return = PAGE.step_view(
+    perms.can_review_report,
+    services.return_report,
+    "Đã trả lại báo cáo để sửa.",
+    form_class=forms.ReturnForm,
+    invalid="Cần ghi lý do trả lại để cán bộ biết việc cần sửa.",
+)
+report_issue = PAGE.step_view(
+    perms.can_issue_report,
+    services.issue_report,
+    "Đã ban hành báo cáo, số liệu đã được chốt.",
+    form_class=forms.IssueForm,
+    invalid="Ngày ban hành không hợp lệ.",
+)

@@ -1,6 +1,7 @@
 """The office edits a conference's assignments, duties and milestones."""
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from django.db import IntegrityError, transaction
@@ -53,8 +54,10 @@ def _next_order(qs: QuerySet) -> int:
     return (qs.aggregate(m=Max("order"))["m"] or 0) + 1
 
 
-def _move(siblings: QuerySet, obj: Model, direction: str) -> bool:
-    """Swap `obj` with its neighbour; orders are renumbered 1..n first. False at an end."""
+def _move(by: User, conference: Conference, siblings: QuerySet, obj: Model, direction: str) -> bool:
+    """Swap `obj` with its neighbour ("up" or "down"); orders are renumbered 1..n first. False
+    at an end."""
+    _check(by, conference)
     items = list(siblings.order_by("order", "id"))
     index = next(i for i, item in enumerate(items) if item.pk == obj.pk)
     other = index - 1 if direction == "up" else index + 1
@@ -65,6 +68,41 @@ def _move(siblings: QuerySet, obj: Model, direction: str) -> bool:
         item.order = position
     type(obj).objects.bulk_update(items, ["order"])
     return True
+
+
+def _update(
+    obj: Model,
+    fields: dict,
+    *,
+    by: User,
+    conference: Conference,
+    action: str,
+    summary: Callable[[], str],
+    update_fields: list[str] | None = None,
+) -> None:
+    """Set `fields` and save when any differs from the row, with an activity entry holding
+    the previous values (`summary()` is asked once the new values are set); nothing when
+    none differs."""
+    changes = diff_fields(obj, fields)
+    if not changes:
+        return
+    for name, value in fields.items():
+        setattr(obj, name, value)
+    obj.save(update_fields=update_fields)
+    log_activity(
+        actor=by,
+        action=action,
+        summary=summary(),
+        target=obj,
+        conference=conference,
+        changes=changes,
+    )
+
+
+def _delete(obj: Model, *, by: User, conference: Conference, action: str, summary: str) -> None:
+    """The activity entry first (it names the row while it still exists), then the row."""
+    log_activity(actor=by, action=action, summary=summary, target=obj, conference=conference)
+    obj.delete()
 
 
 # --- Assignments ---------------------------------------------------------------------------------
@@ -131,19 +169,14 @@ def update_assignment(*, assignment: Assignment, by: User, **fields: Any) -> Ass
     fields = _check_assignment_fields(
         conference, {"unit": assignment.unit, **fields}, exclude_pk=assignment.pk
     )
-    changes = diff_fields(assignment, fields)
-    if changes:
-        for name, value in fields.items():
-            setattr(assignment, name, value)
-        assignment.save()
-        log_activity(
-            actor=by,
-            action="assignment.updated",
-            summary=f"Sửa phân công {assignment.heading}",
-            target=assignment,
-            conference=conference,
-            changes=changes,
-        )
+    _update(
+        assignment,
+        fields,
+        by=by,
+        conference=conference,
+        action="assignment.updated",
+        summary=lambda: f"Sửa phân công {assignment.heading}",
+    )
     return assignment
 
 
@@ -155,21 +188,20 @@ def delete_assignment(*, assignment: Assignment, by: User) -> None:
     _check(by, conference)
     if DutyUpdate.objects.filter(duty__assignment=assignment).exists():
         raise DomainError("Cơ quan này đã báo cáo tiến độ; không thể xóa phân công.")
-    log_activity(
-        actor=by,
+    _delete(
+        assignment,
+        by=by,
+        conference=conference,
         action="assignment.deleted",
         summary=f"Xóa phân công {assignment.heading}",
-        target=assignment,
-        conference=conference,
     )
-    assignment.delete()
 
 
 @transaction.atomic
 def move_assignment(*, assignment: Assignment, direction: str, by: User) -> bool:
     """Move one place up or down. Side effects: orders of the conference's assignments."""
-    _check(by, assignment.conference)
-    return _move(assignment.conference.assignments.all(), assignment, direction)
+    conference = assignment.conference
+    return _move(by, conference, conference.assignments.all(), assignment, direction)
 
 
 # --- Duties -----------------------------------------------------------------------------------------
@@ -217,20 +249,16 @@ def update_duty(*, duty: Duty, by: User, **fields: Any) -> Duty:
     conference = duty.assignment.conference
     _check(by, conference)
     fields = _duty_fields(fields)
-    changes = diff_fields(duty, fields)
-    if changes:
-        for name, value in fields.items():
-            setattr(duty, name, value)
+    _update(
+        duty,
+        fields,
+        by=by,
+        conference=conference,
+        action="duty.updated",
+        summary=lambda: f"Sửa nhiệm vụ của {duty.assignment.heading}",
         # Only these columns: a full save of this copy could undo a status reported meanwhile.
-        duty.save(update_fields=[*fields, "updated_at"])
-        log_activity(
-            actor=by,
-            action="duty.updated",
-            summary=f"Sửa nhiệm vụ của {duty.assignment.heading}",
-            target=duty,
-            conference=conference,
-            changes=changes,
-        )
+        update_fields=[*fields, "updated_at"],
+    )
     return duty
 
 
@@ -239,21 +267,20 @@ def delete_duty(*, duty: Duty, by: User) -> None:
     """Side effects: deletes the duty and its reports, an activity entry."""
     conference = duty.assignment.conference
     _check(by, conference)
-    log_activity(
-        actor=by,
+    _delete(
+        duty,
+        by=by,
+        conference=conference,
         action="duty.deleted",
         summary=f"Xóa nhiệm vụ của {duty.assignment.heading}: {duty.text[:200]}",
-        target=duty,
-        conference=conference,
     )
-    duty.delete()
 
 
 @transaction.atomic
 def move_duty(*, duty: Duty, direction: str, by: User) -> bool:
     """Side effects: orders of the assignment's duties."""
-    _check(by, duty.assignment.conference)
-    return _move(duty.assignment.duties.all(), duty, direction)
+    assignment = duty.assignment
+    return _move(by, assignment.conference, assignment.duties.all(), duty, direction)
 
 
 @transaction.atomic
@@ -370,18 +397,17 @@ def delete_milestone(*, milestone: Milestone, by: User) -> None:
     """Side effects: deletes the milestone, an activity entry."""
     conference = milestone.conference
     _check(by, conference)
-    log_activity(
-        actor=by,
+    _delete(
+        milestone,
+        by=by,
+        conference=conference,
         action="milestone.deleted",
         summary=f"Xóa mốc: {milestone.title[:200]}",
-        target=milestone,
-        conference=conference,
     )
-    milestone.delete()
 
 
 @transaction.atomic
 def move_milestone(*, milestone: Milestone, direction: str, by: User) -> bool:
     """Side effects: orders of the conference's milestones."""
-    _check(by, milestone.conference)
-    return _move(milestone.conference.milestones.all(), milestone, direction)
+    conference = milestone.conference
+    return _move(by, conference, conference.milestones.all(), milestone, direction)

@@ -122,6 +122,10 @@ def _run(request, conference, action: Callable[[], object]):
 
 
 def _form_view(request, conference, form, save: Callable[[dict], object], *, title: str):
+    """An add or edit form of the board, for the office that manages the assignments (403
+    for anyone else): `save(cleaned_data)` calls the service; a refused rule shows on the
+    form; saved, the refreshed board."""
+    require(can_manage_assignments(request.user, conference))
     if request.method == "POST" and form.is_valid():
         try:
             save(form.cleaned_data)
@@ -140,20 +144,19 @@ def _form_view(request, conference, form, save: Callable[[dict], object], *, tit
 @login_required
 def assignment_create(request, conference_pk: int):
     conference = get_conference(request.user, conference_pk)
-    require(can_manage_assignments(request.user, conference))
-    form = AssignmentForm(request.POST or None, conference=conference)
-
-    def save(data):
-        return services.create_assignment(conference=conference, by=request.user, **data)
-
-    return _form_view(request, conference, form, save, title="Thêm cơ quan được phân công")
+    return _form_view(
+        request,
+        conference,
+        AssignmentForm(request.POST or None, conference=conference),
+        lambda data: services.create_assignment(conference=conference, by=request.user, **data),
+        title="Thêm cơ quan được phân công",
+    )
 
 
 @login_required
 def assignment_edit(request, pk: int):
     assignment = selectors.get_assignment(request.user, pk)
     conference = assignment.conference
-    require(can_manage_assignments(request.user, conference))
     form = AssignmentForm(request.POST or None, conference=conference, instance=assignment)
 
     def save(data):
@@ -210,7 +213,6 @@ def template_apply(request, pk: int):
 def duty_create(request, assignment_pk: int):
     assignment = selectors.get_assignment(request.user, assignment_pk)
     conference = assignment.conference
-    require(can_manage_assignments(request.user, conference))
     form = DutyForm(request.POST or None)
 
     def save(data):
@@ -224,7 +226,6 @@ def duty_create(request, assignment_pk: int):
 def duty_edit(request, pk: int):
     duty = selectors.get_office_duty(request.user, pk)
     conference = duty.assignment.conference
-    require(can_manage_assignments(request.user, conference))
     form = DutyForm.for_duty(duty, request.POST or None)
 
     def save(data):
@@ -277,26 +278,26 @@ def duty_reorder(request, assignment_pk: int):
 @login_required
 def milestone_create(request, conference_pk: int):
     conference = get_conference(request.user, conference_pk)
-    require(can_manage_assignments(request.user, conference))
-    form = MilestoneForm(request.POST or None, conference=conference)
-
-    def save(data):
-        return services.create_milestone(conference=conference, by=request.user, **data)
-
-    return _form_view(request, conference, form, save, title="Thêm mốc thời gian")
+    return _form_view(
+        request,
+        conference,
+        MilestoneForm(request.POST or None, conference=conference),
+        lambda data: services.create_milestone(conference=conference, by=request.user, **data),
+        title="Thêm mốc thời gian",
+    )
 
 
 @login_required
 def milestone_edit(request, pk: int):
     milestone = selectors.get_milestone(request.user, pk)
     conference = milestone.conference
-    require(can_manage_assignments(request.user, conference))
-    form = MilestoneForm(request.POST or None, conference=conference, instance=milestone)
-
-    def save(data):
-        return services.update_milestone(milestone=milestone, by=request.user, **data)
-
-    return _form_view(request, conference, form, save, title="Sửa mốc thời gian")
+    return _form_view(
+        request,
+        conference,
+        MilestoneForm(request.POST or None, conference=conference, instance=milestone),
+        lambda data: services.update_milestone(milestone=milestone, by=request.user, **data),
+        title="Sửa mốc thời gian",
+    )
 
 
 @login_required

@@ -69,7 +69,9 @@ def _as_list(value) -> list[str]:
 
 def diff_snapshots(old: dict | None, new: dict) -> list[SectionDiff]:
     """Header parts first, then every section of `new` in order, then sections removed.
-    With no `old` everything is new."""
+    With no `old` everything is new. A section placed after a duty (`placed_in`) prints
+    inside the section holding that duty, so its lines are compared there, once: it is not
+    listed again in its own place (added, changed or removed)."""
     old = old or {"sections": []}
     result = []
     for key, label in HEADER_PARTS:
@@ -83,6 +85,8 @@ def diff_snapshots(old: dict | None, new: dict) -> list[SectionDiff]:
     previous = {s["key"]: s for s in old["sections"]}
     for section in new["sections"]:
         before = previous.pop(section["key"], None)
+        if section.get("placed_in"):
+            continue
         if before is None:
             result.append(
                 SectionDiff(section["label"], "added", [("+", t) for t in _texts(section)])
@@ -92,5 +96,7 @@ def diff_snapshots(old: dict | None, new: dict) -> list[SectionDiff]:
         status = "changed" if lines or before["label"] != section["label"] else "same"
         result.append(SectionDiff(section["label"], status, lines))
     for section in previous.values():
+        if section.get("placed_in"):
+            continue
         result.append(SectionDiff(section["label"], "removed", [("-", t) for t in _texts(section)]))
     return result

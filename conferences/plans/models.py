@@ -9,7 +9,10 @@ from conferences.models.review import ReviewFields
 from core.signers import SignerFields
 
 
-class PlanStatus(models.TextChoices):
+class DocumentStatus(models.TextChoices):
+    """The path of a document the office drafts and a leader approves before it is issued:
+    the plan's, and the summary report's (reports.models.ReportStatus)."""
+
     DRAFT = "draft", _("Dự thảo")
     PENDING_APPROVAL = "pending_approval", _("Chờ duyệt")
     RETURNED = "returned", _("Trả lại để sửa")
@@ -17,37 +20,80 @@ class PlanStatus(models.TextChoices):
     ISSUED = "issued", _("Đã ban hành")
 
 
+PlanStatus = DocumentStatus
+
 # Bootstrap colour of each status's badge (the others are grey).
 STATUS_BADGES = {
-    PlanStatus.ISSUED: "success",
-    PlanStatus.APPROVED: "primary",
-    PlanStatus.PENDING_APPROVAL: "warning",
-    PlanStatus.RETURNED: "danger",
+    DocumentStatus.ISSUED: "success",
+    DocumentStatus.APPROVED: "primary",
+    DocumentStatus.PENDING_APPROVAL: "warning",
+    DocumentStatus.RETURNED: "danger",
 }
 
 
-class Plan(SignerFields, ReviewFields):
+def type_code_field(example: str, help_text) -> models.CharField:
+    """The part of the number after the slash ("KH-UBND"), `example` by default."""
+    return models.CharField(
+        _("ký hiệu văn bản"), max_length=30, default=example, help_text=help_text
+    )
+
+
+def subject_field(help_text) -> models.TextField:
+    return models.TextField(_("trích yếu"), help_text=help_text)
+
+
+class IssuedDocument(SignerFields):
+    """The header (thể thức) and status of a document a conference issues under a number: the
+    plan, the summary report (reports.models.SummaryReport). A subclass adds its conference
+    link, its `type_code` and `subject` (type_code_field, subject_field: the words differ by
+    document) and its constraints."""
+
+    status = models.CharField(
+        _("trạng thái"), max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.DRAFT
+    )
+    # Header (thể thức): the two columns, number and place-date.
+    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
+    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
+    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
+    place = models.CharField(_("địa danh"), max_length=100)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    # Nơi nhận; the signer block's fields come from core.signers.SignerFields.
+    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    type_code: str
+    subject: str
+
+    class Meta:
+        abstract = True
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES.get(self.status, "secondary")
+
+    @property
+    def number_line(self) -> str:
+        """ "Số: 330/KH-UBND", or blank before the number is taken."""
+        number = f"{self.number:02d}" if self.number else "      "
+        return f"Số: {number}/{self.type_code}"
+
+    @property
+    def subject_lines(self) -> list[str]:
+        return [line.strip() for line in self.subject.splitlines() if line.strip()]
+
+
+class Plan(IssuedDocument, ReviewFields):
     """One plan per conference. After issue it is read-only; an amendment reopens it as a
     draft with its own revisions and takes a new number when issued again."""
 
     conference = models.OneToOneField(
         "conferences.Conference", on_delete=models.CASCADE, related_name="plan"
     )
-    status = models.CharField(
-        _("trạng thái"), max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT
-    )
-    # Header (thể thức): the two columns, number and place-date.
-    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
-    type_code = models.CharField(
-        _("ký hiệu văn bản"),
-        max_length=30,
-        default="KH-UBND",
-        help_text=_("Phần sau dấu gạch chéo của số, ví dụ KH-UBND."),
-    )
-    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
-    place = models.CharField(_("địa danh"), max_length=100)
-    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    type_code = type_code_field("KH-UBND", _("Phần sau dấu gạch chéo của số, ví dụ KH-UBND."))
     undated_month = models.DateField(
         _("tháng ghi trên bản chưa ban hành"),
         null=True,
@@ -57,17 +103,8 @@ class Plan(SignerFields, ReviewFields):
             "gửi duyệt (trước khi gửi duyệt: tháng hiện tại)."
         ),
     )
-    subject = models.TextField(
-        _("trích yếu"), help_text=_("Mỗi dòng là một dòng của trích yếu dưới chữ KẾ HOẠCH.")
-    )
-    # Nơi nhận; the signer block's fields come from core.signers.SignerFields.
-    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    subject = subject_field(_("Mỗi dòng là một dòng của trích yếu dưới chữ KẾ HOẠCH."))
     amendment = models.PositiveSmallIntegerField(_("lần sửa đổi"), default=0)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("kế hoạch")
@@ -85,20 +122,6 @@ class Plan(SignerFields, ReviewFields):
 
     def __str__(self) -> str:
         return f"Kế hoạch: {self.conference}"
-
-    @property
-    def status_badge(self) -> str:
-        return STATUS_BADGES.get(self.status, "secondary")
-
-    @property
-    def number_line(self) -> str:
-        """ "Số: 330/KH-UBND", or blank before the number is taken."""
-        number = f"{self.number:02d}" if self.number else "      "
-        return f"Số: {number}/{self.type_code}"
-
-    @property
-    def subject_lines(self) -> list[str]:
-        return [line.strip() for line in self.subject.splitlines() if line.strip()]
 
 
 class PlanSection(models.Model):

@@ -54,6 +54,7 @@ def upsert_honoree_delegate(
     unit_name: str = "",
     sector: str = "",
     works_directly_in_production: bool = False,
+    is_household: bool = False,
 ) -> Delegate:
     """Register (or refresh) an honoree as a delegate; idempotent by `source_key`
     (e.g. "honorees.nomination:12"), so a nominee is in the register once.
@@ -62,7 +63,8 @@ def upsert_honoree_delegate(
     office role over the organiser. The person goes into the conference's honoree category
     (one flagged `is_honoree_category`; a default "Đại biểu được biểu dương, khen thưởng" is
     created if none is). A later call updates the details and keeps the category, status and
-    attendance. Not limited by seat allocations.
+    attendance. Not limited by seat allocations. A household's `full_name` already names it
+    ("Hộ ông …"): with `is_household` it takes no title (Ông, Bà) before it.
     Side effects: the delegate row (and perhaps the category row), an activity entry."""
     _require_office(by, conference)
     details = clean_text(
@@ -79,7 +81,11 @@ def upsert_honoree_delegate(
             "works_directly_in_production": works_directly_in_production,
         }
     )
-    if not is_collective and gender:
+    if is_household:
+        # A household's name already says whose it is ("Hộ ông Nguyễn Văn An"): no title
+        # before it (a refresh clears one an earlier version put there).
+        details["title"] = ""
+    elif not is_collective and gender:
         details["title"] = "Bà" if gender == "female" else "Ông"
     delegate = (
         Delegate.objects.select_for_update()

@@ -6,6 +6,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.vntext import format_money
+
 
 class AwardForm(models.Model):
     """An emulation title, a certificate of merit or a contest prize."""
@@ -271,5 +273,4 @@ class PrizeBase(models.Model):
         ]
 
     def __str__(self) -> str:
-        amount = f"{self.amount:,}".replace(",", ".")
-        return f"{self.series}: {amount} đồng từ {self.effective_from:%d/%m/%Y}"
+        return f"{self.series}: {format_money(self.amount)} từ {self.effective_from:%d/%m/%Y}"

@@ -24,4 +24,5 @@ def join_delegate_register(nomination, *, by) -> None:
         unit_name=nomination.unit_name,
         sector=nomination.sector,  # the same list (core.vocabulary.Sector)
         works_directly_in_production=nomination.works_directly_in_production,
+        is_household=nomination.is_household,
     )

@@ -1,3 +1,3 @@
-from .reports import STATUS_BADGES, ReportSection, ReportStatus, SummaryReport
+from .reports import ReportSection, ReportStatus, SummaryReport
 
-__all__ = ["STATUS_BADGES", "ReportSection", "ReportStatus", "SummaryReport"]
+__all__ = ["ReportSection", "ReportStatus", "SummaryReport"]

@@ -6,58 +6,29 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.signers import SignerFields
+from conferences.plans.models import (
+    DocumentStatus,
+    IssuedDocument,
+    subject_field,
+    type_code_field,
+)
+
+# The plan's path: drafted, approved by a leader, issued under a number.
+ReportStatus = DocumentStatus
 
 
-class ReportStatus(models.TextChoices):
-    DRAFT = "draft", _("Dự thảo")
-    PENDING_APPROVAL = "pending_approval", _("Chờ duyệt")
-    RETURNED = "returned", _("Trả lại để sửa")
-    APPROVED = "approved", _("Đã duyệt")
-    ISSUED = "issued", _("Đã ban hành")
-
-
-STATUS_BADGES = {
-    ReportStatus.ISSUED: "success",
-    ReportStatus.APPROVED: "primary",
-    ReportStatus.PENDING_APPROVAL: "warning",
-    ReportStatus.RETURNED: "danger",
-}
-
-
-class SummaryReport(SignerFields):
+class SummaryReport(IssuedDocument):
     """One summary report per conference. Its figures are computed from the data at each
     preview and print until it is issued; issuing freezes them in `frozen_figures`."""
 
     conference = models.OneToOneField(
         "conferences.Conference", on_delete=models.CASCADE, related_name="summary_report"
     )
-    status = models.CharField(
-        _("trạng thái"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
-    )
-    parent_body = models.CharField(_("cơ quan chủ quản"), max_length=200, blank=True)
-    issuing_body = models.CharField(_("cơ quan ban hành"), max_length=200)
-    type_code = models.CharField(
-        _("ký hiệu văn bản"),
-        max_length=30,
-        default="BC-UBND",
-        help_text=_("Phần sau dấu gạch chéo của số, ví dụ BC-UBND."),
-    )
-    number = models.PositiveIntegerField(_("số"), null=True, blank=True)
-    place = models.CharField(_("địa danh"), max_length=100)
-    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
-    subject = models.TextField(
-        _("trích yếu"), help_text=_("Mỗi dòng là một dòng của trích yếu dưới chữ BÁO CÁO.")
-    )
-    recipients = models.JSONField(_("nơi nhận"), default=list, blank=True)
+    type_code = type_code_field("BC-UBND", _("Phần sau dấu gạch chéo của số, ví dụ BC-UBND."))
+    subject = subject_field(_("Mỗi dòng là một dòng của trích yếu dưới chữ BÁO CÁO."))
     return_comment = models.TextField(_("ý kiến trả lại của lãnh đạo"), blank=True)
     # The figures as they were when the report was issued (None before): what it prints then.
     frozen_figures = models.JSONField(null=True, blank=True, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("báo cáo tổng kết")
@@ -77,20 +48,6 @@ class SummaryReport(SignerFields):
 
     def __str__(self) -> str:
         return f"Báo cáo tổng kết: {self.conference}"
-
-    @property
-    def status_badge(self) -> str:
-        return STATUS_BADGES.get(self.status, "secondary")
-
-    @property
-    def number_line(self) -> str:
-        """ "Số: 05/BC-UBND", or blank before the number is taken."""
-        number = f"{self.number:02d}" if self.number else "      "
-        return f"Số: {number}/{self.type_code}"
-
-    @property
-    def subject_lines(self) -> list[str]:
-        return [line.strip() for line in self.subject.splitlines() if line.strip()]
 
 
 class ReportSection(models.Model):

@@ -198,3 +198,19 @@ def test_only_the_clerk_sees_the_issue_button_and_only_after_approval(office, cl
         assert issue not in client.get(url).content.decode()
         assert client.post(issue).status_code == 403
     assert AwardDecision.objects.get(pk=decision.pk).number is None
+
+
+def test_decision_page_groups_prize_money_with_dots(office, client):
+    _approved(office, "Trần Văn Bình")
+    _approved(office, "Nguyễn Thị An", gender="female")
+    decision = services.create_decision(round=office["round"], by=office["staff"], **DECISION)
+    AwardLine.objects.filter(decision=decision).update(amount=1_500_000)
+    client.force_login(office["staff"])
+    page = client.get(reverse("honorees:decision_detail", args=[decision.pk])).content.decode()
+    cells = [
+        row.split('<td class="text-end">')[1].split("</td>")[0]
+        for row in page.split('data-testid="decision-row"')[1:]
+    ]
+    assert cells == ["1.500.000", "1.500.000"]
+    assert 'data-testid="decision-total">3.000.000<' in page
+    assert "1500000" not in page

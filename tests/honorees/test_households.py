@@ -104,3 +104,28 @@ def test_household_rows_import_and_export(household_round):
     exported = read_xlsx(export_nominations(Nomination.objects.order_by("kind")))
     kinds_names = {(r[2], r[3]) for r in exported}
     assert ("Hộ gia đình", "Đỗ Văn Gia") in kinds_names
+
+
+def test_approved_household_joins_the_delegates_named_once_without_a_second_title(
+    household_round,
+):
+    from delegates.models import Delegate
+    from honorees.services.delegates_join import join_delegate_register, source_key
+
+    office = household_round
+    nomination = _household(office)
+    join_delegate_register(nomination, by=office["staff"])
+    delegate = Delegate.objects.get(source_key=source_key(nomination))
+    assert (delegate.title, delegate.full_name) == ("", "Hộ ông Nguyễn Văn Hộ")
+    assert str(delegate) == "Hộ ông Nguyễn Văn Hộ"
+    # A row an earlier version titled "Ông Hộ ông …" reads right after the next refresh.
+    Delegate.objects.filter(pk=delegate.pk).update(title="Ông")
+    join_delegate_register(nomination, by=office["staff"])
+    delegate.refresh_from_db()
+    assert str(delegate) == "Hộ ông Nguyễn Văn Hộ"
+    # A person (not a household) keeps the title the head's gender gives.
+    person = NominationFactory(
+        round=office["round"], unit=office["school"], full_name="Trần Văn Tư", gender="male"
+    )
+    join_delegate_register(person, by=office["staff"])
+    assert str(Delegate.objects.get(source_key=source_key(person))) == "Ông Trần Văn Tư"

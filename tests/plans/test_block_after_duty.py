@@ -8,7 +8,9 @@ from docx import Document as DocxDocument
 from pypdf import PdfReader
 
 from conferences.plans import services
+from conferences.plans.diff import diff_snapshots
 from conferences.plans.outline import build_outline
+from conferences.plans.selectors import snapshot
 from core.errors import DomainError
 from documents.builders import get_builder
 from documents.builders.plans import plan_preview_html
@@ -147,3 +149,61 @@ def test_editor_says_where_a_placed_section_prints(client):
     client.force_login(plan.created_by)
     page = client.get(reverse("plan_detail", args=[plan.pk])).content.decode()
     assert "In trong mục Tổ chức thực hiện, sau nhiệm vụ 1.1" in page
+
+
+def _diff_lines(diffs, text: str) -> list[tuple[str, str, str]]:
+    """Every line of the diff that shows `text`: (section label, sign, line)."""
+    return [(d.label, sign, line) for d in diffs for sign, line in d.lines if text in line]
+
+
+def test_revision_diff_shows_a_block_placed_after_a_duty_once_in_its_host():
+    plan = _plan_with_two_agencies()
+    before = snapshot(plan)
+    maket = _maket_after(plan, "1.1")
+    plan.refresh_from_db()
+    placed = snapshot(plan)
+    diffs = diff_snapshots(before, placed)
+    shown = _diff_lines(diffs, "HỘI NGHỊ BIỂU DƯƠNG")
+    implementation = next(s for s in placed["sections"] if s["kind"] == "implementation")
+    assert shown == [(implementation["label"], "+", "HỘI NGHỊ BIỂU DƯƠNG")]
+    assert [d.label for d in diffs if d.changed] == [implementation["label"]]
+
+    # Its text edited where it is placed: one change, in the host again.
+    services.update_section(
+        section=maket,
+        by=plan.created_by,
+        content={"maket_lines": ["HỘI NGHỊ TỔNG KẾT", "NGƯỜI TỐT, VIỆC TỐT"]},
+    )
+    plan.refresh_from_db()
+    edited = snapshot(plan)
+    diffs = diff_snapshots(placed, edited)
+    assert _diff_lines(diffs, "HỘI NGHỊ") == [
+        (implementation["label"], "-", "HỘI NGHỊ BIỂU DƯƠNG"),
+        (implementation["label"], "+", "HỘI NGHỊ TỔNG KẾT"),
+    ]
+
+    # Removed: its lines leave the host, and it is not listed a second time as removed.
+    services.delete_section(section=maket, by=plan.created_by)
+    plan.refresh_from_db()
+    diffs = diff_snapshots(edited, snapshot(plan))
+    assert _diff_lines(diffs, "NGƯỜI TỐT") == [
+        (implementation["label"], "-", "NGƯỜI TỐT, VIỆC TỐT")
+    ]
+    assert [d.status for d in diffs if d.changed] == ["changed"]
+
+
+def test_revision_diff_of_a_block_taken_out_of_a_duty_shows_it_in_its_own_place():
+    plan = _plan_with_two_agencies()
+    maket = _maket_after(plan, "1.1")
+    plan.refresh_from_db()
+    placed = snapshot(plan)
+    services.update_section(section=maket, by=plan.created_by, after_duty="")
+    plan.refresh_from_db()
+    diffs = diff_snapshots(placed, snapshot(plan))
+    own = next(s for s in snapshot(plan)["sections"] if s["key"] == f"s{maket.pk}")
+    implementation = next(s for s in placed["sections"] if s["kind"] == "implementation")
+    assert _diff_lines(diffs, "HỘI NGHỊ BIỂU DƯƠNG") == [
+        (implementation["label"], "-", "HỘI NGHỊ BIỂU DƯƠNG")
+    ]
+    # In its own place it prints as before it was placed: no change to show there.
+    assert not next(d for d in diffs if d.label == own["label"]).changed

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import models, transaction
-from django.db.models import F, OrderBy
+from django.db.models import F, Func, OrderBy
 from django.db.models.expressions import BaseExpression
 
 # Wording of the two directions in the phone select, per kind of column.
@@ -116,6 +116,18 @@ class SortKeyQuerySet(models.QuerySet):
             count = super().update(**kwargs)
             refresh_sort_keys(self.model._base_manager.filter(pk__in=pks))
         return count
+
+
+class Bytewise(Func):
+    """`expression` compared byte by byte (COLLATE "C" on PostgreSQL; SQLite does already),
+    so that SQLite and PostgreSQL order it the same whatever the database's locale. For ASCII
+    keys such as a folded title (core.db.Fold)."""
+
+    template = "%(expressions)s"
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f'({sql}) COLLATE "C"', params
 
 
 Expression = str | BaseExpression

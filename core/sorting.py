@@ -70,9 +70,14 @@ class SortKeyed:
         raise NotImplementedError
 
     def save(self, *args, **kwargs):
-        self.sort_key = self.make_sort_key()
+        # Made only when a source is written: a row read with only() is not read again.
+        sources = set(self.SORT_KEY_SOURCES)
         update_fields = kwargs.get("update_fields")
-        if update_fields is not None and set(update_fields) & set(self.SORT_KEY_SOURCES):
+        if update_fields is None:
+            if not sources & self.get_deferred_fields():
+                self.sort_key = self.make_sort_key()
+        elif sources & set(update_fields):
+            self.sort_key = self.make_sort_key()
             kwargs["update_fields"] = {*update_fields, "sort_key"}
         super().save(*args, **kwargs)
 

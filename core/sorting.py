@@ -103,6 +103,8 @@ class SortKeyQuerySet(models.QuerySet):
         objs = list(objs)
         for obj in objs:
             obj.sort_key = obj.make_sort_key()
+        if kwargs.get("update_fields") and self._touches_key(kwargs["update_fields"]):
+            kwargs["update_fields"] = [*kwargs["update_fields"], "sort_key"]  # an upsert
         return super().bulk_create(objs, *args, **kwargs)
 
     def bulk_update(self, objs, fields, *args, **kwargs):

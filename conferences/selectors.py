@@ -9,6 +9,8 @@ from django.db.models import Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from core.db import Fold
+from core.sorting import DATE_WORDS, NAME_WORDS, Bytewise, Sorting, SortOption
 from core.vntext import fold
 
 from .models import ActivityEntry, Conference, Membership, Role, Unit, User
@@ -164,6 +166,28 @@ def holders_over(unit: Unit, roles) -> list[User]:
 def _ancestor_paths(paths: list[str]) -> set[str]:
     steplen = Unit.steplen
     return {p[:i] for p in paths for i in range(steplen, len(p) + 1, steplen)}
+
+
+# The orders of the conference list (core.sorting): newest first unless the user asks.
+CONFERENCE_SORTS = Sorting(
+    {
+        "thoi-gian": SortOption(
+            "Thời gian", ("end_year", "date"), words=DATE_WORDS, descending_first=True
+        ),
+        "ten": SortOption("Tên hội nghị", (Bytewise(Fold("title")),), words=NAME_WORDS),
+    },
+    default="-thoi-gian",
+)
+
+# The orders of the activity log: newest first unless the user asks for the oldest.
+ACTIVITY_SORTS = Sorting(
+    {
+        "thoi-gian": SortOption(
+            "Thời điểm", ("created_at",), words=DATE_WORDS, descending_first=True
+        ),
+    },
+    default="-thoi-gian",
+)
 
 
 def visible_conferences(user) -> QuerySet[Conference]:

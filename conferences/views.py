@@ -349,8 +349,10 @@ def member_unlock(request, pk: int):
 # --- Conferences ------------------------------------------------------------------------------
 @login_required
 def conference_list(request):
+    sort = selectors.CONFERENCE_SORTS.read(request)
     context = {
-        "conferences": selectors.visible_conferences(request.user),
+        "conferences": sort.apply(selectors.visible_conferences(request.user)),
+        "sort": sort,
         "can_create": permissions.can_create_conference(request.user),
     }
     return render(request, "conferences/conference_list.html", context)
@@ -411,7 +413,9 @@ def activity_list(request):
         actors=selectors.manageable_users(request.user),
     )
     require_valid_filter(filterset.form)
-    page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
+    sort = selectors.ACTIVITY_SORTS.read(request)
+    page = Paginator(sort.apply(filterset.qs), 50).get_page(request.GET.get("page"))
     for entry in page:
         entry.readable = readable_changes(entry)
-    return render(request, "conferences/activity_list.html", {"filter": filterset, "page": page})
+    context = {"filter": filterset, "page": page, "sort": sort}
+    return render(request, "conferences/activity_list.html", context)

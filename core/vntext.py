@@ -145,20 +145,60 @@ def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letter for letter, _ in ranks), tuple(tone for _, tone in ranks)
 
 
-def name_sort_key(full_name: str) -> tuple:
+def _name_parts(full_name: str, as_written: bool) -> tuple[list, list, list]:
+    words = [_word_key(word) for word in (nfc(full_name) or "").lower().split()]
+    if as_written:
+        return words, [], []
+    family = words[:1] if len(words) > 1 else []
+    return words[-1:], words[1:-1], family  # given, middle(s), family
+
+
+def name_sort_key(full_name: str, *, as_written: bool = False) -> tuple:
     """Key to sort Vietnamese personal names the way offices list them.
 
     Order: given name (last word), then middle name(s), then family name (first word); letters
     in Vietnamese alphabetical order, case-insensitive. Tones only break ties once the letters
     of the whole name are equal, so "Lê Văn Án" < "Nguyễn Văn An" and "Mạ" < "Mai".
-    Punctuation inside words (H'Hen) is ignored.
+    Punctuation inside words (H'Hen) is ignored. `as_written` keeps the words in their own
+    order: the name of a collective ("Trường Tiểu học Kim Đồng") is not a person's.
     """
-    words = [_word_key(word) for word in (nfc(full_name) or "").lower().split()]
-    family = words[:1] if len(words) > 1 else []
-    parts = (words[-1:], words[1:-1], family)  # given, middle(s), family
+    parts = _name_parts(full_name, as_written)
     letters = tuple(tuple(word_letters for word_letters, _ in part) for part in parts)
     tones = tuple(tuple(word_tones for _, word_tones in part) for part in parts)
     return letters, tones
+
+
+# The stored form of name_sort_key: digits only, so that a database orders it the same way
+# whatever its collation (no locale contracts, ignores or reorders digits; the column is
+# also declared COLLATE "C" on PostgreSQL, see core.sorting.SortKeyField). Each letter rank is
+# a fixed code that begins with 1-9 ("10".."98", rarer characters "99" + seven digits), a word
+# ends with "01", a part of the name (given, middle, family) with "00": the codes are
+# prefix-free and rise with the rank, so comparing two strings character by character is
+# comparing the tuples. The tones follow, one digit a letter, in the same order: they only
+# matter when the letters are all equal, and then both names have the same shape.
+_WORD_END, _PART_END = "01", "00"
+SORT_STRING_MAX = 1000  # longer keys are cut: order kept, only ties at the cut left to the pk
+
+
+def _letter_code(rank: int) -> str:
+    return str(rank + 10) if rank < 89 else f"99{rank:07d}"
+
+
+def name_sort_string(full_name: str, *, as_written: bool = False) -> str:
+    """`name_sort_key` as an ASCII digit string whose plain order is the key's order.
+
+    For a database column: `order_by` on it lists names as `sort_names` would, on SQLite and
+    on PostgreSQL alike. At most SORT_STRING_MAX characters.
+    """
+    parts = _name_parts(full_name, as_written)
+    letters, tones = [], []
+    for part in parts:
+        for word_letters, word_tones in part:
+            letters.extend(_letter_code(rank) for rank in word_letters)
+            letters.append(_WORD_END)
+            tones.extend(str(tone) for tone in word_tones)
+        letters.append(_PART_END)
+    return ("".join(letters) + "".join(tones))[:SORT_STRING_MAX]
 
 
 def sort_names(items: Iterable[T], key: Callable[[T], str] = lambda item: item) -> list[T]:

@@ -19,12 +19,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from django.core.paginator import Paginator
-from django.db.models import Count, F, Max, Q, QuerySet, Sum
+from django.db.models import Case, Count, F, IntegerField, Max, Q, QuerySet, Sum, Value, When
 from django.db.models.functions import Coalesce, Substr
 from django.shortcuts import get_object_or_404
 
 from conferences.models import Conference, Role, Unit
 from conferences.permissions import memberships_of
+from core.sorting import NAME_WORDS, Sorting, SortOption
 from core.vntext import fold, format_place_date, name_sort_key
 
 from .composition import CategoryFacts, CompositionFacts, RuleFacts, Violation, evaluate
@@ -372,8 +373,32 @@ def submitter_allocations(user) -> list[tuple[Conference, Unit, int, int, Delega
 
 
 # --- register ----------------------------------------------------------------------------------
-def register(conference: Conference, *, filters: dict | None = None) -> QuerySet[Delegate]:
-    """The register, filtered by category (its sub-lines included), unit, status, source."""
+# The invitation statuses in the order of their moves (to invite, invited, confirmed, declined).
+_STATUS_RANK = Case(
+    *(When(invitation_status=value, then=Value(rank)) for rank, value in
+      enumerate(InvitationStatus.values)),
+    default=Value(len(InvitationStatus.values)),
+    output_field=IntegerField(),
+)  # fmt: skip
+
+# The orders the register offers (core.sorting); by default each category (in the plan's
+# order) lists its people in Vietnamese name order, given name first.
+REGISTER_SORTS = Sorting(
+    {
+        "thanh-phan": SortOption("Thành phần", ("category__order", "category_id"), ("sort_key",)),
+        "ten": SortOption("Họ và tên", ("sort_key",), words=NAME_WORDS),
+        "don-vi": SortOption("Đơn vị", ("unit__path", "unit_name"), ("sort_key",)),
+        "tinh-trang": SortOption("Tình trạng mời", (_STATUS_RANK,), ("sort_key",)),
+    },
+    default="thanh-phan",
+)
+
+
+def register(
+    conference: Conference, *, filters: dict | None = None, sort: str | None = None
+) -> QuerySet[Delegate]:
+    """The register, filtered by category (its sub-lines included), unit, status, source, in
+    the order `sort` names (REGISTER_SORTS; its default for None or an unknown name)."""
     filters = filters or {}
     qs = Delegate.objects.filter(conference=conference).select_related("category", "unit")
     if filters.get("category"):
@@ -385,7 +410,7 @@ def register(conference: Conference, *, filters: dict | None = None) -> QuerySet
             qs = qs.filter(**{key: filters[key]})
     if filters.get("q"):
         qs = qs.filter(full_name__fold__contains=fold(filters["q"]))
-    return qs.order_by("category__order", "category_id", "full_name")
+    return qs.order_by(*REGISTER_SORTS.order_by(sort))
 
 
 def sorted_by_name(delegates) -> list[Delegate]:
@@ -523,12 +548,13 @@ def register_export_fingerprint(conference: Conference, filters: dict) -> list:
     return [facts["rows"], changed, facts["last"]]
 
 
-def register_export_table(conference: Conference, filters: dict) -> dict:
-    """The filtered register in name order as plain rows (a documents builder writes the
-    .xlsx, the view streams it when the list is short)."""
+def register_export_table(conference: Conference, filters: dict, sort: str | None = None) -> dict:
+    """The filtered register as plain rows, in the order of the page it was asked from
+    (`sort`, REGISTER_SORTS: by default categories, each in Vietnamese name order); a
+    documents builder writes the .xlsx, the view streams it when the list is short."""
     from .resources import RegisterResource
 
-    rows = sorted_by_name(register(conference, filters=filters))
+    rows = register(conference, filters=filters, sort=sort)
     dataset = RegisterResource().export(queryset=rows)
     return {
         "sheet": "Đại biểu",

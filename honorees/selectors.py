@@ -2,7 +2,19 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Max, Prefetch, Q, QuerySet, Sum
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,6 +24,7 @@ from conferences.models import Membership, Role, Unit, User
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import memberships_of
 from conferences.selectors import visible_conferences
+from core.sorting import DATE_WORDS, NAME_WORDS, Sorting, SortOption
 from core.vntext import format_date_short, name_sort_key, sort_names
 
 from . import permissions
@@ -138,6 +151,34 @@ def unit_nominations(round: NominationRound, unit: Unit) -> QuerySet[Nomination]
         .select_related("proposed_award")
         .order_by("kind", "id")
     )
+
+
+def _rank(field: str, values) -> Case:
+    """`field`'s value as its place in `values` (unknown values last), for order_by."""
+    whens = (When(**{field: value}, then=Value(rank)) for rank, value in enumerate(values))
+    return Case(*whens, default=Value(len(values)), output_field=IntegerField())
+
+
+# The orders of a round's nominations page (core.sorting). By default each unit (in the
+# tree's order) lists its collectives, individuals then households, each in name order.
+ROUND_SORTS = Sorting(
+    {
+        "don-vi": SortOption(
+            "Đơn vị", ("unit__path",), (_rank("kind", Nomination.LIST_ORDER), "sort_key")
+        ),
+        "ten": SortOption("Họ tên / tên tập thể", ("sort_key",), words=NAME_WORDS),
+        "hinh-thuc": SortOption(
+            "Hình thức đề nghị", ("proposed_award__order", "proposed_award_id"), ("sort_key",)
+        ),
+        "trang-thai": SortOption(
+            "Trạng thái", (_rank("status", Nomination.Status.values),), ("sort_key",)
+        ),
+        "ngay-nhan": SortOption(
+            "Ngày nhận", ("submitted_at",), words=DATE_WORDS, descending_first=True
+        ),
+    },
+    default="don-vi",
+)
 
 
 def round_nominations(round: NominationRound) -> QuerySet[Nomination]:

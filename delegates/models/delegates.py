@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.sorting import SortKeyed, SortKeyField, SortKeyQuerySet
+from core.vntext import name_sort_string
 from core.vocabulary import Sector
 
 
@@ -37,7 +39,7 @@ def new_invitation_token() -> str:
     return secrets.token_urlsafe(16)
 
 
-class Delegate(models.Model):
+class Delegate(SortKeyed, models.Model):
     """A person (or a collective's representative) in the conference's register."""
 
     Title = Title
@@ -61,6 +63,9 @@ class Delegate(models.Model):
     title = models.CharField(_("danh xưng"), max_length=3, choices=Title.choices, blank=True)
     full_name = models.CharField(_("họ và tên"), max_length=300)
     is_collective = models.BooleanField(_("là tập thể"), default=False)
+    # name_sort_string(full_name): the register's name order (a collective's name as written);
+    # kept current by SortKeyed on every write.
+    sort_key = SortKeyField()
     gender = models.CharField(_("giới tính"), max_length=6, choices=Gender.choices, blank=True)
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     ethnicity = models.CharField(_("dân tộc"), max_length=50, default="Kinh", blank=True)
@@ -99,6 +104,10 @@ class Delegate(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = SortKeyQuerySet.as_manager()
+
+    SORT_KEY_SOURCES = ("full_name", "is_collective")
+
     class Meta:
         verbose_name = _("đại biểu")
         verbose_name_plural = _("đại biểu")
@@ -118,10 +127,16 @@ class Delegate(models.Model):
             ),
             models.CheckConstraint(condition=~Q(full_name=""), name="delegate_name_not_blank"),
         ]
-        indexes = [models.Index(fields=["conference", "category", "unit"])]
+        indexes = [
+            models.Index(fields=["conference", "category", "unit"]),
+            models.Index(fields=["conference", "sort_key"], name="delegate_name_order"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.title} {self.full_name}".strip()
+
+    def make_sort_key(self) -> str:
+        return name_sort_string(self.full_name, as_written=self.is_collective)
 
     @property
     def unit_label(self) -> str:

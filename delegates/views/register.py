@@ -5,7 +5,6 @@ import tablib
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -13,7 +12,7 @@ from django.views.decorators.http import require_POST
 from conferences.idempotency import submit_once
 from core.errors import DomainError
 from core.importing import export_xlsx
-from core.views import attempt, form_error, require, xlsx_response
+from core.views import attempt, form_error, paged, require, xlsx_response
 from core.web import require_valid_filter
 from documents.services import request_document
 
@@ -57,8 +56,9 @@ def _register_units(conference):
 def register(request, conference_pk: int):
     conference = conference_for(request, conference_pk)
     form = _filter_form(request, conference)
-    page = Paginator(selectors.register(conference, filters=form.filters()), 100).get_page(
-        request.GET.get("page")
+    sort = selectors.REGISTER_SORTS.read(request)
+    page = paged(
+        request, selectors.register(conference, filters=form.filters(), sort=sort.value), 100
     )
     twins = selectors.duplicate_delegates(conference)
     for delegate in page:
@@ -68,6 +68,7 @@ def register(request, conference_pk: int):
         "conference": conference,
         "filter_form": form,
         "page": page,
+        "sort": sort,
         "query": request.GET.urlencode(),
         "can_manage": MANAGE(request.user, conference),
         "tab": "register",
@@ -84,14 +85,17 @@ def register_export(request, conference_pk: int):
     conference = conference_for(request, conference_pk)
     form = _filter_form(request, conference)
     filters = form.filters()
+    sort = selectors.REGISTER_SORTS.read(request).value
     if selectors.register(conference, filters=filters).count() > settings.EXPORT_IN_WORKER_ROWS:
         params = {key: str(value) for key, value in filters.items() if value}
+        if sort != selectors.REGISTER_SORTS.default:
+            params["sort"] = sort
         document = request_document(
             kind="delegates_register_xlsx", target=conference, fmt="xlsx", by=request.user,
             params=params,
         )  # fmt: skip
         return redirect("document_detail", pk=document.pk)
-    table = selectors.register_export_table(conference, filters)
+    table = selectors.register_export_table(conference, filters, sort)
     dataset = tablib.Dataset(*[tuple(row) for row in table["rows"]], headers=table["headers"])
     return xlsx_response(export_xlsx(dataset, sheet=table["sheet"]), f"dai-bieu-{conference.pk}")
 

@@ -49,7 +49,7 @@ class RegisterExportBuilder(CollectedInWorker, ConferenceBuilder):
     def collect(self, target, params: dict) -> dict:
         from delegates.selectors import register_export_table
 
-        return register_export_table(target, _register_filters(params))
+        return register_export_table(target, _register_filters(params), params.get("sort"))
 
     def render(self, payload, fmt: str, progress: Progress) -> Rendered:
         return _xlsx(payload, "dai-bieu", progress)

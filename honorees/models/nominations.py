@@ -3,10 +3,12 @@ from django.db import models
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from core.sorting import SortKeyed, SortKeyField, SortKeyQuerySet
+from core.vntext import name_sort_string
 from core.vocabulary import Sector
 
 
-class Nomination(models.Model):
+class Nomination(SortKeyed, models.Model):
     """A unit's proposal to honour one individual, one collective or one household (named by
     the head of household, whose name is kept in `full_name`)."""
 
@@ -88,6 +90,9 @@ class Nomination(models.Model):
     dossier = models.FileField(_("hồ sơ kèm theo"), upload_to="honorees/dossiers/%Y/", blank=True)
     # fold(name): finds the same person or collective proposed twice in a round.
     name_key = models.CharField(max_length=255, db_index=True, editable=False)
+    # name_sort_string(sort_name): the lists' name order, a collective's name as written (not
+    # given name first); kept current by SortKeyed on every write.
+    sort_key = SortKeyField()
     return_comment = models.TextField(_("lý do trả lại"), blank=True)
     is_delegate_above = models.BooleanField(_("đại biểu dự hội nghị cấp trên"), default=False)
     # NĐ 152/2025 Điều 4: no award while one of these holds (the unit records them, the office
@@ -131,11 +136,18 @@ class Nomination(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
 
+    objects = SortKeyQuerySet.as_manager()
+
+    SORT_KEY_SOURCES = ("kind", "full_name", "collective_name")
+
     class Meta:
         verbose_name = _("hồ sơ đề nghị khen thưởng")
         verbose_name_plural = _("hồ sơ đề nghị khen thưởng")
         ordering = ["round", "unit", "kind", "id"]
-        indexes = [models.Index(fields=["round", "unit", "kind", "status"])]
+        indexes = [
+            models.Index(fields=["round", "unit", "kind", "status"]),
+            models.Index(fields=["round", "sort_key"], name="nomination_name_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(
@@ -203,6 +215,9 @@ class Nomination(models.Model):
     @property
     def is_collective(self) -> bool:
         return self.kind == self.Kind.COLLECTIVE
+
+    def make_sort_key(self) -> str:
+        return name_sort_string(self.sort_name, as_written=self.is_collective)
 
     @property
     def is_household(self) -> bool:

@@ -97,9 +97,11 @@ def round_detail(request, pk: int):
         nominations = nominations.filter(status=status)
     if int_param(unit, label="đơn vị") is not None:
         nominations = nominations.filter(unit_id=int(unit))
-    page = paged(request, nominations, ROUND_PAGE)
+    sort = selectors.ROUND_SORTS.read(request)
+    page = paged(request, sort.apply(nominations), ROUND_PAGE)
     context = {
         "round": round,
+        "sort": sort,
         "conference": round.conference,
         "nominations": page,
         "page": page,

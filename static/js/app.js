@@ -9,7 +9,8 @@
 //   input type=date, datetime-local, time: a Vietnamese picker (flatpickr: dd/mm/yyyy, 24 h)
 //                             whatever the browser's language; the form still posts ISO values
 //   table.table-cards         below 576 px each row shows as a card: each cell gets its
-//                             column's heading as data-label (static/css/app.css shows it)
+//                             column's heading as data-label (static/css/app.css shows it;
+//                             a heading's own data-label, when it has one, is used instead)
 //   data-unit-search          a unit search field (conferences.widgets.UnitSearchWidget): a
 //                             suggestion (data-unit-pick) becomes a chosen unit with its hidden
 //                             input, data-unit-remove takes one away, Enter picks the first
@@ -106,7 +107,7 @@
 
   function labelCells(table) {
     var headings = Array.from(table.querySelectorAll("thead th")).map(function (th) {
-      return th.textContent.trim();
+      return (th.getAttribute("data-label") || th.textContent).trim();  // a sortable header: no arrow
     });
     table.querySelectorAll("tbody tr").forEach(function (row) {
       var column = 0;

@@ -82,6 +82,15 @@ PAGES = [
     ),
     pytest.param("leader", lambda c: reverse("activity_list"), _add_entry, id="activity"),
     pytest.param(
+        "leader", lambda c: reverse("activity_list") + "?sort=thoi-gian", _add_entry, id="oldest"
+    ),
+    pytest.param(
+        _school_staff,
+        lambda c: reverse("conference_list") + "?sort=ten",
+        _add_conference_under_school,
+        id="conferences_by_title",
+    ),
+    pytest.param(
         _school_staff, lambda c: reverse("home"), _add_conference_under_school, id="home_staff"
     ),
 ]

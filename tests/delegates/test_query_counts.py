@@ -75,6 +75,12 @@ def _add_allocation_elsewhere(c, i):
 
 PAGES = [
     pytest.param("staff", _url("delegates_register"), _add_delegate, id="register"),
+    pytest.param(
+        "staff", _url("delegates_register", "?sort=don-vi"), _add_delegate, id="register_by_unit"
+    ),
+    pytest.param(
+        "staff", _url("delegates_register", "?sort=-tinh-trang"), _add_delegate, id="by_status"
+    ),
     pytest.param("staff", _url("delegates_composition"), _add_category, id="composition"),
     pytest.param("staff", _url("delegates_checks"), _add_category, id="checks"),
     pytest.param("staff", _url("delegates_allocation"), _add_category, id="allocation"),

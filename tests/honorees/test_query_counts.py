@@ -54,6 +54,10 @@ def _round_url(name):
     return lambda c: reverse(f"honorees:{name}", kwargs={"pk": _round(c).pk})
 
 
+def _sorted(url, sort: str):
+    return lambda c: f"{url(c)}?sort={sort}"
+
+
 def _unit_round_url(c):
     return reverse("honorees:unit_round", kwargs={"pk": _round(c).pk, "unit_pk": c["school"].pk})
 
@@ -228,6 +232,18 @@ PAGES = [
     pytest.param("staff", _round_list, _add_round, id="round_list"),
     pytest.param("submitter", _round_list, _add_round, id="round_list-unit"),
     pytest.param("staff", _round_url("round_detail"), _nominee(S.SUBMITTED), id="round_detail"),
+    pytest.param(
+        "staff",
+        _sorted(_round_url("round_detail"), "-trang-thai"),
+        _nominee(S.SUBMITTED),
+        id="round_detail_by_status",
+    ),  # fmt: skip
+    pytest.param(
+        "staff",
+        _sorted(_round_url("round_detail"), "hinh-thuc"),
+        _nominee(S.SUBMITTED),
+        id="round_detail_by_award",
+    ),  # fmt: skip
     pytest.param("staff", _round_url("round_detail"), _add_decision, id="decisions_list"),
     pytest.param("staff", _round_url("round_quotas"), _add_quota, id="round_quotas"),
     pytest.param("submitter", _unit_round_url, _nominee(S.DRAFT), id="unit_round"),

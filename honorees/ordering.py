@@ -1,6 +1,7 @@
 """The order of an award list (the decision's annex, the certificates, the printed lists):
-collectives first, then individuals, then households, each in Vietnamese name order (given
-name, middle names, family name; a household by its head's name)."""
+collectives first, then individuals, then households; people in Vietnamese name order (given
+name, middle names, family name; a household by its head's name), collectives by their name as
+written."""
 
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -20,7 +21,11 @@ KIND_HEADINGS = {
 
 
 def list_key(nomination: Nomination) -> tuple:
-    return KIND_RANK.get(nomination.kind, len(KIND_RANK)), name_sort_key(nomination.sort_name)
+    """A collective by its name as written ("Trường Tiểu học Kim Đồng" under T, not under Đ)."""
+    as_written = nomination.kind == Nomination.Kind.COLLECTIVE
+    return KIND_RANK.get(nomination.kind, len(KIND_RANK)), name_sort_key(
+        nomination.sort_name, as_written=as_written
+    )
 
 
 def in_list_order(

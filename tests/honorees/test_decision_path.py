@@ -48,8 +48,8 @@ def test_list_order_is_collectives_individuals_households_each_by_name(office):
     decision = _mixed_list(office)
     ordered = in_list_order(Nomination.objects.all())
     assert [(n.kind, n.sort_name) for n in ordered] == [
-        ("collective", "Tổ Toán"),  # by the last word, as core.vntext sorts names
-        ("collective", "Tổ Anh văn"),
+        ("collective", "Tổ Anh văn"),  # a collective by its name as written
+        ("collective", "Tổ Toán"),
         ("individual", "Nguyễn Thị An"),
         ("individual", "Trần Văn Bình"),
         ("household", "Hộ của Lê Văn An"),
@@ -77,7 +77,7 @@ def test_gold_book_numbers_run_one_to_n_in_list_order_when_issued(office):
         lambda line: line.nomination,
     )
     assert [line.gold_book_number for line in lines] == [1, 2, 3, 4, 5, 6]
-    assert lines[0].nomination.collective_name == "Tổ Toán"
+    assert lines[0].nomination.collective_name == "Tổ Anh văn"
 
 
 def test_certificates_print_decision_number_date_and_gold_book(office):
@@ -214,3 +214,17 @@ def test_decision_page_groups_prize_money_with_dots(office, client):
     assert cells == ["1.500.000", "1.500.000"]
     assert 'data-testid="decision-total">3.000.000<' in page
     assert "1500000" not in page
+
+
+def test_collectives_are_listed_by_their_name_as_written():
+    """A school is listed under T (Trường), not under its last word, as people are."""
+    from honorees.models import Nomination
+    from honorees.ordering import in_list_order
+
+    names = ["Trường Tiểu học Kim Đồng", "Hội Phụ nữ thôn An", "Chi đoàn thôn Bắc"]
+    nominations = [Nomination(kind=Nomination.Kind.COLLECTIVE, collective_name=n) for n in names]
+    assert [n.collective_name for n in in_list_order(nominations)] == [
+        "Chi đoàn thôn Bắc",
+        "Hội Phụ nữ thôn An",
+        "Trường Tiểu học Kim Đồng",
+    ]

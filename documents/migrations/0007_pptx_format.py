@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0006_merge'),
+        ("documents", "0006_merge"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='generateddocument',
-            name='fmt',
-            field=models.CharField(choices=[('pdf', 'PDF'), ('docx', 'DOCX'), ('zip', 'ZIP'), ('xlsx', 'Excel (XLSX)'), ('pptx', 'PowerPoint (PPTX)')], max_length=10, verbose_name='định dạng'),
+            model_name="generateddocument",
+            name="fmt",
+            field=models.CharField(
+                choices=[
+                    ("pdf", "PDF"),
+                    ("docx", "DOCX"),
+                    ("zip", "ZIP"),
+                    ("xlsx", "Excel (XLSX)"),
+                    ("pptx", "PowerPoint (PPTX)"),
+                ],
+                max_length=10,
+                verbose_name="định dạng",
+            ),
         ),
     ]

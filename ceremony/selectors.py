@@ -200,3 +200,62 @@ def poster_people(conference: Conference, *, line_id=None, group_number=None) ->
             }
         )
     return people
+
+
+def file_ref(field) -> dict | None:
+    """A stored file as plain data: its storage name (the worker reads it from the storage)
+    and its size, so a new photo (a new name) or a changed file makes a new document. None
+    when there is no file or it is gone from the storage."""
+    if not field:
+        return None
+    try:
+        size = field.size
+    except OSError:
+        return None
+    return {"name": field.name, "size": size}
+
+
+def slides_document_data(conference: Conference) -> dict:
+    """The stage slides for the PowerPoint file: the same slides as the browser's show, each
+    honouree's photo by its storage name, and the office's background."""
+    from .slides import deck
+
+    slides, photos = deck(conference)
+    items = []
+    for slide in slides:
+        item = {"kind": slide.kind, "heading": slide.heading, "lines": list(slide.lines)}
+        if slide.kind == "honouree":
+            profile = photos.get(slide.entry.line_id)
+            photo = file_ref(profile.photo) if profile is not None else None
+            if photo is not None:
+                width, height = profile.photo_width, profile.photo_height
+                photo["ratio"] = round(width / height, 4) if width and height else 0.75
+            item["photo"] = photo
+        items.append(item)
+    return {
+        "organiser": conference.organiser.name,
+        "conference": conference.title,
+        "background": file_ref(setting_of(conference).background),
+        "slides": items,
+    }
+
+
+def board_document_data(conference: Conference) -> dict:
+    """The public honour board as a folder: only the honourees who agreed to publication, in
+    stage order, each with their photo by its storage name."""
+    return {
+        "organiser": conference.organiser.name,
+        "conference": conference.title,
+        "people": [
+            {
+                "name": entry.name,
+                "title": entry.title,
+                "unit": entry.unit,
+                "award": entry.award,
+                "line": entry.slide_line,
+                "story": profile.story,
+                "photo": file_ref(profile.photo),
+            }
+            for entry, profile in board_entries(conference)
+        ],
+    }

@@ -13,8 +13,8 @@ urlpatterns = [
     path(f"{BASE}nguoi-duoc-khen/<int:line_pk>/", views.honouree_profile, name="profile"),
     path(f"{BASE}anh/<int:line_pk>.jpg", views.honouree_photo, name="photo"),
     path(f"{BASE}anh-nen.jpg", views.slides_background, name="background"),
-    path(f"{BASE}trinh-chieu.pptx", views.slides_pptx, name="pptx"),
+    path(f"{BASE}trinh-chieu/tao-pptx/", views.slides_pptx, name="pptx"),
     path("hoi-nghi/<int:conference_pk>/trinh-chieu/", views.slides_show, name="slides"),
-    path(f"{BASE}bang-vinh-danh.zip", views.board_export, name="board_export"),
+    path(f"{BASE}bang-vinh-danh/tao-zip/", views.board_export, name="board_export"),
     path("vinh-danh/<int:conference_pk>/", views.honour_board, name="board"),
 ]

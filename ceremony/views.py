@@ -1,19 +1,22 @@
 """The pages of the ceremony: the script (groups, presenters, the MC's words), the honourees'
-photos and stories, the slides (PowerPoint and in the browser) and the public honour board."""
+photos and stories, the slides (PowerPoint and in the browser) and the public honour board.
+The PowerPoint file and the board's ZIP are made by the documents worker: their buttons ask
+for them (documents.services.request_document) and open the document's page (progress)."""
 
 from csp.decorators import csp_exempt
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from core.errors import DomainError
+from documents.services import request_document
 
-from . import board, permissions, selectors, services
+from . import permissions, selectors, services
 from .forms import GroupForm, ProfileForm, SettingForm
-from .slides import build_pptx, deck
+from .slides import deck
 
 
 def _conference(request, conference_pk: int, *, edit: bool = False):
@@ -214,15 +217,22 @@ def slides_background(request, conference_pk: int):
     return FileResponse(setting.background.open("rb"), content_type="image/jpeg")
 
 
-@login_required
-def slides_pptx(request, conference_pk: int):
+def _request_file(request, conference_pk: int, kind: str, fmt: str):
+    """Ask the worker for the file (the same data reuses the file made before) and open the
+    document's page, which shows the progress and then the download."""
     conference = _conference(request, conference_pk)
-    response = HttpResponse(
-        build_pptx(conference),
-        content_type="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    )
-    response["Content-Disposition"] = f'attachment; filename="trinh-chieu-{conference.pk}.pptx"'
-    return response
+    try:
+        document = request_document(kind=kind, target=conference, fmt=fmt, by=request.user)
+    except DomainError as exc:
+        messages.error(request, exc.message)
+        return redirect("ceremony:script", conference_pk=conference.pk)
+    return redirect("document_detail", pk=document.pk)
+
+
+@login_required
+@require_POST
+def slides_pptx(request, conference_pk: int):
+    return _request_file(request, conference_pk, "ceremony_slides", "pptx")
 
 
 @login_required
@@ -246,8 +256,6 @@ def honour_board(request, conference_pk: int):
 
 
 @login_required
+@require_POST
 def board_export(request, conference_pk: int):
-    conference = _conference(request, conference_pk)
-    response = HttpResponse(board.export_zip(conference), content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="bang-vinh-danh-{conference.pk}.zip"'
-    return response
+    return _request_file(request, conference_pk, "honour_board_zip", "zip")

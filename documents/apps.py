@@ -56,11 +56,19 @@ class DocumentsConfig(AppConfig):
 
         register_demo_seeder(seed_demo_signed_copies)
 
-        from .builders.ceremony import CallSheetsBuilder, CeremonyScriptBuilder, PosterBuilder
+        from .builders.ceremony import (
+            CallSheetsBuilder,
+            CeremonyScriptBuilder,
+            HonourBoardZipBuilder,
+            PosterBuilder,
+            SlidesBuilder,
+        )
 
         register(CeremonyScriptBuilder())
         register(CallSheetsBuilder())
         register(PosterBuilder())
+        register(SlidesBuilder())
+        register(HonourBoardZipBuilder())
 
         from .builders.seating import PlaceCardsBuilder, SeatingChartBuilder
 

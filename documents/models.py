@@ -19,8 +19,10 @@ class GeneratedDocument(models.Model):
     class Format(models.TextChoices):
         PDF = "pdf", "PDF"
         DOCX = "docx", "DOCX"
-        ZIP = "zip", _("ZIP (mỗi người một tệp DOCX)")
+        # A batch of one file per person (certificates) or a folder (the honour board).
+        ZIP = "zip", _("ZIP")
         XLSX = "xlsx", _("Excel (XLSX)")
+        PPTX = "pptx", _("PowerPoint (PPTX)")
 
     kind = models.CharField(_("loại văn bản"), max_length=50)
     fmt = models.CharField(_("định dạng"), max_length=10, choices=Format.choices)

@@ -185,3 +185,71 @@ class PosterBuilder(ConferenceBuilder):
         content = write_pdf(render_html(_poster_html(payload), sheets, allowed_dirs=folders))
         progress(1, 1)
         return Rendered(content, "ap-phich-vinh-danh.pdf")
+
+
+# --- the slides (PowerPoint) and the honour board (a static site) ------------------------------
+def _read_stored(name: str) -> bytes:
+    """A stored file (a photo, the background) by its storage name: no database access."""
+    from django.core.files.storage import default_storage
+
+    with default_storage.open(name, "rb") as handle:
+        return handle.read()
+
+
+class SlidesBuilder(_CeremonyBuilder):
+    """The stage slides: a title slide per group, one slide per honouree with their photo."""
+
+    kind = "ceremony_slides"
+    label = "Trình chiếu lễ trao thưởng (PowerPoint)"
+    formats = ("pptx",)
+
+    def title(self, target) -> str:
+        return f"Trình chiếu PowerPoint — {target.title}"
+
+    def collect(self, target, params: dict) -> dict:
+        from ceremony.selectors import slides_document_data
+
+        return slides_document_data(target)
+
+    def missing(self, payload) -> list[str]:
+        if payload["slides"]:
+            return []
+        return ["hội nghị chưa có quyết định khen thưởng đã ban hành"]
+
+    def preview_payload(self, payload, count: int):
+        return None
+
+    def render(self, payload, fmt: str, progress: Progress) -> Rendered:
+        from .ceremony_media import build_pptx
+
+        return Rendered(build_pptx(payload, _read_stored, progress), "trinh-chieu.pptx")
+
+
+class HonourBoardZipBuilder(_CeremonyBuilder):
+    """The public honour board as a folder for the commune's portal: only the honourees who
+    agreed to publication."""
+
+    kind = "honour_board_zip"
+    label = "Bảng vinh danh (trang web tĩnh, ZIP)"
+    formats = ("zip",)
+
+    def title(self, target) -> str:
+        return f"Bảng vinh danh (ZIP) — {target.title}"
+
+    def collect(self, target, params: dict) -> dict:
+        from ceremony.selectors import board_document_data
+
+        return board_document_data(target)
+
+    def missing(self, payload) -> list[str]:
+        if payload["people"]:
+            return []
+        return ["chưa có người được khen nào đồng ý công khai"]
+
+    def preview_payload(self, payload, count: int):
+        return None
+
+    def render(self, payload, fmt: str, progress: Progress) -> Rendered:
+        from .ceremony_media import build_board_zip
+
+        return Rendered(build_board_zip(payload, _read_stored, progress), "bang-vinh-danh.zip")

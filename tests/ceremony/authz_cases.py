@@ -2,6 +2,7 @@
 
 from ceremony import selectors, services
 from ceremony.models import CeremonyGroupNote, CeremonySetting, HonoureeProfile
+from documents.models import GeneratedDocument
 from tests.authz import CASES, OFFICE_A, Case
 from tests.ceremony.factories import jpeg, make_issued
 
@@ -70,6 +71,22 @@ def _profile_line(w, kw):
     return profile.slide_line if profile else None
 
 
+def _consenting(w) -> dict:
+    """An issued decision with one honouree who agreed to publication (the board has a page)."""
+    return {"conference_pk": _photo(w, consent=True)["conference_pk"]}
+
+
+def _documents_of(kind: str):
+    """How many documents of `kind` were asked for the conference (a request adds one)."""
+
+    def state(w, kw):
+        return GeneratedDocument.objects.filter(
+            kind=kind, conference_id=kw["conference_pk"]
+        ).count()
+
+    return state
+
+
 OFFICE_VIEW = {"allowed": OFFICE_A, "overrides": UNIT_SIDE}
 STAFF_EDIT = {"allowed": EDITORS, "overrides": {**READ_ONLY, **UNIT_SIDE}}
 # The unit that proposed the honourees (the school) adds their photos too.
@@ -128,8 +145,23 @@ CASES += [
         overrides={"anonymous": 404, "clerk": 404, "reporter": 404},
     ),
     Case("ceremony:background", kwargs=_background, **OFFICE_VIEW),
-    Case("ceremony:pptx", kwargs=_issued, **OFFICE_VIEW),
+    # The PowerPoint and the board's ZIP: a request for the worker, then the document's page.
+    Case(
+        "ceremony:pptx",
+        kwargs=_issued,
+        method="post",
+        ok=302,
+        state=_documents_of("ceremony_slides"),
+        **OFFICE_VIEW,
+    ),
     Case("ceremony:slides", kwargs=_issued, **OFFICE_VIEW),
-    Case("ceremony:board_export", kwargs=_issued, **OFFICE_VIEW),
+    Case(
+        "ceremony:board_export",
+        kwargs=_consenting,
+        method="post",
+        ok=302,
+        state=_documents_of("honour_board_zip"),
+        **OFFICE_VIEW,
+    ),
     Case("ceremony:board", kwargs=_issued, public=True),
 ]

@@ -1,5 +1,6 @@
 """The PowerPoint has a title slide per group and one slide per honouree in stage order with
-the photo; the honour board shows only those who agreed; the ZIP export stands alone."""
+the photo; the honour board shows only those who agreed; the ZIP export stands alone. Both
+files are made by the documents worker (rendered here eagerly, after the request commits)."""
 
 import io
 import re
@@ -10,8 +11,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from ceremony import selectors, services
-from ceremony.board import export_zip
-from ceremony.slides import build_pptx
+from documents import services as documents
+from documents.models import GeneratedDocument
 from tests.ceremony.factories import jpeg
 
 pytestmark = pytest.mark.django_db
@@ -28,17 +29,37 @@ def _profiles(issued, consent_every=2):
     return lines
 
 
+def _made(conference, kind, fmt, by, capture) -> GeneratedDocument:
+    with capture(execute=True):
+        doc = documents.request_document(kind=kind, target=conference, fmt=fmt, by=by)
+    doc.refresh_from_db()
+    assert doc.status == GeneratedDocument.Status.READY, doc.error
+    return doc
+
+
+def build_pptx(issued, capture) -> bytes:
+    doc = _made(issued["conference"], "ceremony_slides", "pptx", issued["staff"], capture)
+    return doc.file.read()
+
+
+def export_zip(issued, capture) -> bytes:
+    doc = _made(issued["conference"], "honour_board_zip", "zip", issued["staff"], capture)
+    return doc.file.read()
+
+
 def _texts(slide) -> list[str]:
     return [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
 
 
-def test_pptx_one_slide_per_honouree_in_stage_order_with_photo(issued):
+def test_pptx_one_slide_per_honouree_in_stage_order_with_photo(
+    issued, django_capture_on_commit_callbacks
+):
     services.update_ceremony_setting(
         conference=issued["conference"], by=issued["staff"], group_size=3
     )
     lines = _profiles(issued)
     groups = selectors.stage_groups(issued["conference"])
-    presentation = Presentation(io.BytesIO(build_pptx(issued["conference"])))
+    presentation = Presentation(io.BytesIO(build_pptx(issued, django_capture_on_commit_callbacks)))
     slides = list(presentation.slides)
     assert len(slides) == len(groups) + len(lines)
     expected = []
@@ -56,14 +77,14 @@ def test_pptx_one_slide_per_honouree_in_stage_order_with_photo(issued):
     assert "Thành tích 0" in _texts(slides[1])
 
 
-def test_pptx_background_behind_every_slide(issued):
+def test_pptx_background_behind_every_slide(issued, django_capture_on_commit_callbacks):
     services.update_ceremony_setting(
         conference=issued["conference"],
         by=issued["staff"],
         group_size=10,
         background=jpeg(2400, 1350),
     )
-    presentation = Presentation(io.BytesIO(build_pptx(issued["conference"])))
+    presentation = Presentation(io.BytesIO(build_pptx(issued, django_capture_on_commit_callbacks)))
     for slide in presentation.slides:
         first = list(slide.shapes)[0]
         assert first.shape_type == MSO_SHAPE_TYPE.PICTURE
@@ -104,9 +125,9 @@ def test_board_empty_without_issued_decision(cast, client):
     assert "Chưa có người, tập thể được vinh danh công khai." in response.content.decode()
 
 
-def test_zip_holds_index_and_images_with_relative_links(issued):
+def test_zip_holds_index_and_images_with_relative_links(issued, django_capture_on_commit_callbacks):
     lines = _profiles(issued)
-    archive = zipfile.ZipFile(io.BytesIO(export_zip(issued["conference"])))
+    archive = zipfile.ZipFile(io.BytesIO(export_zip(issued, django_capture_on_commit_callbacks)))
     names = set(archive.namelist())
     consenting = len([1 for i in range(len(lines)) if i % 2 == 0])
     images = sorted(n for n in names if n.startswith("anh/"))

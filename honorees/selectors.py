@@ -36,6 +36,7 @@ from .models import (
     ClearanceRequest,
     CouncilSitting,
     CouncilVote,
+    EligibilityOverride,
     Nomination,
     NominationRound,
     Revocation,
@@ -99,6 +100,15 @@ def visible_nominations(user) -> QuerySet[Nomination]:
 
 def get_nomination(user, pk: int) -> Nomination:
     return get_object_or_404(visible_nominations(user), pk=pk)
+
+
+def get_override(user, pk: int) -> EligibilityOverride:
+    """An override of a dossier the user may see (404 otherwise)."""
+    return get_object_or_404(
+        EligibilityOverride.objects.select_related("nomination__round__conference__organiser"),
+        pk=pk,
+        nomination__in=visible_nominations(user),
+    )
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,7 @@ urlpatterns = [
         views.nomination_override,
         name="nomination_override",
     ),
+    path("khen-thuong/xet-vuot/<int:pk>/bo/", views.override_withdraw, name="override_withdraw"),
     path("khen-thuong/ho-so/<int:pk>/tinh-trang/", views.nomination_flags, name="nomination_flags"),
     path("khen-thuong/dot/<int:pk>/xin-y-kien/", views.clearance_list, name="clearance_list"),
     path("khen-thuong/dot/<int:pk>/xin-y-kien/gui/", views.clearance_send, name="clearance_send"),

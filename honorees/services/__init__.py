@@ -22,7 +22,7 @@ from .decisions import (
     return_decision,
     update_decision,
 )
-from .eligibility import override_eligibility, record_nominee_flags
+from .eligibility import override_eligibility, record_nominee_flags, withdraw_override
 from .imports import import_nominations
 from .nominations import (
     create_nomination,
@@ -66,6 +66,7 @@ __all__ = [
     "issue_decision",
     "next_number",
     "override_eligibility",
+    "withdraw_override",
     "record_nominee_flags",
     "request_clearance",
     "resolve_clearance",

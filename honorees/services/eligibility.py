@@ -67,6 +67,28 @@ def override_eligibility(
     return override
 
 
+@transaction.atomic
+def withdraw_override(*, override: EligibilityOverride, by: User) -> Nomination:
+    """Take back a "xét vượt" (entered by mistake, or the reason no longer holds): the check
+    blocks again until it is met or overridden anew. Only while the council has not decided,
+    like the override itself. Side effects: the row is deleted, a log entry keeps its reason."""
+    nomination = _locked(override.nomination)
+    if not can_override_eligibility(by, nomination):
+        raise PermissionDeniedError("Bạn không có quyền bỏ xét vượt điều kiện của hồ sơ này.")
+    deleted, _ = EligibilityOverride.objects.filter(pk=override.pk).delete()
+    if not deleted:  # taken back a moment ago (a double click)
+        raise DomainError("Xét vượt điều kiện này đã được bỏ trước đó.")
+    log_activity(
+        actor=by,
+        action="nomination.eligibility_override_withdrawn",
+        summary=f"Bỏ xét vượt điều kiện cho {nomination.display_name}: “{override.rule_text}” "
+        f"(lý do đã ghi: {override.reason})",
+        target=nomination,
+        conference=nomination.round.conference,
+    )
+    return nomination
+
+
 FLAG_LABELS = {name: str(Nomination._meta.get_field(name).verbose_name) for name in FLAG_FIELDS}
 
 

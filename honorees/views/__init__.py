@@ -7,6 +7,7 @@ from .clearance import (
     clearance_send,
     nomination_flags,
     nomination_override,
+    override_withdraw,
 )
 from .council import (
     council_finalise,
@@ -91,6 +92,7 @@ __all__ = [
     "nomination_finalise",
     "nomination_import",
     "nomination_override",
+    "override_withdraw",
     "nomination_restore",
     "nomination_return",
     "nomination_submit",

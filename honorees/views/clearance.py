@@ -50,6 +50,21 @@ def nomination_override(request, pk: int):
 
 @login_required
 @require_POST
+def override_withdraw(request, pk: int):
+    """Take back an override ("Bỏ xét vượt"): the check blocks the dossier again."""
+    override = selectors.get_override(request.user, pk)
+    require(permissions.can_override_eligibility(request.user, override.nomination))
+    attempt(
+        request,
+        lambda: services.withdraw_override(override=override, by=request.user),
+        "Đã bỏ xét vượt điều kiện; điều kiện này lại ngăn hồ sơ cho tới khi đạt hoặc được xét "
+        "vượt lại.",
+    )
+    return redirect("honorees:nomination_detail", pk=override.nomination_id)
+
+
+@login_required
+@require_POST
 def nomination_flags(request, pk: int):
     nomination = selectors.get_nomination(request.user, pk)
     require(permissions.can_record_flags(request.user, nomination))

@@ -522,6 +522,18 @@ def _flagged_kw(w):
     return {"pk": _nomination(w, S.SUBMITTED, discipline_review=True).pk}
 
 
+def _override_kw(w):
+    """An override the office entered for a flagged, submitted nominee."""
+    nomination = _nomination(w, S.SUBMITTED, discipline_review=True)
+    override = EligibilityOverride.objects.create(
+        nomination=nomination,
+        rule_code="flag.discipline_review",
+        rule_text="Đang bị xem xét kỷ luật",
+        reason="Đã có kết luận.",
+    )
+    return {"pk": override.pk}
+
+
 def _clearance(w, status=ClearanceAnswer.Status.PENDING, reason=""):
     """A request to the cast's agency about one submitted nominee of office A's round."""
     nomination = _nomination(w, S.SUBMITTED)
@@ -582,6 +594,15 @@ CASES += [
         allowed=STAFF,
         overrides={**OFFICE_OTHERS_403, "submitter": 403},
         state=lambda w, kw: EligibilityOverride.objects.filter(nomination_id=kw["pk"]).count(),
+    ),
+    Case(
+        "honorees:override_withdraw",
+        kwargs=_override_kw,
+        method="post",
+        ok=302,
+        allowed=STAFF,
+        overrides={**OFFICE_OTHERS_403, "submitter": 403},
+        state=lambda w, kw: EligibilityOverride.objects.filter(pk=kw["pk"]).count(),
     ),
     Case(
         "honorees:nomination_flags",

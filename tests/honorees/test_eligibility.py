@@ -88,6 +88,42 @@ def test_override_refused_for_a_check_that_passes_and_for_others_than_the_office
     assert not EligibilityOverride.objects.exists()
 
 
+def test_an_override_taken_back_blocks_the_dossier_again(office, client):
+    """ "Bỏ xét vượt": the nominee's page offers it with a confirmation, the check blocks the
+    approval again, the log keeps the reason that was withdrawn, a second click is told."""
+    from django.urls import reverse
+
+    nomination = _submitted(office, discipline_review=True)
+    _votes_for(office, nomination)
+    override = services.override_eligibility(
+        nomination=nomination, by=office["staff"], rule_code="flag.discipline_review",
+        reason="Nhập nhầm hồ sơ.",
+    )  # fmt: skip
+    client.force_login(office["staff"])
+    page = client.get(reverse("honorees:nomination_detail", args=[nomination.pk]))
+    assert 'data-testid="override-withdraw"' in page.content.decode()
+    assert (
+        "data-confirm=" in page.content.decode().split('data-testid="override-withdraw"')[1][:300]
+    )
+    url = reverse("honorees:override_withdraw", args=[override.pk])
+    assert client.post(url).status_code == 302
+    assert not EligibilityOverride.objects.filter(nomination=nomination).exists()
+    entry = ActivityEntry.objects.get(action="nomination.eligibility_override_withdrawn")
+    assert "Bỏ xét vượt điều kiện" in entry.summary and "Nhập nhầm hồ sơ." in entry.summary
+    with pytest.raises(DomainError, match="Đang bị xem xét kỷ luật"):
+        _approve(office, nomination)
+    # The same click again: the override is gone, the page says nothing was left to take back.
+    assert client.post(url).status_code == 404
+    # Others than the office's staff may not.
+    again = services.override_eligibility(
+        nomination=nomination, by=office["staff"], rule_code="flag.discipline_review",
+        reason="Đã có kết luận.",
+    )  # fmt: skip
+    with pytest.raises(DomainError, match="không có quyền"):
+        services.withdraw_override(override=again, by=office["submitter"])
+    assert EligibilityOverride.objects.filter(pk=again.pk).exists()
+
+
 @pytest.mark.parametrize(
     ("until", "fails"), [(dt.date(2024, 12, 31), False), (dt.date(2025, 3, 1), True)]
 )

@@ -361,6 +361,14 @@ CELERY_BEAT_SCHEDULE["assignments-send-due-reminders"] = {
     "task": "assignments.tasks.task_send_due_reminders",
     "schedule": crontab(minute=0, hour=ASSIGNMENTS_REMINDER_HOUR),
 }
+# Agencies asked for their opinion (xác nhận, hiệp y) are reminded, with the duties, of the
+# answers still missing: from this many days before the deadline to CLEARANCE_OVERDUE_DAYS after.
+CLEARANCE_REMINDER_DAYS = env.int("CLEARANCE_REMINDER_DAYS", default=2)
+CLEARANCE_OVERDUE_DAYS = env.int("CLEARANCE_OVERDUE_DAYS", default=7)
+CELERY_BEAT_SCHEDULE["honorees-send-clearance-reminders"] = {
+    "task": "honorees.tasks.task_send_clearance_reminders",
+    "schedule": crontab(minute=5, hour=ASSIGNMENTS_REMINDER_HOUR),
+}
 # Renders whose worker died are found within a minute of their lease expiring.
 CELERY_BEAT_SCHEDULE["documents-recover-stalled"] = {
     "task": "documents.tasks.task_recover_stalled_documents",

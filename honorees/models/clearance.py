@@ -26,6 +26,8 @@ class ClearanceRequest(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The last day the agency was reminded of its answers still missing (once a day at most).
+    reminded_on = models.DateField(_("ngày nhắc gần nhất"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("đề nghị xác nhận, hiệp y")

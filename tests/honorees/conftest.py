@@ -1,6 +1,6 @@
 import pytest
 
-from conferences.models import Role
+from conferences.models import Role, Unit
 from tests.factories import UnitFactory, member
 from tests.honorees.factories import QuotaFactory, RoundFactory, sitting
 
@@ -27,4 +27,18 @@ def office(cast):
         "sitting": sitting(round, council),
         "submitter": users["submitter"],
         "village_submitter": member(village, Role.SUBMITTER),
+    }
+
+
+@pytest.fixture
+def agencies(cast, office):
+    """Two agencies asked for their opinion (the cast's police, a tax office) and their
+    reporters."""
+    police = cast["agency"]
+    tax = UnitFactory(parent=office["commune"], name="Chi cục Thuế", kind=Unit.Kind.AGENCY)
+    return {
+        "police": police,
+        "tax": tax,
+        "police_reporter": cast["users"]["reporter"],
+        "tax_reporter": member(tax, Role.REPORTER),
     }

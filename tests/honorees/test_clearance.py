@@ -7,28 +7,15 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from conferences.models import ActivityEntry, Role, Unit
+from conferences.models import ActivityEntry
 from core.errors import DomainError, PermissionDeniedError
 from honorees import services
 from honorees.models import ClearanceAnswer, ClearanceRequest, Nomination
-from tests.factories import UnitFactory, member
 from tests.honorees.factories import NominationFactory, VoteFactory
 from tests.queries import assert_queries_constant
 
 S = Nomination.Status
 A = ClearanceAnswer.Status
-
-
-@pytest.fixture
-def agencies(cast, office):
-    police = cast["agency"]
-    tax = UnitFactory(parent=office["commune"], name="Chi cục Thuế", kind=Unit.Kind.AGENCY)
-    return {
-        "police": police,
-        "tax": tax,
-        "police_reporter": cast["users"]["reporter"],
-        "tax_reporter": member(tax, Role.REPORTER),
-    }
 
 
 def _submitted(office, **kw):

@@ -14,6 +14,7 @@ from conferences.models import (
     PlanRevisionSeen,
     PlanSection,
     PlanStatus,
+    Role,
 )
 from conferences.models.users import OFFICE_ROLES
 from conferences.permissions import has_role_over
@@ -24,13 +25,20 @@ from .outline import build_outline
 
 
 def get_plan(user, pk: int) -> Plan:
-    """A plan of a conference the user's office organises (or sits above)."""
+    """A plan of a conference the user's office organises (or sits above); for the
+    organiser's văn thư, its issued plan (to file the copy the leader signed)."""
     plan = (
         Plan.objects.select_related("conference__organiser")
         .filter(pk=pk, conference__in=visible_conferences(user))
         .first()
     )
-    if plan is None or not has_role_over(user, plan.conference.organiser, OFFICE_ROLES):
+    if plan is None:
+        raise Http404
+    organiser = plan.conference.organiser
+    if not (
+        has_role_over(user, organiser, OFFICE_ROLES)
+        or (plan.status == PlanStatus.ISSUED and has_role_over(user, organiser, {Role.CLERK}))
+    ):
         raise Http404
     return plan
 

@@ -397,6 +397,23 @@ def test_a_signed_plan_validates_and_its_page_offers_the_official_file(
     assert b"".join(download.streaming_content) == signed
 
 
+def test_the_clerk_files_the_signed_plan_from_its_page(client, cast, plan, authority, trusted):
+    """The organiser's văn thư opens the issued plan (not a draft) and uploads the copy."""
+    signed = sign_pdf(_plan_pdf(plan), authority["leader"])
+    client.force_login(cast["users"]["clerk"])
+    page = client.get(reverse("plan_detail", args=[plan.pk]))
+    assert page.status_code == 200
+    assert 'data-testid="signed-upload"' in page.content.decode()
+    assert 'data-testid="plan-issue"' not in page.content.decode()
+    url = reverse("signed_copy_upload", args=["plan", plan.pk])
+    client.post(url, {"file": SimpleUploadedFile("ke-hoach.pdf", signed, "application/pdf")})
+    assert SignedCopy.objects.get().uploaded_by == cast["users"]["clerk"]
+    from conferences.plans import services as plan_services
+
+    plan_services.start_amendment(plan=plan, by=cast["users"]["staff"])
+    assert client.get(reverse("plan_detail", args=[plan.pk])).status_code == 404
+
+
 def test_a_plan_copy_with_another_number_does_not_match(cast, plan, authority, trusted):
     """The plan renumbered (an amendment issued again) no longer matches the signed text."""
     signed = sign_pdf(_plan_pdf(plan), authority["leader"])

@@ -1,5 +1,5 @@
 from conferences.models import Plan, PlanSection
-from tests.authz import CASES, Case
+from tests.authz import CASES, OFFICE_A, Case
 from tests.plans.factories import plan_for
 
 EDITORS = ("staff", "superuser")
@@ -103,5 +103,7 @@ CASES += [
     Case("plan_return", kwargs=lambda w: _plan(w, "pending_approval"), method="post", data=lambda w: {"comment": "Bổ sung"}, ok=302, allowed=LEADERS, overrides=NOT_LEADERS, state=_status),
     Case("plan_check", kwargs=lambda w: _plan(w, "pending_approval"), method="post", ok=302, allowed=(), overrides=dict.fromkeys(("staff", "leader", "council", "admin", "superuser"), 403), state=lambda w, kw: Plan.objects.get(pk=kw["pk"]).reviewed_at),
     Case("plan_issue", kwargs=lambda w: _plan(w, "approved"), method="post", data=lambda w: {"issued_on": "2026-03-02"}, ok=302, allowed=("staff", "leader", "superuser"), overrides={"council": 403, "admin": 403}, state=_status),
-    Case("plan_amend", kwargs=lambda w: _plan(w, "issued"), method="post", ok=302, allowed=EDITORS, overrides=READERS_ONLY, state=_status),
+    Case("plan_amend", kwargs=lambda w: _plan(w, "issued"), method="post", ok=302, allowed=EDITORS, overrides={**READERS_ONLY, "clerk": 403}, state=_status),
+    # The văn thư opens the issued plan (to file the signed copy), not a draft.
+    Case("plan_detail", kwargs=lambda w: _plan(w, "issued"), allowed=(*OFFICE_A, "clerk")),
 ]  # fmt: skip

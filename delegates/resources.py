@@ -134,5 +134,8 @@ class RegisterResource(DelegateResource):
     def dehydrate_unit(self, delegate):
         return delegate.unit_label
 
+    def dehydrate_seat_or_zone(self, delegate):
+        return delegate.place_label
+
     def dehydrate_present(self, delegate):
         return delegate.present_at.strftime("%H:%M %d/%m/%Y") if delegate.present_at else ""

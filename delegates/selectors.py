@@ -400,7 +400,9 @@ def register(
     """The register, filtered by category (its sub-lines included), unit, status, source, in
     the order `sort` names (REGISTER_SORTS; its default for None or an unknown name)."""
     filters = filters or {}
-    qs = Delegate.objects.filter(conference=conference).select_related("category", "unit")
+    qs = Delegate.objects.filter(conference=conference).select_related(
+        "category", "unit", "seat__block"
+    )
     if filters.get("category"):
         qs = qs.filter(
             Q(category_id=filters["category"]) | Q(category__parent_id=filters["category"])

@@ -139,6 +139,14 @@ class Delegate(SortKeyed, models.Model):
         return name_sort_string(self.full_name, as_written=self.is_collective)
 
     @property
+    def place_label(self) -> str:
+        """Where the delegate sits, for lists: the seat of the seating plan ("Khu B, hàng 2,
+        ghế 5") when there is one, otherwise what the office wrote (seat or zone). Read with
+        select_related("seat__block")."""
+        seat = getattr(self, "seat", None)  # none: Django raises an AttributeError subclass
+        return seat.desk_label if seat is not None else self.seat_or_zone
+
+    @property
     def unit_label(self) -> str:
         return self.unit_name or (self.unit.name if self.unit_id else "")
 

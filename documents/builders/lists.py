@@ -184,7 +184,7 @@ def _delegate_row(delegate) -> dict:
         "gender": "" if delegate.is_collective else delegate.get_gender_display(),
         "position": delegate.position,
         "unit": delegate.unit_label,
-        "note": delegate.seat_or_zone,
+        "note": delegate.place_label,
     }
 
 

@@ -338,6 +338,38 @@ def test_check_in_page_shows_the_seat(client, hall):
     assert "Ghế: Khu B, hàng 2, ghế 5" in scanned.content.decode()
 
 
+def test_lists_name_the_seat_of_the_plan_before_the_written_zone(client, hall):
+    """The register's Excel and the printed delegate list say where each one sits: the seat
+    of the plan when placed, otherwise the zone the office wrote."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from delegates.selectors import delegates_for_invitations
+    from documents.builders.lists import delegate_groups
+
+    placed = _person(hall, hall["category"], "Đỗ Văn Đến", seat_or_zone="Khu A")
+    _person(hall, hall["category"], "Lê Thị Hoa", seat_or_zone="Khu khách mời")
+    services.move_delegate(
+        delegate=placed, seat=Seat.objects.get(block__order=2, row=2, number=5), by=hall["staff"]
+    )
+    conference = hall["conference"]
+    rows = [
+        (row["name"], row["note"])
+        for group in delegate_groups([hall["category"]], delegates_for_invitations(conference))
+        for row in group["rows"]
+    ]
+    assert ("Đỗ Văn Đến", "Khu B, hàng 2, ghế 5") in rows
+    assert ("Lê Thị Hoa", "Khu khách mời") in rows
+    client.force_login(hall["staff"])
+    response = client.get(reverse("delegates_export", args=[conference.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    header = [c.value for c in sheet[1]]
+    column = header.index("Chỗ ngồi, khu vực")
+    seats = [r[column] for r in sheet.iter_rows(min_row=2, values_only=True)]
+    assert "Khu B, hàng 2, ghế 5" in seats and "Khu khách mời" in seats
+
+
 def test_seating_page_queries_constant_with_300_delegates(client, setup):
     conference = setup["conference"]
     services.set_up_hall(

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.urls import reverse
 
 from conferences.models import Membership, Role, User
+from conferences.review_chain import staff_of
 from core import uploads
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
@@ -66,10 +67,16 @@ def check_file(file: UploadedFile) -> None:
 
 
 def _office_staff(duty: Duty) -> list[User]:
+    """The organiser's staff, and those of the offices drafting for it."""
     organiser = duty.assignment.conference.organiser
     return [
-        m.user
-        for m in Membership.objects.filter(unit=organiser, role=Role.STAFF).select_related("user")
+        *(
+            m.user
+            for m in Membership.objects.filter(unit=organiser, role=Role.STAFF).select_related(
+                "user"
+            )
+        ),
+        *staff_of(organiser),
     ]
 
 

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('honorees', '0019_merge'),
+        ("honorees", "0019_merge"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='clearancerequest',
-            name='reminded_on',
-            field=models.DateField(blank=True, null=True, verbose_name='ngày nhắc gần nhất'),
+            model_name="clearancerequest",
+            name="reminded_on",
+            field=models.DateField(blank=True, null=True, verbose_name="ngày nhắc gần nhất"),
         ),
     ]

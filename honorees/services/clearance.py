@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from conferences.models import Membership, Role, Unit, User
+from conferences.review_chain import staff_of
 from conferences.services import log_activity
 from core.errors import DomainError, PermissionDeniedError
 from core.notifications import notify
@@ -189,11 +190,11 @@ def _notify_office(answer: ClearanceAnswer, summary: str) -> None:
     users = User.objects.filter(
         memberships__unit=organiser, memberships__role=Role.STAFF, is_active=True
     ).distinct()
-    url = reverse("honorees:clearance_detail", kwargs={"pk": answer.request_id})
     notify(
-        users=list(users),
+        users=[*users, *staff_of(organiser)],
         subject=f"Ý kiến không đồng ý: {answer.nomination.display_name}",
-        body=f"{summary}\n\nHồ sơ chưa được thông qua cho đến khi ý kiến được xử lý: {url}",
+        body=f"{summary}\n\nHồ sơ chưa được thông qua cho đến khi ý kiến được xử lý.",
+        link=reverse("honorees:clearance_detail", kwargs={"pk": answer.request_id}),
     )
 
 

@@ -3,6 +3,7 @@ each agency answers per nominee on its phone, an objection holds the nominee unt
 resolves it, and the round shows who has not answered."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.utils import timezone
@@ -92,6 +93,8 @@ def test_an_objection_blocks_approval_until_the_office_resolves_it(
         )  # fmt: skip
     assert [m.to for m in mailoutbox] == [[office["staff"].email]]
     assert "Đỗ Văn Tùng" in mailoutbox[0].subject and "trật tự xây dựng" in mailoutbox[0].body
+    # The link to the agency's answer works from the e-mail (absolute, at its end).
+    assert re.search(r"https?://\S+/khen-thuong/xin-y-kien/\d+/$", mailoutbox[0].body)
     with pytest.raises(DomainError, match="Công an xã An Thịnh không đồng ý"):
         services.finalise_nomination(nomination=nominee, by=office["staff"], outcome=S.APPROVED)
     with pytest.raises(DomainError, match="xử lý ở trang xin ý kiến"):
